@@ -50,7 +50,7 @@ final class BcApi {
 
     static BcResponse error(final BcApiError e, final String entitySet) {
         final ObjectNode body = NODES.objectNode();
-        body.putObject("error").put("code", e.code()).put("message", e.getMessage() + "  CorrelationId:  " + UUID.randomUUID() + ".");
+        body.putObject("error").put("code", e.code()).put("message", e.getMessage() + " CorrelationId: " + UUID.randomUUID() + ".");
         return new BcResponse(e.status(), Map.of(), body, entitySet);
     }
 
@@ -89,7 +89,7 @@ final class BcApi {
                     final String lines = BcCompany.linesSetOf(set);
                     yield created(op, company, set, company.create(set, body, null), context, lines != null && body.has(lines));
                 }
-                default -> throw BcApiError.methodNotAllowed(op.method(), set);
+                default -> throw BcApiError.methodNotAllowed(op.method(), set, "Collection");
             };
         }
         if (!setSegment.hasKey()) {
@@ -116,7 +116,7 @@ final class BcApi {
                     store.read(() -> company.require(set, documentId));
                     yield created(op, company, lineSet, company.create(lineSet, bodyOf(op), documentId), lineContext, false);
                 }
-                default -> throw BcApiError.methodNotAllowed(op.method(), lineSet);
+                default -> throw BcApiError.methodNotAllowed(op.method(), lineSet, "Collection");
             };
         }
         store.read(() -> {

@@ -42,7 +42,11 @@ public final class BcApiError extends RuntimeException {
     }
 
     static BcApiError methodNotAllowed(final String method, final String entitySet) {
+        return methodNotAllowed(method, entitySet, "Entity");
+    }
+
+    static BcApiError methodNotAllowed(final String method, final String entitySet, final String edmType) {
         return new BcApiError(405, "BadRequest_MethodNotAllowed", "'" + method + "' requests for '" + entitySet
-                + "' of EdmType 'Entity' are not allowed within Dynamics 365 Business Central OData web services.");
+                + "' of EdmType '" + edmType + "' are not allowed within Dynamics 365 Business Central OData web services.");
     }
 }

@@ -386,7 +386,8 @@ public final class BcCompany {
 
     private static void checkEtag(final BcRow current, final String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new BcApiError(412, "Request_PreconditionFailed",
+            // What BC answers to a PATCH or DELETE without If-Match (microsoft/AL#1740, MicrosoftDocs/dynamics365smb-devitpro-pb#813).
+            throw new BcApiError(400, "BadRequest_InvalidToken",
                     "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.");
         }
         if (!ifMatch.trim().equals("*") && !ifMatch.trim().equals(current.etag())) {

@@ -56,6 +56,14 @@ final class BcTestClient {
 
     Reply send(final String method, final String path, final Object body, final Map<String, String> headers)
             throws IOException, InterruptedException {
+        final HttpResponse<String> response = raw(method, path, body, headers);
+        final JsonNode json = response.body().isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(response.body());
+        return new Reply(response.statusCode(), response, json);
+    }
+
+    /** The response as text, for bodies that may not be JSON. */
+    HttpResponse<String> raw(final String method, final String path, final Object body, final Map<String, String> headers)
+            throws IOException, InterruptedException {
         final String url = path.startsWith("http") ? path : apiRoot + path;
         final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -69,9 +77,7 @@ final class BcTestClient {
             final String text = body instanceof String s ? s : MAPPER.writeValueAsString(body);
             builder.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
-        final HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        final JsonNode json = response.body().isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(response.body());
-        return new Reply(response.statusCode(), response, json);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> form(final String url, final String form) throws IOException, InterruptedException {

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BusinessCentralSimulatorTest {
@@ -296,7 +297,8 @@ class BusinessCentralSimulatorTest {
         final ObjectNode change = BcTestClient.MAPPER.createObjectNode().put("shipToName", "Warehouse 7");
 
         final BcTestClient.Reply missing = client.send("PATCH", url, change, Map.of());
-        assertEquals(412, missing.status());
+        assertEquals(400, missing.status());
+        assertEquals("BadRequest_InvalidToken", missing.errorCode());
 
         final BcTestClient.Reply patched = client.send("PATCH", url, change, Map.of("If-Match", etag));
         assertEquals(200, patched.status(), patched.json().toString());
@@ -471,5 +473,44 @@ class BusinessCentralSimulatorTest {
         assertEquals(10, failures);
         assertTrue(kept > 0 && kept < 10, "orders kept after a lost acknowledgement: " + kept);
         assertEquals(kept, stats.get("bc.faults.afterCommit"));
+    }
+
+    @Test
+    void injectedFaultsBreakResponsesTheWayNetworksDo() throws Exception {
+        start();
+        injector.plan(new FaultPlan(1.0, true, false, false, false, false, Duration.ZERO, Duration.ofMillis(200), false));
+        final BcTestClient.Reply throttled = client.get("companies");
+        assertEquals(429, throttled.status());
+        assertEquals("Application_TooManyRequests", throttled.errorCode());
+
+        injector.plan(new FaultPlan(1.0, false, false, true, false, false, Duration.ZERO, Duration.ofMillis(200), false));
+        assertThrows(IOException.class, () -> client.get("companies"));
+
+        injector.plan(new FaultPlan(1.0, false, false, false, true, false, Duration.ZERO, Duration.ofMillis(200), false));
+        assertThrows(IOException.class, () -> client.get("companies"));
+
+        injector.plan(new FaultPlan(1.0, false, false, false, false, true, Duration.ZERO, Duration.ofMillis(200), false));
+        final HttpResponse<String> malformed = client.raw("GET", "companies", null, Map.of());
+        assertEquals(200, malformed.statusCode());
+        assertThrows(IOException.class, () -> BcTestClient.MAPPER.readTree(malformed.body()));
+
+        injector.plan(FaultPlan.NONE);
+        assertEquals(200, client.get("companies").status());
+        // The JDK client retries an idempotent GET once when the connection drops, so the hold may be served twice.
+        assertTrue(stats.get("faults.TIMEOUT") >= 1);
+    }
+
+    @Test
+    void batchCanCountEachOperationAgainstTheWindow() throws Exception {
+        start(BcSimulatorConfig.defaults().withRateLimit(Duration.ofMinutes(1), 10).withBatchCountsAsOne(false));
+        final ObjectNode batch = BcTestClient.MAPPER.createObjectNode();
+        final ArrayNode requests = batch.putArray("requests");
+        for (int i = 0; i < 8; i++) {
+            requests.addObject().put("id", String.valueOf(i)).put("method", "GET").put("url", "companies");
+        }
+        assertEquals(200, client.post("$batch", batch).status());
+        assertEquals(8, stats.get("bc.window.used"));
+        assertEquals(429, client.post("$batch", batch).status());
+        assertEquals(200, client.get("companies").status());
     }
 }
