@@ -229,7 +229,10 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
         return new EdiSyntaxException(tag, location.getSegmentPosition(), message.toString());
     }
 
-    private EdiSyntaxException lexicalError(EDIStreamException e) {
+    private RuntimeException lexicalError(EDIStreamException e) {
+        if (e.getCause() instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
         final Location location = e.getLocation() != null ? e.getLocation() : reader.getLocation();
         final String tag = location == null || location.getSegmentTag() == null ? "" : location.getSegmentTag();
         final int position = location == null ? 0 : Math.max(location.getSegmentPosition(), 0);
