@@ -1,6 +1,9 @@
 package io.nifiecommerce.edi;
 
-/** Malformed or envelope-invalid EDI: names the segment at fault and its position in the interchange. */
+/**
+ * Malformed or envelope-invalid EDI. Names the segment at fault and its position in the interchange
+ * so that an integrator can find the faulty line in the partner's file.
+ */
 public class EdiSyntaxException extends RuntimeException {
 
     private final String segment;
@@ -19,6 +22,16 @@ public class EdiSyntaxException extends RuntimeException {
 
     /** 1-based position of that segment in the interchange, -1 when unknown. */
     public int getSegmentPosition() {
+        return segmentPosition;
+    }
+
+    /** Same as {@link #getSegment()}. */
+    public String segment() {
+        return segment;
+    }
+
+    /** Same as {@link #getSegmentPosition()}. */
+    public int segmentPosition() {
         return segmentPosition;
     }
 }
