@@ -61,7 +61,10 @@ final class BcApi {
         final boolean standard = op.route().equals(STANDARD_ROUTE);
         if (path.size() == 1 && !path.get(0).hasKey()) {
             requireGet(op, "companies");
-            final List<ObjectNode> companies = tenant.companies().stream().map(BcCompany::companyEntity).toList();
+            final List<BcRow> companies = new ArrayList<>();
+            for (final BcCompany each : tenant.companies()) {
+                companies.add(new BcRow(each.id(), companies.size(), 1, each.companyEntity()));
+            }
             return ok(collection(op, BcEntityType.COMPANY, companies, "companies", null, null), entitySet);
         }
         final BcCompany company = company(path.get(0));
@@ -82,8 +85,7 @@ final class BcApi {
         final BcStore store = tenant.store();
         if (path.size() == 2 && !setSegment.hasKey()) {
             return switch (op.method()) {
-                case "GET" -> ok(store.read(() -> collection(op, table.type(), table.rows().stream().map(BcApi::entity).toList(),
-                        context, company, set)), entitySet);
+                case "GET" -> ok(store.read(() -> collection(op, table.type(), table.rows(), context, company, set)), entitySet);
                 case "POST" -> {
                     final JsonNode body = bodyOf(op);
                     final String lines = BcCompany.linesSetOf(set);
@@ -109,8 +111,7 @@ final class BcApi {
             return switch (op.method()) {
                 case "GET" -> ok(store.read(() -> {
                     company.require(set, documentId);
-                    final List<ObjectNode> lines = company.linesOf(lineSet, documentId).stream().map(r -> entity(r)).toList();
-                    return collection(op, company.tableFor(lineSet).type(), lines, lineContext, company, lineSet);
+                    return collection(op, company.tableFor(lineSet).type(), company.linesOf(lineSet, documentId), lineContext, company, lineSet);
                 }), entitySet);
                 case "POST" -> {
                     store.read(() -> company.require(set, documentId));
@@ -140,8 +141,7 @@ final class BcApi {
         final String context = "companies(" + company.id() + ")/" + page.entitySet();
         return tenant.store().read(() -> {
             if (!segment.hasKey()) {
-                final List<ObjectNode> rows = table.rows().stream().map(r -> entity(r)).toList();
-                return ok(collection(op, page.type(), rows, context, null, null), entitySet);
+                return ok(collection(op, page.type(), table.rows(), context, null, null), entitySet);
             }
             final BcRow row = table.get(segment.key());
             if (row == null) {
@@ -201,7 +201,7 @@ final class BcApi {
      * A collection response. When {@code set} names a standard entity set of {@code company}, the rows
      * can be expanded; companies and custom pages have no navigation properties.
      */
-    private ObjectNode collection(final BcOperation op, final BcEntityType type, final List<ObjectNode> rows, final String context,
+    private ObjectNode collection(final BcOperation op, final BcEntityType type, final List<BcRow> rows, final String context,
                                   final BcCompany company, final String set) {
         final QueryOptions options = QueryOptions.fromQueryString(op.rawQuery());
         for (final String name : options.all().keySet()) {
@@ -209,7 +209,7 @@ final class BcApi {
                 throw BcApiError.badRequest("The query parameter '" + name + "' is not supported.");
             }
         }
-        List<ObjectNode> selected = filter(rows, options.get("$filter"), type);
+        List<BcRow> selected = filter(rows, options.get("$filter"), type);
         selected = order(selected, options.get("$orderby"), type);
         final int total = selected.size();
         final Integer skip = options.integer("$skip");
@@ -223,7 +223,7 @@ final class BcApi {
         final int offset = skipToken(options.get("$skiptoken"));
         final int pageSize = pageSize(op);
         final int end = (int) Math.min((long) offset + pageSize, selected.size());
-        final List<ObjectNode> page = offset >= selected.size() ? List.of() : selected.subList(offset, end);
+        final List<BcRow> page = offset >= selected.size() ? List.of() : selected.subList(offset, end);
 
         final ObjectNode result = NODES.objectNode();
         result.put("@odata.context", op.apiRoot() + "$metadata#" + context);
@@ -235,13 +235,9 @@ final class BcApi {
             throw BcApiError.badRequest("Could not find a property named '" + options.get("$expand") + "' on type 'Microsoft.NAV." + type.name() + "'.");
         }
         final List<Expansion> expansions = set == null ? List.of() : expansions(options.get("$expand"), set, false);
-        for (final ObjectNode row : page) {
-            if (set != null) {
-                final BcRow stored = company.tableFor(set).get(row.path("id").asText());
-                value.add(shape(company, set, type, stored, options.get("$select"), expansions));
-            } else {
-                value.add(select(row, options.get("$select"), type));
-            }
+        for (final BcRow row : page) {
+            value.add(set != null ? shape(company, set, type, row, options.get("$select"), expansions)
+                    : select(entity(row), options.get("$select"), type));
         }
         if (end < selected.size()) {
             result.put("@odata.nextLink", nextLink(op, end));
@@ -291,19 +287,19 @@ final class BcApi {
         return op.apiRoot() + op.apiPath() + "?" + query;
     }
 
-    private static List<ObjectNode> filter(final List<ObjectNode> rows, final String expression, final BcEntityType type) {
+    private static List<BcRow> filter(final List<BcRow> rows, final String expression, final BcEntityType type) {
         if (expression == null || expression.isBlank()) {
             return rows;
         }
         final Predicate<JsonNode> predicate = ODataFilter.parse(expression, type);
-        return rows.stream().filter(predicate).toList();
+        return rows.stream().filter(row -> predicate.test(row.data())).toList();
     }
 
-    private static List<ObjectNode> order(final List<ObjectNode> rows, final String orderBy, final BcEntityType type) {
+    private static List<BcRow> order(final List<BcRow> rows, final String orderBy, final BcEntityType type) {
         if (orderBy == null || orderBy.isBlank()) {
             return rows;
         }
-        Comparator<ObjectNode> comparator = null;
+        Comparator<BcRow> comparator = null;
         for (final String clause : orderBy.split(",")) {
             final String[] words = clause.trim().split("\\s+");
             final BcField field = type.require(words[0]);
@@ -311,14 +307,14 @@ final class BcApi {
             if (words.length > 2 || words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc")) {
                 throw BcApiError.badRequest("Syntax error in $orderby '" + orderBy + "'.");
             }
-            Comparator<ObjectNode> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.get(field.name())),
-                    ODataFilter.fieldValue(field, b.get(field.name())));
+            Comparator<BcRow> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.data().get(field.name())),
+                    ODataFilter.fieldValue(field, b.data().get(field.name())));
             if (descending) {
                 next = next.reversed();
             }
             comparator = comparator == null ? next : comparator.thenComparing(next);
         }
-        final List<ObjectNode> sorted = new ArrayList<>(rows);
+        final List<BcRow> sorted = new ArrayList<>(rows);
         sorted.sort(comparator);
         return sorted;
     }
@@ -361,12 +357,12 @@ final class BcApi {
                 continue;
             }
             final BcEntityType lineType = company.tableFor(expansion.navigation()).type();
-            List<ObjectNode> lines = company.linesOf(expansion.navigation(), row.id()).stream().map(r -> entity(r)).toList();
+            List<BcRow> lines = company.linesOf(expansion.navigation(), row.id());
             lines = filter(lines, expansion.options().get("$filter"), lineType);
             lines = order(lines, expansion.options().get("$orderby"), lineType);
             final ArrayNode array = node.putArray(expansion.navigation());
-            for (final ObjectNode line : lines) {
-                array.add(select(line, expansion.options().get("$select"), lineType));
+            for (final BcRow line : lines) {
+                array.add(select(entity(line), expansion.options().get("$select"), lineType));
             }
         }
         return node;
