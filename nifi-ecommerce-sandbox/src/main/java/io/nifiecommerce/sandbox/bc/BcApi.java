@@ -65,7 +65,7 @@ final class BcApi {
             for (final BcCompany each : tenant.companies()) {
                 companies.add(new BcRow(each.id(), companies.size(), 1, each.companyEntity()));
             }
-            return ok(collection(op, BcEntityType.COMPANY, companies, "companies", null, null), entitySet);
+            return listed(op, collection(op, BcEntityType.COMPANY, companies, "companies", null, null), entitySet);
         }
         final BcCompany company = company(path.get(0));
         if (path.size() == 1) {
@@ -85,7 +85,7 @@ final class BcApi {
         final BcStore store = tenant.store();
         if (path.size() == 2 && !setSegment.hasKey()) {
             return switch (op.method()) {
-                case "GET" -> ok(store.read(() -> collection(op, table.type(), table.rows(), context, company, set)), entitySet);
+                case "GET" -> listed(op, store.read(() -> collection(op, table.type(), table.rows(), context, company, set)), entitySet);
                 case "POST" -> {
                     final JsonNode body = bodyOf(op);
                     final String lines = BcCompany.linesSetOf(set);
@@ -109,7 +109,7 @@ final class BcApi {
         final String lineContext = context + "(" + documentId + ")/" + lineSet;
         if (!navigation.hasKey()) {
             return switch (op.method()) {
-                case "GET" -> ok(store.read(() -> {
+                case "GET" -> listed(op, store.read(() -> {
                     company.require(set, documentId);
                     return collection(op, company.tableFor(lineSet).type(), company.linesOf(lineSet, documentId), lineContext, company, lineSet);
                 }), entitySet);
@@ -141,7 +141,7 @@ final class BcApi {
         final String context = "companies(" + company.id() + ")/" + page.entitySet();
         return tenant.store().read(() -> {
             if (!segment.hasKey()) {
-                return ok(collection(op, page.type(), table.rows(), context, null, null), entitySet);
+                return listed(op, collection(op, page.type(), table.rows(), context, null, null), entitySet);
             }
             final BcRow row = table.get(segment.key());
             if (row == null) {
@@ -210,7 +210,8 @@ final class BcApi {
             }
         }
         List<BcRow> selected = filter(rows, options.get("$filter"), type);
-        selected = order(selected, options.get("$orderby"), type);
+        final Ordering ordering = Ordering.parse(options.get("$orderby"), type);
+        selected = ordering.sort(selected);
         final int total = selected.size();
         final Integer skip = options.integer("$skip");
         if (skip != null) {
@@ -220,7 +221,8 @@ final class BcApi {
         if (top != null) {
             selected = selected.subList(0, Math.min(top, selected.size()));
         }
-        final int offset = skipToken(options.get("$skiptoken"));
+        final String token = options.get("$skiptoken");
+        final int offset = token == null ? 0 : SkipToken.resume(token, selected, ordering.fields(), ordering.descending());
         final int pageSize = pageSize(op);
         final int end = (int) Math.min((long) offset + pageSize, selected.size());
         final List<BcRow> page = offset >= selected.size() ? List.of() : selected.subList(offset, end);
@@ -240,7 +242,7 @@ final class BcApi {
                     : select(entity(row), options.get("$select"), type));
         }
         if (end < selected.size()) {
-            result.put("@odata.nextLink", nextLink(op, end));
+            result.put("@odata.nextLink", nextLink(op, SkipToken.of(selected.get(end - 1), ordering.fields())));
         }
         return result;
     }
@@ -263,18 +265,7 @@ final class BcApi {
         return size;
     }
 
-    private static int skipToken(final String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(token);
-        } catch (final NumberFormatException e) {
-            throw BcApiError.badRequest("The skip token '" + token + "' is not valid.");
-        }
-    }
-
-    private static String nextLink(final BcOperation op, final int offset) {
+    private static String nextLink(final BcOperation op, final String token) {
         final StringBuilder query = new StringBuilder();
         if (op.rawQuery() != null) {
             for (final String pair : op.rawQuery().split("&")) {
@@ -283,7 +274,7 @@ final class BcApi {
                 }
             }
         }
-        query.append("$skiptoken=").append(offset);
+        query.append("$skiptoken=").append(token);
         return op.apiRoot() + op.apiPath() + "?" + query;
     }
 
@@ -295,28 +286,50 @@ final class BcApi {
         return rows.stream().filter(row -> predicate.test(row.data())).toList();
     }
 
+    /** The parsed {@code $orderby}: fields and their directions. */
+    private record Ordering(List<BcField> fields, List<Boolean> descending) {
+
+        static Ordering parse(final String orderBy, final BcEntityType type) {
+            final List<BcField> fields = new ArrayList<>();
+            final List<Boolean> descending = new ArrayList<>();
+            if (orderBy != null && !orderBy.isBlank()) {
+                for (final String clause : orderBy.split(",")) {
+                    final String[] words = clause.trim().split("\\s+");
+                    final boolean desc = words.length > 1 && words[1].equalsIgnoreCase("desc");
+                    if (words.length > 2 || words.length == 2 && !desc && !words[1].equalsIgnoreCase("asc")) {
+                        throw BcApiError.badRequest("Syntax error in $orderby '" + orderBy + "'.");
+                    }
+                    fields.add(type.require(words[0]));
+                    descending.add(desc);
+                }
+            }
+            return new Ordering(fields, descending);
+        }
+
+        List<BcRow> sort(final List<BcRow> rows) {
+            if (fields.isEmpty()) {
+                return rows;
+            }
+            Comparator<BcRow> comparator = null;
+            for (int i = 0; i < fields.size(); i++) {
+                final BcField field = fields.get(i);
+                Comparator<BcRow> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.data().get(field.name())),
+                        ODataFilter.fieldValue(field, b.data().get(field.name())));
+                if (descending.get(i)) {
+                    next = next.reversed();
+                }
+                comparator = comparator == null ? next : comparator.thenComparing(next);
+            }
+            // Ties keep the primary-key (insertion) order, so pages are stable.
+            comparator = comparator.thenComparingLong(BcRow::sequence);
+            final List<BcRow> sorted = new ArrayList<>(rows);
+            sorted.sort(comparator);
+            return sorted;
+        }
+    }
+
     private static List<BcRow> order(final List<BcRow> rows, final String orderBy, final BcEntityType type) {
-        if (orderBy == null || orderBy.isBlank()) {
-            return rows;
-        }
-        Comparator<BcRow> comparator = null;
-        for (final String clause : orderBy.split(",")) {
-            final String[] words = clause.trim().split("\\s+");
-            final BcField field = type.require(words[0]);
-            final boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
-            if (words.length > 2 || words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc")) {
-                throw BcApiError.badRequest("Syntax error in $orderby '" + orderBy + "'.");
-            }
-            Comparator<BcRow> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.data().get(field.name())),
-                    ODataFilter.fieldValue(field, b.data().get(field.name())));
-            if (descending) {
-                next = next.reversed();
-            }
-            comparator = comparator == null ? next : comparator.thenComparing(next);
-        }
-        final List<BcRow> sorted = new ArrayList<>(rows);
-        sorted.sort(comparator);
-        return sorted;
+        return Ordering.parse(orderBy, type).sort(rows);
     }
 
     // ---------------------------------------------------------------- entity shaping
@@ -413,6 +426,15 @@ final class BcApi {
             throw BcApiError.badRequest("The request body must be a JSON object.");
         }
         return op.body();
+    }
+
+    /** A collection answer, with {@code Preference-Applied} when the client asked for a page size. */
+    private BcResponse listed(final BcOperation op, final JsonNode body, final String entitySet) {
+        final String prefer = op.header("Prefer");
+        if (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains("odata.maxpagesize")) {
+            return ok(body, entitySet);
+        }
+        return new BcResponse(200, Map.of("Preference-Applied", "odata.maxpagesize=" + pageSize(op)), body, entitySet);
     }
 
     private static BcResponse ok(final JsonNode body, final String entitySet) {
