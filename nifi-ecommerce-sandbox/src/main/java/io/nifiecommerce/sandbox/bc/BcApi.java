@@ -101,6 +101,13 @@ final class BcApi {
             return single(op, company, set, setSegment.key(), context, entitySet);
         }
         final ResourcePath.Segment navigation = path.get(2);
+        if (set.equals(BcCompany.SALES_ORDERS) && path.size() == 3 && navigation.name().equals("Microsoft.NAV.shipAndInvoice")) {
+            if (!op.method().equals("POST")) {
+                throw BcApiError.methodNotAllowed(op.method(), navigation.name());
+            }
+            company.shipAndInvoiceById(setSegment.key().toLowerCase(Locale.ROOT));
+            return new BcResponse(204, Map.of(), null, set);
+        }
         final String lineSet = BcCompany.linesSetOf(set);
         if (path.size() > 3 || lineSet == null || !navigation.name().equals(lineSet)) {
             throw BcApiError.segmentNotFound(navigation.name());

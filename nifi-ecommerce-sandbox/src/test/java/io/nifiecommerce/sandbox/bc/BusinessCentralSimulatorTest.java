@@ -559,4 +559,22 @@ class BusinessCentralSimulatorTest {
         assertEquals("buyer@adatum.example", order.path("customer").path("email").asText());
         assertEquals(400, client.get(orders() + "?$expand=shipments").status());
     }
+
+    @Test
+    void boundActionPostsTheOrderAndInventoryChangesAreVisible() throws Exception {
+        start();
+        final JsonNode created = client.post(orders(), order("ACTION-1")).json();
+        final String action = orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice";
+        assertEquals(204, client.post(action, null).status());
+        assertEquals(0, company.salesOrders().size());
+        assertEquals("ACTION-1", company.salesInvoices().get(0).path("externalDocumentNumber").asText());
+        assertEquals(404, client.post(action, null).status());
+
+        final String before = company.items().get(1).path("lastModifiedDateTime").asText();
+        company.setInventory("1001", new BigDecimal("7"));
+        final BcTestClient.Reply changed = client.get("companies(" + company.id() + ")/items?$filter="
+                + BcTestClient.encode("inventory eq 7 and lastModifiedDateTime ge " + before));
+        assertEquals(1, changed.json().path("value").size());
+        assertEquals("1001", changed.json().path("value").get(0).path("number").asText());
+    }
 }
