@@ -513,4 +513,68 @@ class BusinessCentralSimulatorTest {
         assertEquals(429, client.post("$batch", batch).status());
         assertEquals(200, client.get("companies").status());
     }
+
+    @Test
+    void pagesAreKeyedSoChangesBetweenPagesShiftNothing() throws Exception {
+        start();
+        for (int i = 0; i < 10; i++) {
+            company.createSalesOrder(order("KEY-" + i));
+        }
+        final Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=4");
+        final BcTestClient.Reply first = client.get(orders() + "?$orderby=externalDocumentNumber%20desc&$select=externalDocumentNumber", prefer);
+        assertEquals(List.of("KEY-9", "KEY-8", "KEY-7", "KEY-6"), orderedReferences(first.json()));
+        assertEquals("odata.maxpagesize=4", first.header("Preference-Applied"));
+        // Delete a row of the first page: an offset token would now skip KEY-5.
+        final JsonNode deleted = first.json().path("value").get(0);
+        final String id = company.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals("KEY-9"))
+                .findFirst().orElseThrow().path("id").asText();
+        assertEquals(204, client.send("DELETE", orders() + "(" + id + ")", null, Map.of("If-Match", "*")).status());
+        assertNotNull(deleted);
+        final BcTestClient.Reply second = client.get(first.json().path("@odata.nextLink").asText(), prefer);
+        assertEquals(200, second.status(), second.json().toString());
+        assertEquals(List.of("KEY-5", "KEY-4", "KEY-3", "KEY-2"), orderedReferences(second.json()));
+        final BcTestClient.Reply third = client.get(second.json().path("@odata.nextLink").asText(), prefer);
+        assertEquals(List.of("KEY-1", "KEY-0"), orderedReferences(third.json()));
+        assertFalse(third.json().has("@odata.nextLink"));
+        assertEquals(400, client.get(orders() + "?$skiptoken=garbage").status());
+    }
+
+    private static List<String> orderedReferences(final JsonNode page) {
+        final List<String> references = new ArrayList<>();
+        page.path("value").forEach(order -> references.add(order.path("externalDocumentNumber").asText()));
+        return references;
+    }
+
+    @Test
+    void expandTakesNestedOptionsAndTheCustomer() throws Exception {
+        start();
+        client.post(orders(), order("EXP-1"));
+        final BcTestClient.Reply reply = client.get(orders() + "?$select=number&$expand="
+                + BcTestClient.encode("salesOrderLines($select=lineObjectNumber,quantity;$filter=quantity gt 1),customer($select=number,email)"));
+        assertEquals(200, reply.status(), reply.json().toString());
+        final JsonNode order = reply.json().path("value").get(0);
+        assertEquals(1, order.path("salesOrderLines").size());
+        assertEquals("1000", order.path("salesOrderLines").get(0).path("lineObjectNumber").asText());
+        assertFalse(order.path("salesOrderLines").get(0).has("unitPrice"));
+        assertEquals("buyer@adatum.example", order.path("customer").path("email").asText());
+        assertEquals(400, client.get(orders() + "?$expand=shipments").status());
+    }
+
+    @Test
+    void boundActionPostsTheOrderAndInventoryChangesAreVisible() throws Exception {
+        start();
+        final JsonNode created = client.post(orders(), order("ACTION-1")).json();
+        final String action = orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice";
+        assertEquals(204, client.post(action, null).status());
+        assertEquals(0, company.salesOrders().size());
+        assertEquals("ACTION-1", company.salesInvoices().get(0).path("externalDocumentNumber").asText());
+        assertEquals(404, client.post(action, null).status());
+
+        final String before = company.items().get(1).path("lastModifiedDateTime").asText();
+        company.setInventory("1001", new BigDecimal("7"));
+        final BcTestClient.Reply changed = client.get("companies(" + company.id() + ")/items?$filter="
+                + BcTestClient.encode("inventory eq 7 and lastModifiedDateTime ge " + before));
+        assertEquals(1, changed.json().path("value").size());
+        assertEquals("1001", changed.json().path("value").get(0).path("number").asText());
+    }
 }
