@@ -108,7 +108,8 @@ final class BulkQueryRules {
                 }
                 final GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
                 final GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
-                final boolean connection = named.toString().endsWith("Connection") && !(type instanceof GraphQLList);
+                final boolean connection = named instanceof graphql.schema.GraphQLNamedType namedType && namedType.getName().endsWith("Connection")
+                        && !(type instanceof GraphQLList);
                 if (connection) {
                     connections++;
                     hasNestedConnection = true;
