@@ -119,7 +119,7 @@ final class BulkQueryRules {
                     }
                     visitConnection(field, (GraphQLFieldsContainer) named, depth + 1, inList);
                 } else {
-                    visit(GraphQLTypeUtil.unwrapAll(type), field.getSelectionSet(), depth, inList || type instanceof GraphQLList, parentConnection);
+                    visit(GraphQLTypeUtil.unwrapAll(type), field.getSelectionSet(), depth, inList || type instanceof GraphQLList, null);
                 }
             }
             if (hasNestedConnection && parentConnection != null && !hasId) {
