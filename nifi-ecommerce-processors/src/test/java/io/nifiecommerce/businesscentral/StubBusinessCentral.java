@@ -227,6 +227,7 @@ public final class StubBusinessCentral implements AutoCloseable {
         try {
             route(exchange);
         } catch (final RuntimeException e) {
+            e.printStackTrace();
             send(exchange, 500, error("Internal_ServerError", String.valueOf(e)));
         } finally {
             inFlight.decrementAndGet();
