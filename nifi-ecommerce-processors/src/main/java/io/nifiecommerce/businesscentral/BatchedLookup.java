@@ -91,7 +91,11 @@ public final class BatchedLookup {
         final StringBuilder url = new StringBuilder(BusinessCentralEndpoint.companyPath(companyId, query.entitySet()))
                 .append("?$filter=").append(ODataFilter.encode(filter));
         if (query.select() != null && !query.select().isBlank()) {
-            url.append("&$select=").append(ODataFilter.encode(query.select()));
+            final Set<String> fields = new LinkedHashSet<>();
+            for (final String field : query.select().split(",")) {
+                fields.add(field.trim());
+            }
+            url.append("&$select=").append(ODataFilter.encode(String.join(",", fields)));
         }
         return url.toString();
     }

@@ -35,6 +35,7 @@ public final class SalesOrderSubmitter {
 
     public static final String BATCH_ROLLED_BACK = "BATCH_ROLLED_BACK";
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+    private static final int FAILED_DEPENDENCY = 424;
 
     private final BusinessCentralClient client;
     private final String companyId;
@@ -180,13 +181,13 @@ public final class SalesOrderSubmitter {
                 continue;
             }
             final List<Pending> again = new ArrayList<>();
-            final boolean anyPermanent = results.stream().anyMatch(r -> !r.isSuccess() && !r.isTransient());
+            final boolean anyPermanent = results.stream().anyMatch(SalesOrderSubmitter::refused);
             final boolean anyTransient = results.stream().anyMatch(BatchResult::isTransient);
             for (int j = 0; j < remaining.size(); j++) {
                 final Pending item = remaining.get(j);
                 final BatchResult result = results.get(j);
                 if (atomic && (anyPermanent || anyTransient)) {
-                    if (!result.isSuccess() && !result.isTransient()) {
+                    if (refused(result)) {
                         outcomes[item.index()] = failed(item, result.errorCode(), result.errorMessage());
                     } else if (anyPermanent) {
                         outcomes[item.index()] = failed(item, BATCH_ROLLED_BACK,
@@ -212,6 +213,11 @@ public final class SalesOrderSubmitter {
             outcomes[item.index()] = OrderOutcome.retry(item.draft().externalDocumentNumber(),
                     lastError == null ? "RETRY" : lastError.code(), lastError == null ? "Not confirmed" : lastError.getMessage());
         }
+    }
+
+    /** Refused for its own reason; 424 (Failed Dependency) marks an operation rolled back because of another one. */
+    private static boolean refused(final BatchResult result) {
+        return !result.isSuccess() && !result.isTransient() && result.status() != FAILED_DEPENDENCY;
     }
 
     private List<Pending> withoutExisting(final List<Pending> items, final OrderOutcome[] outcomes) {
