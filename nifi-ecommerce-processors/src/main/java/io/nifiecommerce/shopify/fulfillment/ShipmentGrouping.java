@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,7 +47,7 @@ public final class ShipmentGrouping {
         if (!byOrder) {
             return "record:" + event.index();
         }
-        final String order = event.order().kind() + ":" + event.order().value().toLowerCase(Locale.ROOT) + "|" + event.location();
+        final String order = event.order().key() + "|" + event.location();
         return event.lines().isEmpty() ? order : order + "|" + String.join(",", event.trackingNumbers());
     }
 
