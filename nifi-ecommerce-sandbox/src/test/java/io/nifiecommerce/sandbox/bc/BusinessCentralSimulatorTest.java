@@ -577,4 +577,31 @@ class BusinessCentralSimulatorTest {
         assertEquals(1, changed.json().path("value").size());
         assertEquals("1001", changed.json().path("value").get(0).path("number").asText());
     }
+
+    @Test
+    void aFacadeCanRouteExchangesItself() throws Exception {
+        stats = new SandboxStats();
+        injector = new FaultInjector(FaultPlan.NONE, 7L, stats);
+        simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(), injector, stats);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            if (simulator.handles(exchange.getRequestURI().getPath())) {
+                simulator.handle(exchange);
+            } else {
+                exchange.sendResponseHeaders(418, -1);
+                exchange.close();
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        simulator.createCompany("ROUTED");
+        final BcSimulatorConfig config = simulator.config();
+        final HttpResponse<String> token = BcTestClient.form(simulator.tokenUrl(base), "grant_type=client_credentials&client_id="
+                + config.clientId() + "&client_secret=" + config.clientSecret() + "&scope=" + BcTestClient.encode(EntraTokenIssuer.BC_SCOPE));
+        assertEquals(200, token.statusCode());
+        final BcTestClient routed = new BcTestClient(simulator.apiUrl(base), BcTestClient.MAPPER.readTree(token.body()).path("access_token").asText());
+        assertEquals("ROUTED", routed.get("companies").json().path("value").get(0).path("name").asText());
+        assertEquals(418, routed.raw("GET", base + "/admin/api/2026-04/graphql.json", null, Map.of()).statusCode());
+    }
 }
