@@ -338,6 +338,10 @@ class BusinessCentralSimulatorTest {
         assertEquals(1, posted.json().path("value").size());
         assertEquals(2, posted.json().path("value").get(0).path("salesInvoiceLines").size());
         assertEquals(405, client.post("companies(" + company.id() + ")/salesShipments", BcTestClient.MAPPER.createObjectNode()).status());
+        // Posted documents keep Code semantics: a client's lower-case key finds them as it finds open orders.
+        final BcTestClient.Reply shipped = client.get("companies(" + company.id() + ")/salesShipments?$filter="
+                + BcTestClient.encode("externalDocumentNumber in ('ship-1')"));
+        assertEquals(1, shipped.json().path("value").size());
     }
 
     @Test
