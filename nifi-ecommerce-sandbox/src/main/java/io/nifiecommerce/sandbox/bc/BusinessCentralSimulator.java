@@ -238,7 +238,14 @@ public final class BusinessCentralSimulator {
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.close();
+        } catch (final RuntimeException e) {
+            // A defect of the simulator: answer 500 (when still possible) rather than drop the connection silently.
+            stats.increment("bc.internalErrors");
+            try {
+                respond(exchange, BcApi.error(new BcApiError(500, "Internal_ServerError", "Sandbox defect: " + e), "root"));
+            } catch (final IOException | RuntimeException ignored) {
+                // Headers were already sent: closing is all that is left.
+            }
         } finally {
             exchange.close();
         }
