@@ -608,4 +608,38 @@ class BusinessCentralSimulatorTest {
         assertEquals("ROUTED", routed.get("companies").json().path("value").get(0).path("name").asText());
         assertEquals(418, routed.raw("GET", base + "/admin/api/2026-04/graphql.json", null, Map.of()).statusCode());
     }
+
+    @Test
+    void parallelWritersGetUniqueContiguousNumbers() throws Exception {
+        start();
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        final List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            final int thread = t;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    final ObjectNode body = order("PAR-" + thread + "-" + i);
+                    if (i % 10 == 9) {
+                        ((ObjectNode) body.path("salesOrderLines").get(1)).put("lineObjectNumber", "MISSING");
+                        assertThrows(BcApiError.class, () -> company.createSalesOrder(body));
+                    } else {
+                        company.createSalesOrder(body);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (final Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+        final List<JsonNode> all = company.salesOrders();
+        assertEquals(720, all.size());
+        final Set<String> numbers = new HashSet<>();
+        all.forEach(order -> numbers.add(order.path("number").asText()));
+        for (int n = 101001; n <= 101720; n++) {
+            assertTrue(numbers.contains("S-ORD" + n), "missing S-ORD" + n);
+        }
+        assertEquals(1440, all.stream().mapToInt(order -> order.path("salesOrderLines").size()).sum());
+    }
 }
