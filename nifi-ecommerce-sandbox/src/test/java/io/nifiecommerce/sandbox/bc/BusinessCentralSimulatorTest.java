@@ -166,6 +166,11 @@ class BusinessCentralSimulatorTest {
         assertTrue(reply.json().path("error").path("message").asText().contains("No.='C99999'"));
         assertTrue(reply.json().path("error").path("message").asText().contains("CorrelationId"));
         assertEquals(0, company.salesOrders().size());
+
+        company.putCustomer(BcTestClient.MAPPER.createObjectNode().put("number", "C10000").put("blocked", "All"));
+        final BcTestClient.Reply blocked = client.post(orders(), order("SHOP-2"));
+        assertEquals(400, blocked.status());
+        assertTrue(blocked.json().path("error").path("message").asText().contains("is blocked with type All"));
     }
 
     @Test
