@@ -647,4 +647,23 @@ class BusinessCentralSimulatorTest {
         }
         assertEquals(1440, all.stream().mapToInt(order -> order.path("salesOrderLines").size()).sum());
     }
+
+    @Test
+    void queuedRequestsGiveUpWith503AfterTheQueueTimeout() throws Exception {
+        start(BcSimulatorConfig.defaults().withConcurrency(1, Duration.ofMillis(150)));
+        injector.plan(FaultPlan.NONE.withLatency(Duration.ofMillis(800)));
+        final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        final List<Future<BcTestClient.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replies.add(pool.submit(() -> client.get("companies")));
+        }
+        final List<Integer> statuses = new ArrayList<>();
+        for (final Future<BcTestClient.Reply> reply : replies) {
+            statuses.add(reply.get().status());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(2, statuses.stream().filter(status -> status == 503).count(), statuses.toString());
+        assertEquals(2, stats.get("bc.queueTimeouts"));
+    }
 }
