@@ -1,0 +1,100 @@
+package io.nifiecommerce.benchmarks;
+
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.SandboxConfig;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Memory: each workload runs in a child JVM limited to {@code -Xmx256m}; completing there is the
+ * proof, and the child reports its peak heap. The sandbox (and its 100,000 orders) lives in this
+ * process, so it does not count against the child's heap.
+ */
+final class MemoryBenchmark {
+
+    static final String HEAP_LIMIT = "-Xmx256m";
+
+    private final int orders;
+    private final long ediBytes;
+
+    MemoryBenchmark(final int orders, final long ediBytes) {
+        this.orders = orders;
+        this.ediBytes = ediBytes;
+    }
+
+    private record Probe(String workload, int exitCode, Map<String, String> result, double wallSeconds) {
+
+        boolean completed() {
+            return exitCode == 0 && "true".equals(result.get("complete"));
+        }
+
+        String mb(final String key) {
+            final String value = result.get(key);
+            return value == null ? "n/a" : String.format(Locale.ROOT, "%.0f MB", Long.parseLong(value) / 1048576.0);
+        }
+    }
+
+    String run() throws Exception {
+        final List<Probe> probes = new ArrayList<>();
+        final long seedStart = System.nanoTime();
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withOrders(orders))) {
+            System.out.printf(Locale.ROOT, "  seeded %d orders in %.1f s%n", orders, (System.nanoTime() - seedStart) / 1e9);
+            probes.add(child(String.format(Locale.ROOT, "bulk backfill of %,d orders (BulkOrderExport + ShopifyOrderMapper + JSON record)", orders),
+                    BackfillMemoryProbe.class, sandbox.shopifyBaseUrl(), sandbox.shopifyAccessToken(), Integer.toString(orders)));
+        }
+        probes.add(child(String.format(Locale.ROOT, "IFTSTA interchange of %,d MB generated as a stream (EdiFeedParser + assembler)", ediBytes >> 20),
+                EdiMemoryProbe.class, Long.toString(ediBytes)));
+        final MarkdownTable table = new MarkdownTable("Workload", "Heap limit", "Completed", "Peak heap (pool peaks summed)", "Max live heap after GC",
+                "GCs", "Work", "Seconds");
+        for (final Probe probe : probes) {
+            final Map<String, String> r = probe.result();
+            final String work = r.containsKey("orders") ? r.get("orders") + " orders, " + mbText(r.get("recordBytes")) + " of records"
+                    : r.containsKey("events") ? r.get("events") + " events from " + mbText(r.get("bytes")) : "exit code " + probe.exitCode();
+            table.row(probe.workload(), HEAP_LIMIT, probe.completed() ? "yes" : "**no** (exit " + probe.exitCode() + ")", probe.mb("peakHeapBytes"),
+                    probe.mb("maxLiveAfterGcBytes"), r.getOrDefault("collections", "n/a"), work, probe.wallSeconds());
+        }
+        return "## Memory\n\n"
+                + "Each workload runs in its own JVM started with `" + HEAP_LIMIT + "` (goal: at most 256 MB); a run that needed more would end in"
+                + " OutOfMemoryError, so *completed* is the result, and the child reports its heap from the memory pools' peaks (garbage included,"
+                + " an upper bound) and from GC notifications (the largest heap left after a collection: what was live). The sandbox serving the"
+                + " backfill runs in the parent JVM. The EDI file is generated while it is read, never stored.\n\n"
+                + table.render() + "\n";
+    }
+
+    private static String mbText(final String bytes) {
+        return bytes == null ? "n/a" : String.format(Locale.ROOT, "%.0f MB", Long.parseLong(bytes) / 1048576.0);
+    }
+
+    private Probe child(final String workload, final Class<?> main, final String... args) throws Exception {
+        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), HEAP_LIMIT,
+                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        final long start = System.nanoTime();
+        final Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final Map<String, String> result = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                System.out.println("    " + line);
+                if (line.startsWith("RESULT ")) {
+                    for (final String pair : line.substring(7).split(" ")) {
+                        final int eq = pair.indexOf('=');
+                        result.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
+                }
+            }
+        }
+        if (!process.waitFor(20, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new Probe(workload, process.exitValue(), result, (System.nanoTime() - start) / 1e9);
+    }
+}

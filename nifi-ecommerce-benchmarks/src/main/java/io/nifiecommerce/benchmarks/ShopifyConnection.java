@@ -1,0 +1,28 @@
+package io.nifiecommerce.benchmarks;
+
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.shopify.AccessTokenSource;
+import io.nifiecommerce.shopify.CostBudget;
+import io.nifiecommerce.shopify.ShopifyEndpoint;
+import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+
+import java.time.Duration;
+
+/** The bundle's Shopify client wired as StandardShopifyConnectionService wires it (retries from 250 ms, Standard-plan budget until the shop tells), requests counted. */
+final class ShopifyConnection {
+
+    static final String API_VERSION = "2026-04";
+
+    final ShopifyGraphQlClient client;
+    final CountingExchange counter;
+
+    ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts) {
+        this.counter = new CountingExchange(HttpTransport.newClient(Duration.ofSeconds(10)));
+        final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
+                Sleeper.SYSTEM);
+        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(),
+                transport, Duration.ofSeconds(60));
+    }
+}
