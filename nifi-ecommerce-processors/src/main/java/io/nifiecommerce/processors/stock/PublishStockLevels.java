@@ -380,11 +380,12 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         api = new ShopifyAdminApi(connection.client());
         final Duration ttl = Duration.ofMillis(context.getProperty(LOOKUP_CACHE_TTL).asTimePeriod(TimeUnit.MILLISECONDS));
-        final int locations = Math.max(1, (int) context.getProperties().keySet().stream()
-                .filter(d -> d.getName().startsWith(LOCATION_PREFIX)).count());
-        // ask for as many inventory levels per item as locations are mapped (at least 5), so that "not stocked here" is known
+        final int locations = (int) context.getProperties().keySet().stream()
+                .filter(d -> d.isDynamic() && d.getName().startsWith(LOCATION_PREFIX)).count();
+        // levels per item: one more than the locations mapped, so that "not stocked here" is usually known before the
+        // mutation, and no more, since each level adds 3 points per SKU to the lookup's requested cost
         resolver = new SkuResolver(api, ttl, ttl.dividedBy(3), clock, SkuResolver.DEFAULT_SKUS_PER_QUERY,
-                Math.clamp(locations, SkuResolver.DEFAULT_LEVELS_PER_ITEM, 50));
+                Math.clamp(locations + 1L, 2, 50));
         directory = null;
         directoryExpires = Instant.MIN;
     }
