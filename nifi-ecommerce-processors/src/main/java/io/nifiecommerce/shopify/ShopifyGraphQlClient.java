@@ -119,6 +119,20 @@ public final class ShopifyGraphQlClient {
     }
 
     public GraphQlResponse execute(final String document, final Map<String, Object> variables) {
+        return execute(document, variables, false);
+    }
+
+    /**
+     * Like {@link #execute}, for a mutation that is not idempotent: only failures proving the mutation
+     * was not applied are retried (THROTTLED, HTTP 429). After a 5xx, a timeout or a broken connection
+     * the mutation may have been applied, so the failure is thrown at once for the caller to check
+     * before sending it again.
+     */
+    public GraphQlResponse executeMutation(final String document, final Map<String, Object> variables) {
+        return execute(document, variables, true);
+    }
+
+    private GraphQlResponse execute(final String document, final Map<String, Object> variables, final boolean notAppliedOnly) {
         final byte[] body = requestBody(document, variables);
         final RetryPolicy policy = retryPolicy;
         boolean tokenRenewed = false;
@@ -132,7 +146,7 @@ public final class ShopifyGraphQlClient {
             try {
                 response = sendOnce(body);
             } catch (final ApiException e) {
-                if (!e.isTransient()) {
+                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
                     throw e;
                 }
                 last = e;
@@ -149,13 +163,17 @@ public final class ShopifyGraphQlClient {
             try {
                 return interpret(document, response);
             } catch (final ApiException e) {
-                if (!e.isTransient()) {
+                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
                     throw e;
                 }
                 last = e;
             }
         }
         throw last;
+    }
+
+    private static boolean provesNotApplied(final ApiException e) {
+        return "THROTTLED".equals(e.code()) || e.status() == 429;
     }
 
     private HttpResponse<byte[]> sendOnce(final byte[] body) {
