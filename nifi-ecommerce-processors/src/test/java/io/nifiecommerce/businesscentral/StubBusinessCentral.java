@@ -45,6 +45,9 @@ public final class StubBusinessCentral implements AutoCloseable {
     public static final String COMPANY_ID = "11111111-2222-3333-4444-555555555555";
     public static final String COMPANY_NAME = "CRONUS";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The standard route api/v2.0 or a custom API page route api/{publisher}/{group}/{version}: both serve the same data here. */
+    private static final Pattern API_ROUTE = Pattern.compile("/v2\\.0/" + Pattern.quote(TENANT) + "/" + ENVIRONMENT
+            + "/api/(v2\\.0|[^/]+/[^/]+/v[0-9.]+)/(.+)");
     private static final Pattern COMPANY_PATH = Pattern.compile("companies\\(([^)]+)\\)/([A-Za-z]+)");
 
     private final HttpServer server;
@@ -269,12 +272,12 @@ public final class StubBusinessCentral implements AutoCloseable {
             send(exchange, 429, error("Application_TooManyRequests", "Too many requests"));
             return;
         }
-        final String prefix = "/v2.0/" + TENANT + "/" + ENVIRONMENT + "/api/v2.0/";
-        if (!path.startsWith(prefix)) {
+        final Matcher route = API_ROUTE.matcher(path);
+        if (!route.matches()) {
             send(exchange, 404, error("BadRequest_NotFound", "No route " + path));
             return;
         }
-        final String relative = path.substring(prefix.length());
+        final String relative = route.group(2);
         final String query = exchange.getRequestURI().getRawQuery();
         if (relative.equals("$batch")) {
             batch(exchange);
