@@ -1,0 +1,322 @@
+package io.nifiecommerce.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
+import io.nifiecommerce.sandbox.seed.ShopSeed;
+import io.nifiecommerce.sandbox.seed.ShopSeedData;
+import io.nifiecommerce.sandbox.shopify.AccessTokens;
+import io.nifiecommerce.sandbox.shopify.HttpReplies;
+import io.nifiecommerce.sandbox.shopify.Shop;
+import io.nifiecommerce.sandbox.shopify.ShopOperations;
+import io.nifiecommerce.sandbox.shopify.ShopifySchemas;
+import io.nifiecommerce.sandbox.shopify.ShopifySimulator;
+import io.nifiecommerce.sandbox.shopify.WebhookSender;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The sandbox: simulators of the systems the bundle talks to, on 127.0.0.1, seeded with the same
+ * deterministic data. Usable from JUnit ({@code try (Sandbox sandbox = Sandbox.start(config))}) and
+ * from {@link SandboxMain}.
+ *
+ * <p>Routes: {@code /admin/...} is the first shop; {@code /shops/<name>/admin/...} any shop (path
+ * prefix routing, so one port serves several shops); {@code /_sandbox/...} controls the sandbox.</p>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final SandboxConfig config;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SandboxStats stats = new SandboxStats();
+    private final FaultInjector faults;
+    private final Map<String, ShopifySimulator> shops = new LinkedHashMap<>();
+    private final BusinessCentralSimulator businessCentral;
+    private volatile ShopSeedData seed;
+
+    private Sandbox(final SandboxConfig config) throws IOException {
+        this.config = config;
+        this.faults = new FaultInjector(config.faults(), config.seed(), stats);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 256);
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        this.seed = ShopSeed.generate(config.orders(), config.seed());
+        final String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        for (final String name : config.shops()) {
+            final Shop shop = new Shop(name + ".myshopify.com", Clock.systemUTC());
+            shop.load(seed);
+            final AccessTokens tokens = new AccessTokens("shpat_sandbox_" + name, "sandbox-client-" + name, "sandbox-secret-" + name,
+                    "read_orders,read_all_orders,write_inventory,read_inventory,write_fulfillments,read_fulfillments,read_products,read_customers",
+                    config.tokenLifetime(), Clock.systemUTC());
+            shops.put(name, new ShopifySimulator(shop, new ShopOperations(base, config.bulkRunTime()), tokens, config.rateLimit(), stats, faults));
+        }
+        final ShopifySimulator main = shops.values().iterator().next();
+        stats.gauge("shopify.orders", () -> main.shop().orderCount());
+        stats.gauge("shopify.fulfillments", () -> main.shop().fulfillmentCount());
+        server.createContext("/", this::route);
+        this.businessCentral = new BusinessCentralSimulator(BcSimulatorConfig.defaults().withSeed(config.seed()), faults, stats);
+        businessCentral.mount(server);
+        BcSeeding.seed(businessCentral, seed);
+    }
+
+    /** Starts a sandbox; the first request for a Shopify version pays the parse of its SDL (seconds, once per JVM). */
+    public static Sandbox start(final SandboxConfig config) {
+        try {
+            final Sandbox sandbox = new Sandbox(config);
+            sandbox.server.start();
+            return sandbox;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses the SDL of every supported version now, so that the first requests are fast. */
+    public static void warmUp() {
+        ShopifySchemas.VERSIONS.forEach(ShopifySchemas::preload);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** http://127.0.0.1:P — the first shop's endpoint is {@code POST {base}/admin/api/{version}/graphql.json}. */
+    public String shopifyBaseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The base URL of a named shop: http://127.0.0.1:P/shops/{name}. */
+    public String shopifyBaseUrl(final String shopName) {
+        requireShop(shopName);
+        return shopifyBaseUrl() + "/shops/" + shopName;
+    }
+
+    public String shopifyGraphqlUrl(final String version) {
+        return shopifyBaseUrl() + "/admin/api/" + version + "/graphql.json";
+    }
+
+    public ShopifySimulator shopify() {
+        return shops.values().iterator().next();
+    }
+
+    public ShopifySimulator shopify(final String shopName) {
+        return requireShop(shopName);
+    }
+
+    /** The first shop's static Admin API token (never expires). */
+    public String shopifyAccessToken() {
+        return shopify().tokens().staticToken();
+    }
+
+    public String shopifyClientId() {
+        return shopify().tokens().clientId();
+    }
+
+    public String shopifyClientSecret() {
+        return shopify().tokens().clientSecret();
+    }
+
+    public String shopDomain() {
+        return shopify().shop().domain();
+    }
+
+    /** The Business Central simulator (company {@value BcSeeding#COMPANY}, seeded from the same data). */
+    public BusinessCentralSimulator businessCentral() {
+        return businessCentral;
+    }
+
+    /** The BC API root, ending with '/': {@code http://127.0.0.1:P/v2.0/<tenant>/<environment>/api/v2.0/}. */
+    public String bcApiUrl() {
+        return businessCentral.apiUrl(shopifyBaseUrl());
+    }
+
+    /** The Entra token endpoint of the BC simulator (client credentials). */
+    public String bcTokenUrl() {
+        return businessCentral.tokenUrl(shopifyBaseUrl());
+    }
+
+    public String bcCompanyName() {
+        return BcSeeding.COMPANY;
+    }
+
+    /** The BC number of the pooled customer of retail orders. */
+    public String bcWebCustomer() {
+        return BcSeeding.WEB_CUSTOMER;
+    }
+
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** The data every simulator was seeded with. */
+    public ShopSeedData seed() {
+        return seed;
+    }
+
+    public SandboxConfig config() {
+        return config;
+    }
+
+    /** Re-seeds every simulator with N orders from seed S; counters restart. */
+    public synchronized void reseed(final int orders, final long newSeed) {
+        this.seed = ShopSeed.generate(orders, newSeed);
+        reset();
+    }
+
+    /** Back to the seeded state: records, operations, tokens issued, buckets and counters. */
+    public synchronized void reset() {
+        for (final ShopifySimulator simulator : shops.values()) {
+            simulator.shop().load(seed);
+            simulator.operations().clear();
+            simulator.tokens().revokeIssued();
+            simulator.resetBuckets();
+        }
+        businessCentral.reset();
+        BcSeeding.seed(businessCentral, seed);
+        stats.reset();
+    }
+
+    /** A sender of the first shop's webhooks to a receiver, signed with {@code secret}. */
+    public WebhookSender webhooks(final URI receiver, final String secret) {
+        return new WebhookSender(receiver, secret, shopify().shop(), ShopifySchemas.VERSIONS.get(0), stats);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private ShopifySimulator requireShop(final String name) {
+        final ShopifySimulator simulator = shops.get(name);
+        if (simulator == null) {
+            throw new IllegalArgumentException("No shop named " + name + "; shops: " + shops.keySet());
+        }
+        return simulator;
+    }
+
+    private void route(final HttpExchange exchange) throws IOException {
+        try (exchange) {
+            final String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/_sandbox/")) {
+                control(exchange, path);
+            } else if (path.startsWith("/shops/")) {
+                final int slash = path.indexOf('/', "/shops/".length());
+                final ShopifySimulator simulator = slash < 0 ? null : shops.get(path.substring("/shops/".length(), slash));
+                if (simulator == null) {
+                    HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
+                } else {
+                    simulator.handle(exchange, path.substring(slash));
+                }
+            } else if (path.startsWith("/admin/")) {
+                shopify().handle(exchange, path);
+            } else {
+                HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
+            }
+        } catch (final RuntimeException e) {
+            stats.increment("sandbox.internalErrors");
+            HttpReplies.json(exchange, 500, Map.of("errors", "Sandbox failure: " + e));
+        }
+    }
+
+    private void control(final HttpExchange exchange, final String path) throws IOException {
+        final Map<String, String> query = query(exchange.getRequestURI());
+        final String method = exchange.getRequestMethod();
+        switch (path) {
+            case "/_sandbox/stats" -> HttpReplies.json(exchange, 200, stats.snapshot());
+            case "/_sandbox/reset" -> {
+                if (requirePost(exchange, method)) {
+                    reset();
+                    HttpReplies.json(exchange, 200, Map.of("reset", true));
+                }
+            }
+            case "/_sandbox/seed" -> {
+                if (requirePost(exchange, method)) {
+                    final int orders = Integer.parseInt(query.getOrDefault("orders", Integer.toString(config.orders())));
+                    final long newSeed = Long.parseLong(query.getOrDefault("seed", Long.toString(config.seed())));
+                    reseed(orders, newSeed);
+                    HttpReplies.json(exchange, 200, Map.of("orders", orders, "seed", newSeed));
+                }
+            }
+            case "/_sandbox/faults" -> {
+                if (method.equals("GET")) {
+                    HttpReplies.json(exchange, 200, FaultPlanJson.toJson(faults.plan()));
+                } else if (requirePost(exchange, method)) {
+                    @SuppressWarnings("unchecked")
+                    final Map<String, Object> json = MAPPER.readValue(exchange.getRequestBody(), Map.class);
+                    faults.plan(FaultPlanJson.merge(faults.plan(), json));
+                    HttpReplies.json(exchange, 200, FaultPlanJson.toJson(faults.plan()));
+                }
+            }
+            default -> {
+                if (path.startsWith("/_sandbox/bulk/") && path.endsWith(".jsonl")) {
+                    bulkResult(exchange, path);
+                } else {
+                    HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
+                }
+            }
+        }
+    }
+
+    private void bulkResult(final HttpExchange exchange, final String path) throws IOException {
+        final String id = path.substring("/_sandbox/bulk/".length(), path.length() - ".jsonl".length());
+        try {
+            final long number = Long.parseLong(id);
+            for (final ShopifySimulator simulator : shops.values()) {
+                final var result = simulator.operations().bulkResult(number);
+                if (result.isPresent()) {
+                    HttpReplies.bytes(exchange, 200, "application/jsonl", result.get());
+                    return;
+                }
+            }
+        } catch (final NumberFormatException e) {
+            // falls through to 404
+        }
+        HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
+    }
+
+    private static boolean requirePost(final HttpExchange exchange, final String method) throws IOException {
+        if (!method.equals("POST")) {
+            HttpReplies.json(exchange, 405, Map.of("errors", "Use POST"));
+            return false;
+        }
+        return true;
+    }
+
+    private static Map<String, String> query(final URI uri) {
+        final Map<String, String> values = new HashMap<>();
+        if (uri.getRawQuery() == null) {
+            return values;
+        }
+        for (final String pair : uri.getRawQuery().split("&")) {
+            final int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    /** The shop names this sandbox serves. */
+    public List<String> shopNames() {
+        return List.copyOf(shops.keySet());
+    }
+}

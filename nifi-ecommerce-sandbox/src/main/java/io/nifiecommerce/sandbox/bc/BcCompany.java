@@ -1,0 +1,782 @@
+package io.nifiecommerce.sandbox.bc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One company of the simulated tenant: customers, items, sales orders with their lines, posted
+ * shipments and invoices, and the rows of custom API pages. Business rules follow BC: numbers from
+ * number series ({@code S-ORD101001}, {@code S-SHPT102001}, {@code S-INV103001}), totals computed
+ * from the lines, the customer and items looked up and copied onto the document, and no uniqueness
+ * check on {@code externalDocumentNumber} (a second order with the same one is a duplicate).
+ * Thread-safe: everything runs under the tenant's {@link BcStore} lock.
+ */
+public final class BcCompany {
+
+    public static final String CUSTOMERS = "customers";
+    public static final String ITEMS = "items";
+    public static final String SALES_ORDERS = "salesOrders";
+    public static final String SALES_ORDER_LINES = "salesOrderLines";
+    public static final String SALES_INVOICES = "salesInvoices";
+    public static final String SALES_INVOICE_LINES = "salesInvoiceLines";
+    public static final String SALES_SHIPMENTS = "salesShipments";
+    public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final Set<String> ORDER_NAVIGATION = Set.of(SALES_ORDER_LINES);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final BcStore store;
+    private final String id;
+    private final String name;
+    private final Instant createdAt;
+    private final Map<String, BcTable> tables = new LinkedHashMap<>();
+    private final Map<String, BcTable> customTables = new HashMap<>();
+    private final Map<String, Long> numberSeries = new HashMap<>();
+    private volatile BigDecimal taxPercent = BigDecimal.valueOf(20);
+
+    BcCompany(final BcStore store, final String id, final String name) {
+        this.store = store;
+        this.id = id;
+        this.name = name;
+        this.createdAt = store.now();
+        table(CUSTOMERS, BcEntityType.CUSTOMER);
+        table(ITEMS, BcEntityType.ITEM);
+        table(SALES_ORDERS, BcEntityType.SALES_ORDER);
+        table(SALES_ORDER_LINES, BcEntityType.SALES_ORDER_LINE);
+        table(SALES_INVOICES, BcEntityType.SALES_INVOICE);
+        table(SALES_INVOICE_LINES, BcEntityType.SALES_INVOICE_LINE);
+        table(SALES_SHIPMENTS, BcEntityType.SALES_SHIPMENT);
+        table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
+    }
+
+    private void table(final String entitySet, final BcEntityType type) {
+        tables.put(entitySet, new BcTable(type, store));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The VAT / sales tax rate applied to item lines (20 by default). */
+    public void taxPercent(final BigDecimal percent) {
+        this.taxPercent = percent;
+    }
+
+    // ---------------------------------------------------------------- seeding and reading (tests, facade)
+
+    /** Creates or replaces (by number) an item. */
+    public JsonNode putItem(final String number, final String displayName, final String gtin, final BigDecimal unitPrice,
+                            final BigDecimal inventory) {
+        return store.transaction(() -> {
+            final ObjectNode values = JsonNodeFactory.instance.objectNode();
+            values.put("number", number).put("displayName", displayName).put("gtin", gtin == null ? "" : gtin)
+                    .put("unitPrice", unitPrice);
+            final BcTable items = tables.get(ITEMS);
+            final BcRow existing = findByField(items, "number", number.toUpperCase(Locale.ROOT));
+            final BcRow row = existing == null ? create(ITEMS, values, null) : update(ITEMS, existing.id(), values, "*");
+            final ObjectNode data = row.data().deepCopy();
+            data.put("inventory", inventory);
+            return items.replace(items.get(row.id()), data).data().deepCopy();
+        });
+    }
+
+    /** Creates or replaces (by number) a customer. */
+    public JsonNode putCustomer(final String number, final String displayName, final String email, final String taxRegistrationNumber) {
+        final ObjectNode values = JsonNodeFactory.instance.objectNode();
+        values.put("number", number).put("displayName", displayName).put("email", email == null ? "" : email)
+                .put("taxRegistrationNumber", taxRegistrationNumber == null ? "" : taxRegistrationNumber);
+        return putCustomer(values);
+    }
+
+    /** Creates or replaces (by {@code number}) a customer from any customer fields (addresses, phone...). */
+    public JsonNode putCustomer(final JsonNode values) {
+        return store.transaction(() -> {
+            final String number = values.path("number").asText("").toUpperCase(Locale.ROOT);
+            final BcRow existing = number.isEmpty() ? null : findByField(tables.get(CUSTOMERS), "number", number);
+            final BcRow row = existing == null ? create(CUSTOMERS, values, null) : update(CUSTOMERS, existing.id(), values, "*");
+            return row.data().deepCopy();
+        });
+    }
+
+    /** Creates a sales order as a POST would (deep insert when the body has {@code salesOrderLines}). */
+    public JsonNode createSalesOrder(final JsonNode body) {
+        return store.transaction(() -> withLines(SALES_ORDERS, create(SALES_ORDERS, body, null)));
+    }
+
+    public List<JsonNode> customers() {
+        return snapshot(CUSTOMERS);
+    }
+
+    public List<JsonNode> items() {
+        return snapshot(ITEMS);
+    }
+
+    /** Sales orders with their {@code salesOrderLines}, in creation order. */
+    public List<JsonNode> salesOrders() {
+        return snapshot(SALES_ORDERS);
+    }
+
+    /** Posted sales invoices with their {@code salesInvoiceLines}. */
+    public List<JsonNode> salesInvoices() {
+        return snapshot(SALES_INVOICES);
+    }
+
+    /** Posted sales shipments with their {@code salesShipmentLines}. */
+    public List<JsonNode> salesShipments() {
+        return snapshot(SALES_SHIPMENTS);
+    }
+
+    /** The rows of a custom API page in this company. */
+    public List<JsonNode> customRows(final BcCustomPage page) {
+        return store.read(() -> customTable(page).rows().stream().map(r -> (JsonNode) r.data().deepCopy()).toList());
+    }
+
+    private List<JsonNode> snapshot(final String entitySet) {
+        return store.read(() -> tables.get(entitySet).rows().stream().map(row -> (JsonNode) withLines(entitySet, row)).toList());
+    }
+
+    /** Adds a row to a custom API page; {@code id} and {@code lastModifiedDateTime} are filled when absent. */
+    public JsonNode addCustomRow(final BcCustomPage page, final Map<String, ?> values) {
+        return store.transaction(() -> {
+            final BcEntityType type = page.type();
+            final ObjectNode data = EntityBody.blank(type);
+            final JsonNode body = MAPPER.valueToTree(values);
+            body.fields().forEachRemaining(entry -> {
+                final BcField field = type.require(entry.getKey());
+                data.set(field.name(), EntityBody.convert(field, entry.getValue()));
+            });
+            final String rowId = type.field("id") != null && !body.hasNonNull("id") ? store.newId() : body.path("id").asText(store.newId());
+            if (type.field("id") != null) {
+                data.put("id", rowId);
+            }
+            if (type.field("lastModifiedDateTime") != null && !body.hasNonNull("lastModifiedDateTime")) {
+                data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            }
+            return customTable(page).insert(rowId, data).data().deepCopy();
+        });
+    }
+
+    /**
+     * Posts the order as "Ship and Invoice" does: a sales shipment and a sales invoice (with lines)
+     * carrying the order's externalDocumentNumber and orderNumber, item inventory decreased, and the
+     * order removed from salesOrders. Returns the invoice.
+     */
+    public JsonNode shipAndInvoice(final String orderNumber) {
+        return store.transaction(() -> {
+            final BcTable orders = tables.get(SALES_ORDERS);
+            final BcRow order = findByField(orders, "number", orderNumber.toUpperCase(Locale.ROOT));
+            if (order == null) {
+                throw BcApiError.recordNotFound("Sales Header", "Document Type='Order',No.='" + orderNumber + "'");
+            }
+            return post(order);
+        });
+    }
+
+    /** The bound action {@code salesOrders(<id>)/Microsoft.NAV.shipAndInvoice}. */
+    void shipAndInvoiceById(final String orderId) {
+        store.transaction(() -> post(require(SALES_ORDERS, orderId)));
+    }
+
+    /**
+     * Sets an item's inventory (a receipt, a count, a 3PL stock report), touching its
+     * lastModifiedDateTime as a posted item journal would.
+     */
+    public JsonNode setInventory(final String itemNumber, final BigDecimal inventory) {
+        return store.transaction(() -> {
+            final BcTable items = tables.get(ITEMS);
+            final BcRow item = findByField(items, "number", itemNumber.toUpperCase(Locale.ROOT));
+            if (item == null) {
+                throw BcApiError.recordNotFound("Item", "No.='" + itemNumber + "'");
+            }
+            final ObjectNode data = item.data().deepCopy();
+            data.put("inventory", inventory);
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return items.replace(item, data).data().deepCopy();
+        });
+    }
+
+    /** Every record of this company removed, number series restarted. */
+    public void reset() {
+        store.transaction(() -> {
+            tables.values().forEach(BcTable::clear);
+            customTables.values().forEach(BcTable::clear);
+            numberSeries.clear();
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- gauges
+
+    int count(final String entitySet) {
+        return store.read(() -> tables.get(entitySet).size());
+    }
+
+    /**
+     * Orders sharing an externalDocumentNumber, counting each extra one. An order lives either in
+     * salesOrders or, once posted, as a shipment and an invoice naming it in orderNumber: both of
+     * those are one order, not a duplicate.
+     */
+    long duplicates() {
+        return store.read(() -> {
+            final Map<String, Set<String>> ordersByReference = new HashMap<>();
+            for (final BcRow row : tables.get(SALES_ORDERS).rows()) {
+                addReference(ordersByReference, row.data(), "O:" + row.data().path("number").asText());
+            }
+            for (final String posted : List.of(SALES_INVOICES, SALES_SHIPMENTS)) {
+                for (final BcRow row : tables.get(posted).rows()) {
+                    final String orderNumber = row.data().path("orderNumber").asText();
+                    addReference(ordersByReference, row.data(),
+                            orderNumber.isEmpty() ? posted + ":" + row.data().path("number").asText() : "O:" + orderNumber);
+                }
+            }
+            return ordersByReference.values().stream().mapToLong(set -> set.size() - 1L).sum();
+        });
+    }
+
+    private static void addReference(final Map<String, Set<String>> index, final JsonNode document, final String orderKey) {
+        final String reference = document.path("externalDocumentNumber").asText();
+        if (!reference.isEmpty()) {
+            index.computeIfAbsent(reference, r -> new HashSet<>()).add(orderKey);
+        }
+    }
+
+    // ---------------------------------------------------------------- API operations (under the store lock)
+
+    BcTable tableFor(final String entitySet) {
+        final BcTable table = tables.get(entitySet);
+        if (table == null) {
+            throw BcApiError.segmentNotFound(entitySet);
+        }
+        return table;
+    }
+
+    BcTable customTable(final BcCustomPage page) {
+        return customTables.computeIfAbsent(page.route() + "/" + page.entitySet(), k -> new BcTable(page.type(), store));
+    }
+
+    BcRow require(final String entitySet, final String rowId) {
+        final BcTable table = tableFor(entitySet);
+        final BcRow row = table.get(rowId.toLowerCase(Locale.ROOT));
+        if (row == null) {
+            throw BcApiError.recordNotFound(table.type().caption(), "Id='" + rowId + "'");
+        }
+        return row;
+    }
+
+    /** POST: creates an entity; {@code parentId} is the order of a navigation POST on its lines. */
+    BcRow create(final String entitySet, final JsonNode body, final String parentId) {
+        return store.transaction(() -> switch (entitySet) {
+            case CUSTOMERS -> createMaster(CUSTOMERS, body, "C", 10, 10, "%s%05d");
+            case ITEMS -> createMaster(ITEMS, body, "", 1000, 1, "%s%d");
+            case SALES_ORDERS -> createOrder(body);
+            case SALES_ORDER_LINES -> {
+                final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
+                final BcRow order = require(SALES_ORDERS, orderId);
+                final BcRow line = createLine(order, body, nextLineSequence(order.id()));
+                recomputeTotals(order.id());
+                yield line;
+            }
+            default -> throw BcApiError.methodNotAllowed("POST", entitySet);
+        });
+    }
+
+    /** PATCH: applies the body when the ETag matches ({@code *} matches any version). */
+    BcRow update(final String entitySet, final String rowId, final JsonNode body, final String ifMatch) {
+        return store.transaction(() -> {
+            if (!isWritable(entitySet)) {
+                throw BcApiError.methodNotAllowed("PATCH", entitySet);
+            }
+            final BcRow current = require(entitySet, rowId);
+            checkEtag(current, ifMatch);
+            final BcTable table = tableFor(entitySet);
+            final ObjectNode data = current.data().deepCopy();
+            switch (entitySet) {
+                case SALES_ORDERS -> {
+                    if (body.has(SALES_ORDER_LINES)) {
+                        throw BcApiError.badRequest("Deep update is not supported: update salesOrderLines on their own.");
+                    }
+                    final String oldCustomerId = data.path("customerId").asText();
+                    final String oldCustomerNumber = data.path("customerNumber").asText();
+                    EntityBody.bind(table.type(), data, body, Set.of());
+                    if (!data.path("customerId").asText().equals(oldCustomerId) || !data.path("customerNumber").asText().equals(oldCustomerNumber)) {
+                        applyCustomer(data, body.has("customerId") ? data.path("customerId").asText() : null,
+                                body.has("customerNumber") ? data.path("customerNumber").asText() : null, true);
+                    }
+                    checkUniqueNumber(table, data, current.id(), "Sales Header", "Document Type='Order',");
+                }
+                case SALES_ORDER_LINES -> {
+                    EntityBody.bind(table.type(), data, body, Set.of());
+                    final BcRow order = require(SALES_ORDERS, data.path("documentId").asText());
+                    if (body.has("itemId") || body.has("lineObjectNumber")) {
+                        applyItem(data, body.has("itemId") ? data.path("itemId").asText() : null,
+                                body.has("lineObjectNumber") ? data.path("lineObjectNumber").asText() : null, !body.has("unitPrice"));
+                    }
+                    computeLineAmounts(data, order.data());
+                }
+                default -> {
+                    EntityBody.bind(table.type(), data, body, Set.of());
+                    checkUniqueNumber(table, data, current.id(), table.type().caption(), "");
+                }
+            }
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            final BcRow updated = table.replace(current, data);
+            if (entitySet.equals(SALES_ORDERS)) {
+                recomputeTotals(updated.id());
+                return tableFor(SALES_ORDERS).get(updated.id());
+            }
+            if (entitySet.equals(SALES_ORDER_LINES)) {
+                recomputeTotals(data.path("documentId").asText());
+            }
+            return updated;
+        });
+    }
+
+    /** DELETE: removes the entity (an order with its lines). */
+    void delete(final String entitySet, final String rowId, final String ifMatch) {
+        store.transaction(() -> {
+            if (!isWritable(entitySet)) {
+                throw BcApiError.methodNotAllowed("DELETE", entitySet);
+            }
+            final BcRow current = require(entitySet, rowId);
+            checkEtag(current, ifMatch);
+            tableFor(entitySet).delete(current);
+            if (entitySet.equals(SALES_ORDERS)) {
+                final BcTable lines = tables.get(SALES_ORDER_LINES);
+                for (final BcRow line : linesOf(SALES_ORDER_LINES, current.id())) {
+                    lines.delete(line);
+                }
+            } else if (entitySet.equals(SALES_ORDER_LINES)) {
+                recomputeTotals(current.data().path("documentId").asText());
+            }
+            return null;
+        });
+    }
+
+    static boolean isWritable(final String entitySet) {
+        return switch (entitySet) {
+            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES -> true;
+            default -> false;
+        };
+    }
+
+    /** The navigation set holding the lines of documents of this set, or null. */
+    static String linesSetOf(final String entitySet) {
+        return switch (entitySet) {
+            case SALES_ORDERS -> SALES_ORDER_LINES;
+            case SALES_INVOICES -> SALES_INVOICE_LINES;
+            case SALES_SHIPMENTS -> SALES_SHIPMENT_LINES;
+            default -> null;
+        };
+    }
+
+    List<BcRow> linesOf(final String lineSet, final String documentId) {
+        final List<BcRow> lines = tables.get(lineSet).byDocument(documentId);
+        lines.sort((a, b) -> Integer.compare(a.data().path("sequence").asInt(), b.data().path("sequence").asInt()));
+        return lines;
+    }
+
+    ObjectNode withLines(final String entitySet, final BcRow row) {
+        final ObjectNode copy = row.data().deepCopy();
+        final String lineSet = linesSetOf(entitySet);
+        if (lineSet != null) {
+            final ArrayNode lines = copy.putArray(lineSet);
+            linesOf(lineSet, row.id()).forEach(line -> lines.add(line.data().deepCopy()));
+        }
+        return copy;
+    }
+
+    private static void checkEtag(final BcRow current, final String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            // What BC answers to a PATCH or DELETE without If-Match (microsoft/AL#1740, MicrosoftDocs/dynamics365smb-devitpro-pb#813).
+            throw new BcApiError(400, "BadRequest_InvalidToken",
+                    "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.");
+        }
+        if (!ifMatch.trim().equals("*") && !ifMatch.trim().equals(current.etag())) {
+            throw new BcApiError(409, "Request_EntityChanged", "Another user has already changed the record.");
+        }
+    }
+
+    // ---------------------------------------------------------------- business rules
+
+    private BcRow createMaster(final String entitySet, final JsonNode body, final String prefix, final long first, final long step,
+                               final String format) {
+        final BcTable table = tables.get(entitySet);
+        final ObjectNode data = EntityBody.blank(table.type());
+        if (entitySet.equals(CUSTOMERS)) {
+            data.put("type", "Company").put("blocked", " ");
+        } else {
+            data.put("type", "Inventory").put("baseUnitOfMeasureCode", "PCS");
+        }
+        EntityBody.bind(table.type(), data, body, Set.of());
+        if (data.path("number").asText().isEmpty()) {
+            data.put("number", nextNumber(entitySet, prefix, first, step, format));
+        }
+        checkUniqueNumber(table, data, null, table.type().caption(), "");
+        final String rowId = store.newId();
+        data.put("id", rowId);
+        data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        return table.insert(rowId, data);
+    }
+
+    private BcRow createOrder(final JsonNode body) {
+        final BcTable orders = tables.get(SALES_ORDERS);
+        final ObjectNode data = EntityBody.blank(orders.type());
+        EntityBody.bind(orders.type(), data, body, ORDER_NAVIGATION);
+        final JsonNode linesBody = body.get(SALES_ORDER_LINES);
+        if (linesBody != null && !linesBody.isArray()) {
+            throw BcApiError.badRequest("The property 'salesOrderLines' must be a collection of salesOrderLine.");
+        }
+        applyCustomer(data, body.has("customerId") ? data.path("customerId").asText() : null,
+                body.has("customerNumber") ? data.path("customerNumber").asText() : null, false);
+        if (data.path("number").asText().isEmpty()) {
+            data.put("number", nextNumber(SALES_ORDERS, "S-ORD", 101001, 1, "%s%d"));
+        }
+        checkUniqueNumber(orders, data, null, "Sales Header", "Document Type='Order',");
+        final String today = LocalDate.ofInstant(store.now(), ZoneOffset.UTC).toString();
+        if (data.path("orderDate").asText().equals(EntityBody.BLANK_DATE)) {
+            data.put("orderDate", today);
+        }
+        if (data.path("postingDate").asText().equals(EntityBody.BLANK_DATE)) {
+            data.put("postingDate", data.path("orderDate").asText());
+        }
+        data.put("status", "Draft");
+        if (!body.has("partialShipping")) {
+            data.put("partialShipping", true);
+        }
+        data.put("discountAppliedBeforeTax", true);
+        final String orderId = store.newId();
+        data.put("id", orderId);
+        data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        final BcRow order = orders.insert(orderId, data);
+        if (linesBody != null) {
+            int sequence = 10000;
+            for (final JsonNode lineBody : linesBody) {
+                createLine(order, lineBody, sequence);
+                sequence += 10000;
+            }
+        }
+        recomputeTotals(orderId);
+        return orders.get(orderId);
+    }
+
+    private BcRow createLine(final BcRow order, final JsonNode body, final int defaultSequence) {
+        final BcTable lines = tables.get(SALES_ORDER_LINES);
+        final ObjectNode data = EntityBody.blank(lines.type());
+        EntityBody.bind(lines.type(), data, body, Set.of());
+        final String itemId = body.has("itemId") ? data.path("itemId").asText() : null;
+        final String itemNumber = body.has("lineObjectNumber") ? data.path("lineObjectNumber").asText() : null;
+        if (!body.has("lineType")) {
+            data.put("lineType", itemId != null || itemNumber != null ? "Item" : "Comment");
+        } else if (!LINE_TYPES.contains(data.path("lineType").asText())) {
+            throw BcApiError.badRequest("Cannot convert the literal '" + data.path("lineType").asText()
+                    + "' to the expected type 'Microsoft.NAV.salesLineType'.");
+        }
+        if (data.path("lineType").asText().equals("Item")) {
+            if (itemId == null && itemNumber == null) {
+                throw new BcApiError(400, "Application_FieldValidationException",
+                        "You must specify either itemId or lineObjectNumber for a line of type Item.");
+            }
+            applyItem(data, itemId, itemNumber, !body.has("unitPrice"));
+            data.put("taxPercent", taxPercent);
+        }
+        if (!body.has("sequence")) {
+            data.put("sequence", defaultSequence);
+        }
+        if (data.path("shipmentDate").asText().equals(EntityBody.BLANK_DATE)) {
+            data.put("shipmentDate", order.data().path("orderDate").asText());
+        }
+        data.put("documentId", order.id());
+        computeLineAmounts(data, order.data());
+        final String lineId = store.newId();
+        data.put("id", lineId);
+        return lines.insert(lineId, data);
+    }
+
+    private static final Set<String> LINE_TYPES = Set.of("Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge", "Allocation Account");
+
+    private void applyCustomer(final ObjectNode order, final String customerId, final String customerNumber, final boolean changing) {
+        final BcRow customer;
+        if (customerId != null && !customerId.equals(EntityBody.BLANK_GUID)) {
+            customer = tables.get(CUSTOMERS).get(customerId);
+            if (customer == null) {
+                throw BcApiError.relatedNotFound("Customer", "Id='" + customerId + "'");
+            }
+        } else if (customerNumber != null && !customerNumber.isEmpty()) {
+            customer = findByField(tables.get(CUSTOMERS), "number", customerNumber);
+            if (customer == null) {
+                throw BcApiError.relatedNotFound("Customer", "No.='" + customerNumber + "'");
+            }
+        } else {
+            throw new BcApiError(400, "Application_FieldValidationException",
+                    "You must specify a customer id or a customer number to create a sales order.");
+        }
+        final JsonNode c = customer.data();
+        order.put("customerId", customer.id()).put("customerNumber", c.path("number").asText());
+        order.put("billToCustomerId", customer.id()).put("billToCustomerNumber", c.path("number").asText());
+        fillIfBlank(order, "customerName", c.path("displayName").asText(), changing);
+        fillIfBlank(order, "billToName", c.path("displayName").asText(), changing);
+        fillIfBlank(order, "email", c.path("email").asText(), changing);
+        fillIfBlank(order, "phoneNumber", c.path("phoneNumber").asText(), changing);
+        for (final String party : List.of("sellTo", "billTo")) {
+            fillIfBlank(order, party + "AddressLine1", c.path("addressLine1").asText(), changing);
+            fillIfBlank(order, party + "AddressLine2", c.path("addressLine2").asText(), changing);
+            fillIfBlank(order, party + "City", c.path("city").asText(), changing);
+            fillIfBlank(order, party + "State", c.path("state").asText(), changing);
+            fillIfBlank(order, party + "Country", c.path("country").asText(), changing);
+            fillIfBlank(order, party + "PostCode", c.path("postalCode").asText(), changing);
+        }
+        final boolean noShipTo = order.path("shipToName").asText().isEmpty() && order.path("shipToAddressLine1").asText().isEmpty();
+        if (noShipTo) {
+            order.put("shipToName", c.path("displayName").asText());
+            order.put("shipToAddressLine1", c.path("addressLine1").asText());
+            order.put("shipToAddressLine2", c.path("addressLine2").asText());
+            order.put("shipToCity", c.path("city").asText());
+            order.put("shipToState", c.path("state").asText());
+            order.put("shipToCountry", c.path("country").asText());
+            order.put("shipToPostCode", c.path("postalCode").asText());
+        }
+    }
+
+    private static void fillIfBlank(final ObjectNode node, final String field, final String value, final boolean overwrite) {
+        if (overwrite || node.path(field).asText().isEmpty()) {
+            node.put(field, value);
+        }
+    }
+
+    private void applyItem(final ObjectNode line, final String itemId, final String itemNumber, final boolean takePrice) {
+        final BcRow item;
+        if (itemId != null && !itemId.equals(EntityBody.BLANK_GUID)) {
+            item = tables.get(ITEMS).get(itemId);
+            if (item == null) {
+                throw BcApiError.relatedNotFound("Item", "Id='" + itemId + "'");
+            }
+        } else {
+            item = findByField(tables.get(ITEMS), "number", itemNumber == null ? "" : itemNumber);
+            if (item == null) {
+                throw BcApiError.relatedNotFound("Item", "No.='" + itemNumber + "'");
+            }
+        }
+        final JsonNode i = item.data();
+        if (i.path("blocked").asBoolean()) {
+            throw new BcApiError(400, "Application_DialogException", "Blocked must be equal to 'No'  in Item: No.="
+                    + i.path("number").asText() + ". Current value is 'Yes'.");
+        }
+        line.put("itemId", item.id()).put("lineObjectNumber", i.path("number").asText());
+        if (line.path("description").asText().isEmpty()) {
+            line.put("description", i.path("displayName").asText());
+        }
+        if (line.path("unitOfMeasureCode").asText().isEmpty()) {
+            line.put("unitOfMeasureCode", i.path("baseUnitOfMeasureCode").asText());
+        }
+        if (takePrice) {
+            line.put("unitPrice", i.path("unitPrice").decimalValue());
+        }
+    }
+
+    private static void computeLineAmounts(final ObjectNode line, final JsonNode order) {
+        final BigDecimal quantity = line.path("quantity").decimalValue();
+        final BigDecimal gross = quantity.multiply(line.path("unitPrice").decimalValue());
+        BigDecimal discount = line.path("discountAmount").decimalValue();
+        final BigDecimal percent = line.path("discountPercent").decimalValue();
+        if (percent.signum() != 0) {
+            discount = gross.multiply(percent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        } else if (gross.signum() != 0) {
+            line.put("discountPercent", discount.multiply(HUNDRED).divide(gross, 5, RoundingMode.HALF_UP).stripTrailingZeros());
+        }
+        final BigDecimal excluding = money(gross.subtract(discount));
+        final BigDecimal tax = money(excluding.multiply(line.path("taxPercent").decimalValue()).divide(HUNDRED));
+        line.put("discountAmount", money(discount));
+        line.put("amountExcludingTax", excluding);
+        line.put("totalTaxAmount", tax);
+        line.put("amountIncludingTax", excluding.add(tax));
+        line.put("netAmount", excluding);
+        line.put("netTaxAmount", tax);
+        line.put("netAmountIncludingTax", excluding.add(tax));
+        line.put("discountAppliedBeforeTax", true);
+        if (!line.path("lineType").asText().equals("Comment")) {
+            line.put("shipQuantity", quantity.subtract(line.path("shippedQuantity").decimalValue()));
+            line.put("invoiceQuantity", quantity.subtract(line.path("invoicedQuantity").decimalValue()));
+        }
+    }
+
+    private void recomputeTotals(final String orderId) {
+        final BcTable orders = tables.get(SALES_ORDERS);
+        final BcRow order = orders.get(orderId);
+        BigDecimal excluding = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (final BcRow line : linesOf(SALES_ORDER_LINES, orderId)) {
+            excluding = excluding.add(line.data().path("amountExcludingTax").decimalValue());
+            tax = tax.add(line.data().path("totalTaxAmount").decimalValue());
+        }
+        final BigDecimal invoiceDiscount = order.data().path("discountAmount").decimalValue();
+        if (invoiceDiscount.signum() != 0 && excluding.signum() != 0) {
+            // The invoice discount is applied before tax: tax shrinks in proportion.
+            final BigDecimal discounted = excluding.subtract(invoiceDiscount);
+            tax = money(tax.multiply(discounted).divide(excluding, 10, RoundingMode.HALF_UP));
+            excluding = discounted;
+        }
+        final ObjectNode data = order.data().deepCopy();
+        data.put("totalAmountExcludingTax", money(excluding));
+        data.put("totalTaxAmount", money(tax));
+        data.put("totalAmountIncludingTax", money(excluding.add(tax)));
+        if (!data.equals(order.data())) {
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            orders.replace(order, data);
+        }
+    }
+
+    private JsonNode post(final BcRow order) {
+        final JsonNode o = order.data();
+        final Instant now = store.now();
+        final String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+        final List<BcRow> orderLines = linesOf(SALES_ORDER_LINES, order.id());
+
+        final BcTable shipments = tables.get(SALES_SHIPMENTS);
+        final ObjectNode shipment = copyCommon(o, EntityBody.blank(shipments.type()));
+        final String shipmentId = store.newId();
+        shipment.put("id", shipmentId).put("number", nextNumber(SALES_SHIPMENTS, "S-SHPT", 102001, 1, "%s%d"));
+        shipment.put("documentDate", today).put("postingDate", today).put("shipmentDate", today);
+        shipment.put("orderNumber", o.path("number").asText());
+        shipment.put("lastModifiedDateTime", EntityBody.timestamp(now));
+        shipments.insert(shipmentId, shipment);
+
+        final BcTable invoices = tables.get(SALES_INVOICES);
+        final ObjectNode invoice = copyCommon(o, EntityBody.blank(invoices.type()));
+        final String invoiceId = store.newId();
+        invoice.put("id", invoiceId).put("number", nextNumber(SALES_INVOICES, "S-INV", 103001, 1, "%s%d"));
+        invoice.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
+        invoice.put("orderId", order.id()).put("orderNumber", o.path("number").asText());
+        for (final String amount : List.of("discountAmount", "totalAmountExcludingTax", "totalTaxAmount", "totalAmountIncludingTax")) {
+            invoice.put(amount, o.path(amount).decimalValue());
+        }
+        invoice.put("pricesIncludeTax", o.path("pricesIncludeTax").asBoolean());
+        invoice.put("status", "Open");
+        invoice.put("lastModifiedDateTime", EntityBody.timestamp(now));
+        invoices.insert(invoiceId, invoice);
+
+        final BcTable shipmentLines = tables.get(SALES_SHIPMENT_LINES);
+        final BcTable invoiceLines = tables.get(SALES_INVOICE_LINES);
+        final BcTable items = tables.get(ITEMS);
+        for (final BcRow line : orderLines) {
+            final JsonNode l = line.data();
+            final ObjectNode shipped = EntityBody.blank(shipmentLines.type());
+            final String shippedId = store.newId();
+            shipped.put("id", shippedId).put("documentId", shipmentId).put("documentNo", shipment.path("number").asText());
+            for (final String field : List.of("sequence", "lineType", "lineObjectNumber", "description", "description2",
+                    "unitOfMeasureCode", "unitPrice", "quantity", "discountPercent", "taxPercent")) {
+                shipped.set(field, l.get(field));
+            }
+            shipped.put("shipmentDate", today);
+            shipmentLines.insert(shippedId, shipped);
+
+            final ObjectNode invoiced = l.deepCopy();
+            final String invoicedId = store.newId();
+            invoiced.put("id", invoicedId).put("documentId", invoiceId);
+            invoiced.put("shippedQuantity", l.path("quantity").decimalValue()).put("invoicedQuantity", l.path("quantity").decimalValue());
+            invoiced.put("shipQuantity", BigDecimal.ZERO).put("invoiceQuantity", BigDecimal.ZERO);
+            invoiceLines.insert(invoicedId, invoiced);
+
+            if (l.path("lineType").asText().equals("Item")) {
+                final BcRow item = items.get(l.path("itemId").asText());
+                if (item != null) {
+                    final ObjectNode itemData = item.data().deepCopy();
+                    itemData.put("inventory", itemData.path("inventory").decimalValue().subtract(l.path("quantity").decimalValue()));
+                    itemData.put("lastModifiedDateTime", EntityBody.timestamp(now));
+                    items.replace(item, itemData);
+                }
+            }
+        }
+        final BcTable lines = tables.get(SALES_ORDER_LINES);
+        orderLines.forEach(lines::delete);
+        tables.get(SALES_ORDERS).delete(order);
+        return withLines(SALES_INVOICES, invoices.get(invoiceId));
+    }
+
+    private static ObjectNode copyCommon(final JsonNode from, final ObjectNode to) {
+        to.fieldNames().forEachRemaining(field -> {
+            if (from.has(field) && !field.equals("id") && !field.equals("number") && !field.equals("status")
+                    && !field.equals("lastModifiedDateTime")) {
+                to.set(field, from.get(field));
+            }
+        });
+        return to;
+    }
+
+    private void checkUniqueNumber(final BcTable table, final ObjectNode data, final String selfId, final String tableCaption,
+                                   final String keyPrefix) {
+        final String number = data.path("number").asText();
+        final BcRow other = findByField(table, "number", number);
+        if (other != null && !other.id().equals(selfId)) {
+            throw new BcApiError(400, "Internal_EntityWithSameKeyExists", "The record in table " + tableCaption
+                    + " already exists. Identification fields and values: " + keyPrefix + "No.='" + number + "'");
+        }
+    }
+
+    private static BcRow findByField(final BcTable table, final String field, final String value) {
+        if (field.equals("number")) {
+            return table.byNumber(value);
+        }
+        for (final BcRow row : table.rows()) {
+            if (row.data().path(field).asText().equals(value)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private int nextLineSequence(final String orderId) {
+        int max = 0;
+        for (final BcRow line : linesOf(SALES_ORDER_LINES, orderId)) {
+            max = Math.max(max, line.data().path("sequence").asInt());
+        }
+        return max + 10000;
+    }
+
+    /** The next number of a series; journaled so that a rolled-back insert gives its number back. */
+    private String nextNumber(final String series, final String prefix, final long first, final long step, final String format) {
+        final Long previous = numberSeries.get(series);
+        final long next = previous == null ? first : previous + step;
+        numberSeries.put(series, next);
+        store.journal(() -> {
+            if (previous == null) {
+                numberSeries.remove(series);
+            } else {
+                numberSeries.put(series, previous);
+            }
+        });
+        return String.format(Locale.ROOT, format, prefix, next);
+    }
+
+    private static BigDecimal money(final BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    ObjectNode companyEntity() {
+        final ObjectNode node = EntityBody.blank(BcEntityType.COMPANY);
+        node.put("id", id).put("systemVersion", "26.0.30643.32481").put("timestamp", 1).put("name", name)
+                .put("displayName", name).put("systemCreatedAt", createdAt.toString()).put("systemModifiedAt", createdAt.toString());
+        return node;
+    }
+}

@@ -1,0 +1,11 @@
+package io.nifiecommerce.sandbox.shopify;
+
+import io.nifiecommerce.sandbox.SandboxStats;
+
+/**
+ * What the data fetchers of one request see: the shop, its graph view, the shop's operations state
+ * (idempotency, bulk operations) and whether the request is a bulk query run (no page limits).
+ */
+record RequestContext(Shop shop, ShopGraph graph, ShopOperations operations, SandboxStats stats, boolean bulk,
+                      String apiVersion) {
+}

@@ -1,0 +1,283 @@
+package io.nifiecommerce.sandbox.shopify;
+
+import io.nifiecommerce.sandbox.seed.Company;
+import io.nifiecommerce.sandbox.seed.Customer;
+import io.nifiecommerce.sandbox.seed.Order;
+import io.nifiecommerce.sandbox.seed.ShopSeedData;
+import io.nifiecommerce.sandbox.seed.StockLevel;
+import io.nifiecommerce.sandbox.seed.StockLocation;
+import io.nifiecommerce.sandbox.seed.Variant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of one simulated shop: catalog, people, stock, orders, fulfillment orders and
+ * fulfillments. Reads are lock-free; every write takes the shop's lock so that a mutation of several
+ * records is atomic, as a Shopify mutation is.
+ */
+public final class Shop {
+
+    private final String domain;
+    private final ShopClock clock;
+    private final AtomicLong ids = new AtomicLong(9_000_000_000_000L);
+
+    private final Map<Long, Order> orders = new ConcurrentHashMap<>();
+    private final Map<Long, Variant> variants = new ConcurrentHashMap<>();
+    private final Map<Long, Variant> variantsByItem = new ConcurrentHashMap<>();
+    private final Map<Long, String> productTitles = new ConcurrentHashMap<>();
+    private final Map<Long, Customer> customers = new ConcurrentHashMap<>();
+    private final Map<Long, Company> companies = new ConcurrentHashMap<>();
+    private final Map<Long, StockLocation> locations = new ConcurrentHashMap<>();
+    private final Map<StockKey, StockState> stock = new ConcurrentHashMap<>();
+    private final Map<Long, FulfillmentOrderState> fulfillmentOrders = new ConcurrentHashMap<>();
+    private final Map<Long, List<Long>> fulfillmentOrdersByOrder = new ConcurrentHashMap<>();
+    private final Map<Long, FulfillmentState> fulfillments = new ConcurrentHashMap<>();
+    private final Map<Long, List<Long>> fulfillmentsByOrder = new ConcurrentHashMap<>();
+
+    /** Where an inventory item is stocked. */
+    public record StockKey(long inventoryItemId, long locationId) {
+    }
+
+    /** The quantities of one inventory level; on_hand = available + committed. */
+    static final class StockState {
+        final long levelId;
+        volatile int available;
+        volatile int committed;
+        volatile Instant availableUpdatedAt;
+        volatile Instant updatedAt;
+
+        StockState(final long levelId, final int available, final int committed, final Instant at) {
+            this.levelId = levelId;
+            this.available = available;
+            this.committed = committed;
+            this.updatedAt = at;
+        }
+
+        int onHand() {
+            return available + committed;
+        }
+    }
+
+    public Shop(final String domain, final Clock clock) {
+        this.domain = domain;
+        this.clock = new ShopClock(clock);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    Instant tick() {
+        return clock.tick();
+    }
+
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Replaces the whole state with the seed's. */
+    public synchronized void load(final ShopSeedData seed) {
+        orders.clear();
+        variants.clear();
+        variantsByItem.clear();
+        productTitles.clear();
+        customers.clear();
+        companies.clear();
+        locations.clear();
+        stock.clear();
+        fulfillmentOrders.clear();
+        fulfillmentOrdersByOrder.clear();
+        fulfillments.clear();
+        fulfillmentsByOrder.clear();
+        seed.products().forEach(product -> {
+            productTitles.put(product.id(), product.title());
+            product.variants().forEach(variant -> {
+                variants.put(variant.id(), variant);
+                variantsByItem.put(variant.inventoryItemId(), variant);
+            });
+        });
+        seed.customers().forEach(customer -> customers.put(customer.id(), customer));
+        seed.companies().forEach(company -> companies.put(company.id(), company));
+        seed.locations().forEach(location -> locations.put(location.id(), location));
+        final Instant seededAt = seed.orders().stream().map(Order::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        for (final StockLevel level : seed.stockLevels()) {
+            stock.put(new StockKey(level.inventoryItemId(), level.locationId()),
+                    new StockState(nextId(), level.available(), level.committed(), seededAt));
+        }
+        seed.orders().forEach(this::insertSeeded);
+        clock.notBefore(seededAt);
+    }
+
+    private void insertSeeded(final Order order) {
+        orders.put(order.id(), order);
+        openFulfillmentOrder(order, order.createdAt());
+    }
+
+    /** Adds an order, or replaces it; either way its updatedAt moves to now. Returns the stored order. */
+    public synchronized Order putOrder(final Order order) {
+        final Order stored = order.withUpdate(clock.tick(), order.tags(), order.financialStatus());
+        final boolean known = orders.containsKey(order.id());
+        orders.put(stored.id(), stored);
+        if (!known) {
+            openFulfillmentOrder(stored, stored.createdAt());
+        }
+        return stored;
+    }
+
+    /** Bumps an order's updatedAt (an edit in the admin), optionally changing its tags. */
+    public synchronized Optional<Order> touchOrder(final long orderId, final List<String> tags) {
+        final Order current = orders.get(orderId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        final Order updated = current.withUpdate(clock.tick(), tags == null ? current.tags() : List.copyOf(tags), current.financialStatus());
+        orders.put(orderId, updated);
+        return Optional.of(updated);
+    }
+
+    private void openFulfillmentOrder(final Order order, final Instant at) {
+        // The order ships from one of the locations that fulfil online orders, chosen by its id.
+        final List<StockLocation> shipping = locations.values().stream().filter(StockLocation::fulfillsOnlineOrders)
+                .sorted(Comparator.comparingLong(StockLocation::id)).toList();
+        if (shipping.isEmpty()) {
+            return;
+        }
+        final StockLocation location = shipping.get((int) (order.id() % shipping.size()));
+        final List<FulfillmentOrderState.Line> lines = new ArrayList<>();
+        for (final Order.OrderLine line : order.lines()) {
+            lines.add(new FulfillmentOrderState.Line(nextId(), line.id(), line.quantity(), line.quantity()));
+        }
+        final String status = order.cancelledAt() != null ? "CLOSED" : "OPEN";
+        final FulfillmentOrderState state = new FulfillmentOrderState(nextId(), order.id(), location.id(), at, List.copyOf(lines), status);
+        fulfillmentOrders.put(state.id, state);
+        fulfillmentOrdersByOrder.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(state.id);
+    }
+
+    public Collection<Order> orders() {
+        return orders.values();
+    }
+
+    public Optional<Order> order(final long id) {
+        return Optional.ofNullable(orders.get(id));
+    }
+
+    public int orderCount() {
+        return orders.size();
+    }
+
+    public Collection<Variant> variants() {
+        return variants.values();
+    }
+
+    public Optional<Variant> variant(final long id) {
+        return Optional.ofNullable(variants.get(id));
+    }
+
+    public Optional<Variant> variantByInventoryItem(final long inventoryItemId) {
+        return Optional.ofNullable(variantsByItem.get(inventoryItemId));
+    }
+
+    String productTitle(final long productId) {
+        return productTitles.getOrDefault(productId, "");
+    }
+
+    public Optional<Customer> customer(final long id) {
+        return Optional.ofNullable(customers.get(id));
+    }
+
+    public Optional<Company> company(final long id) {
+        return Optional.ofNullable(companies.get(id));
+    }
+
+    public Collection<StockLocation> locations() {
+        return locations.values();
+    }
+
+    public Optional<StockLocation> location(final long id) {
+        return Optional.ofNullable(locations.get(id));
+    }
+
+    Optional<StockState> stock(final long inventoryItemId, final long locationId) {
+        return Optional.ofNullable(stock.get(new StockKey(inventoryItemId, locationId)));
+    }
+
+    List<Map.Entry<StockKey, StockState>> stockOfItem(final long inventoryItemId) {
+        return stock.entrySet().stream().filter(entry -> entry.getKey().inventoryItemId() == inventoryItemId)
+                .sorted(Comparator.comparingLong(entry -> entry.getKey().locationId())).toList();
+    }
+
+    Optional<Map.Entry<StockKey, StockState>> stockByLevelId(final long levelId) {
+        return stock.entrySet().stream().filter(entry -> entry.getValue().levelId == levelId).findFirst();
+    }
+
+    /** The quantity named "available", "committed" or "on_hand" of an item at a location, if stocked there. */
+    public Optional<Integer> quantity(final long inventoryItemId, final long locationId, final String name) {
+        return stock(inventoryItemId, locationId).map(state -> switch (name) {
+            case "available" -> state.available;
+            case "committed" -> state.committed;
+            case "on_hand" -> state.onHand();
+            default -> 0;
+        });
+    }
+
+    public List<FulfillmentOrderState> fulfillmentOrdersOf(final long orderId) {
+        return fulfillmentOrdersByOrder.getOrDefault(orderId, List.of()).stream().map(fulfillmentOrders::get).toList();
+    }
+
+    Optional<FulfillmentOrderState> fulfillmentOrder(final long id) {
+        return Optional.ofNullable(fulfillmentOrders.get(id));
+    }
+
+    Collection<FulfillmentOrderState> fulfillmentOrders() {
+        return fulfillmentOrders.values();
+    }
+
+    /** The fulfillments of an order, oldest first. */
+    public List<FulfillmentState> fulfillmentsOf(final long orderId) {
+        return fulfillmentsByOrder.getOrDefault(orderId, List.of()).stream().map(fulfillments::get).toList();
+    }
+
+    Optional<FulfillmentState> fulfillment(final long id) {
+        return Optional.ofNullable(fulfillments.get(id));
+    }
+
+    public int fulfillmentCount() {
+        return fulfillments.size();
+    }
+
+    /** Records a fulfillment (caller holds the lock and has decremented the fulfillment order lines). */
+    void addFulfillment(final FulfillmentState fulfillment) {
+        fulfillments.put(fulfillment.id, fulfillment);
+        fulfillmentsByOrder.computeIfAbsent(fulfillment.orderId, k -> new ArrayList<>()).add(fulfillment.id);
+    }
+
+    /** Moves an order's fulfillment status from its fulfillment orders and bumps its updatedAt. */
+    void refreshFulfillmentStatus(final long orderId) {
+        final Order order = orders.get(orderId);
+        if (order == null) {
+            return;
+        }
+        final List<FulfillmentOrderState> states = fulfillmentOrdersOf(orderId);
+        final int remaining = states.stream().mapToInt(FulfillmentOrderState::remainingTotal).sum();
+        final int total = order.lines().stream().mapToInt(Order.OrderLine::quantity).sum();
+        final String status = remaining == 0 ? "FULFILLED" : remaining < total ? "PARTIALLY_FULFILLED" : "UNFULFILLED";
+        orders.put(orderId, order.withFulfillmentStatus(status, clock.tick()));
+    }
+
+    Map<String, Long> counts() {
+        final Map<String, Long> counts = new HashMap<>();
+        counts.put("orders", (long) orders.size());
+        counts.put("fulfillments", (long) fulfillments.size());
+        return counts;
+    }
+}
