@@ -11,6 +11,8 @@ import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcCustomPage;
+import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
 
@@ -70,6 +72,9 @@ public final class DemoRun implements AutoCloseable {
         final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
         final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
         sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
+        final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
+                List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
+                        BcField.code("externalDocumentNumber", 35)));
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
                 + ", fault rate " + options.faultRate() + ")");
 
@@ -91,7 +96,7 @@ public final class DemoRun implements AutoCloseable {
 
         final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
         final SalesAdministration salesAdministration = new SalesAdministration(sandbox.shopify().shop());
-        final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, tracking, stock);
+        final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, erpTracking, tracking, stock);
         final long warehouseId = locationId(WAREHOUSE_LOCATION);
         final long bcStockId = locationId(BC_STOCK_LOCATION);
         final Map<String, Integer> warehouseStock = logistics.reportStock(sandbox.seed(), warehouseId);

@@ -94,15 +94,17 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         int fulfilled = 0;
+        int shipped = 0;
         for (final Order order : shop.orders()) {
             final String tracking = trackingByOrder.get(order.name());
+            shipped += tracking == null ? 0 : 1;
             if (tracking != null && shop.fulfillmentsOf(order.id()).stream()
                     .anyMatch(f -> f.tracking().stream().anyMatch(t -> tracking.equals(t.number())))) {
                 fulfilled++;
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, trackingByOrder.size(), fulfilled, sandbox.stats().snapshot());
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot());
     }
 
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {

@@ -2,6 +2,7 @@ package io.nifiecommerce.it.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.seed.ShopSeedData;
 import io.nifiecommerce.sandbox.seed.StockLevel;
 import io.nifiecommerce.sandbox.seed.Variant;
@@ -25,14 +26,21 @@ final class ThirdPartyLogistics {
     static final String WAREHOUSE_CODE = "LYON";
 
     private final BcCompany bc;
+    private final BcCustomPage erpTracking;
     private final FeedFiles trackingFeeds;
     private final FeedFiles stockReports;
     private final Set<String> shipped = new HashSet<>();
     private final Map<String, String> trackingByOrder = new HashMap<>();
     private int feedNumber;
 
-    ThirdPartyLogistics(final BcCompany bc, final FeedFiles trackingFeeds, final FeedFiles stockReports) {
+    /**
+     * @param erpTracking the custom BC API page where the ERP records tracking numbers: every other
+     *                    shipment's tracking goes there instead of the carrier feed, as when the 3PL
+     *                    reports to the ERP
+     */
+    ThirdPartyLogistics(final BcCompany bc, final BcCustomPage erpTracking, final FeedFiles trackingFeeds, final FeedFiles stockReports) {
         this.bc = bc;
+        this.erpTracking = erpTracking;
         this.trackingFeeds = trackingFeeds;
         this.stockReports = stockReports;
     }
@@ -53,16 +61,26 @@ final class ThirdPartyLogistics {
             return 0;
         }
         final StringBuilder csv = new StringBuilder("order_reference,tracking_number,carrier,status,status_label,event_time,city,postal_code,country\n");
+        boolean feedHasRows = false;
         for (final JsonNode order : toShip) {
             final String reference = order.path("externalDocumentNumber").asText();
-            bc.shipAndInvoice(order.path("number").asText());
+            final String number = order.path("number").asText();
+            bc.shipAndInvoice(number);
             shipped.add(reference);
             final String tracking = TrackingNumbers.colissimo(1_000_000L + shipped.size() * 7919L);
             trackingByOrder.put(reference, tracking);
-            csv.append(reference).append(',').append(tracking).append(",Colissimo,PICKED_UP,Pris en charge,")
-                    .append(Instant.now()).append(",Lyon,69007,FR\n");
+            if (shipped.size() % 2 == 0) {
+                bc.addCustomRow(erpTracking, Map.of("trackingNumber", tracking, "carrier", "Colissimo", "orderNumber", number,
+                        "externalDocumentNumber", reference));
+            } else {
+                csv.append(reference).append(',').append(tracking).append(",Colissimo,PICKED_UP,Pris en charge,")
+                        .append(Instant.now()).append(",Lyon,69007,FR\n");
+                feedHasRows = true;
+            }
         }
-        trackingFeeds.drop("tracking-" + (++feedNumber) + ".csv", csv.toString());
+        if (feedHasRows) {
+            trackingFeeds.drop("tracking-" + (++feedNumber) + ".csv", csv.toString());
+        }
         return toShip.size();
     }
 

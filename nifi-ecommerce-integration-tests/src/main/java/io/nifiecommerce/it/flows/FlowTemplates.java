@@ -93,12 +93,12 @@ public final class FlowTemplates {
         shopifyParameters(flow);
         flow.parameter("shopify.initial.start.date", "Orders updated since this ISO-8601 date are taken at the first run", false,
                 "2026-01-01T00:00:00Z");
-        flow.parameter("shopify.b2c.query", "Extra Shopify search filter for B2C orders (e.g. financial_status:paid); empty for all", false, "");
+        flow.parameter("shopify.b2c.query", "Shopify search filter for B2C orders (e.g. financial_status:paid); status:any takes them all", false,
+                "status:any");
         flow.parameter("shopify.b2b.validation.query", "Shopify search filter that B2B orders match once validated by the sales administration",
                 false, "tag:validated");
         bcParameters(flow);
         flow.parameter("bc.b2c.default.customer", "BC customer number B2C orders are booked on", false, "WEB-B2C");
-        flow.parameter("bc.b2b.default.customer", "BC customer number for B2B orders whose company is not found; empty to fail them", false, "");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
         flow.parameter("webhook.listen.port", "Port of the real-time Shopify webhook listener (branch disabled by default)", false, "9443");
         flow.parameter("shopify.webhook.secret", "Shopify app secret that signs webhooks (X-Shopify-Hmac-Sha256)", true, null);
@@ -120,7 +120,6 @@ public final class FlowTemplates {
                 .property("Shipping Line Number", "#{bc.shipping.account}")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", "#{bc.b2c.default.customer}")
-                .property("B2B Default Customer", "#{bc.b2b.default.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(250, 300);
@@ -136,11 +135,14 @@ public final class FlowTemplates {
                 .sensitiveProperty("Webhook Secret", "shopify.webhook.secret")
                 .serviceProperty("Record Writer", orderWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("duplicate")
                 .disabled()
                 .at(1000, 300);
         final String parked = flow.parkingFunnel("Failed orders: review queue", 250, 600);
         flow.connect(b2c.id(), put.id(), List.of("success"), true);
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
+        flow.connect(b2c.id(), parked, List.of("failure"), false);
+        flow.connect(b2b.id(), parked, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false);
         flow.connect(put.id(), parked, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
@@ -166,7 +168,7 @@ public final class FlowTemplates {
         final Component itemWriter = jsonWriter(flow, "BC item writer");
         final Component itemReader = jsonReader(flow, "BC item reader");
         final Component ediReader = flow.service("EDI stock reader", PKG + "stock.EdiStockRecordReader", ecommerce, RECORD_READER_API, Bundle.SERVICES_API)
-                .property("EDI Standard", "AUTO");
+                .property("EDI Standard", "auto");
         final Component resultWriter = jsonWriter(flow, "Stock result writer");
 
         final Component items = flow.processor("Read BC items", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
@@ -257,7 +259,7 @@ public final class FlowTemplates {
                 .autoTerminate("not.found", "permission.denied")
                 .at(0, 150);
         final Component parse = flow.processor("Parse carrier tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
-                .property("Input Format", "AUTO")
+                .property("Input Format", "auto")
                 .serviceProperty("Record Writer", eventWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("original")
@@ -394,7 +396,8 @@ public final class FlowTemplates {
                 .serviceProperty("Shopify Connection", shopify)
                 .serviceProperty("Record Reader", reader)
                 .serviceProperty("Record Writer", writer)
-                .schedule("TIMER_DRIVEN", "0 sec");
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success");
     }
 
     private static Component jsonWriter(final FlowDefinition flow, final String name) {
