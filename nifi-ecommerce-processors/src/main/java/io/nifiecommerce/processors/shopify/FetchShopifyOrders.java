@@ -301,9 +301,10 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             getLogger().error("Reading orders from {} stopped: {} {} ({}); resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e.errorClass(), e.code(), e.getMessage());
             context.yield();
-        } catch (final IOException e) {
+        } catch (final IOException | RuntimeException e) {
+            // a writer refusing the schema, an answer Shopify never gives: same rule, nothing half-committed
             session.rollback();
-            getLogger().error("Writing orders from {} failed; resuming after the last committed FlowFile on the next run",
+            getLogger().error("Reading or writing orders from {} failed; resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e);
             context.yield();
         }
