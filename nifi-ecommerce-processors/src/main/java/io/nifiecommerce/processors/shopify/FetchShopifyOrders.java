@@ -222,6 +222,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private volatile Clock clock = Clock.systemUTC();
+    private volatile int paginationCap = PAGINATION_CAP;
     private volatile OrderPageReader pageReader;
     private volatile ShopifyGraphQlClient readerClient;
     private volatile boolean fallForwardReported;
@@ -234,6 +235,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     @Override
     public Set<Relationship> getRelationships() {
         return RELATIONSHIPS;
+    }
+
+    /** Test seam: a smaller pagination cap, to see windows split without 25,000 orders. */
+    void setPaginationCap(final int cap) {
+        this.paginationCap = cap;
     }
 
     /** Test seam: the clock that decides window ends and "now". */
@@ -295,9 +301,10 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             getLogger().error("Reading orders from {} stopped: {} {} ({}); resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e.errorClass(), e.code(), e.getMessage());
             context.yield();
-        } catch (final IOException e) {
+        } catch (final IOException | RuntimeException e) {
+            // a writer refusing the schema, an answer Shopify never gives: same rule, nothing half-committed
             session.rollback();
-            getLogger().error("Writing orders from {} failed; resuming after the last committed FlowFile on the next run",
+            getLogger().error("Reading or writing orders from {} failed; resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e);
             context.yield();
         }
@@ -369,11 +376,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                     commit(writers, state);
                     return;
                 }
-                if (fetched + reader.pageSize() > PAGINATION_CAP && lastUpdated != null) {
+                if (fetched + reader.pageSize() > paginationCap && lastUpdated != null) {
                     // Shopify stops paginating at 25,000 objects: restart the window from the last update read
                     if (lastUpdated.equals(window.start())) {
                         throw new ApiException(ErrorClass.PERMANENT, 0, "PAGINATION_CAP",
-                                "More than " + PAGINATION_CAP + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
+                                "More than " + paginationCap + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
                     }
                     window = new SyncState.Window(lastUpdated, window.end(), null, 0);
                 } else {

@@ -235,6 +235,22 @@ class FetchShopifyOrdersTest {
     }
 
     @Test
+    void windowsAreSplitBeforeThePaginationCap() throws IOException {
+        seed(12);
+        runner.setProperty(FetchShopifyOrders.MAX_ORDERS_PER_FLOWFILE, "2");
+        processor.setPaginationCap(5);
+
+        runner.run();
+
+        final List<String> versions = emittedVersions();
+        assertEquals(12, emittedIds().size(), versions.toString());
+        assertEquals(12, versions.size(), "the order at each window boundary is read twice but emitted once");
+        final long restarts = stub.searches.stream().distinct().count();
+        assertTrue(restarts >= 4, "the window restarted from the last update read: " + stub.searches);
+        assertTrue(stub.searches.stream().allMatch(s -> s.endsWith("updated_at:<='2026-11-20T10:00:00Z'")), "same end for every split");
+    }
+
+    @Test
     void throttledAnd429AnswersAreRetried() throws IOException {
         seed(4);
         stub.fail(ShopifyStub.Fault.throttled(), ShopifyStub.Fault.tooManyRequests());

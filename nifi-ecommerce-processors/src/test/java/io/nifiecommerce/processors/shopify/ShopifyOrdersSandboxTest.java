@@ -119,6 +119,26 @@ class ShopifyOrdersSandboxTest {
     }
 
     @Test
+    void aSmallBucketIsPacedOrRetriedAndNothingIsLost() throws IOException {
+        for (final int throttleStatus : new int[] {200, 429}) {
+            sandbox.reset();
+            runner.clearTransferState();
+            runner.getStateManager().clear(Scope.CLUSTER);
+            // a bucket smaller than two pages: the shared cost budget waits for it to refill, THROTTLED answers are retried
+            sandbox.shopify().rateLimit(io.nifiecommerce.sandbox.shopify.RateLimit.STANDARD.withBucket(1000, 2000).withThrottleStatus(throttleStatus));
+            try {
+                runner.run();
+            } finally {
+                sandbox.shopify().rateLimit(io.nifiecommerce.sandbox.shopify.RateLimit.STANDARD);
+            }
+            final List<JsonNode> records = records();
+            final Set<String> ids = records.stream().map(r -> r.path("sourceId").asText()).collect(Collectors.toSet());
+            assertEquals(seededIds(), ids, "status " + throttleStatus);
+            assertEquals(records.size(), ids.size());
+        }
+    }
+
+    @Test
     void bulkBackfillReadsTheSameOrders() throws IOException, InterruptedException {
         runner.setProperty(FetchShopifyOrders.FETCH_MODE, FetchShopifyOrders.MODE_BULK.getValue());
         for (int i = 0; i < 50 && (runner.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS).isEmpty()
