@@ -336,7 +336,11 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         try {
             orders = submitter(context);
         } catch (final ApiException e) {
-            getLogger().warn("Business Central not reachable for {}: {}", flowFile, e.getMessage());
+            if (e.isTransient()) {
+                getLogger().warn("Business Central not reachable for {}: {}", flowFile, e.getMessage());
+            } else {
+                getLogger().error("Business Central connection not usable ({}): {}; {} stays queued", e.code(), e.getMessage(), flowFile);
+            }
             session.rollback(true);
             context.yield();
             return;
@@ -367,6 +371,10 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
+        if (records.isEmpty()) {
+            session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
+            return;
+        }
         final List<OrderOutcome> outcomes = orders.submit(valid);
         final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
         Arrays.stream(OrderOutcome.Status.values()).forEach(s -> counts.put(s, 0));
