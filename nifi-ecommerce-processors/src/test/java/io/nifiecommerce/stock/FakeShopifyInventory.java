@@ -49,6 +49,7 @@ public final class FakeShopifyInventory implements AdminApi {
         scopes.put("read_inventory", "");
         scopes.put("write_inventory", "");
         scopes.put("read_products", "");
+        scopes.put("read_locations", "");
     }
 
     static JsonNode loadCaptures() {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
@@ -39,12 +40,14 @@ public final class DemoRun implements AutoCloseable {
     static final String WAREHOUSE_LOCATION = "Entrepôt Lyon";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MARKETPLACE_ORDERS = 5;
+    private static final String WEBHOOK_SECRET = "whsec-demo-7c1f9e2a4b";
 
     private final DemoOptions options;
     private final Path repository;
     private final PrintStream out;
     private final List<String> groups = new ArrayList<>();
     private final boolean ownsNiFi;
+    private int crashes;
     private Sandbox sandbox;
     private NiFiInstance nifi;
 
@@ -71,7 +74,8 @@ public final class DemoRun implements AutoCloseable {
                 + ", fault rate " + options.faultRate() + ")");
 
         if (ownsNiFi) {
-            nifi = NiFiInstance.start(repository, repository.resolve(".nifi/demo"), options.nifiPort(), true, List.of());
+            final String home = options.nifiPort() == 0 ? "demo-" + ProcessHandle.current().pid() : "demo";
+            nifi = NiFiInstance.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of());
         }
         final NiFiClient client = nifi.client();
         out.println("NiFi " + client.version() + " running with the bundle: " + nifi.uiUri());
@@ -97,6 +101,8 @@ public final class DemoRun implements AutoCloseable {
         SyncReport report = null;
         int step = 0;
         int completeInARow = 0;
+        int crashesLeft = options.crashes();
+        final Random chance = new Random(options.seed());
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(Duration.ofSeconds(3));
             step++;
@@ -104,12 +110,20 @@ public final class DemoRun implements AutoCloseable {
                 salesAdministration.validate(Math.max(1, options.orders() / 20));
             }
             logistics.shipSome(Math.max(1, options.orders() / 20));
+            if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
+                crashesLeft--;
+                crashes++;
+                out.println("Crash test: kill -9 NiFi (" + crashes + "/" + options.crashes() + "), then restart it");
+                nifi.crash();
+                nifi.restart();
+                out.println("NiFi is back; the flows resume from their committed state");
+            }
             report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStockId,
                     logistics.trackingByOrder());
             out.println(report.progress());
             completeInARow = report.complete() ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
-            if (options.exitWhenSynced() && completeInARow >= 2) {
+            if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
                 return report;
             }
             if (options.exitWhenSynced() && Instant.now().isAfter(deadline)) {
@@ -144,7 +158,7 @@ public final class DemoRun implements AutoCloseable {
         values.put("shopify.base.url.override", sandbox.shopifyBaseUrl());
         values.put("shopify.initial.start.date", "2000-01-01T00:00:00Z");
         values.put("shopify.b2b.validation.query", "tag:" + SalesAdministration.VALIDATION_TAG);
-        values.put("shopify.webhook.secret", "demo-webhook-secret");
+        values.put("shopify.webhook.secret", WEBHOOK_SECRET);
         values.put("shopify.location.default", BC_STOCK_LOCATION);
         values.put("edi.warehouse.location", WAREHOUSE_LOCATION);
         values.put("bc.tenant.id", sandbox.businessCentral().config().tenantId());
@@ -213,6 +227,16 @@ public final class DemoRun implements AutoCloseable {
 
     public Sandbox sandbox() {
         return sandbox;
+    }
+
+    /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
+    public List<String> secrets() {
+        return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET);
+    }
+
+    /** How many times the crash test killed NiFi. */
+    public int crashes() {
+        return crashes;
     }
 
     /** The process groups the demo imported, for tests that look inside. */

@@ -109,6 +109,11 @@ public final class NiFiClient {
         return send(request).path("id").asText();
     }
 
+    /** The group's flow definition as NiFi exports it ("Download flow definition"). */
+    public String downloadFlowDefinition(final String groupId) {
+        return get("process-groups/" + groupId + "/download").toString();
+    }
+
     public void startProcessGroup(final String groupId) {
         schedule(groupId, "RUNNING");
     }

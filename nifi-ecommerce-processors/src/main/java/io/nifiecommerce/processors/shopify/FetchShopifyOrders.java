@@ -330,7 +330,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
 
         void pages(final SyncState initial) throws IOException {
-            final OrderPageReader reader = reader(client);
+            final OrderPageReader reader = reader(client, maxPerFlowFile);
             SyncState state = initial;
             SyncState.Window window = state.window();
             if (window == null) {
@@ -481,7 +481,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         private void commit(final Map<Segment, OrderFlowFileWriter> writers, final SyncState state) throws IOException {
             int flowFiles = 0;
             for (final OrderFlowFileWriter writer : writers.values()) {
-                for (final FlowFile flowFile : writer.finish()) {
+                for (FlowFile flowFile : writer.finish()) {
+                    if (servedVersion != null) {
+                        // the writers were opened before the first answer told which version served
+                        flowFile = session.putAttribute(flowFile, API_VERSION_ATTRIBUTE, servedVersion);
+                    }
                     session.getProvenanceReporter().receive(flowFile, client.endpoint().graphQlUri().toString());
                     session.transfer(flowFile, REL_SUCCESS);
                     flowFiles++;
@@ -523,11 +527,12 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
     }
 
-    private OrderPageReader reader(final ShopifyGraphQlClient client) {
-        // one reader per schedule keeps the page size learned from Shopify's reported costs
+    private OrderPageReader reader(final ShopifyGraphQlClient client, final int maxPerFlowFile) {
+        // one reader per schedule keeps the page size learned from Shopify's reported costs; a page never
+        // exceeds a FlowFile so that every FlowFile is committed with the cursor of its last order
         OrderPageReader reader = pageReader;
         if (reader == null || readerClient != client) {
-            reader = new OrderPageReader(client, OrderPageReader.MAX_PAGE_SIZE);
+            reader = new OrderPageReader(client, Math.min(OrderPageReader.MAX_PAGE_SIZE, maxPerFlowFile));
             pageReader = reader;
             readerClient = client;
         }

@@ -533,6 +533,10 @@ public final class BcCompany {
                     "You must specify a customer id or a customer number to create a sales order.");
         }
         final JsonNode c = customer.data();
+        if (c.path("blocked").asText().equals("All")) {
+            throw new BcApiError(400, "Application_DialogException", "You cannot create this type of document when Customer "
+                    + c.path("number").asText() + " is blocked with type All");
+        }
         order.put("customerId", customer.id()).put("customerNumber", c.path("number").asText());
         order.put("billToCustomerId", customer.id()).put("billToCustomerNumber", c.path("number").asText());
         fillIfBlank(order, "customerName", c.path("displayName").asText(), changing);
