@@ -15,14 +15,15 @@ import java.util.OptionalLong;
 /**
  * The last quantity published per (item, Shopify location), so that a run publishes only what changed.
  * <p>
- * A pair is remembered as a 48-bit fingerprint (the first six bytes of SHA-256 of the two identifiers): with
- * 100,000 pairs the chance that two of them share a fingerprint is about 2 in 100,000, and its only effect is that
- * one of the two may be re-published or, if their quantities coincide, skipped until the next full resync.
+ * A pair is remembered as a 44-bit fingerprint (the first 44 bits of SHA-256 of the two identifiers): with
+ * 100,000 pairs the chance that any two of them share a fingerprint is about 3 in 10,000, and its only effect is
+ * that one of the two may be re-published or, if their quantities coincide, skipped until the next full resync.
  * <p>
- * {@link #encode()} packs the memory into a short string for NiFi cluster state: fingerprints sorted and delta-coded
- * as varints, quantities as zig-zag varints, then Base64. That is about 8 characters per pair, so the documented bound
- * of {@value #DEFAULT_MAX_PAIRS} pairs takes about 0.8 MB, below ZooKeeper's 1 MB node limit. Beyond the bound the
- * pairs confirmed longest ago are forgotten: they are simply published again on their next change or resync.
+ * {@link #encode()} packs the memory into a short ASCII string for NiFi cluster state: fingerprints sorted and
+ * delta-coded as varints, quantities as zig-zag varints, then Base64. That is 7 to 8 characters per pair, so the
+ * documented bound of {@value #DEFAULT_MAX_PAIRS} pairs takes 0.7 to 0.8 MB, below the 1 MB ZooKeeper (and
+ * Kubernetes ConfigMap) limit for a component's whole state. Beyond the bound the pairs confirmed longest ago are
+ * forgotten: they are simply published again on their next change or resync.
  * <p>
  * Not thread-safe: one run owns one instance.
  */
@@ -31,7 +32,7 @@ public final class PublishedQuantities {
     public static final int DEFAULT_MAX_PAIRS = 100_000;
 
     private static final byte FORMAT = 1;
-    private static final long FINGERPRINT_MASK = (1L << 48) - 1;
+    private static final int FINGERPRINT_BITS = 44;
 
     // access order: get() and put() move a pair to the end, eviction takes from the front
     private final LinkedHashMap<Long, Long> quantities = new LinkedHashMap<>(256, 0.75f, true);
@@ -54,7 +55,7 @@ public final class PublishedQuantities {
         sha256.update(item.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         sha256.update(locationId.getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.wrap(sha256.digest()).getLong() >>> 16 & FINGERPRINT_MASK;
+        return ByteBuffer.wrap(sha256.digest()).getLong() >>> (64 - FINGERPRINT_BITS);
     }
 
     private static MessageDigest sha256() {

@@ -41,8 +41,8 @@ public record SetQuantitiesRequest(String document, Map<String, Object> variable
             final Map<String, Object> quantity = new LinkedHashMap<>();
             quantity.put("inventoryItemId", change.inventoryItemId());
             quantity.put("locationId", change.locationId());
-            quantity.put("quantity", change.quantity());
-            quantity.put("changeFromQuantity", change.changeFromQuantity());
+            quantity.put("quantity", Math.toIntExact(change.quantity()));
+            quantity.put("changeFromQuantity", toInt(change.changeFromQuantity()));
             quantities.add(quantity);
         }
         final Map<String, Object> variables = new LinkedHashMap<>();
@@ -62,15 +62,20 @@ public record SetQuantitiesRequest(String document, Map<String, Object> variable
             final Map<String, Object> quantity = new LinkedHashMap<>();
             quantity.put("inventoryItemId", change.inventoryItemId());
             quantity.put("locationId", change.locationId());
-            quantity.put("quantity", change.quantity());
+            quantity.put("quantity", Math.toIntExact(change.quantity()));
             if (compare) {
-                quantity.put("compareQuantity", change.changeFromQuantity());
+                quantity.put("compareQuantity", toInt(change.changeFromQuantity()));
             }
             quantities.add(quantity);
         }
         final Map<String, Object> input = input(batch, quantities);
         input.put("ignoreCompareQuantity", !compare);
         return new SetQuantitiesRequest(StockDocuments.SET_QUANTITIES_2026_01, Map.of("input", input));
+    }
+
+    /** GraphQL Int is 32-bit; quantities beyond it are refused by Shopify anyway (INVALID_QUANTITY_TOO_HIGH). */
+    private static Integer toInt(Long value) {
+        return value == null ? null : Math.toIntExact(value);
     }
 
     private static Map<String, Object> input(InventoryBatch batch, List<Map<String, Object>> quantities) {
