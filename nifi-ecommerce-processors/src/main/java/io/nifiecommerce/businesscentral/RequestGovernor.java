@@ -1,0 +1,152 @@
+package io.nifiecommerce.businesscentral;
+
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.Sleeper;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps every processor sharing one Business Central connection inside the service's limits, before
+ * BC has to say 429: at most {@code maxConcurrent} requests in flight (BC queues the rest and fails
+ * them after minutes), at most {@code windowLimit} request starts in any sliding {@code window}
+ * (6000 per 5 minutes online), and an adaptive spacing between starts that doubles on each 429 and
+ * decays on success, on top of any Retry-After pause. Thread-safe.
+ */
+public final class RequestGovernor {
+
+    private static final long MIN_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long MAX_SPACING_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long DEFAULT_THROTTLE_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final Semaphore inFlight;
+    private final int maxConcurrent;
+    private final int windowLimit;
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+    private final ArrayDeque<Long> starts = new ArrayDeque<>();
+
+    private long spacingNanos;
+    private long nextStartNanos;
+    private long pausedUntilNanos;
+    private long throttledCount;
+    private long waitedNanos;
+
+    public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window) {
+        this(maxConcurrent, windowLimit, window, System::nanoTime, Sleeper.SYSTEM);
+    }
+
+    public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final LongSupplier nanoClock,
+                           final Sleeper sleeper) {
+        if (maxConcurrent < 1 || windowLimit < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxConcurrent = maxConcurrent;
+        this.inFlight = new Semaphore(maxConcurrent, true);
+        this.windowLimit = windowLimit;
+        this.windowNanos = window.toNanos();
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+        final long now = nanoClock.getAsLong();
+        this.nextStartNanos = now;
+        this.pausedUntilNanos = now;
+    }
+
+    /** A slot to send one request; close it when the response has been read. */
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public Permit acquire() {
+        try {
+            inFlight.acquire();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted waiting for a Business Central request slot");
+        }
+        try {
+            waitForStart();
+        } catch (final RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+        return inFlight::release;
+    }
+
+    private void waitForStart() {
+        while (true) {
+            final long wait;
+            synchronized (this) {
+                final long now = nanoClock.getAsLong();
+                while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
+                    starts.pollFirst();
+                }
+                long earliest = Math.max(pausedUntilNanos, nextStartNanos);
+                if (starts.size() >= windowLimit) {
+                    earliest = Math.max(earliest, starts.peekFirst() + windowNanos);
+                }
+                if (earliest - now <= 0) {
+                    starts.addLast(now);
+                    nextStartNanos = now + spacingNanos;
+                    return;
+                }
+                wait = earliest - now;
+                waitedNanos += wait;
+            }
+            try {
+                sleeper.sleep(Duration.ofNanos(wait));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted while pacing Business Central requests");
+            }
+        }
+    }
+
+    /** BC answered 429 (or 503 busy): pause everyone for Retry-After (or a default) and widen the spacing. */
+    public synchronized void throttled(final Duration retryAfter) {
+        throttledCount++;
+        final long now = nanoClock.getAsLong();
+        final long pause = retryAfter == null ? DEFAULT_THROTTLE_PAUSE_NANOS : retryAfter.toNanos();
+        pausedUntilNanos = Math.max(pausedUntilNanos, now + pause);
+        spacingNanos = Math.min(MAX_SPACING_NANOS, Math.max(MIN_SPACING_NANOS, spacingNanos * 2));
+    }
+
+    /** A request went through: let the spacing decay back towards none. */
+    public synchronized void succeeded() {
+        if (spacingNanos > 0) {
+            spacingNanos = spacingNanos <= MIN_SPACING_NANOS ? 0 : spacingNanos * 3 / 4;
+        }
+    }
+
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public synchronized Duration currentSpacing() {
+        return Duration.ofNanos(spacingNanos);
+    }
+
+    public synchronized long throttledCount() {
+        return throttledCount;
+    }
+
+    /** Total time callers were held back by the window, spacing or pauses (not the concurrency cap). */
+    public synchronized Duration totalWait() {
+        return Duration.ofNanos(waitedNanos);
+    }
+
+    /** Request starts counted in the current window. */
+    public synchronized int startsInWindow() {
+        final long now = nanoClock.getAsLong();
+        while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
+            starts.pollFirst();
+        }
+        return starts.size();
+    }
+}

@@ -1,0 +1,209 @@
+package io.nifiecommerce.edi;
+
+import io.nifiecommerce.tracking.EventTimes;
+import io.nifiecommerce.tracking.RawTrackingEvent;
+import io.nifiecommerce.tracking.TrackingEventSink;
+import io.nifiecommerce.tracking.TrackingLocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * Streams the status events of an EDIFACT IFTSTA interchange: one event per STS segment, with the consignment's
+ * references (RFF+CN carrier reference = tracking number, RFF+CU consignor reference = order, else the CNI
+ * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA) as carrier hint.
+ * References given before the first STS of a CNI apply to all its statuses.
+ */
+public final class IftstaReader extends EdiStatusStream {
+
+    private final ZoneId zone;
+    private TrackingEventSink sink;
+
+    private String carrierParty;
+    private String consignmentNumber;
+    private String consignmentTracking;
+    private String consignmentOrder;
+    private boolean statusOpen;
+    private String statusCode;
+    private String tracking;
+    private String order;
+    private String dateValue;
+    private String dateFormat;
+    private int dateSegment;
+    private String city;
+    private String postalCode;
+    private String country;
+    private StringBuilder text;
+
+    private String qualifier;
+    private String pendingValue;
+
+    public IftstaReader(final ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public void read(final InputStream in, final TrackingEventSink eventSink) throws IOException {
+        this.sink = eventSink;
+        stream(in);
+    }
+
+    @Override
+    protected void startSegment(final String tag) throws IOException {
+        switch (tag) {
+            case "UNH" -> {
+                emit();
+                carrierParty = null;
+                resetConsignment();
+            }
+            case "CNI" -> {
+                emit();
+                resetConsignment();
+            }
+            case "STS" -> {
+                emit();
+                statusOpen = true;
+            }
+            case "UNT" -> emit();
+            default -> {
+            }
+        }
+        qualifier = null;
+        pendingValue = null;
+    }
+
+    @Override
+    protected void element(final String tag, final int element, final int component, final String value) {
+        switch (tag) {
+            case "UNH" -> {
+                if (element == 2 && component == 1 && !"IFTSTA".equals(value)) {
+                    throw new EdiSyntaxException(tag, segmentPosition(), "Message type " + value + " is not IFTSTA");
+                }
+            }
+            case "NAD" -> {
+                if (element == 1) {
+                    qualifier = value;
+                } else if ("CA".equals(qualifier) && ((element == 2 && component == 1) || (element == 4 && carrierParty == null))) {
+                    carrierParty = value;
+                }
+            }
+            case "CNI" -> {
+                if (element == 2 && component == 1) {
+                    consignmentNumber = value;
+                }
+            }
+            case "STS" -> {
+                if (element == 2 && component == 1) {
+                    statusCode = value;
+                }
+            }
+            case "RFF" -> {
+                if (element == 1 && component == 1) {
+                    qualifier = value;
+                } else if (element == 1 && component == 2) {
+                    reference(qualifier, value);
+                }
+            }
+            case "DTM" -> {
+                if (element == 1 && component == 1) {
+                    qualifier = value;
+                } else if (element == 1 && "334".equals(qualifier) && statusOpen) {
+                    if (component == 2) {
+                        dateValue = value;
+                        dateSegment = segmentPosition();
+                    } else if (component == 3) {
+                        dateFormat = value;
+                    }
+                }
+            }
+            case "LOC" -> {
+                if (statusOpen && element == 2) {
+                    if (component == 1) {
+                        postalCode = value;
+                    } else if (component == 4) {
+                        city = value;
+                    }
+                } else if (statusOpen && element == 3 && component == 1 && value.length() == 2) {
+                    country = value;
+                }
+            }
+            case "FTX" -> {
+                if (statusOpen && element == 4) {
+                    if (text == null) {
+                        text = new StringBuilder(value);
+                    } else {
+                        text.append(' ').append(value);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void reference(final String referenceQualifier, final String value) {
+        if ("CN".equals(referenceQualifier)) {
+            if (statusOpen) {
+                tracking = value;
+            } else {
+                consignmentTracking = value;
+            }
+        } else if ("CU".equals(referenceQualifier)) {
+            if (statusOpen) {
+                order = value;
+            } else {
+                consignmentOrder = value;
+            }
+        }
+    }
+
+    @Override
+    protected void endSegment(final String tag) {
+    }
+
+    private void resetConsignment() {
+        consignmentNumber = null;
+        consignmentTracking = null;
+        consignmentOrder = null;
+        resetStatus();
+    }
+
+    private void resetStatus() {
+        statusOpen = false;
+        statusCode = null;
+        tracking = null;
+        order = null;
+        dateValue = null;
+        dateFormat = null;
+        city = null;
+        postalCode = null;
+        country = null;
+        text = null;
+    }
+
+    private void emit() throws IOException {
+        if (!statusOpen) {
+            return;
+        }
+        OffsetDateTime time = null;
+        if (dateValue != null) {
+            try {
+                time = "303".equals(dateFormat) || "203".equals(dateFormat) || "204".equals(dateFormat) || "102".equals(dateFormat)
+                        || dateFormat == null ? EventTimes.parseEdi(dateValue, zone) : null;
+            } catch (final DateTimeException e) {
+                throw new EdiSyntaxException("DTM", dateSegment, "Invalid status date-time [" + dateValue + "] (format " + dateFormat + ")");
+            }
+            if (time == null) {
+                throw new EdiSyntaxException("DTM", dateSegment, "Unsupported date-time format " + dateFormat);
+            }
+        }
+        final String number = tracking != null ? tracking : consignmentTracking;
+        final String orderReference = order != null ? order : consignmentOrder != null ? consignmentOrder : consignmentNumber;
+        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty, statusCode,
+                text == null ? null : text.toString(), time, TrackingLocation.of(city, postalCode, country));
+        resetStatus();
+        sink.accept(event);
+    }
+}

@@ -1,0 +1,106 @@
+package io.nifiecommerce.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * The one place where the bundle's HTTP calls are sent and retried. Status codes are classified
+ * once: 429, 5xx (except 501) and I/O errors are transient and retried within the policy, honouring
+ * Retry-After; 401/403 are authentication failures; other 4xx are permanent. After the last attempt
+ * a transient failure is thrown as {@link ApiException} so the processor can route to retry.
+ * Vendor clients add their own meaning (GraphQL errors in a 200, OData error bodies) on top.
+ */
+public final class HttpTransport {
+
+    /** Sends one attempt; lets clients wrap the send (rate gates, token headers, fault counters). */
+    @FunctionalInterface
+    public interface Exchange {
+        HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException;
+    }
+
+    private final Exchange exchange;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+
+    public HttpTransport(final HttpClient client, final RetryPolicy retryPolicy) {
+        this(request -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()), retryPolicy, Sleeper.SYSTEM);
+    }
+
+    public HttpTransport(final Exchange exchange, final RetryPolicy retryPolicy, final Sleeper sleeper) {
+        this.exchange = exchange;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+    }
+
+    /** A JDK client with the connect timeout given; request timeouts are set per request. */
+    public static HttpClient newClient(final Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The same exchange and sleeper with another policy, e.g. single attempts for a client with its own loop. */
+    public HttpTransport withRetryPolicy(final RetryPolicy policy) {
+        return new HttpTransport(exchange, policy, sleeper);
+    }
+
+    /**
+     * Sends the request, retrying transient failures. Returns any response that is not a transient
+     * failure (2xx, and permanent 4xx for the caller to read); throws when retries are exhausted.
+     */
+    public HttpResponse<byte[]> send(final HttpRequest request) {
+        ApiException last = null;
+        for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
+            if (last != null) {
+                pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+            }
+            try {
+                final HttpResponse<byte[]> response = exchange.send(request);
+                final int status = response.statusCode();
+                if (!isTransientStatus(status)) {
+                    return response;
+                }
+                last = new ApiException(ErrorClass.TRANSIENT, status, "HTTP_" + status,
+                        "HTTP " + status + " from " + describe(request), RetryAfter.from(response.headers()), null);
+            } catch (final HttpTimeoutException e) {
+                last = new ApiException(ErrorClass.TRANSIENT, 0, "TIMEOUT", "Timed out calling " + describe(request), null, e);
+            } catch (final IOException e) {
+                last = new ApiException(ErrorClass.TRANSIENT, 0, "IO_ERROR",
+                        "I/O error calling " + describe(request) + ": " + e.getClass().getSimpleName(), null, e);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted calling " + describe(request), null, e);
+            }
+        }
+        throw last;
+    }
+
+    /** Waits between attempts; an interrupt ends the retries as a transient failure. */
+    public void pause(final Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted while backing off", null, e);
+        }
+    }
+
+    public static boolean isTransientStatus(final int status) {
+        return status == 429 || status == 408 || (status >= 500 && status != 501);
+    }
+
+    /** Method and path only: query strings may carry filters with customer data, never credentials, but keep logs short. */
+    private static String describe(final HttpRequest request) {
+        return request.method() + " " + request.uri().getPath();
+    }
+}

@@ -1,0 +1,648 @@
+package io.nifiecommerce.processors.businesscentral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.businesscentral.BatchedLookup;
+import io.nifiecommerce.businesscentral.BusinessCentralClient;
+import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
+import io.nifiecommerce.businesscentral.CustomerMatch;
+import io.nifiecommerce.businesscentral.CustomerPolicy;
+import io.nifiecommerce.businesscentral.CustomerResolver;
+import io.nifiecommerce.businesscentral.ExistingDocuments;
+import io.nifiecommerce.businesscentral.ItemReference;
+import io.nifiecommerce.businesscentral.ItemResolver;
+import io.nifiecommerce.businesscentral.MappingOptions;
+import io.nifiecommerce.businesscentral.ODataFilter;
+import io.nifiecommerce.businesscentral.OrderOutcome;
+import io.nifiecommerce.businesscentral.PriceBasis;
+import io.nifiecommerce.businesscentral.SalesOrderMapper;
+import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.order.InvalidOrderRecordException;
+import io.nifiecommerce.processors.order.OrderRecords;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.annotation.lifecycle.OnStopped;
+import org.apache.nifi.components.AllowableValue;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.Validator;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.lookup.LookupService;
+import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.VerifiableProcessor;
+import org.apache.nifi.processor.exception.ProcessException;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordReader;
+import org.apache.nifi.serialization.RecordReaderFactory;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.WriteResult;
+import org.apache.nifi.serialization.record.Record;
+import org.apache.nifi.serialization.record.RecordSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
+@CapabilityDescription("Creates Business Central sales orders from canonical order records, with their lines, shipping charges, "
+        + "discounts, currency and addresses. Idempotent: orders whose external document number already exists in salesOrders, "
+        + "salesInvoices or salesShipments are not created again but reported as ALREADY_PRESENT. Lookups and creates are grouped "
+        + "into $batch requests of up to 100 orders, so 1,000 orders take a few dozen requests instead of thousands. Records are "
+        + "routed by outcome, each with the outcome fields added (bcOutcome, bcId, bcNumber, bcErrorCode, bcErrorMessage...).")
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@SupportsBatching
+@SeeAlso({StandardBusinessCentralConnectionService.class, GetBusinessCentralRecords.class})
+@WritesAttributes({
+        @WritesAttribute(attribute = "record.count", description = "Records in the outgoing FlowFile"),
+        @WritesAttribute(attribute = "bc.outcome", description = "CREATED or ALREADY_PRESENT when all success records share one, else MIXED; FAILED; RETRY"),
+        @WritesAttribute(attribute = "bc.created.count", description = "Orders created by this run (same on every FlowFile of the input)"),
+        @WritesAttribute(attribute = "bc.already.present.count", description = "Orders found already present"),
+        @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
+        @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
+        @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
+        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the first error code (e.g. UNKNOWN_ITEM, Application_DialogException)"),
+        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message")
+})
+@UseCase(
+        description = "Create Business Central sales orders from Shopify orders, once each, even when the flow replays them.",
+        configuration = """
+                Connect the output of the Shopify order source (canonical order records) to this processor.
+                Set "Business Central Connection" to the company's connection service, "Record Reader" to a JSON Tree Reader and \
+                "Record Writer" to a JSON Record Set Writer.
+                Set "B2C Customer Matching" to DEFAULT and "B2C Default Customer" to the customer number consumers are booked on, \
+                or to EMAIL,CREATE with a "Customer Template" to create one customer per email.
+                Set "Shipping Line Number" to the G/L account (or item charge) that carries shipping revenue.
+                Route "success" onwards (records carry bcNumber), "failure" to a review queue and loop "retry" back to this processor.
+                """)
+@UseCase(
+        description = "Book B2B orders on the buying company's customer account.",
+        configuration = """
+                Set "B2B Customer Matching" to EXTERNAL_ID,TAX_REGISTRATION_NUMBER so the company's external id (the BC customer \
+                number) is tried first and its VAT number second; add DEFAULT and a "B2B Default Customer" to catch the rest, or \
+                leave it out so unknown companies go to failure with UNKNOWN_CUSTOMER.
+                """)
+public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final AllowableValue SHIPPING_ACCOUNT = new AllowableValue("Account", "Account", "Shipping booked on a G/L account");
+    static final AllowableValue SHIPPING_CHARGE = new AllowableValue("Charge", "Charge (Item)", "Shipping booked as an item charge");
+
+    static final AllowableValue MODE_INDEPENDENT = new AllowableValue("INDEPENDENT", "Independent",
+            "Each order of a $batch succeeds or fails alone");
+    static final AllowableValue MODE_ATOMIC = new AllowableValue("ATOMIC", "Atomic",
+            "Each $batch is one transaction (Isolation: snapshot): one refused order rolls back the others of its batch, which go to failure as BATCH_ROLLED_BACK");
+
+    public static final PropertyDescriptor CONNECTION_SERVICE = new PropertyDescriptor.Builder()
+            .name("Business Central Connection")
+            .description("The connection to the Business Central company.")
+            .required(true)
+            .identifiesControllerService(BusinessCentralConnectionService.class)
+            .build();
+
+    public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
+            .name("Record Reader")
+            .description("Reads canonical order records.")
+            .required(true)
+            .identifiesControllerService(RecordReaderFactory.class)
+            .build();
+
+    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the records of each outcome, with the outcome fields added.")
+            .required(true)
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .build();
+
+    public static final PropertyDescriptor ITEM_REFERENCE = new PropertyDescriptor.Builder()
+            .name("Item Reference")
+            .description("How an order line's product is found in Business Central.")
+            .required(true)
+            .allowableValues(
+                    new AllowableValue(ItemReference.SKU_IS_ITEM_NUMBER.name(), "SKU Is Item Number", "The SKU is the BC item number"),
+                    new AllowableValue(ItemReference.GTIN.name(), "GTIN", "The line's GTIN (or SKU when it has none) is looked up in items.gtin (batched, cached)"),
+                    new AllowableValue(ItemReference.LOOKUP.name(), "Lookup Service", "A Lookup Service maps the SKU (coordinate 'sku') to the item number"))
+            .defaultValue(ItemReference.SKU_IS_ITEM_NUMBER.name())
+            .build();
+
+    public static final PropertyDescriptor ITEM_LOOKUP_SERVICE = new PropertyDescriptor.Builder()
+            .name("Item Lookup Service")
+            .description("Maps a SKU (lookup coordinate 'sku') to a Business Central item number, e.g. a SimpleKeyValueLookupService or a CSV lookup.")
+            .required(true)
+            .identifiesControllerService(LookupService.class)
+            .dependsOn(ITEM_REFERENCE, ItemReference.LOOKUP.name())
+            .build();
+
+    public static final PropertyDescriptor SHIPPING_LINE_TYPE = new PropertyDescriptor.Builder()
+            .name("Shipping Line Type")
+            .description("The sales line type shipping charges are booked with.")
+            .required(true)
+            .allowableValues(SHIPPING_ACCOUNT, SHIPPING_CHARGE)
+            .defaultValue(SHIPPING_ACCOUNT.getValue())
+            .build();
+
+    public static final PropertyDescriptor SHIPPING_LINE_NUMBER = new PropertyDescriptor.Builder()
+            .name("Shipping Line Number")
+            .description("The G/L account or item charge number of shipping lines. Empty: shipping is not sent (the order then does not reconcile "
+                    + "with its total when it has shipping).")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor PRICE_BASIS = new PropertyDescriptor.Builder()
+            .name("Price Basis")
+            .description("BC's pricesIncludeTax is read-only: it follows the customer's 'Prices Including VAT'. Send prices as the order gives "
+                    + "them when that matches the customers used; convert to tax-excluded (using each line's tax) when the customers "
+                    + "book prices excluding VAT and the shop's prices include tax.")
+            .required(true)
+            .allowableValues(
+                    new AllowableValue(PriceBasis.AS_GIVEN.name(), "As Given", "Prices as in the order"),
+                    new AllowableValue(PriceBasis.EXCLUDING_TAX.name(), "Excluding Tax", "Tax-included prices converted to tax-excluded"))
+            .defaultValue(PriceBasis.AS_GIVEN.name())
+            .build();
+
+    public static final PropertyDescriptor LOCAL_CURRENCY = new PropertyDescriptor.Builder()
+            .name("Local Currency")
+            .description("The company's local currency (LCY). Orders in it are sent with a blank currency code, as BC expects.")
+            .required(true)
+            .defaultValue("EUR")
+            .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[A-Za-z]{3}")))
+            .build();
+
+    public static final PropertyDescriptor EXTERNAL_DOCUMENT_NUMBER_TEMPLATE = new PropertyDescriptor.Builder()
+            .name("External Document Number Template")
+            .description("The order's external document number, the idempotency key (35 characters at most, longer is cut). Placeholders: "
+                    + "${name} (e.g. #1001), ${number} (name without #), ${source}, ${sourceId}, ${poNumber}, ${channel}. "
+                    + "Changing it makes earlier orders unrecognisable: they would be created again.")
+            .required(true)
+            .defaultValue(MappingOptions.DEFAULT_TEMPLATE)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor B2C_CUSTOMER_MATCHING = new PropertyDescriptor.Builder()
+            .name("B2C Customer Matching")
+            .description("Comma-separated ways to find a consumer order's customer, tried in order: EMAIL, CREATE (email lookup, else create "
+                    + "from the Customer Template), DEFAULT (the B2C Default Customer).")
+            .required(true)
+            .defaultValue("DEFAULT")
+            .addValidator(matchesValidator(Set.of(CustomerMatch.EMAIL, CustomerMatch.CREATE, CustomerMatch.DEFAULT)))
+            .build();
+
+    public static final PropertyDescriptor B2C_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
+            .name("B2C Default Customer")
+            .description("Customer number consumer orders are booked on by DEFAULT.")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor B2B_CUSTOMER_MATCHING = new PropertyDescriptor.Builder()
+            .name("B2B Customer Matching")
+            .description("Comma-separated ways to find a company order's customer, tried in order: EXTERNAL_ID (company external id = customer "
+                    + "number), TAX_REGISTRATION_NUMBER, EMAIL, CREATE, DEFAULT.")
+            .required(true)
+            .defaultValue("EXTERNAL_ID,TAX_REGISTRATION_NUMBER")
+            .addValidator(matchesValidator(Set.of(CustomerMatch.values())))
+            .build();
+
+    public static final PropertyDescriptor B2B_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
+            .name("B2B Default Customer")
+            .description("Customer number company orders are booked on by DEFAULT.")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor CUSTOMER_TEMPLATE = new PropertyDescriptor.Builder()
+            .name("Customer Template")
+            .description("JSON object of customer fields every customer created by CREATE starts with, e.g. "
+                    + "{\"taxAreaId\":\"...\",\"paymentTermsId\":\"...\",\"currencyCode\":\"\"}. Name, email, phone and address come from the order.")
+            .required(false)
+            .addValidator(jsonObjectValidator())
+            .build();
+
+    public static final PropertyDescriptor ORDERS_PER_BATCH = new PropertyDescriptor.Builder()
+            .name("Orders Per Batch")
+            .description("Deep inserts per $batch request (Business Central accepts at most 100 operations).")
+            .required(true)
+            .defaultValue("100")
+            .addValidator(StandardValidators.createLongValidator(1, 100, true))
+            .build();
+
+    public static final PropertyDescriptor TRANSACTION_MODE = new PropertyDescriptor.Builder()
+            .name("Transaction Mode")
+            .description("Whether the orders of one $batch are independent or one transaction.")
+            .required(true)
+            .allowableValues(MODE_INDEPENDENT, MODE_ATOMIC)
+            .defaultValue(MODE_INDEPENDENT.getValue())
+            .build();
+
+    public static final PropertyDescriptor FAIL_ON_AMOUNT_MISMATCH = new PropertyDescriptor.Builder()
+            .name("Fail On Amount Mismatch")
+            .description("When the lines as sent (plus tax when sent without it) do not add up to the order's total price to the cent, "
+                    + "route the order to failure (AMOUNT_MISMATCH) instead of creating it with the difference noted in bcAmountDifference.")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("true")
+            .build();
+
+    public static final Relationship REL_SUCCESS = new Relationship.Builder()
+            .name("success")
+            .description("Records of orders created or already present, with bcId and bcNumber")
+            .build();
+
+    public static final Relationship REL_FAILURE = new Relationship.Builder()
+            .name("failure")
+            .description("Records refused for good (invalid record, unknown item or customer, BC validation), with bcErrorCode and "
+                    + "bcErrorMessage; an unreadable FlowFile goes here whole")
+            .build();
+
+    public static final Relationship REL_RETRY = new Relationship.Builder()
+            .name("retry")
+            .description("Records not confirmed after bounded retries (throttling, outage, credentials): safe to send again, nothing is created twice")
+            .build();
+
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER, ITEM_REFERENCE,
+            ITEM_LOOKUP_SERVICE, SHIPPING_LINE_TYPE, SHIPPING_LINE_NUMBER, PRICE_BASIS, LOCAL_CURRENCY, EXTERNAL_DOCUMENT_NUMBER_TEMPLATE,
+            B2C_CUSTOMER_MATCHING, B2C_DEFAULT_CUSTOMER, B2B_CUSTOMER_MATCHING, B2B_DEFAULT_CUSTOMER, CUSTOMER_TEMPLATE, ORDERS_PER_BATCH,
+            TRANSACTION_MODE, FAIL_ON_AMOUNT_MISMATCH);
+
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
+
+    private volatile SalesOrderSubmitter submitter;
+    private volatile Sleeper sleeper = Sleeper.SYSTEM;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Set<Relationship> getRelationships() {
+        return RELATIONSHIPS;
+    }
+
+    /** Test seam: waits between resends without sleeping. */
+    void setSleeper(final Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
+
+    @OnScheduled
+    public void onScheduled(final ProcessContext context) {
+        submitter = null;
+    }
+
+    @OnStopped
+    public void onStopped() {
+        submitter = null;
+    }
+
+    @Override
+    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
+        final FlowFile flowFile = session.get();
+        if (flowFile == null) {
+            return;
+        }
+        final SalesOrderSubmitter orders;
+        try {
+            orders = submitter(context);
+        } catch (final ApiException e) {
+            getLogger().warn("Business Central not reachable for {}: {}", flowFile, e.getMessage());
+            session.rollback(true);
+            context.yield();
+            return;
+        }
+
+        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
+        final List<Record> records = new ArrayList<>();
+        final List<Order> valid = new ArrayList<>();
+        final Map<Integer, InvalidOrderRecordException> invalid = new HashMap<>();
+        RecordSchema inputSchema;
+        try (InputStream in = session.read(flowFile);
+             RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
+            inputSchema = reader.getSchema();
+            Record record;
+            while ((record = reader.nextRecord()) != null) {
+                try {
+                    valid.add(OrderRecords.fromRecord(record));
+                } catch (final InvalidOrderRecordException e) {
+                    invalid.put(records.size(), e);
+                }
+                records.add(record);
+            }
+        } catch (final Exception e) {
+            getLogger().error("Cannot read the order records of {}", flowFile, e);
+            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "UNREADABLE_INPUT", "error.message", String.valueOf(e.getMessage())));
+            failed = session.penalize(failed);
+            session.transfer(failed, REL_FAILURE);
+            return;
+        }
+
+        final List<OrderOutcome> outcomes = orders.submit(valid);
+        final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
+        Arrays.stream(OrderOutcome.Status.values()).forEach(s -> counts.put(s, 0));
+        counts.merge(OrderOutcome.Status.FAILED, invalid.size(), Integer::sum);
+        outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
+        final long truncated = outcomes.stream().filter(o -> !o.truncatedFields().isEmpty()).count();
+
+        final RecordSchema outputSchema = OutcomeFields.extend(inputSchema);
+        final Map<Relationship, Output> outputs = new HashMap<>();
+        try {
+            int next = 0;
+            for (int i = 0; i < records.size(); i++) {
+                final InvalidOrderRecordException problem = invalid.get(i);
+                if (problem != null) {
+                    output(outputs, REL_FAILURE, session, flowFile, context, outputSchema)
+                            .write(OutcomeFields.annotate(records.get(i), outputSchema, null, OrderOutcome.Status.FAILED.name(),
+                                    "INVALID_ORDER_RECORD", problem.getMessage()), "INVALID_ORDER_RECORD", problem.getMessage());
+                    continue;
+                }
+                final OrderOutcome outcome = outcomes.get(next++);
+                final Relationship target = switch (outcome.status()) {
+                    case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+                    case FAILED -> REL_FAILURE;
+                    case RETRY -> REL_RETRY;
+                };
+                output(outputs, target, session, flowFile, context, outputSchema)
+                        .write(OutcomeFields.annotate(records.get(i), outputSchema, outcome, outcome.status().name(), outcome.errorCode(),
+                                outcome.errorMessage()), outcome.errorCode(), outcome.errorMessage());
+            }
+            final Map<String, String> common = Map.of(
+                    "bc.created.count", String.valueOf(counts.get(OrderOutcome.Status.CREATED)),
+                    "bc.already.present.count", String.valueOf(counts.get(OrderOutcome.Status.ALREADY_PRESENT)),
+                    "bc.failed.count", String.valueOf(counts.get(OrderOutcome.Status.FAILED)),
+                    "bc.retry.count", String.valueOf(counts.get(OrderOutcome.Status.RETRY)),
+                    "bc.truncated.count", String.valueOf(truncated));
+            final URI transitUri = orders.endpointUri();
+            for (final Map.Entry<Relationship, Output> entry : outputs.entrySet()) {
+                FlowFile out = entry.getValue().finish(session, common, outcomeLabel(entry.getKey(), outcomes));
+                if (entry.getKey() == REL_SUCCESS) {
+                    session.getProvenanceReporter().send(out, transitUri.toString(), "created " + counts.get(OrderOutcome.Status.CREATED)
+                            + ", already present " + counts.get(OrderOutcome.Status.ALREADY_PRESENT));
+                } else if (entry.getKey() == REL_RETRY) {
+                    out = session.penalize(out);
+                }
+                session.transfer(out, entry.getKey());
+            }
+        } catch (final IOException | RuntimeException e) {
+            // Writing our own output failed after BC calls: roll back so the input is replayed; replays create nothing twice.
+            getLogger().error("Cannot write the outcome records of {}; the input will be replayed (idempotent)", flowFile, e);
+            session.rollback(true);
+            context.yield();
+            return;
+        }
+        session.remove(flowFile);
+        if (counts.get(OrderOutcome.Status.RETRY) > 0) {
+            getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", counts.get(OrderOutcome.Status.RETRY),
+                    records.size(), flowFile);
+            if (counts.get(OrderOutcome.Status.RETRY) == records.size()) {
+                context.yield();
+            }
+        }
+    }
+
+    private static String outcomeLabel(final Relationship relationship, final List<OrderOutcome> outcomes) {
+        if (relationship == REL_FAILURE) {
+            return "FAILED";
+        }
+        if (relationship == REL_RETRY) {
+            return "RETRY";
+        }
+        final boolean created = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.CREATED);
+        final boolean present = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT);
+        return created && present ? "MIXED" : created ? "CREATED" : "ALREADY_PRESENT";
+    }
+
+    private Output output(final Map<Relationship, Output> outputs, final Relationship relationship, final ProcessSession session,
+                          final FlowFile parent, final ProcessContext context, final RecordSchema schema) throws IOException {
+        final Output existing = outputs.get(relationship);
+        if (existing != null) {
+            return existing;
+        }
+        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        final Output created;
+        try {
+            created = new Output(session, parent, writerFactory, schema, getLogger());
+        } catch (final Exception e) {
+            throw new IOException("Cannot create the record writer", e);
+        }
+        outputs.put(relationship, created);
+        return created;
+    }
+
+    /** One outgoing FlowFile and its open writer. */
+    private static final class Output {
+        private final FlowFile flowFile;
+        private final OutputStream stream;
+        private final RecordSetWriter writer;
+        private String firstErrorCode;
+        private String firstErrorMessage;
+
+        Output(final ProcessSession session, final FlowFile parent, final RecordSetWriterFactory factory, final RecordSchema schema,
+               final ComponentLog logger) throws Exception {
+            this.flowFile = session.create(parent);
+            this.stream = session.write(flowFile);
+            final RecordSchema writeSchema = factory.getSchema(parent.getAttributes(), schema);
+            this.writer = factory.createWriter(logger, writeSchema, stream, parent.getAttributes());
+            writer.beginRecordSet();
+        }
+
+        void write(final Record record, final String errorCode, final String errorMessage) throws IOException {
+            writer.write(record);
+            if (firstErrorCode == null && errorCode != null) {
+                firstErrorCode = errorCode;
+                firstErrorMessage = errorMessage;
+            }
+        }
+
+        FlowFile finish(final ProcessSession session, final Map<String, String> common, final String outcome) throws IOException {
+            final WriteResult result = writer.finishRecordSet();
+            final String mimeType = writer.getMimeType();
+            writer.close();
+            stream.close();
+            final Map<String, String> attributes = new HashMap<>(result.getAttributes());
+            attributes.putAll(common);
+            attributes.put("record.count", String.valueOf(result.getRecordCount()));
+            attributes.put("bc.outcome", outcome);
+            attributes.put(CoreAttributes.MIME_TYPE.key(), mimeType);
+            if (firstErrorCode != null) {
+                attributes.put("error.code", firstErrorCode);
+                attributes.put("error.message", firstErrorMessage == null ? "" : firstErrorMessage);
+            }
+            return session.putAllAttributes(flowFile, attributes);
+        }
+    }
+
+    private synchronized SalesOrderSubmitter submitter(final ProcessContext context) {
+        if (submitter == null) {
+            submitter = createSubmitter(context, sleeper);
+        }
+        return submitter;
+    }
+
+    static SalesOrderSubmitter createSubmitter(final ProcessContext context, final Sleeper sleeper) {
+        final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
+        final BusinessCentralClient client = service.client();
+        final String companyId = service.companyId();
+        final MappingOptions options = new MappingOptions(context.getProperty(SHIPPING_LINE_TYPE).getValue(),
+                context.getProperty(SHIPPING_LINE_NUMBER).getValue(), PriceBasis.valueOf(context.getProperty(PRICE_BASIS).getValue()),
+                context.getProperty(LOCAL_CURRENCY).getValue().toUpperCase(Locale.ROOT), context.getProperty(EXTERNAL_DOCUMENT_NUMBER_TEMPLATE).getValue());
+        final BatchedLookup lookup = new BatchedLookup(client, companyId);
+        final CustomerPolicy policy = new CustomerPolicy(parseMatches(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
+                parseMatches(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
+                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
+        final ItemReference reference = ItemReference.valueOf(context.getProperty(ITEM_REFERENCE).getValue());
+        final LookupService<?> itemLookup = reference == ItemReference.LOOKUP
+                ? context.getProperty(ITEM_LOOKUP_SERVICE).asControllerService(LookupService.class) : null;
+        final ItemResolver items = new ItemResolver(reference, lookup, itemLookup == null ? null : sku -> lookupItem(itemLookup, sku));
+        final boolean atomic = MODE_ATOMIC.getValue().equals(context.getProperty(TRANSACTION_MODE).getValue());
+        return new SalesOrderSubmitter(client, companyId, new SalesOrderMapper(options), new ExistingDocuments(lookup),
+                new CustomerResolver(client, lookup, companyId, policy), items, context.getProperty(ORDERS_PER_BATCH).asInteger(), atomic,
+                context.getProperty(FAIL_ON_AMOUNT_MISMATCH).asBoolean(), new RetryPolicy(3, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30)),
+                sleeper);
+    }
+
+    private static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
+        try {
+            return service.lookup(Map.of("sku", sku)).map(Object::toString);
+        } catch (final Exception e) {
+            throw new ApiException(ErrorClass.TRANSIENT, 0, "ITEM_LOOKUP_FAILED", "Item lookup service failed: " + e.getMessage());
+        }
+    }
+
+    static List<CustomerMatch> parseMatches(final String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> CustomerMatch.valueOf(s.toUpperCase(Locale.ROOT))).toList();
+    }
+
+    private static ObjectNode template(final String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (final IOException | ClassCastException e) {
+            throw new ProcessException("Customer Template is not a JSON object", e);
+        }
+    }
+
+    private static Validator matchesValidator(final Set<CustomerMatch> allowed) {
+        return (subject, input, context) -> {
+            try {
+                final List<CustomerMatch> matches = parseMatches(input);
+                final boolean ok = !matches.isEmpty() && allowed.containsAll(matches);
+                return new ValidationResult.Builder().subject(subject).input(input).valid(ok)
+                        .explanation(ok ? null : "must be a comma-separated list of " + allowed).build();
+            } catch (final IllegalArgumentException e) {
+                return new ValidationResult.Builder().subject(subject).input(input).valid(false)
+                        .explanation("must be a comma-separated list of " + allowed).build();
+            }
+        };
+    }
+
+    private static Validator jsonObjectValidator() {
+        return (subject, input, context) -> {
+            boolean ok;
+            try {
+                ok = MAPPER.readTree(input).isObject();
+            } catch (final IOException e) {
+                ok = false;
+            }
+            return new ValidationResult.Builder().subject(subject).input(input).valid(ok).explanation(ok ? null : "must be a JSON object").build();
+        };
+    }
+
+    @Override
+    public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger, final Map<String, String> attributes) {
+        final List<ConfigVerificationResult> results = new ArrayList<>();
+        final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
+        final BusinessCentralClient client;
+        final String companyId;
+        try {
+            client = service.client();
+            client.credentials().authorization();
+            companyId = service.companyId();
+            results.add(step("Access company", Outcome.SUCCESSFUL, "Token obtained, company id " + companyId));
+        } catch (final RuntimeException e) {
+            results.add(step("Access company", Outcome.FAILED, e.getMessage()));
+            return results;
+        }
+        final BusinessCentralEndpoint endpoint = client.endpoint();
+        results.add(probe("Read sales orders", () -> "Sales orders readable (" + sample(client, endpoint, companyId, "salesOrders", null) + " on a sample page). "
+                + "Creating needs write permission on sales documents (e.g. D365 SALES DOC, EDIT); it is checked by the first order sent."));
+        results.add(probe("Read posted documents", () -> "salesInvoices and salesShipments readable ("
+                + sample(client, endpoint, companyId, "salesInvoices", null) + ", " + sample(client, endpoint, companyId, "salesShipments", null)
+                + " on a sample page): the duplicate check can see invoiced orders"));
+        final String b2cDefault = context.getProperty(B2C_DEFAULT_CUSTOMER).getValue();
+        if (b2cDefault != null) {
+            results.add(probe("Look up default customer", () -> {
+                final int found = sample(client, endpoint, companyId, "customers", ODataFilter.eq("number", b2cDefault));
+                if (found == 0) {
+                    throw new IllegalStateException("B2C Default Customer " + b2cDefault + " does not exist");
+                }
+                return "Customer " + b2cDefault + " exists";
+            }));
+        } else {
+            results.add(probe("Look up customers", () -> "Customers readable (" + sample(client, endpoint, companyId, "customers", null) + " on a sample page)"));
+        }
+        results.add(probe("Look up items", () -> {
+            final JsonNode items = client.get(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "items") + "?$top=1&$select=number,gtin"), 0);
+            final JsonNode first = items.path("value").path(0);
+            return first.isMissingNode() ? "No items in the company" : "Sample item " + first.path("number").asText()
+                    + (first.path("gtin").asText("").isEmpty() ? " (no GTIN)" : " GTIN " + first.path("gtin").asText());
+        }));
+        return results;
+    }
+
+    private static int sample(final BusinessCentralClient client, final BusinessCentralEndpoint endpoint, final String companyId, final String set,
+                              final String filter) {
+        final String url = BusinessCentralEndpoint.companyPath(companyId, set) + "?$top=5&$select=id"
+                + (filter == null ? "" : "&$filter=" + ODataFilter.encode(filter));
+        return client.get(endpoint.resolve(url), 0).path("value").size();
+    }
+
+    private interface Probe {
+        String run();
+    }
+
+    private static ConfigVerificationResult probe(final String name, final Probe probe) {
+        try {
+            return step(name, Outcome.SUCCESSFUL, probe.run());
+        } catch (final RuntimeException e) {
+            return step(name, Outcome.FAILED, e.getMessage());
+        }
+    }
+
+    private static ConfigVerificationResult step(final String name, final Outcome outcome, final String explanation) {
+        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome).explanation(explanation).build();
+    }
+}

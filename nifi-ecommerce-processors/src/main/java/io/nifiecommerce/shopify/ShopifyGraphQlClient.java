@@ -1,0 +1,178 @@
+package io.nifiecommerce.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryAfter;
+import io.nifiecommerce.http.RetryPolicy;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends GraphQL documents to one shop's Admin API. Paces itself on the shop's shared
+ * {@link CostBudget}, retries THROTTLED answers (HTTP 200 or 429), 5xx and I/O errors within the
+ * retry policy, renews the token once on 401, and turns GraphQL {@code errors} into
+ * {@link ApiException}s with Shopify's error code. Mutation {@code userErrors} are data, left to the
+ * caller. Thread-safe.
+ */
+public final class ShopifyGraphQlClient {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final double DEFAULT_EXPECTED_COST = 10;
+
+    private final ShopifyEndpoint endpoint;
+    private final AccessTokenSource tokens;
+    private final CostBudget budget;
+    private final HttpTransport transport;
+    private final RetryPolicy retryPolicy;
+    private final Duration requestTimeout;
+    private final Map<String, Double> lastRequestedCost = new ConcurrentHashMap<>();
+    private final AtomicReference<String> servedApiVersion = new AtomicReference<>();
+
+    /**
+     * @param transport sends requests; its retry policy bounds this client's attempts, THROTTLED answers included
+     */
+    public ShopifyGraphQlClient(final ShopifyEndpoint endpoint, final AccessTokenSource tokens, final CostBudget budget,
+                                final HttpTransport transport, final Duration requestTimeout) {
+        this.endpoint = endpoint;
+        this.tokens = tokens;
+        this.budget = budget;
+        this.transport = transport.withRetryPolicy(RetryPolicy.NONE);
+        this.retryPolicy = transport.retryPolicy();
+        this.requestTimeout = requestTimeout;
+    }
+
+    public ShopifyEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public CostBudget budget() {
+        return budget;
+    }
+
+    /** The version Shopify last said it served (X-Shopify-API-Version), null before the first call. */
+    public String servedApiVersion() {
+        return servedApiVersion.get();
+    }
+
+    public GraphQlResponse execute(final String document, final Map<String, Object> variables) {
+        final byte[] body = requestBody(document, variables);
+        final RetryPolicy policy = retryPolicy;
+        boolean tokenRenewed = false;
+        ApiException last = null;
+        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            if (last != null) {
+                transport.pause(policy.delay(attempt - 1, last.retryAfter().orElse(null)));
+            }
+            transport.pause(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)));
+            final HttpResponse<byte[]> response;
+            try {
+                response = sendOnce(body);
+            } catch (final ApiException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                last = e;
+                continue;
+            }
+            final int status = response.statusCode();
+            response.headers().firstValue("X-Shopify-API-Version").ifPresent(servedApiVersion::set);
+            if (status == 401 && tokens.renewable() && !tokenRenewed) {
+                tokens.invalidate();
+                tokenRenewed = true;
+                attempt--;
+                continue;
+            }
+            try {
+                return interpret(document, response);
+            } catch (final ApiException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private HttpResponse<byte[]> sendOnce(final byte[] body) {
+        final HttpRequest request = HttpRequest.newBuilder(endpoint.graphQlUri())
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-Shopify-Access-Token", tokens.accessToken())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return transport.send(request);
+    }
+
+    private GraphQlResponse interpret(final String document, final HttpResponse<byte[]> response) {
+        final int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new ApiException(ErrorClass.AUTHENTICATION, status, "HTTP_" + status,
+                    "Shopify refused the access token for " + endpoint.baseUrl() + " (HTTP " + status + ")");
+        }
+        final JsonNode root;
+        try {
+            root = MAPPER.readTree(response.body());
+        } catch (final IOException e) {
+            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE",
+                    "Shopify answered HTTP " + status + " with a body that is not JSON", null, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Shopify answered HTTP " + status + " without a JSON object");
+        }
+        final QueryCost cost = QueryCost.from(root.get("extensions"));
+        budget.observe(cost);
+        if (cost != null && cost.requestedQueryCost() > 0) {
+            lastRequestedCost.put(document, cost.requestedQueryCost());
+        }
+        final JsonNode errors = root.get("errors");
+        if (errors != null && !errors.isEmpty()) {
+            throw errorFrom(status, errors, cost);
+        }
+        if (status >= 400) {
+            throw new ApiException(ErrorClass.PERMANENT, status, "HTTP_" + status, "Shopify answered HTTP " + status);
+        }
+        final JsonNode data = root.get("data");
+        if (data == null || data.isNull()) {
+            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Shopify answered without data");
+        }
+        return new GraphQlResponse(data, cost, servedApiVersion.get());
+    }
+
+    private ApiException errorFrom(final int status, final JsonNode errors, final QueryCost cost) {
+        final JsonNode first = errors.isArray() ? errors.get(0) : errors;
+        final String code = first.path("extensions").path("code").asText(errors.isTextual() ? "ERROR" : "GRAPHQL_ERROR");
+        final String message = first.isTextual() ? first.asText() : first.path("message").asText("GraphQL error");
+        return switch (code) {
+            case "THROTTLED" -> new ApiException(ErrorClass.TRANSIENT, status, code, "Shopify throttled the query",
+                    cost == null ? null : budget.timeUntil(cost.requestedQueryCost()), null);
+            case "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE" -> new ApiException(ErrorClass.TRANSIENT, status, code, message);
+            case "ACCESS_DENIED" -> new ApiException(ErrorClass.AUTHENTICATION, status, code, message);
+            default -> new ApiException(ErrorClass.PERMANENT, status, code, message);
+        };
+    }
+
+    private static byte[] requestBody(final String document, final Map<String, Object> variables) {
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.put("query", document);
+        if (variables != null && !variables.isEmpty()) {
+            body.set("variables", MAPPER.valueToTree(variables));
+        }
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (final IOException e) {
+            throw new IllegalArgumentException("GraphQL variables cannot be written as JSON", e);
+        }
+    }
+}

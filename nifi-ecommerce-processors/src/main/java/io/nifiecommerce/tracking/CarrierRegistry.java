@@ -1,0 +1,182 @@
+package io.nifiecommerce.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detects the carrier of a tracking number from format and check digit. Definitions come from the bundled
+ * {@code carriers.json} and an optional integrator file that adds entries or replaces them by id
+ * ({@code "disabled": true} removes one). Formats with a check digit are tried before format-only ones, then by
+ * priority; the candidates are bucketed by length so a lookup runs only the few patterns that can apply.
+ */
+public final class CarrierRegistry {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String BUILT_IN = "carriers.json";
+    private static final Comparator<CarrierDefinition> PREFERENCE = Comparator
+            .comparing((CarrierDefinition definition) -> !definition.hasCheckDigit())
+            .thenComparing(Comparator.comparingInt(CarrierDefinition::priority).reversed());
+
+    private final List<CarrierDefinition> definitions;
+    private final CarrierDefinition[][] byLength;
+
+    private CarrierRegistry(final List<CarrierDefinition> definitions) {
+        this.definitions = definitions.stream().sorted(PREFERENCE).toList();
+        byLength = new CarrierDefinition[CarrierDefinition.MAX_LENGTH + 1][];
+        for (int length = 0; length <= CarrierDefinition.MAX_LENGTH; length++) {
+            final int size = length;
+            byLength[length] = this.definitions.stream()
+                    .filter(definition -> !definition.hintOnly())
+                    .filter(definition -> size >= definition.minLength() && size <= definition.maxLength())
+                    .toArray(CarrierDefinition[]::new);
+        }
+    }
+
+    /** The bundled definitions. */
+    public static CarrierRegistry builtIn() {
+        return new CarrierRegistry(new ArrayList<>(loadBuiltIn().values()));
+    }
+
+    /** The bundled definitions with an integrator's file applied on top (null or blank path: none). */
+    public static CarrierRegistry withOverrides(final Path overrideFile) throws IOException {
+        final Map<String, CarrierDefinition> merged = loadBuiltIn();
+        if (overrideFile != null) {
+            try (InputStream in = Files.newInputStream(overrideFile)) {
+                apply(merged, MAPPER.readTree(in), overrideFile.toString());
+            }
+        }
+        return new CarrierRegistry(new ArrayList<>(merged.values()));
+    }
+
+    private static Map<String, CarrierDefinition> loadBuiltIn() {
+        final Map<String, CarrierDefinition> definitions = new LinkedHashMap<>();
+        try (InputStream in = CarrierRegistry.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing bundled resource " + BUILT_IN);
+            }
+            apply(definitions, MAPPER.readTree(in), BUILT_IN);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return definitions;
+    }
+
+    private static void apply(final Map<String, CarrierDefinition> definitions, final JsonNode root, final String source) {
+        final JsonNode carriers = root == null ? null : root.get("carriers");
+        if (carriers == null || !carriers.isArray()) {
+            throw new IllegalArgumentException(source + ": expected an object with a 'carriers' array");
+        }
+        for (final JsonNode entry : carriers) {
+            final String id = entry.path("id").asText("");
+            if (entry.path("disabled").asBoolean(false)) {
+                definitions.remove(id);
+            } else {
+                try {
+                    definitions.put(id, CarrierDefinition.fromJson(entry));
+                } catch (final RuntimeException e) {
+                    throw new IllegalArgumentException(source + ": carrier [" + id + "]: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    public List<CarrierDefinition> definitions() {
+        return definitions;
+    }
+
+    /** Every format the number is valid for, best first (format-only and hint-only carriers included last). */
+    public List<CarrierMatch> detectAll(final String number) {
+        final String compact = compact(number);
+        final List<CarrierMatch> matches = new ArrayList<>();
+        if (compact.isEmpty() || compact.length() > CarrierDefinition.MAX_LENGTH) {
+            return matches;
+        }
+        for (final CarrierDefinition definition : byLength[compact.length()]) {
+            final CarrierMatch match = definition.match(compact);
+            if (match != null) {
+                matches.add(match);
+            }
+        }
+        return matches;
+    }
+
+    /** The best valid match, or null. */
+    public CarrierMatch detect(final String number) {
+        return detect(number, null);
+    }
+
+    /**
+     * Attributes a number, trusting the carrier the feed names (a SCAC such as UPSN, a name such as COLISSIMO)
+     * when it is one of ours: the number is then checked against that carrier's formats only, and a number that
+     * fits none of them is returned as an invalid match of that carrier rather than given to another one.
+     *
+     * @return the match, or null when nothing is known about the number
+     */
+    public CarrierMatch detect(final String number, final String carrierHint) {
+        final String compact = compact(number);
+        final String hint = CarrierDefinition.normalizeHint(carrierHint);
+        if (!hint.isEmpty()) {
+            CarrierDefinition named = null;
+            for (final CarrierDefinition definition : definitions) {
+                if (definition.answersTo(hint)) {
+                    if (named == null) {
+                        named = definition;
+                    }
+                    final CarrierMatch match = compact.length() <= CarrierDefinition.MAX_LENGTH ? definition.match(compact) : null;
+                    if (match != null) {
+                        return match;
+                    }
+                }
+            }
+            if (named != null) {
+                return named.invalid(compact);
+            }
+        }
+        if (compact.isEmpty() || compact.length() > CarrierDefinition.MAX_LENGTH) {
+            return null;
+        }
+        for (final CarrierDefinition definition : byLength[compact.length()]) {
+            final CarrierMatch match = definition.match(compact);
+            if (match != null) {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    /** Finds a carrier by id, family, alias or Shopify name (for a default carrier), or null. */
+    public CarrierDefinition find(final String nameOrAlias) {
+        final String hint = CarrierDefinition.normalizeHint(nameOrAlias);
+        for (final CarrierDefinition definition : definitions) {
+            if (definition.answersTo(hint)) {
+                return definition;
+            }
+        }
+        return null;
+    }
+
+    static String compact(final String number) {
+        if (number == null) {
+            return "";
+        }
+        final String stripped = CarrierDefinition.stripWhitespace(number);
+        for (int i = 0; i < stripped.length(); i++) {
+            final char c = stripped.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return stripped.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,88 @@
+package io.nifiecommerce.stock;
+
+import graphql.language.Document;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every stock GraphQL document validates against the Admin API SDL of 2026-04 and of 2026-07. */
+class StockDocumentsSchemaTest {
+
+    private static final List<String> VERSIONS = List.of("2026-04", "2026-07");
+    private static final Map<String, GraphQLSchema> SCHEMAS = new ConcurrentHashMap<>();
+
+    static Path referenceDir() {
+        final String configured = System.getProperty("shared.reference.dir");
+        return configured != null ? Path.of(configured) : Path.of("..", "shared", "reference");
+    }
+
+    private static GraphQLSchema schema(String version) {
+        return SCHEMAS.computeIfAbsent(version, v -> {
+            try {
+                final String sdl = Files.readString(referenceDir().resolve("shopify-admin-graphql").resolve(v).resolve("schema.graphql"));
+                return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static Stream<String[]> documentsAndVersions() {
+        final List<String[]> cases = new ArrayList<>();
+        for (String resource : StockDocuments.RESOURCES) {
+            for (String version : VERSIONS) {
+                cases.add(new String[] {resource, version});
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} against {1}")
+    @MethodSource("documentsAndVersions")
+    void documentValidatesAgainstSdl(String resource, String version) {
+        final Document document = Parser.parse(StockDocuments.load(resource));
+
+        final List<ValidationError> errors = new Validator().validateDocument(schema(version), document, Locale.ENGLISH);
+
+        assertTrue(errors.isEmpty(), () -> resource + " against " + version + ": " + errors);
+    }
+
+    @Test
+    void validatorCatchesAnUnknownField() {
+        // guards the test itself: a wrong document must fail
+        final Document document = Parser.parse("query { productVariants(first: 1) { nodes { stockOnHand } } }");
+
+        final List<ValidationError> errors = new Validator().validateDocument(schema("2026-04"), document, Locale.ENGLISH);
+
+        assertFalse(errors.isEmpty());
+    }
+
+    @Test
+    void everyResourceIsListed() throws IOException {
+        final Path dir = Path.of("src", "main", "resources", "io", "nifiecommerce", "stock");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".graphql")).sorted().toList(),
+                    StockDocuments.RESOURCES.stream().sorted().toList());
+        }
+    }
+}
