@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the bundle, starts a real NiFi 2.3.0 with it on http://127.0.0.1:18080/nifi and keeps it
-# running until Ctrl-C. Options go to io.nifiecommerce.it.demo.Demo: --port N, --fresh.
+# running with the four flows against the sandbox. Options: see --help (io.nifiecommerce.it.demo.Demo).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$repo"

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Creates BC sales orders for many canonical orders with as few requests as possible, and never
@@ -28,6 +30,7 @@ import java.util.Set;
  *       lost after BC committed), the external document numbers are looked up again and only the
  *       orders still missing are resent; after the last attempt they are RETRY.</li>
  * </ol>
+ * Batches of one call are sent concurrently (the client's governor caps how many are in flight).
  * One outcome per input order, in input order. Orders repeating an earlier order's external document
  * number in the same call share its outcome as ALREADY_PRESENT.
  */
@@ -35,6 +38,7 @@ public final class SalesOrderSubmitter {
 
     public static final String BATCH_ROLLED_BACK = "BATCH_ROLLED_BACK";
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+    private static final int FAILED_DEPENDENCY = 424;
 
     private final BusinessCentralClient client;
     private final String companyId;
@@ -136,10 +140,30 @@ public final class SalesOrderSubmitter {
                 }
             }
         }
-        for (int start = 0; start < drafts.size(); start += ordersPerBatch) {
-            send(drafts.subList(start, Math.min(drafts.size(), start + ordersPerBatch)), outcomes);
+        final List<List<Pending>> chunks = ODataFilter.chunks(drafts, ordersPerBatch);
+        if (chunks.size() == 1) {
+            send(chunks.get(0), outcomes);
+        } else {
+            // Batches go out side by side; the client's governor keeps them within BC's concurrency limit.
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (final List<Pending> chunk : chunks) {
+                    senders.submit(() -> sendOrRetryLater(chunk, outcomes));
+                }
+            }
         }
         return List.of();
+    }
+
+    private void sendOrRetryLater(final List<Pending> chunk, final OrderOutcome[] outcomes) {
+        try {
+            send(chunk, outcomes);
+        } catch (final RuntimeException e) {
+            for (final Pending item : chunk) {
+                if (outcomes[item.index()] == null) {
+                    outcomes[item.index()] = OrderOutcome.retry(item.draft().externalDocumentNumber(), "INTERRUPTED", String.valueOf(e.getMessage()));
+                }
+            }
+        }
     }
 
     /** One batch of deep inserts, with re-check and resend of what may or may not have been created. */
@@ -180,13 +204,13 @@ public final class SalesOrderSubmitter {
                 continue;
             }
             final List<Pending> again = new ArrayList<>();
-            final boolean anyPermanent = results.stream().anyMatch(r -> !r.isSuccess() && !r.isTransient());
+            final boolean anyPermanent = results.stream().anyMatch(SalesOrderSubmitter::refused);
             final boolean anyTransient = results.stream().anyMatch(BatchResult::isTransient);
             for (int j = 0; j < remaining.size(); j++) {
                 final Pending item = remaining.get(j);
                 final BatchResult result = results.get(j);
                 if (atomic && (anyPermanent || anyTransient)) {
-                    if (!result.isSuccess() && !result.isTransient()) {
+                    if (refused(result)) {
                         outcomes[item.index()] = failed(item, result.errorCode(), result.errorMessage());
                     } else if (anyPermanent) {
                         outcomes[item.index()] = failed(item, BATCH_ROLLED_BACK,
@@ -212,6 +236,11 @@ public final class SalesOrderSubmitter {
             outcomes[item.index()] = OrderOutcome.retry(item.draft().externalDocumentNumber(),
                     lastError == null ? "RETRY" : lastError.code(), lastError == null ? "Not confirmed" : lastError.getMessage());
         }
+    }
+
+    /** Refused for its own reason; 424 (Failed Dependency) marks an operation rolled back because of another one. */
+    private static boolean refused(final BatchResult result) {
+        return !result.isSuccess() && !result.isTransient() && result.status() != FAILED_DEPENDENCY;
     }
 
     private List<Pending> withoutExisting(final List<Pending> items, final OrderOutcome[] outcomes) {

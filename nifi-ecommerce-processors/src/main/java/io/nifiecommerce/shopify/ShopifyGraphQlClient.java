@@ -10,6 +10,9 @@ import io.nifiecommerce.http.RetryAfter;
 import io.nifiecommerce.http.RetryPolicy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,6 +38,7 @@ public final class ShopifyGraphQlClient {
     private final HttpTransport transport;
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
+    private final HttpClient downloadClient;
     private final Map<String, Double> lastRequestedCost = new ConcurrentHashMap<>();
     private final AtomicReference<String> servedApiVersion = new AtomicReference<>();
 
@@ -43,6 +47,15 @@ public final class ShopifyGraphQlClient {
      */
     public ShopifyGraphQlClient(final ShopifyEndpoint endpoint, final AccessTokenSource tokens, final CostBudget budget,
                                 final HttpTransport transport, final Duration requestTimeout) {
+        this(endpoint, tokens, budget, transport, requestTimeout, null);
+    }
+
+    /**
+     * @param downloadClient the client (proxy, TLS) that streams bulk operation results; null for a default one
+     */
+    public ShopifyGraphQlClient(final ShopifyEndpoint endpoint, final AccessTokenSource tokens, final CostBudget budget,
+                                final HttpTransport transport, final Duration requestTimeout, final HttpClient downloadClient) {
+        this.downloadClient = downloadClient;
         this.endpoint = endpoint;
         this.tokens = tokens;
         this.budget = budget;
@@ -64,7 +77,62 @@ public final class ShopifyGraphQlClient {
         return servedApiVersion.get();
     }
 
+    /** The requestedQueryCost Shopify last reported for a document, null before it was sent. */
+    public Double lastRequestedCost(final String document) {
+        return lastRequestedCost.get(document);
+    }
+
+    /**
+     * Streams a file Shopify generated (a bulk operation's JSONL result at a signed URL). The URL
+     * carries its own signature: no access token is sent. The caller closes the stream. Transient
+     * failures (5xx, I/O) before the body starts are retried within the retry policy.
+     */
+    public InputStream download(final URI url) {
+        final HttpClient client = downloadClient != null ? downloadClient : HttpTransport.newClient(Duration.ofSeconds(30));
+        final HttpRequest request = HttpRequest.newBuilder(url).GET().build();
+        ApiException last = null;
+        for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
+            if (last != null) {
+                transport.pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+            }
+            try {
+                final HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                final int status = response.statusCode();
+                if (status / 100 == 2) {
+                    return response.body();
+                }
+                response.body().close();
+                final ErrorClass errorClass = HttpTransport.isTransientStatus(status) ? ErrorClass.TRANSIENT : ErrorClass.PERMANENT;
+                last = new ApiException(errorClass, status, "HTTP_" + status, "HTTP " + status + " downloading a bulk operation result",
+                        RetryAfter.from(response.headers()), null);
+                if (errorClass != ErrorClass.TRANSIENT) {
+                    throw last;
+                }
+            } catch (final IOException e) {
+                last = new ApiException(ErrorClass.TRANSIENT, 0, "IO_ERROR", "I/O error downloading a bulk operation result", null, e);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted downloading a bulk operation result", null, e);
+            }
+        }
+        throw last;
+    }
+
     public GraphQlResponse execute(final String document, final Map<String, Object> variables) {
+        return execute(document, variables, false);
+    }
+
+    /**
+     * Like {@link #execute}, for a mutation that is not idempotent: only failures proving the mutation
+     * was not applied are retried (THROTTLED, HTTP 429). After a 5xx, a timeout or a broken connection
+     * the mutation may have been applied, so the failure is thrown at once for the caller to check
+     * before sending it again.
+     */
+    public GraphQlResponse executeMutation(final String document, final Map<String, Object> variables) {
+        return execute(document, variables, true);
+    }
+
+    private GraphQlResponse execute(final String document, final Map<String, Object> variables, final boolean notAppliedOnly) {
         final byte[] body = requestBody(document, variables);
         final RetryPolicy policy = retryPolicy;
         boolean tokenRenewed = false;
@@ -78,7 +146,7 @@ public final class ShopifyGraphQlClient {
             try {
                 response = sendOnce(body);
             } catch (final ApiException e) {
-                if (!e.isTransient()) {
+                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
                     throw e;
                 }
                 last = e;
@@ -95,13 +163,17 @@ public final class ShopifyGraphQlClient {
             try {
                 return interpret(document, response);
             } catch (final ApiException e) {
-                if (!e.isTransient()) {
+                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
                     throw e;
                 }
                 last = e;
             }
         }
         throw last;
+    }
+
+    private static boolean provesNotApplied(final ApiException e) {
+        return "THROTTLED".equals(e.code()) || e.status() == 429;
     }
 
     private HttpResponse<byte[]> sendOnce(final byte[] body) {

@@ -136,4 +136,20 @@ class ShopifyGraphQlClientTest {
         answers.add(new Answer(200, "{\"data\":{\"shop\":{\"name\":\"M\"}}}"));
         assertEquals("M", client(AccessTokenSource.of("t")).execute("{ shop { name } }", null).at("shop.name").asText());
     }
+
+    @Test
+    void mutationIsNotResentAfterAServerErrorButIsAfterThrottling() {
+        answers.add(new Answer(502, "bad gateway"));
+        answers.add(new Answer(200, "{\"data\":{\"x\":1}}"));
+        final ApiException e = assertThrows(ApiException.class,
+                () -> client(AccessTokenSource.of("t")).executeMutation("mutation { x }", null));
+        assertEquals(502, e.status());
+        assertEquals(1, tokensSeen.size());
+
+        answers.clear();
+        answers.add(new Answer(200, "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]}"));
+        answers.add(new Answer(200, "{\"data\":{\"x\":1}}"));
+        assertEquals(1, client(AccessTokenSource.of("t")).executeMutation("mutation { x }", null).at("x").asInt());
+        assertEquals(3, tokensSeen.size());
+    }
 }

@@ -3,6 +3,8 @@ package io.nifiecommerce.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.seed.ShopSeed;
 import io.nifiecommerce.sandbox.seed.ShopSeedData;
 import io.nifiecommerce.sandbox.shopify.AccessTokens;
@@ -44,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxStats stats = new SandboxStats();
     private final FaultInjector faults;
     private final Map<String, ShopifySimulator> shops = new LinkedHashMap<>();
+    private final BusinessCentralSimulator businessCentral;
     private volatile ShopSeedData seed;
 
     private Sandbox(final SandboxConfig config) throws IOException {
@@ -66,6 +69,9 @@ public final class Sandbox implements AutoCloseable {
         stats.gauge("shopify.orders", () -> main.shop().orderCount());
         stats.gauge("shopify.fulfillments", () -> main.shop().fulfillmentCount());
         server.createContext("/", this::route);
+        this.businessCentral = new BusinessCentralSimulator(BcSimulatorConfig.defaults().withSeed(config.seed()), faults, stats);
+        businessCentral.mount(server);
+        BcSeeding.seed(businessCentral, seed);
     }
 
     /** Starts a sandbox; the first request for a Shopify version pays the parse of its SDL (seconds, once per JVM). */
@@ -128,6 +134,30 @@ public final class Sandbox implements AutoCloseable {
         return shopify().shop().domain();
     }
 
+    /** The Business Central simulator (company {@value BcSeeding#COMPANY}, seeded from the same data). */
+    public BusinessCentralSimulator businessCentral() {
+        return businessCentral;
+    }
+
+    /** The BC API root, ending with '/': {@code http://127.0.0.1:P/v2.0/<tenant>/<environment>/api/v2.0/}. */
+    public String bcApiUrl() {
+        return businessCentral.apiUrl(shopifyBaseUrl());
+    }
+
+    /** The Entra token endpoint of the BC simulator (client credentials). */
+    public String bcTokenUrl() {
+        return businessCentral.tokenUrl(shopifyBaseUrl());
+    }
+
+    public String bcCompanyName() {
+        return BcSeeding.COMPANY;
+    }
+
+    /** The BC number of the pooled customer of retail orders. */
+    public String bcWebCustomer() {
+        return BcSeeding.WEB_CUSTOMER;
+    }
+
     public SandboxStats stats() {
         return stats;
     }
@@ -159,6 +189,8 @@ public final class Sandbox implements AutoCloseable {
             simulator.tokens().revokeIssued();
             simulator.resetBuckets();
         }
+        businessCentral.reset();
+        BcSeeding.seed(businessCentral, seed);
         stats.reset();
     }
 

@@ -59,6 +59,11 @@ public final class SandboxMain {
             System.out.println("  Token endpoint: POST " + base + "/admin/oauth/access_token  client_id=" + simulator.tokens().clientId()
                     + " client_secret=" + simulator.tokens().clientSecret());
         }
+        final var bc = sandbox.businessCentral().config();
+        System.out.println("Business Central (company " + sandbox.bcCompanyName() + ")");
+        System.out.println("  API:            " + sandbox.bcApiUrl());
+        System.out.println("  Token endpoint: POST " + sandbox.bcTokenUrl() + "  client_id=" + bc.clientId() + " client_secret=" + bc.clientSecret()
+                + " scope=https://api.businesscentral.dynamics.com/.default");
         System.out.println("Rate limit: " + config.rateLimit());
         System.out.println("Faults:     " + config.faults());
         System.out.println("Control:    GET " + sandbox.shopifyBaseUrl() + "/_sandbox/stats, POST /_sandbox/reset, POST /_sandbox/seed?orders=N&seed=S, POST /_sandbox/faults");

@@ -3,38 +3,58 @@ package io.nifiecommerce.it.demo;
 import io.nifiecommerce.it.nifi.NiFiInstance;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Starts a real NiFi 2.3.0 with the bundle installed and keeps it running until Ctrl-C.
- * Run through {@code ./demo.sh}; arguments: {@code --port N} (default 18080, management port N+1),
- * {@code --fresh} (forget the flow a previous demo left).
+ * The README's main job ({@code ./demo.sh}): the four flow definitions running in a real NiFi 2.3.0
+ * against the seeded sandbox, with progress and a summary. With {@code --exit-when-synced} it exits
+ * 0 once every shop order is in Business Central exactly once (1 otherwise, with the reason), the
+ * summary as its last line in JSON; without it, NiFi keeps running for the user until Ctrl-C.
  */
 public final class Demo {
 
     private Demo() {
     }
 
-    public static void main(final String[] args) throws InterruptedException {
-        int port = 18080;
-        boolean fresh = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--fresh" -> fresh = true;
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (use --port N, --fresh)");
-            }
+    public static void main(final String[] args) throws Exception {
+        final DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (final IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
         final Path repository = Path.of(System.getProperty("nifi-ecommerce.repository", ".")).toAbsolutePath().normalize();
         if (!NiFiInstance.isRepository(repository)) {
             throw new IllegalStateException(repository + " is not the nifi-ecommerce repository (no harness/nifi.sh)");
         }
-        // the instance's shutdown hook stops NiFi on Ctrl-C
-        final NiFiInstance nifi = NiFiInstance.start(repository, repository.resolve(".nifi/demo"), port, fresh, List.of());
+        final DemoRun demo = new DemoRun(options, repository, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-stop"));
+        final SyncReport report = demo.run();
+        final boolean synced = report != null && report.complete();
         System.out.println();
-        System.out.println("NiFi " + nifi.client().version() + " with the nifi-ecommerce bundle: " + nifi.uiUri());
-        System.out.println("Log: " + nifi.appLog());
-        System.out.println("Press Ctrl-C to stop it.");
-        Thread.currentThread().join();
+        if (!options.exitWhenSynced()) {
+            return;
+        }
+        final String reason = synced ? null : report == null ? "interrupted before the first check" : reasonOf(report);
+        System.out.println(synced ? "Synced: every shop order is in Business Central exactly once." : "NOT synced: " + reason);
+        System.out.println(report == null ? "{\"synced\":false}" : report.toJson(synced, reason));
+        System.exit(synced ? 0 : 1);
+    }
+
+    private static String reasonOf(final SyncReport report) {
+        if (report.duplicates() > 0) {
+            return report.duplicates() + " duplicate documents in Business Central";
+        }
+        if (!report.amountMismatches().isEmpty()) {
+            return "amounts differ: " + String.join("; ", report.amountMismatches().subList(0, Math.min(3, report.amountMismatches().size())));
+        }
+        if (report.ordersInBc() < report.shopOrders()) {
+            return (report.shopOrders() - report.ordersInBc()) + " shop orders not in Business Central before the timeout";
+        }
+        if (report.stockMatching() < report.stockExpected()) {
+            return (report.stockExpected() - report.stockMatching()) + " stock levels differ from their source";
+        }
+        return (report.shipped() - report.fulfilledWithTracking()) + " shipped orders without their tracking in Shopify";
     }
 }

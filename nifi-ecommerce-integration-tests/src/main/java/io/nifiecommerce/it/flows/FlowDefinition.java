@@ -66,7 +66,7 @@ public final class FlowDefinition {
     public Component processor(final String componentName, final String type, final Bundle bundle) {
         final ObjectNode node = processors.addObject();
         final Component component = new Component(node, id("processor", componentName), componentName, type, bundle, "PROCESSOR");
-        node.put("style", "");
+        node.set("style", MAPPER.createObjectNode());
         node.put("schedulingPeriod", "1 min");
         node.put("schedulingStrategy", "TIMER_DRIVEN");
         node.put("executionNode", "ALL");
@@ -143,6 +143,21 @@ public final class FlowDefinition {
         node.put("componentType", "CONNECTION");
         node.put("groupIdentifier", groupId);
         return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String comments() {
+        return comments;
+    }
+
+    /** The parameters as declared: name, description, sensitive, default value (null for secrets). */
+    public List<ObjectNode> parameters() {
+        final List<ObjectNode> list = new ArrayList<>();
+        parameters.forEach(p -> list.add((ObjectNode) p));
+        return list;
     }
 
     public ObjectNode toJson() {
@@ -240,7 +255,7 @@ public final class FlowDefinition {
         /** A property naming a controller service of this group: NiFi remaps the reference on import. */
         public Component serviceProperty(final String propertyName, final Component service) {
             properties.put(propertyName, service.id());
-            node.with("propertyDescriptors").putObject(propertyName)
+            node.withObjectProperty("propertyDescriptors").putObject(propertyName)
                     .put("name", propertyName).put("displayName", propertyName)
                     .put("identifiesControllerService", true).put("sensitive", false).put("dynamic", false);
             return this;
@@ -249,7 +264,7 @@ public final class FlowDefinition {
         /** A sensitive property bound to a sensitive parameter: the file holds the reference, never the secret. */
         public Component sensitiveProperty(final String propertyName, final String parameterName) {
             properties.put(propertyName, "#{" + parameterName + "}");
-            node.with("propertyDescriptors").putObject(propertyName)
+            node.withObjectProperty("propertyDescriptors").putObject(propertyName)
                     .put("name", propertyName).put("displayName", propertyName)
                     .put("identifiesControllerService", false).put("sensitive", true).put("dynamic", false);
             return this;
@@ -273,7 +288,7 @@ public final class FlowDefinition {
         }
 
         public Component autoTerminate(final String... relationships) {
-            final ArrayNode terminated = node.withArray("autoTerminatedRelationships");
+            final ArrayNode terminated = node.withArrayProperty("autoTerminatedRelationships");
             for (final String relationship : relationships) {
                 terminated.add(relationship);
             }
@@ -284,7 +299,7 @@ public final class FlowDefinition {
         public Component retry(final int count, final String maxBackoff, final String... relationships) {
             node.put("retryCount", count);
             node.put("maxBackoffPeriod", maxBackoff);
-            final ArrayNode retriedNode = node.withArray("retriedRelationships");
+            final ArrayNode retriedNode = node.withArrayProperty("retriedRelationships");
             for (final String relationship : relationships) {
                 retried.add(relationship);
                 retriedNode.add(relationship);

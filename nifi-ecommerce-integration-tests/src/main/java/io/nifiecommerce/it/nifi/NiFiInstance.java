@@ -85,6 +85,28 @@ public final class NiFiInstance implements AutoCloseable {
         return new NiFiClient(baseUri());
     }
 
+    /**
+     * Kills NiFi with SIGKILL, as a power cut or an OOM killer would: no graceful shutdown, no flush.
+     * For crash tests; {@link #restart()} brings it back on the same home.
+     */
+    public void crash() {
+        final Path pidFile = home.resolve("run/nifi.pid");
+        try {
+            final long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroyForcibly();
+                process.onExit().join();
+            });
+        } catch (final IOException | NumberFormatException e) {
+            throw new IllegalStateException("No running NiFi recorded in " + pidFile, e);
+        }
+    }
+
+    /** Starts NiFi again on the same home, ports and flow; returns once its REST API answers. */
+    public void restart() {
+        run(List.of("start"));
+    }
+
     @Override
     public void close() {
         stopQuietly();

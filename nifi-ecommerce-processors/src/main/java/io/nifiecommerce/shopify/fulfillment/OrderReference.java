@@ -1,6 +1,7 @@
 package io.nifiecommerce.shopify.fulfillment;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a shipment names its Shopify order: by the order's name as the shop shows it ({@code #1001},
@@ -14,6 +15,7 @@ public record OrderReference(Kind kind, String value) {
     }
 
     private static final String ORDER_GID = "gid://shopify/Order/";
+    private static final Pattern SIMPLE_NAME = Pattern.compile("[#A-Za-z0-9_.\\-/]+");
 
     public OrderReference {
         if (value == null || value.isBlank()) {
@@ -41,9 +43,21 @@ public record OrderReference(Kind kind, String value) {
         throw new IllegalArgumentException("'" + value + "' is neither an order id nor a gid://shopify/Order/ gid");
     }
 
-    /** The search query that finds the order by name; Shopify matches {@code name:} with or without the leading '#'. */
+    /**
+     * The search query that finds the order by name: {@code name:#1001}, quoted only when the name
+     * holds characters the search syntax would split on (spaces, colons, quotes, parentheses).
+     */
     public String nameQuery() {
+        if (SIMPLE_NAME.matcher(value).matches()) {
+            return "name:" + value;
+        }
         return "name:\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The reference without a leading '#', lower-cased: two spellings of one order name meet here. */
+    public String key() {
+        final String bare = value.startsWith("#") ? value.substring(1) : value;
+        return kind + ":" + bare.toLowerCase(Locale.ROOT);
     }
 
     /** Whether an order name returned by Shopify is this reference: exact, or equal once a missing '#' is added. */

@@ -68,7 +68,21 @@ public final class ShipmentFulfiller {
             return rejection.status() == Status.NOTHING_TO_FULFILL ? addParcel(shipment, order, rejection) : rejection;
         }
         for (final FulfillmentPlan.Group group : plan.groups()) {
-            final ShopifyFulfillmentApi.MutationResult result = api.create(group, shipment, notifyCustomer);
+            final ShopifyFulfillmentApi.MutationResult result;
+            try {
+                result = api.create(group, shipment, notifyCustomer);
+            } catch (final ApiException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                // the answer was lost, not necessarily the fulfillment: look before anyone sends it again
+                final Optional<Fulfillment> applied = appliedDespite(shipment, created);
+                if (applied.isEmpty()) {
+                    throw e;
+                }
+                created.add(applied.get().id());
+                continue;
+            }
             if (result.refused()) {
                 final String done = created.isEmpty() ? "" : " after creating " + String.join(", ", created);
                 return new FulfillmentOutcome(Status.USER_ERROR, order.id(), order.name(), created,
@@ -78,6 +92,14 @@ public final class ShipmentFulfiller {
             created.add(result.fulfillment().id());
         }
         return FulfillmentOutcome.of(Status.CREATED, order, created, "Created " + created.size() + " fulfillment(s) for order " + order.name());
+    }
+
+    /** A fulfillment carrying the shipment's tracking that appeared although its creation failed in transit. */
+    private Optional<Fulfillment> appliedDespite(final Shipment shipment, final List<String> alreadyCounted) {
+        return api.findOrder(shipment.order()).flatMap(order -> order.fulfillments().stream()
+                .filter(f -> !f.cancelled() && !alreadyCounted.contains(f.id()))
+                .filter(f -> shipment.trackingNumbers().stream().anyMatch(f::carries))
+                .findFirst());
     }
 
     /** The tracking numbers are already on fulfillments: bring their tracking in line with the shipment. */

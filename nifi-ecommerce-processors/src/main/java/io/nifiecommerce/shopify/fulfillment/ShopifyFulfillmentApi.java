@@ -67,7 +67,8 @@ public class ShopifyFulfillmentApi {
         fulfillment.put("lineItemsByFulfillmentOrder", byFulfillmentOrder);
         fulfillment.put("trackingInfo", trackingInput(shipment.tracking(), shipment.carrier()));
         fulfillment.put("notifyCustomer", notifyCustomer);
-        final GraphQlResponse response = client.execute(FulfillmentDocuments.FULFILLMENT_CREATE, Map.of("fulfillment", fulfillment));
+        // not idempotent: a 5xx or timeout is not resent here, the caller checks the order first
+        final GraphQlResponse response = client.executeMutation(FulfillmentDocuments.FULFILLMENT_CREATE, Map.of("fulfillment", fulfillment));
         return parseMutation(response.at("fulfillmentCreate"));
     }
 

@@ -61,8 +61,11 @@ final class BcApi {
         final boolean standard = op.route().equals(STANDARD_ROUTE);
         if (path.size() == 1 && !path.get(0).hasKey()) {
             requireGet(op, "companies");
-            final List<ObjectNode> companies = tenant.companies().stream().map(BcCompany::companyEntity).toList();
-            return ok(collection(op, BcEntityType.COMPANY, companies, "companies", null, null), entitySet);
+            final List<BcRow> companies = new ArrayList<>();
+            for (final BcCompany each : tenant.companies()) {
+                companies.add(new BcRow(each.id(), companies.size(), 1, each.companyEntity()));
+            }
+            return listed(op, collection(op, BcEntityType.COMPANY, companies, "companies", null, null), entitySet);
         }
         final BcCompany company = company(path.get(0));
         if (path.size() == 1) {
@@ -82,8 +85,7 @@ final class BcApi {
         final BcStore store = tenant.store();
         if (path.size() == 2 && !setSegment.hasKey()) {
             return switch (op.method()) {
-                case "GET" -> ok(store.read(() -> collection(op, table.type(), table.rows().stream().map(BcApi::entity).toList(),
-                        context, company, set)), entitySet);
+                case "GET" -> listed(op, store.read(() -> collection(op, table.type(), table.rows(), context, company, set)), entitySet);
                 case "POST" -> {
                     final JsonNode body = bodyOf(op);
                     final String lines = BcCompany.linesSetOf(set);
@@ -99,6 +101,13 @@ final class BcApi {
             return single(op, company, set, setSegment.key(), context, entitySet);
         }
         final ResourcePath.Segment navigation = path.get(2);
+        if (set.equals(BcCompany.SALES_ORDERS) && path.size() == 3 && navigation.name().equals("Microsoft.NAV.shipAndInvoice")) {
+            if (!op.method().equals("POST")) {
+                throw BcApiError.methodNotAllowed(op.method(), navigation.name());
+            }
+            company.shipAndInvoiceById(setSegment.key().toLowerCase(Locale.ROOT));
+            return new BcResponse(204, Map.of(), null, set);
+        }
         final String lineSet = BcCompany.linesSetOf(set);
         if (path.size() > 3 || lineSet == null || !navigation.name().equals(lineSet)) {
             throw BcApiError.segmentNotFound(navigation.name());
@@ -107,10 +116,9 @@ final class BcApi {
         final String lineContext = context + "(" + documentId + ")/" + lineSet;
         if (!navigation.hasKey()) {
             return switch (op.method()) {
-                case "GET" -> ok(store.read(() -> {
+                case "GET" -> listed(op, store.read(() -> {
                     company.require(set, documentId);
-                    final List<ObjectNode> lines = company.linesOf(lineSet, documentId).stream().map(r -> entity(r)).toList();
-                    return collection(op, company.tableFor(lineSet).type(), lines, lineContext, company, lineSet);
+                    return collection(op, company.tableFor(lineSet).type(), company.linesOf(lineSet, documentId), lineContext, company, lineSet);
                 }), entitySet);
                 case "POST" -> {
                     store.read(() -> company.require(set, documentId));
@@ -140,8 +148,7 @@ final class BcApi {
         final String context = "companies(" + company.id() + ")/" + page.entitySet();
         return tenant.store().read(() -> {
             if (!segment.hasKey()) {
-                final List<ObjectNode> rows = table.rows().stream().map(r -> entity(r)).toList();
-                return ok(collection(op, page.type(), rows, context, null, null), entitySet);
+                return listed(op, collection(op, page.type(), table.rows(), context, null, null), entitySet);
             }
             final BcRow row = table.get(segment.key());
             if (row == null) {
@@ -201,7 +208,7 @@ final class BcApi {
      * A collection response. When {@code set} names a standard entity set of {@code company}, the rows
      * can be expanded; companies and custom pages have no navigation properties.
      */
-    private ObjectNode collection(final BcOperation op, final BcEntityType type, final List<ObjectNode> rows, final String context,
+    private ObjectNode collection(final BcOperation op, final BcEntityType type, final List<BcRow> rows, final String context,
                                   final BcCompany company, final String set) {
         final QueryOptions options = QueryOptions.fromQueryString(op.rawQuery());
         for (final String name : options.all().keySet()) {
@@ -209,8 +216,9 @@ final class BcApi {
                 throw BcApiError.badRequest("The query parameter '" + name + "' is not supported.");
             }
         }
-        List<ObjectNode> selected = filter(rows, options.get("$filter"), type);
-        selected = order(selected, options.get("$orderby"), type);
+        List<BcRow> selected = filter(rows, options.get("$filter"), type);
+        final Ordering ordering = Ordering.parse(options.get("$orderby"), type);
+        selected = ordering.sort(selected);
         final int total = selected.size();
         final Integer skip = options.integer("$skip");
         if (skip != null) {
@@ -220,10 +228,11 @@ final class BcApi {
         if (top != null) {
             selected = selected.subList(0, Math.min(top, selected.size()));
         }
-        final int offset = skipToken(options.get("$skiptoken"));
+        final String token = options.get("$skiptoken");
+        final int offset = token == null ? 0 : SkipToken.resume(token, selected, ordering.fields(), ordering.descending());
         final int pageSize = pageSize(op);
         final int end = (int) Math.min((long) offset + pageSize, selected.size());
-        final List<ObjectNode> page = offset >= selected.size() ? List.of() : selected.subList(offset, end);
+        final List<BcRow> page = offset >= selected.size() ? List.of() : selected.subList(offset, end);
 
         final ObjectNode result = NODES.objectNode();
         result.put("@odata.context", op.apiRoot() + "$metadata#" + context);
@@ -235,16 +244,12 @@ final class BcApi {
             throw BcApiError.badRequest("Could not find a property named '" + options.get("$expand") + "' on type 'Microsoft.NAV." + type.name() + "'.");
         }
         final List<Expansion> expansions = set == null ? List.of() : expansions(options.get("$expand"), set, false);
-        for (final ObjectNode row : page) {
-            if (set != null) {
-                final BcRow stored = company.tableFor(set).get(row.path("id").asText());
-                value.add(shape(company, set, type, stored, options.get("$select"), expansions));
-            } else {
-                value.add(select(row, options.get("$select"), type));
-            }
+        for (final BcRow row : page) {
+            value.add(set != null ? shape(company, set, type, row, options.get("$select"), expansions)
+                    : select(entity(row), options.get("$select"), type));
         }
         if (end < selected.size()) {
-            result.put("@odata.nextLink", nextLink(op, end));
+            result.put("@odata.nextLink", nextLink(op, SkipToken.of(selected.get(end - 1), ordering.fields())));
         }
         return result;
     }
@@ -267,18 +272,7 @@ final class BcApi {
         return size;
     }
 
-    private static int skipToken(final String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(token);
-        } catch (final NumberFormatException e) {
-            throw BcApiError.badRequest("The skip token '" + token + "' is not valid.");
-        }
-    }
-
-    private static String nextLink(final BcOperation op, final int offset) {
+    private static String nextLink(final BcOperation op, final String token) {
         final StringBuilder query = new StringBuilder();
         if (op.rawQuery() != null) {
             for (final String pair : op.rawQuery().split("&")) {
@@ -287,40 +281,62 @@ final class BcApi {
                 }
             }
         }
-        query.append("$skiptoken=").append(offset);
+        query.append("$skiptoken=").append(token);
         return op.apiRoot() + op.apiPath() + "?" + query;
     }
 
-    private static List<ObjectNode> filter(final List<ObjectNode> rows, final String expression, final BcEntityType type) {
+    private static List<BcRow> filter(final List<BcRow> rows, final String expression, final BcEntityType type) {
         if (expression == null || expression.isBlank()) {
             return rows;
         }
         final Predicate<JsonNode> predicate = ODataFilter.parse(expression, type);
-        return rows.stream().filter(predicate).toList();
+        return rows.stream().filter(row -> predicate.test(row.data())).toList();
     }
 
-    private static List<ObjectNode> order(final List<ObjectNode> rows, final String orderBy, final BcEntityType type) {
-        if (orderBy == null || orderBy.isBlank()) {
-            return rows;
-        }
-        Comparator<ObjectNode> comparator = null;
-        for (final String clause : orderBy.split(",")) {
-            final String[] words = clause.trim().split("\\s+");
-            final BcField field = type.require(words[0]);
-            final boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
-            if (words.length > 2 || words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc")) {
-                throw BcApiError.badRequest("Syntax error in $orderby '" + orderBy + "'.");
+    /** The parsed {@code $orderby}: fields and their directions. */
+    private record Ordering(List<BcField> fields, List<Boolean> descending) {
+
+        static Ordering parse(final String orderBy, final BcEntityType type) {
+            final List<BcField> fields = new ArrayList<>();
+            final List<Boolean> descending = new ArrayList<>();
+            if (orderBy != null && !orderBy.isBlank()) {
+                for (final String clause : orderBy.split(",")) {
+                    final String[] words = clause.trim().split("\\s+");
+                    final boolean desc = words.length > 1 && words[1].equalsIgnoreCase("desc");
+                    if (words.length > 2 || words.length == 2 && !desc && !words[1].equalsIgnoreCase("asc")) {
+                        throw BcApiError.badRequest("Syntax error in $orderby '" + orderBy + "'.");
+                    }
+                    fields.add(type.require(words[0]));
+                    descending.add(desc);
+                }
             }
-            Comparator<ObjectNode> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.get(field.name())),
-                    ODataFilter.fieldValue(field, b.get(field.name())));
-            if (descending) {
-                next = next.reversed();
-            }
-            comparator = comparator == null ? next : comparator.thenComparing(next);
+            return new Ordering(fields, descending);
         }
-        final List<ObjectNode> sorted = new ArrayList<>(rows);
-        sorted.sort(comparator);
-        return sorted;
+
+        List<BcRow> sort(final List<BcRow> rows) {
+            if (fields.isEmpty()) {
+                return rows;
+            }
+            Comparator<BcRow> comparator = null;
+            for (int i = 0; i < fields.size(); i++) {
+                final BcField field = fields.get(i);
+                Comparator<BcRow> next = (a, b) -> ODataFilter.compare(ODataFilter.fieldValue(field, a.data().get(field.name())),
+                        ODataFilter.fieldValue(field, b.data().get(field.name())));
+                if (descending.get(i)) {
+                    next = next.reversed();
+                }
+                comparator = comparator == null ? next : comparator.thenComparing(next);
+            }
+            // Ties keep the primary-key (insertion) order, so pages are stable.
+            comparator = comparator.thenComparingLong(BcRow::sequence);
+            final List<BcRow> sorted = new ArrayList<>(rows);
+            sorted.sort(comparator);
+            return sorted;
+        }
+    }
+
+    private static List<BcRow> order(final List<BcRow> rows, final String orderBy, final BcEntityType type) {
+        return Ordering.parse(orderBy, type).sort(rows);
     }
 
     // ---------------------------------------------------------------- entity shaping
@@ -361,12 +377,12 @@ final class BcApi {
                 continue;
             }
             final BcEntityType lineType = company.tableFor(expansion.navigation()).type();
-            List<ObjectNode> lines = company.linesOf(expansion.navigation(), row.id()).stream().map(r -> entity(r)).toList();
+            List<BcRow> lines = company.linesOf(expansion.navigation(), row.id());
             lines = filter(lines, expansion.options().get("$filter"), lineType);
             lines = order(lines, expansion.options().get("$orderby"), lineType);
             final ArrayNode array = node.putArray(expansion.navigation());
-            for (final ObjectNode line : lines) {
-                array.add(select(line, expansion.options().get("$select"), lineType));
+            for (final BcRow line : lines) {
+                array.add(select(entity(line), expansion.options().get("$select"), lineType));
             }
         }
         return node;
@@ -417,6 +433,15 @@ final class BcApi {
             throw BcApiError.badRequest("The request body must be a JSON object.");
         }
         return op.body();
+    }
+
+    /** A collection answer, with {@code Preference-Applied} when the client asked for a page size. */
+    private BcResponse listed(final BcOperation op, final JsonNode body, final String entitySet) {
+        final String prefer = op.header("Prefer");
+        if (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains("odata.maxpagesize")) {
+            return ok(body, entitySet);
+        }
+        return new BcResponse(200, Map.of("Preference-Applied", "odata.maxpagesize=" + pageSize(op)), body, entitySet);
     }
 
     private static BcResponse ok(final JsonNode body, final String entitySet) {

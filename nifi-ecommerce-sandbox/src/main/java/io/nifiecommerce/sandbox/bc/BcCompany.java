@@ -194,6 +194,29 @@ public final class BcCompany {
         });
     }
 
+    /** The bound action {@code salesOrders(<id>)/Microsoft.NAV.shipAndInvoice}. */
+    void shipAndInvoiceById(final String orderId) {
+        store.transaction(() -> post(require(SALES_ORDERS, orderId)));
+    }
+
+    /**
+     * Sets an item's inventory (a receipt, a count, a 3PL stock report), touching its
+     * lastModifiedDateTime as a posted item journal would.
+     */
+    public JsonNode setInventory(final String itemNumber, final BigDecimal inventory) {
+        return store.transaction(() -> {
+            final BcTable items = tables.get(ITEMS);
+            final BcRow item = findByField(items, "number", itemNumber.toUpperCase(Locale.ROOT));
+            if (item == null) {
+                throw BcApiError.recordNotFound("Item", "No.='" + itemNumber + "'");
+            }
+            final ObjectNode data = item.data().deepCopy();
+            data.put("inventory", inventory);
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return items.replace(item, data).data().deepCopy();
+        });
+    }
+
     /** Every record of this company removed, number series restarted. */
     public void reset() {
         store.transaction(() -> {
@@ -510,6 +533,10 @@ public final class BcCompany {
                     "You must specify a customer id or a customer number to create a sales order.");
         }
         final JsonNode c = customer.data();
+        if (c.path("blocked").asText().equals("All")) {
+            throw new BcApiError(400, "Application_DialogException", "You cannot create this type of document when Customer "
+                    + c.path("number").asText() + " is blocked with type All");
+        }
         order.put("customerId", customer.id()).put("customerNumber", c.path("number").asText());
         order.put("billToCustomerId", customer.id()).put("billToCustomerNumber", c.path("number").asText());
         fillIfBlank(order, "customerName", c.path("displayName").asText(), changing);

@@ -26,6 +26,7 @@ public final class BcEntityType {
     private static final BcFieldType DATE = BcFieldType.DATE;
     private static final BcFieldType DT = BcFieldType.DATETIME;
     private static final BcFieldType E = BcFieldType.ENUM;
+    private static final BcFieldType C = BcFieldType.CODE;
 
     public static final BcEntityType COMPANY = new BcEntityType("company", "Company", List.of(
             readOnly("id", G), readOnly("systemVersion", S), readOnly("timestamp", I), readOnly("name", S),
@@ -85,11 +86,11 @@ public final class BcEntityType {
     public static final BcEntityType SALES_ORDER_LINE = new BcEntityType("salesOrderLine", "Sales Line", LINE_FIELDS);
 
     public static final BcEntityType SALES_INVOICE = new BcEntityType("salesInvoice", "Sales Invoice Header", concat(List.of(
-            readOnly("id", G), readOnly("number", S), readOnly("externalDocumentNumber", S), readOnly("invoiceDate", DATE),
+            readOnly("id", G), readOnly("number", C), readOnly("externalDocumentNumber", C), readOnly("invoiceDate", DATE),
             readOnly("postingDate", DATE), readOnly("dueDate", DATE), readOnly("customerPurchaseOrderReference", S),
-            readOnly("customerId", G), readOnly("customerNumber", S), readOnly("customerName", S)),
+            readOnly("customerId", G), readOnly("customerNumber", C), readOnly("customerName", S)),
             readOnlyCopy(ADDRESSES), List.of(
-            readOnly("orderId", G), readOnly("orderNumber", S), readOnly("currencyCode", S), readOnly("pricesIncludeTax", B),
+            readOnly("orderId", G), readOnly("orderNumber", C), readOnly("currencyCode", C), readOnly("pricesIncludeTax", B),
             readOnly("discountAmount", D), readOnly("totalAmountExcludingTax", D), readOnly("totalTaxAmount", D),
             readOnly("totalAmountIncludingTax", D), readOnly("status", E), readOnly("lastModifiedDateTime", DT),
             readOnly("phoneNumber", S), readOnly("email", S))));
@@ -98,17 +99,17 @@ public final class BcEntityType {
             readOnlyCopy(LINE_FIELDS));
 
     public static final BcEntityType SALES_SHIPMENT = new BcEntityType("salesShipment", "Sales Shipment Header", concat(List.of(
-            readOnly("id", G), readOnly("number", S), readOnly("externalDocumentNumber", S), readOnly("documentDate", DATE),
+            readOnly("id", G), readOnly("number", C), readOnly("externalDocumentNumber", C), readOnly("documentDate", DATE),
             readOnly("postingDate", DATE), readOnly("shipmentDate", DATE), readOnly("customerPurchaseOrderReference", S),
-            readOnly("customerId", G), readOnly("customerNumber", S), readOnly("customerName", S)),
+            readOnly("customerId", G), readOnly("customerNumber", C), readOnly("customerName", S)),
             readOnlyCopy(ADDRESSES), List.of(
-            readOnly("orderNumber", S), readOnly("currencyCode", S), readOnly("lastModifiedDateTime", DT),
+            readOnly("orderNumber", C), readOnly("currencyCode", C), readOnly("lastModifiedDateTime", DT),
             readOnly("phoneNumber", S), readOnly("email", S))));
 
     public static final BcEntityType SALES_SHIPMENT_LINE = new BcEntityType("salesShipmentLine", "Sales Shipment Line", List.of(
-            readOnly("id", G), readOnly("documentId", G), readOnly("documentNo", S), readOnly("sequence", I),
-            readOnly("lineType", E), readOnly("lineObjectNumber", S), readOnly("description", S),
-            readOnly("description2", S), readOnly("unitOfMeasureCode", S), readOnly("unitPrice", D),
+            readOnly("id", G), readOnly("documentId", G), readOnly("documentNo", C), readOnly("sequence", I),
+            readOnly("lineType", E), readOnly("lineObjectNumber", C), readOnly("description", S),
+            readOnly("description2", S), readOnly("unitOfMeasureCode", C), readOnly("unitPrice", D),
             readOnly("quantity", D), readOnly("discountPercent", D), readOnly("taxPercent", D),
             readOnly("shipmentDate", DATE)));
 

@@ -99,6 +99,20 @@ public final class BusinessCentralSimulator {
         server.createContext(API_PREFIX, this::handleApi);
     }
 
+    /** Whether a request path belongs to this simulator (for a facade that routes one {@code /} context itself). */
+    public boolean handles(final String path) {
+        return path.startsWith(LOGIN_PREFIX + "/") || path.startsWith(API_PREFIX + "/");
+    }
+
+    /** Serves one exchange whose path {@link #handles} accepts; the exchange is closed afterwards. */
+    public void handle(final HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith(LOGIN_PREFIX + "/")) {
+            handleToken(exchange);
+        } else {
+            handleApi(exchange);
+        }
+    }
+
     /** The token endpoint URL for a server base URL such as {@code http://127.0.0.1:8085}. */
     public String tokenUrl(final String baseUrl) {
         return trim(baseUrl) + LOGIN_PREFIX + "/" + config.tenantId() + "/oauth2/v2.0/token";
@@ -224,7 +238,14 @@ public final class BusinessCentralSimulator {
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.close();
+        } catch (final RuntimeException e) {
+            // A defect of the simulator: answer 500 (when still possible) rather than drop the connection silently.
+            stats.increment("bc.internalErrors");
+            try {
+                respond(exchange, BcApi.error(new BcApiError(500, "Internal_ServerError", "Sandbox defect: " + e), "root"));
+            } catch (final IOException | RuntimeException ignored) {
+                // Headers were already sent: closing is all that is left.
+            }
         } finally {
             exchange.close();
         }

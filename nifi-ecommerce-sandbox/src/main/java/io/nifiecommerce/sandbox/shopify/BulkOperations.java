@@ -70,7 +70,7 @@ final class BulkOperations {
             }
             context.stats().increment("shopify.bulkOperations.started");
             Thread.ofVirtual().name("bulk-" + state.id).start(() -> execute(context, version, state));
-            return payload(state.graph(Instant.now(), context.operations().baseUrl()), List.of());
+            return payload(state.graph(state.createdAt, context.operations().baseUrl()), List.of());
         };
     }
 

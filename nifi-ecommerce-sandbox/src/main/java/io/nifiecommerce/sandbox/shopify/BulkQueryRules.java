@@ -108,7 +108,8 @@ final class BulkQueryRules {
                 }
                 final GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
                 final GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
-                final boolean connection = named.toString().endsWith("Connection") && !(type instanceof GraphQLList);
+                final boolean connection = named instanceof graphql.schema.GraphQLNamedType namedType && namedType.getName().endsWith("Connection")
+                        && !(type instanceof GraphQLList);
                 if (connection) {
                     connections++;
                     hasNestedConnection = true;
@@ -118,7 +119,7 @@ final class BulkQueryRules {
                     }
                     visitConnection(field, (GraphQLFieldsContainer) named, depth + 1, inList);
                 } else {
-                    visit(GraphQLTypeUtil.unwrapAll(type), field.getSelectionSet(), depth, inList || type instanceof GraphQLList, parentConnection);
+                    visit(GraphQLTypeUtil.unwrapAll(type), field.getSelectionSet(), depth, inList || type instanceof GraphQLList, null);
                 }
             }
             if (hasNestedConnection && parentConnection != null && !hasId) {

@@ -28,7 +28,11 @@ import java.util.Map;
  * (a type named {@code *Connection}) 2 plus {@code first}/{@code last} times the cost of one node
  * (the node object counts 1); a list of objects costs its element's selection (the element itself
  * is free, as the captures of mutation payloads show); a mutation root field 10 plus its selection.
- * The actual cost walks the response instead, with the number of nodes returned.
+ * A connection nested in the node of another connection is paid once rather than once per parent
+ * node: the captured costs of real queries (a fulfillment order hydrate with two nested connections
+ * of 10 requested 50 points, where multiplying gives 234) show Shopify does not multiply them.
+ * The actual cost walks the response instead, with the number of nodes returned (a nested
+ * connection counts as its largest instance).
  */
 final class QueryCost {
 
@@ -113,7 +117,14 @@ final class QueryCost {
                 return listCost(named, field, value);
             }
             if (named instanceof GraphQLFieldsContainer container && container.getName().endsWith("Connection")) {
-                return connectionCost(container, field, value);
+                final int cost = connectionCost(container, field, value);
+                if (insideNode > 0) {
+                    // A connection inside a node is paid once, not once per parent node (see the class comment).
+                    nested = Math.max(nested, 0) + (actual ? 0 : cost);
+                    nestedActual = Math.max(nestedActual, actual ? cost : 0);
+                    return 0;
+                }
+                return cost;
             }
             if (actual && value == null) {
                 return 0;
@@ -132,7 +143,27 @@ final class QueryCost {
             return selectionCost(element, field, null);
         }
 
+        private int insideNode;
+        private int nested;
+        private int nestedActual;
+
         private int connectionCost(final GraphQLFieldsContainer connection, final Field field, final Object value) {
+            final int savedNested = nested;
+            final int savedNestedActual = nestedActual;
+            nested = 0;
+            nestedActual = 0;
+            insideNode++;
+            try {
+                final int own = ownConnectionCost(connection, field, value);
+                return own + nested + nestedActual;
+            } finally {
+                insideNode--;
+                nested = savedNested;
+                nestedActual = savedNestedActual;
+            }
+        }
+
+        private int ownConnectionCost(final GraphQLFieldsContainer connection, final Field field, final Object value) {
             final int size = pageSize(field);
             int perNode = 0;
             int returned = 0;

@@ -166,6 +166,11 @@ class BusinessCentralSimulatorTest {
         assertTrue(reply.json().path("error").path("message").asText().contains("No.='C99999'"));
         assertTrue(reply.json().path("error").path("message").asText().contains("CorrelationId"));
         assertEquals(0, company.salesOrders().size());
+
+        company.putCustomer(BcTestClient.MAPPER.createObjectNode().put("number", "C10000").put("blocked", "All"));
+        final BcTestClient.Reply blocked = client.post(orders(), order("SHOP-2"));
+        assertEquals(400, blocked.status());
+        assertTrue(blocked.json().path("error").path("message").asText().contains("is blocked with type All"));
     }
 
     @Test
@@ -338,6 +343,10 @@ class BusinessCentralSimulatorTest {
         assertEquals(1, posted.json().path("value").size());
         assertEquals(2, posted.json().path("value").get(0).path("salesInvoiceLines").size());
         assertEquals(405, client.post("companies(" + company.id() + ")/salesShipments", BcTestClient.MAPPER.createObjectNode()).status());
+        // Posted documents keep Code semantics: a client's lower-case key finds them as it finds open orders.
+        final BcTestClient.Reply shipped = client.get("companies(" + company.id() + ")/salesShipments?$filter="
+                + BcTestClient.encode("externalDocumentNumber in ('ship-1')"));
+        assertEquals(1, shipped.json().path("value").size());
     }
 
     @Test
@@ -512,5 +521,149 @@ class BusinessCentralSimulatorTest {
         assertEquals(8, stats.get("bc.window.used"));
         assertEquals(429, client.post("$batch", batch).status());
         assertEquals(200, client.get("companies").status());
+    }
+
+    @Test
+    void pagesAreKeyedSoChangesBetweenPagesShiftNothing() throws Exception {
+        start();
+        for (int i = 0; i < 10; i++) {
+            company.createSalesOrder(order("KEY-" + i));
+        }
+        final Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=4");
+        final BcTestClient.Reply first = client.get(orders() + "?$orderby=externalDocumentNumber%20desc&$select=externalDocumentNumber", prefer);
+        assertEquals(List.of("KEY-9", "KEY-8", "KEY-7", "KEY-6"), orderedReferences(first.json()));
+        assertEquals("odata.maxpagesize=4", first.header("Preference-Applied"));
+        // Delete a row of the first page: an offset token would now skip KEY-5.
+        final JsonNode deleted = first.json().path("value").get(0);
+        final String id = company.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals("KEY-9"))
+                .findFirst().orElseThrow().path("id").asText();
+        assertEquals(204, client.send("DELETE", orders() + "(" + id + ")", null, Map.of("If-Match", "*")).status());
+        assertNotNull(deleted);
+        final BcTestClient.Reply second = client.get(first.json().path("@odata.nextLink").asText(), prefer);
+        assertEquals(200, second.status(), second.json().toString());
+        assertEquals(List.of("KEY-5", "KEY-4", "KEY-3", "KEY-2"), orderedReferences(second.json()));
+        final BcTestClient.Reply third = client.get(second.json().path("@odata.nextLink").asText(), prefer);
+        assertEquals(List.of("KEY-1", "KEY-0"), orderedReferences(third.json()));
+        assertFalse(third.json().has("@odata.nextLink"));
+        assertEquals(400, client.get(orders() + "?$skiptoken=garbage").status());
+    }
+
+    private static List<String> orderedReferences(final JsonNode page) {
+        final List<String> references = new ArrayList<>();
+        page.path("value").forEach(order -> references.add(order.path("externalDocumentNumber").asText()));
+        return references;
+    }
+
+    @Test
+    void expandTakesNestedOptionsAndTheCustomer() throws Exception {
+        start();
+        client.post(orders(), order("EXP-1"));
+        final BcTestClient.Reply reply = client.get(orders() + "?$select=number&$expand="
+                + BcTestClient.encode("salesOrderLines($select=lineObjectNumber,quantity;$filter=quantity gt 1),customer($select=number,email)"));
+        assertEquals(200, reply.status(), reply.json().toString());
+        final JsonNode order = reply.json().path("value").get(0);
+        assertEquals(1, order.path("salesOrderLines").size());
+        assertEquals("1000", order.path("salesOrderLines").get(0).path("lineObjectNumber").asText());
+        assertFalse(order.path("salesOrderLines").get(0).has("unitPrice"));
+        assertEquals("buyer@adatum.example", order.path("customer").path("email").asText());
+        assertEquals(400, client.get(orders() + "?$expand=shipments").status());
+    }
+
+    @Test
+    void boundActionPostsTheOrderAndInventoryChangesAreVisible() throws Exception {
+        start();
+        final JsonNode created = client.post(orders(), order("ACTION-1")).json();
+        final String action = orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice";
+        assertEquals(204, client.post(action, null).status());
+        assertEquals(0, company.salesOrders().size());
+        assertEquals("ACTION-1", company.salesInvoices().get(0).path("externalDocumentNumber").asText());
+        assertEquals(404, client.post(action, null).status());
+
+        final String before = company.items().get(1).path("lastModifiedDateTime").asText();
+        company.setInventory("1001", new BigDecimal("7"));
+        final BcTestClient.Reply changed = client.get("companies(" + company.id() + ")/items?$filter="
+                + BcTestClient.encode("inventory eq 7 and lastModifiedDateTime ge " + before));
+        assertEquals(1, changed.json().path("value").size());
+        assertEquals("1001", changed.json().path("value").get(0).path("number").asText());
+    }
+
+    @Test
+    void aFacadeCanRouteExchangesItself() throws Exception {
+        stats = new SandboxStats();
+        injector = new FaultInjector(FaultPlan.NONE, 7L, stats);
+        simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(), injector, stats);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            if (simulator.handles(exchange.getRequestURI().getPath())) {
+                simulator.handle(exchange);
+            } else {
+                exchange.sendResponseHeaders(418, -1);
+                exchange.close();
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        simulator.createCompany("ROUTED");
+        final BcSimulatorConfig config = simulator.config();
+        final HttpResponse<String> token = BcTestClient.form(simulator.tokenUrl(base), "grant_type=client_credentials&client_id="
+                + config.clientId() + "&client_secret=" + config.clientSecret() + "&scope=" + BcTestClient.encode(EntraTokenIssuer.BC_SCOPE));
+        assertEquals(200, token.statusCode());
+        final BcTestClient routed = new BcTestClient(simulator.apiUrl(base), BcTestClient.MAPPER.readTree(token.body()).path("access_token").asText());
+        assertEquals("ROUTED", routed.get("companies").json().path("value").get(0).path("name").asText());
+        assertEquals(418, routed.raw("GET", base + "/admin/api/2026-04/graphql.json", null, Map.of()).statusCode());
+    }
+
+    @Test
+    void parallelWritersGetUniqueContiguousNumbers() throws Exception {
+        start();
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        final List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            final int thread = t;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    final ObjectNode body = order("PAR-" + thread + "-" + i);
+                    if (i % 10 == 9) {
+                        ((ObjectNode) body.path("salesOrderLines").get(1)).put("lineObjectNumber", "MISSING");
+                        assertThrows(BcApiError.class, () -> company.createSalesOrder(body));
+                    } else {
+                        company.createSalesOrder(body);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (final Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+        final List<JsonNode> all = company.salesOrders();
+        assertEquals(720, all.size());
+        final Set<String> numbers = new HashSet<>();
+        all.forEach(order -> numbers.add(order.path("number").asText()));
+        for (int n = 101001; n <= 101720; n++) {
+            assertTrue(numbers.contains("S-ORD" + n), "missing S-ORD" + n);
+        }
+        assertEquals(1440, all.stream().mapToInt(order -> order.path("salesOrderLines").size()).sum());
+    }
+
+    @Test
+    void queuedRequestsGiveUpWith503AfterTheQueueTimeout() throws Exception {
+        start(BcSimulatorConfig.defaults().withConcurrency(1, Duration.ofMillis(150)));
+        injector.plan(FaultPlan.NONE.withLatency(Duration.ofMillis(800)));
+        final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        final List<Future<BcTestClient.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replies.add(pool.submit(() -> client.get("companies")));
+        }
+        final List<Integer> statuses = new ArrayList<>();
+        for (final Future<BcTestClient.Reply> reply : replies) {
+            statuses.add(reply.get().status());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(2, statuses.stream().filter(status -> status == 503).count(), statuses.toString());
+        assertEquals(2, stats.get("bc.queueTimeouts"));
     }
 }

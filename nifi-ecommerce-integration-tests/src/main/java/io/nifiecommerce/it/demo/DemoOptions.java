@@ -1,0 +1,61 @@
+package io.nifiecommerce.it.demo;
+
+import java.time.Duration;
+
+/**
+ * What the demo runs: how many seeded shop orders, which seed, how often the sandbox fails on
+ * purpose, and whether it exits once everything is synchronised (non-interactive use) or keeps
+ * NiFi running for the user to look at.
+ */
+public record DemoOptions(int orders, long seed, double faultRate, boolean exitWhenSynced, Duration timeout, int nifiPort,
+                          boolean fresh, int crashes) {
+
+    public static DemoOptions parse(final String[] args) {
+        int orders = 200;
+        long seed = 42;
+        double faultRate = 0.05;
+        boolean exit = false;
+        Duration timeout = Duration.ofMinutes(15);
+        int port = 18080;
+        boolean fresh = false;
+        int crashes = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--orders" -> orders = Integer.parseInt(value(args, ++i, "--orders"));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--fault-rate" -> faultRate = Double.parseDouble(value(args, ++i, "--fault-rate"));
+                case "--exit-when-synced" -> exit = true;
+                case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, "--timeout")));
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--fresh" -> fresh = true;
+                case "--crashes" -> crashes = Integer.parseInt(value(args, ++i, "--crashes"));
+                case "--help", "-h" -> throw new IllegalArgumentException(usage());
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + usage());
+            }
+        }
+        if (faultRate < 0 || faultRate > 0.5) {
+            throw new IllegalArgumentException("--fault-rate must be between 0 and 0.5");
+        }
+        return new DemoOptions(orders, seed, faultRate, exit, timeout, port, fresh, crashes);
+    }
+
+    public static String usage() {
+        return """
+                Usage: ./demo.sh [--orders N] [--seed S] [--fault-rate R] [--exit-when-synced] [--timeout SECONDS] [--port P] [--fresh] [--crashes K]
+                  --orders N            shop orders seeded in the sandbox (default 200)
+                  --seed S              seed of the sandbox data and faults (default 42)
+                  --fault-rate R        share of sandbox responses that fail on purpose, 0 to 0.5 (default 0.05)
+                  --exit-when-synced    exit 0 once every shop order is in Business Central exactly once (else non-zero)
+                  --timeout SECONDS     give up after this long with --exit-when-synced (default 900)
+                  --port P              NiFi's HTTP port (default 18080)
+                  --fresh               start from a new NiFi home (forget flows and state of earlier runs)
+                  --crashes K           kill -9 NiFi K times at random moments of the sync and restart it (crash test)""";
+    }
+
+    private static String value(final String[] args, final int index, final String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + usage());
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,265 @@
+package io.nifiecommerce.it.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.it.flows.FlowTemplates;
+import io.nifiecommerce.it.nifi.NiFiClient;
+import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
+import io.nifiecommerce.it.nifi.NiFiInstance;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.SandboxConfig;
+import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcCustomPage;
+import io.nifiecommerce.sandbox.bc.BcField;
+import io.nifiecommerce.sandbox.seed.StockLocation;
+import io.nifiecommerce.sandbox.seed.Variant;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
+ * four flow definitions of {@code flow-templates/} imported with their parameters pointing at the
+ * sandbox, and the people around them played by the demo (the sales administration validating B2B
+ * orders, the 3PL shipping orders and reporting stock). It prints progress, then a summary whose last
+ * line is JSON.
+ */
+public final class DemoRun implements AutoCloseable {
+
+    static final String BC_STOCK_LOCATION = "Entrepôt Île-de-France";
+    static final String WAREHOUSE_LOCATION = "Entrepôt Lyon";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MARKETPLACE_ORDERS = 5;
+    private static final String WEBHOOK_SECRET = "whsec-demo-7c1f9e2a4b";
+
+    private final DemoOptions options;
+    private final Path repository;
+    private final PrintStream out;
+    private final List<String> groups = new ArrayList<>();
+    private final boolean ownsNiFi;
+    private int crashes;
+    private Sandbox sandbox;
+    private NiFiInstance nifi;
+
+    /** A demo that starts its own NiFi (and stops it when closed). */
+    public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
+        this(options, repository, out, null);
+    }
+
+    /** A demo on a NiFi that is already running (the integration tests' one); left running when closed. */
+    public DemoRun(final DemoOptions options, final Path repository, final PrintStream out, final NiFiInstance running) {
+        this.options = options;
+        this.repository = repository;
+        this.out = out;
+        this.nifi = running;
+        this.ownsNiFi = running == null;
+    }
+
+    /** Runs until synced (true), timed out or failed (false); without exitWhenSynced, until interrupted. */
+    public SyncReport run() throws IOException, InterruptedException {
+        final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
+        final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
+        sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
+        final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
+                List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
+                        BcField.code("externalDocumentNumber", 35)));
+        out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
+                + ", fault rate " + options.faultRate() + ")");
+
+        if (ownsNiFi) {
+            final String home = options.nifiPort() == 0 ? "demo-" + ProcessHandle.current().pid() : "demo";
+            nifi = NiFiInstance.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of());
+        }
+        final NiFiClient client = nifi.client();
+        out.println("NiFi " + client.version() + " running with the bundle: " + nifi.uiUri());
+
+        final FeedFiles tracking = new FeedFiles(clean(work.resolve("tracking")));
+        final FeedFiles stock = new FeedFiles(clean(work.resolve("stock")));
+        final FeedFiles marketplace = new FeedFiles(clean(work.resolve("marketplace")));
+        final Map<String, String> values = parameterValues(tracking.directory(), stock.directory(), marketplace.directory());
+        for (final String name : FlowTemplates.NAMES) {
+            groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
+        }
+        out.println("Imported and started " + groups.size() + " flows; watch them at " + nifi.uiUri());
+
+        final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        final SalesAdministration salesAdministration = new SalesAdministration(sandbox.shopify().shop());
+        final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, erpTracking, tracking, stock);
+        final long warehouseId = locationId(WAREHOUSE_LOCATION);
+        final long bcStockId = locationId(BC_STOCK_LOCATION);
+        final Map<String, Integer> warehouseStock = logistics.reportStock(sandbox.seed(), warehouseId);
+        final List<String> marketplaceNames = dropMarketplaceOrders(marketplace);
+
+        final Instant deadline = Instant.now().plus(options.timeout());
+        SyncReport report = null;
+        int step = 0;
+        int completeInARow = 0;
+        int crashesLeft = options.crashes();
+        final Random chance = new Random(options.seed());
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(Duration.ofSeconds(3));
+            step++;
+            if (step > 3) {
+                salesAdministration.validate(Math.max(1, options.orders() / 20));
+            }
+            logistics.shipSome(Math.max(1, options.orders() / 20));
+            if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
+                crashesLeft--;
+                crashes++;
+                out.println("Crash test: kill -9 NiFi (" + crashes + "/" + options.crashes() + "), then restart it");
+                nifi.crash();
+                nifi.restart();
+                out.println("NiFi is back; the flows resume from their committed state");
+            }
+            report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStockId,
+                    logistics.trackingByOrder());
+            out.println(report.progress());
+            completeInARow = report.complete() ? completeInARow + 1 : 0;
+            // twice in a row: a late duplicate from a retry still in flight would show in the second look
+            if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
+                return report;
+            }
+            if (options.exitWhenSynced() && Instant.now().isAfter(deadline)) {
+                return report;
+            }
+        }
+        return report;
+    }
+
+    private String importFlow(final NiFiClient client, final Path definition, final String name, final Map<String, String> values) {
+        final String group = client.uploadFlow(definition, name);
+        final String context = client.parameterContextOf(group).orElseThrow(() -> new IllegalStateException(name + " has no parameter context"));
+        final List<Parameter> parameters = new ArrayList<>();
+        for (final NiFiClient.Parameter declared : client.parameterContext(context).parameters()) {
+            final String value = values.get(declared.name());
+            if (value != null) {
+                parameters.add(new Parameter(declared.name(), value, declared.sensitive()));
+            }
+        }
+        client.setParameters(context, parameters);
+        client.enableControllerServices(group);
+        client.startProcessGroup(group);
+        return group;
+    }
+
+    /** The flows' parameters, pointing at the sandbox and the demo's drop directories. */
+    private Map<String, String> parameterValues(final Path trackingDir, final Path stockDir, final Path marketplaceDir) {
+        final Map<String, String> values = new LinkedHashMap<>();
+        values.put("shopify.store.domain", sandbox.shopDomain());
+        values.put("shopify.api.version", "2026-07");
+        values.put("shopify.access.token", sandbox.shopifyAccessToken());
+        values.put("shopify.base.url.override", sandbox.shopifyBaseUrl());
+        values.put("shopify.initial.start.date", "2000-01-01T00:00:00Z");
+        values.put("shopify.b2b.validation.query", "tag:" + SalesAdministration.VALIDATION_TAG);
+        values.put("shopify.webhook.secret", WEBHOOK_SECRET);
+        values.put("shopify.location.default", BC_STOCK_LOCATION);
+        values.put("edi.warehouse.location", WAREHOUSE_LOCATION);
+        values.put("bc.tenant.id", sandbox.businessCentral().config().tenantId());
+        values.put("bc.environment", sandbox.businessCentral().config().environment());
+        values.put("bc.company", sandbox.bcCompanyName());
+        values.put("bc.client.id", sandbox.businessCentral().config().clientId());
+        values.put("bc.client.secret", sandbox.businessCentral().config().clientSecret());
+        values.put("bc.api.url.override", "http://127.0.0.1:" + sandbox.port());
+        values.put("bc.login.url.override", "http://127.0.0.1:" + sandbox.port() + "/login");
+        values.put("bc.b2c.default.customer", sandbox.bcWebCustomer());
+        values.put("bc.marketplace.customer", sandbox.bcWebCustomer());
+        values.put("tracking.input.directory", trackingDir.toString());
+        values.put("edi.input.directory", stockDir.toString());
+        values.put("marketplace.input.directory", marketplaceDir.toString());
+        return values;
+    }
+
+    /** A marketplace's export of a few orders, in the canonical order JSON; returns their names. */
+    private List<String> dropMarketplaceOrders(final FeedFiles marketplace) throws IOException {
+        final ArrayNode orders = MAPPER.createArrayNode();
+        final List<String> names = new ArrayList<>();
+        final List<Variant> variants = sandbox.seed().variants();
+        for (int i = 0; i < MARKETPLACE_ORDERS; i++) {
+            final Variant variant = variants.get(i % variants.size());
+            final String name = "AMZ-" + (405_1000 + options.seed() * 10 + i);
+            names.add(name);
+            final ObjectNode order = orders.addObject();
+            order.put("source", "amazon");
+            order.put("name", name);
+            order.put("segment", "B2C");
+            order.put("channel", "amazon.fr");
+            order.put("currency", "EUR");
+            order.put("taxesIncluded", true);
+            order.put("email", "client" + i + "@marketplace.amazon.fr");
+            final ObjectNode address = order.putObject("shippingAddress");
+            address.put("name", "Zoé Bérard").put("address1", "3 place Bellecour").put("city", "Lyon").put("postalCode", "69002")
+                    .put("countryCode", "FR");
+            final ObjectNode line = order.putArray("lines").addObject();
+            line.put("sku", variant.sku()).put("title", variant.title()).put("quantity", 2).put("unitPrice", variant.price().toPlainString())
+                    .put("taxRate", "0.2");
+            order.put("totalPrice", variant.price().multiply(BigDecimal.valueOf(2)).toPlainString());
+        }
+        marketplace.drop("amazon-orders-" + options.seed() + ".json", MAPPER.writeValueAsString(orders));
+        return names;
+    }
+
+    private long locationId(final String name) {
+        return sandbox.seed().locations().stream().filter(l -> l.name().equals(name)).mapToLong(StockLocation::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The sandbox has no location " + name));
+    }
+
+    private static Path clean(final Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (var files = Files.list(directory)) {
+                for (final Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        return directory;
+    }
+
+    public NiFiInstance nifi() {
+        return nifi;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
+    public List<String> secrets() {
+        return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET);
+    }
+
+    /** How many times the crash test killed NiFi. */
+    public int crashes() {
+        return crashes;
+    }
+
+    /** The process groups the demo imported, for tests that look inside. */
+    public List<String> groups() {
+        return List.copyOf(groups);
+    }
+
+    @Override
+    public void close() {
+        if (nifi != null) {
+            if (ownsNiFi) {
+                nifi.close();
+            } else {
+                groups.forEach(group -> nifi.client().stopProcessGroup(group));
+            }
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

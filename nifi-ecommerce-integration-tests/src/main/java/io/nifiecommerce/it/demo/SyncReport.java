@@ -1,0 +1,149 @@
+package io.nifiecommerce.it.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.seed.Order;
+import io.nifiecommerce.sandbox.seed.StockLevel;
+import io.nifiecommerce.sandbox.seed.Variant;
+import io.nifiecommerce.sandbox.shopify.Shop;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares the shop with Business Central: every shop order must be in BC exactly once (as an open
+ * order, or shipped and invoiced), for the same amount to the cent; stock published to the shop must
+ * equal its sources; shipped orders must carry their tracking in Shopify.
+ *
+ * @param shopOrders orders in the shop that must reach BC
+ * @param ordersInBc shop orders found in BC at least once
+ * @param duplicates BC documents beyond the first per external document number
+ * @param amountMismatches orders whose BC total differs from the shop total
+ * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
+ */
+public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
+                         int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
+                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Everything validated has reached BC once, for the right amount. */
+    public boolean ordersSynced() {
+        return b2bWaiting == 0 && ordersInBc == shopOrders && duplicates == 0 && amountMismatches.isEmpty()
+                && marketplaceInBc == marketplaceExpected;
+    }
+
+    public boolean complete() {
+        return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped;
+    }
+
+    static SyncReport of(final Sandbox sandbox, final BcCompany bc, final long b2bWaiting, final List<String> marketplaceNames,
+                         final Map<String, Integer> warehouseStock, final long warehouseLocationId, final long bcStockLocationId,
+                         final Map<String, String> trackingByOrder) {
+        final Map<String, List<JsonNode>> documents = new HashMap<>();
+        for (final List<JsonNode> set : List.of(bc.salesOrders(), bc.salesInvoices())) {
+            for (final JsonNode document : set) {
+                documents.computeIfAbsent(document.path("externalDocumentNumber").asText(""), k -> new ArrayList<>()).add(document);
+            }
+        }
+        final Shop shop = sandbox.shopify().shop();
+        int expected = 0;
+        int found = 0;
+        int duplicates = 0;
+        final List<String> mismatches = new ArrayList<>();
+        for (final Order order : shop.orders()) {
+            expected++;
+            final List<JsonNode> copies = documents.getOrDefault(order.name(), List.of());
+            if (copies.isEmpty()) {
+                continue;
+            }
+            found++;
+            duplicates += copies.size() - 1;
+            final BigDecimal bcTotal = copies.get(0).path("totalAmountIncludingTax").decimalValue();
+            if (bcTotal.compareTo(order.totalPrice()) != 0) {
+                mismatches.add(order.name() + ": shop " + order.totalPrice() + " vs BC " + bcTotal);
+            }
+        }
+        final int marketplaceInBc = (int) marketplaceNames.stream().filter(documents::containsKey).count();
+        int stockExpected = 0;
+        int stockMatching = 0;
+        for (final Variant variant : sandbox.seed().variants()) {
+            final Integer warehouse = warehouseStock.get(variant.sku());
+            if (warehouse != null) {
+                stockExpected++;
+                if (quantity(shop, variant, warehouseLocationId).filter(warehouse::equals).isPresent()) {
+                    stockMatching++;
+                }
+            }
+            final Optional<JsonNode> item = bc.items().stream().filter(i -> variant.sku().equals(i.path("number").asText())).findFirst();
+            final boolean stockedAtBcLocation = sandbox.seed().stockLevels().stream()
+                    .anyMatch(l -> l.inventoryItemId() == variant.inventoryItemId() && l.locationId() == bcStockLocationId);
+            if (item.isPresent() && stockedAtBcLocation) {
+                stockExpected++;
+                final int bcQuantity = Math.max(0, item.get().path("inventory").asInt());
+                if (quantity(shop, variant, bcStockLocationId).filter(q -> q == bcQuantity).isPresent()) {
+                    stockMatching++;
+                }
+            }
+        }
+        int fulfilled = 0;
+        int shipped = 0;
+        for (final Order order : shop.orders()) {
+            final String tracking = trackingByOrder.get(order.name());
+            shipped += tracking == null ? 0 : 1;
+            if (tracking != null && shop.fulfillmentsOf(order.id()).stream()
+                    .anyMatch(f -> f.tracking().stream().anyMatch(t -> tracking.equals(t.number())))) {
+                fulfilled++;
+            }
+        }
+        return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot());
+    }
+
+    private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
+        return shop.quantity(variant.inventoryItemId(), locationId, "available");
+    }
+
+    /** One line of JSON: the demo's last line, for scripts. */
+    public String toJson(final boolean synced, final String reason) {
+        final ObjectNode json = MAPPER.createObjectNode();
+        json.put("synced", synced);
+        if (reason != null) {
+            json.put("reason", reason);
+        }
+        json.put("shopOrders", shopOrders);
+        json.put("ordersInBusinessCentral", ordersInBc);
+        json.put("duplicates", duplicates);
+        json.put("amountMismatches", amountMismatches.size());
+        json.put("b2bWaitingValidation", b2bWaiting);
+        json.put("marketplaceOrders", marketplaceExpected);
+        json.put("marketplaceOrdersInBusinessCentral", marketplaceInBc);
+        json.put("stockLevelsExpected", stockExpected);
+        json.put("stockLevelsMatching", stockMatching);
+        json.put("ordersShipped", shipped);
+        json.put("fulfillmentsWithTracking", fulfilledWithTracking);
+        final ObjectNode counters = json.putObject("sandbox");
+        sandbox.forEach((key, value) -> {
+            if (key.startsWith("faults.") || key.endsWith(".throttled") || key.startsWith("bc.duplicates")
+                    || key.equals("shopify.fulfillments") || key.startsWith("shopify.inventory")) {
+                counters.put(key, value);
+            }
+        });
+        return json.toString();
+    }
+
+    /** The progress line printed while the flows run. */
+    public String progress() {
+        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d) | marketplace %d/%d"
+                        + " | stock %d/%d | fulfillments with tracking %d/%d",
+                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(), marketplaceInBc, marketplaceExpected,
+                stockMatching, stockExpected, fulfilledWithTracking, shipped);
+    }
+}

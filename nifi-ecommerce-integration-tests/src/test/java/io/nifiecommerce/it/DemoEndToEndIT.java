@@ -1,0 +1,97 @@
+package io.nifiecommerce.it;
+
+import io.nifiecommerce.it.demo.DemoOptions;
+import io.nifiecommerce.it.demo.DemoRun;
+import io.nifiecommerce.it.demo.SyncReport;
+import io.nifiecommerce.it.nifi.NiFiInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo's path with faults injected, in the real NiFi: the four flow definitions imported with
+ * their parameters pointing at the sandbox, which fails 10% of its answers on purpose (throttling,
+ * 5xx, timeouts, resets, malformed bodies, lost acknowledgements). Every shop order must reach
+ * Business Central exactly once for the same amount, marketplace orders too, stock in the shop must
+ * equal its sources, shipped orders must carry their tracking in Shopify, and no secret may show in
+ * NiFi's logs, repositories or exported flow definitions.
+ */
+@ExtendWith(RealNiFi.class)
+class DemoEndToEndIT {
+
+    private static DemoRun demo;
+    private static SyncReport report;
+    private static NiFiInstance nifi;
+
+    @BeforeAll
+    static void runTheDemo(final RealNiFi.Setup setup) throws Exception {
+        nifi = setup.nifi();
+        final DemoOptions options = new DemoOptions(40, 7, 0.10, true, Duration.ofMinutes(8), 0, true, 0);
+        demo = new DemoRun(options, setup.repository(), System.out, nifi);
+        report = demo.run();
+        System.out.println("end-to-end: " + report.toJson(report.complete(), null));
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    void everyOrderOnceStockEqualAndTrackingBackUnderFaults() {
+        assertAll(
+                () -> assertEquals(report.shopOrders(), report.ordersInBc(), "every shop order in Business Central"),
+                () -> assertEquals(0, report.duplicates(), "no order twice in Business Central"),
+                () -> assertEquals(List.of(), report.amountMismatches(), "amounts equal to the cent"),
+                () -> assertEquals(report.marketplaceExpected(), report.marketplaceInBc(), "marketplace orders in Business Central"),
+                () -> assertEquals(report.stockExpected(), report.stockMatching(), "stock in the shop equal to its sources"),
+                () -> assertTrue(report.shipped() > 0, "the 3PL shipped orders"),
+                () -> assertEquals(report.shipped(), report.fulfilledWithTracking(), "shipped orders fulfilled with their tracking"),
+                () -> assertTrue(report.sandbox().keySet().stream().anyMatch(k -> k.startsWith("faults.")), "faults were injected"));
+    }
+
+    @Test
+    void secretsNeverReachLogsRepositoriesOrExportedDefinitions() throws IOException {
+        final List<String> secrets = demo.secrets();
+        assertFalse(secrets.isEmpty());
+        for (final String group : demo.groups()) {
+            final String exported = nifi.client().downloadFlowDefinition(group);
+            assertTrue(exported.contains("shopify.access.token") || exported.contains("bc.client.secret"), "the export names its secrets");
+            for (final String secret : secrets) {
+                assertFalse(exported.contains(secret), "a secret in the exported definition of " + group);
+            }
+        }
+        // everything NiFi wrote but its encrypted flow: logs, FlowFile, content, provenance and state repositories
+        final List<Path> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(nifi.home())) {
+            for (final Path file : files.filter(Files::isRegularFile).toList()) {
+                final String relative = nifi.home().relativize(file).toString();
+                if (relative.startsWith("lib") || relative.startsWith("work") || relative.startsWith("conf")) {
+                    continue;
+                }
+                final String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (secrets.stream().anyMatch(content::contains)) {
+                    leaks.add(file);
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "files of NiFi holding a secret in clear");
+    }
+}

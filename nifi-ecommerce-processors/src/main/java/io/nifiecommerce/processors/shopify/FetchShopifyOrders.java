@@ -1,0 +1,613 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.shopify.GraphQlResponse;
+import io.nifiecommerce.shopify.ShopifyDocument;
+import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.order.BulkOrderExport;
+import io.nifiecommerce.shopify.order.EmittedVersions;
+import io.nifiecommerce.shopify.order.OrderPageReader;
+import io.nifiecommerce.shopify.order.OrderSearch;
+import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
+import io.nifiecommerce.shopify.order.SyncState;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
+import org.apache.nifi.annotation.behavior.Stateful;
+import org.apache.nifi.annotation.behavior.TriggerSerially;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSchedule;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.components.AllowableValue;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.context.PropertyContext;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.VerifiableProcessor;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+@PrimaryNodeOnly
+@TriggerSerially
+@Stateful(scopes = Scope.CLUSTER, description = "The latest order update read (high-water mark), the window being paged through with "
+        + "its cursor, the order versions already emitted within the overlap, and a running backfill bulk operation. Written in the "
+        + "same session commit as the FlowFiles, so a restart resumes exactly after what was emitted. Clear it to start over.")
+@InputRequirement(InputRequirement.Requirement.INPUT_FORBIDDEN)
+@DefaultSchedule(period = "1 min")
+@Tags({"shopify", "orders", "ecommerce", "graphql", "incremental", "b2b", "records"})
+@CapabilityDescription("Reads new and updated orders from a Shopify shop through the Admin GraphQL API, incrementally by updatedAt with "
+        + "an overlap window so that orders indexed late by Shopify are not missed, without emitting the same order version twice. "
+        + "Orders are written as canonical order records (schema documented in docs/canonical-order.md) through a Record Writer, or as "
+        + "Shopify's own JSON. B2B orders (bought through a company account) and B2C orders never share a FlowFile. A first load of "
+        + "history can run as a bulk operation.")
+@WritesAttributes({
+        @WritesAttribute(attribute = "ecommerce.order.segment", description = "B2B or B2C: every order of the FlowFile has this segment"),
+        @WritesAttribute(attribute = "record.count", description = "Number of orders in the FlowFile"),
+        @WritesAttribute(attribute = "mime.type", description = "The Record Writer's MIME type, or application/json for raw Shopify JSON"),
+        @WritesAttribute(attribute = "shopify.shop", description = "The shop's domain"),
+        @WritesAttribute(attribute = "shopify.api.version", description = "The Admin API version that served the orders"),
+        @WritesAttribute(attribute = "error.code", description = "On failure: why an order could not be mapped"),
+        @WritesAttribute(attribute = "error.message", description = "On failure: the detail")
+})
+@SeeAlso(StandardShopifyConnectionService.class)
+@UseCase(description = "Send every paid Shopify order to the ERP once, B2B and B2C on separate paths.",
+        configuration = """
+                Set "Shopify Connection" to the shop's StandardShopifyConnectionService.
+                Set "Query Filter" to `financial_status:paid` (add `tag:validated` if orders are approved by tagging them).
+                Set "Output Format" to "Canonical Records" and "Record Writer" to a JsonRecordSetWriter.
+                Route on the `ecommerce.order.segment` attribute (RouteOnAttribute) to the B2B and B2C flows, e.g. PutBusinessCentralOrder.
+                An order is emitted again each time it is updated in Shopify (a new version): the ERP side must be idempotent on the order id.
+                """)
+@UseCase(description = "Load two years of order history once, then keep up with changes.",
+        configuration = """
+                Set "Initial Start" to "Given Date" and "Initial Start Date" to the first day wanted (read_all_orders is needed beyond 60 days).
+                Set "Fetch Mode" to "Bulk Backfill": the first run exports the history with a bulk operation, polled on each run,
+                and streams its result into FlowFiles of at most "Max Orders per FlowFile"; later runs read updates page by page.
+                """)
+public class FetchShopifyOrders extends AbstractProcessor implements VerifiableProcessor {
+
+    static final String SHOP_ATTRIBUTE = "shopify.shop";
+    static final String API_VERSION_ATTRIBUTE = "shopify.api.version";
+    /** Shopify stops cursor pagination after this many objects: longer windows are split. */
+    static final int PAGINATION_CAP = 25_000;
+    static final Duration ALL_ORDERS_SCOPE_HORIZON = Duration.ofDays(60);
+
+    static final AllowableValue START_NOW = new AllowableValue("NOW", "Now", "Orders updated from the first run on.");
+    static final AllowableValue START_DATE = new AllowableValue("DATE", "Given Date", "Orders updated since Initial Start Date.");
+    static final AllowableValue START_EVERYTHING = new AllowableValue("EVERYTHING", "Everything",
+            "Every order the app can see (the last 60 days without read_all_orders).");
+
+    static final AllowableValue SEGMENT_ALL = new AllowableValue("ALL", "All", "B2B and B2C orders, in separate FlowFiles.");
+    static final AllowableValue SEGMENT_B2B = new AllowableValue("B2B", "B2B Only", "Only orders bought through a company account.");
+    static final AllowableValue SEGMENT_B2C = new AllowableValue("B2C", "B2C Only", "Only orders without a company account.");
+
+    static final AllowableValue FORMAT_RECORDS = new AllowableValue("RECORDS", "Canonical Records",
+            "Canonical order records written by the Record Writer (schema in docs/canonical-order.md).");
+    static final AllowableValue FORMAT_RAW = new AllowableValue("RAW", "Raw Shopify JSON",
+            "A JSON array of Shopify's order nodes as the GraphQL API returned them, lines complete.");
+
+    static final AllowableValue MODE_PAGES = new AllowableValue("PAGES", "Cursor Pages", "Every run reads updated orders page by page.");
+    static final AllowableValue MODE_BULK = new AllowableValue("BULK", "Bulk Backfill",
+            "The first run exports everything since Initial Start with a bulk operation; later runs read pages.");
+
+    public static final PropertyDescriptor SHOPIFY_CONNECTION = new PropertyDescriptor.Builder()
+            .name("Shopify Connection")
+            .description("The shop to read from.")
+            .required(true)
+            .identifiesControllerService(ShopifyConnectionService.class)
+            .build();
+
+    public static final PropertyDescriptor INITIAL_START = new PropertyDescriptor.Builder()
+            .name("Initial Start")
+            .description("Where the first run starts. Ignored once the processor has state; clear the state to start over.")
+            .required(true)
+            .allowableValues(START_NOW, START_DATE, START_EVERYTHING)
+            .defaultValue(START_NOW.getValue())
+            .build();
+
+    public static final PropertyDescriptor INITIAL_START_DATE = new PropertyDescriptor.Builder()
+            .name("Initial Start Date")
+            .description("ISO-8601 instant, e.g. 2026-01-01T00:00:00Z: orders updated since then are read on the first run.")
+            .required(true)
+            .addValidator(StandardValidators.ISO8601_INSTANT_VALIDATOR)
+            .dependsOn(INITIAL_START, START_DATE)
+            .build();
+
+    public static final PropertyDescriptor OVERLAP = new PropertyDescriptor.Builder()
+            .name("Overlap")
+            .description("How far before the latest update already read each run looks again, to catch orders Shopify's search indexed "
+                    + "late. Versions already emitted are recognised and skipped.")
+            .required(true)
+            .defaultValue("5 mins")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor QUERY_FILTER = new PropertyDescriptor.Builder()
+            .name("Query Filter")
+            .description("Shopify search syntax ANDed with the updated_at window, e.g. `tag:validated financial_status:paid` or "
+                    + "`status:open`. Empty: every order.")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor SEGMENT_FILTER = new PropertyDescriptor.Builder()
+            .name("Segment Filter")
+            .description("Which orders to emit.")
+            .required(true)
+            .allowableValues(SEGMENT_ALL, SEGMENT_B2B, SEGMENT_B2C)
+            .defaultValue(SEGMENT_ALL.getValue())
+            .build();
+
+    public static final PropertyDescriptor OUTPUT_FORMAT = new PropertyDescriptor.Builder()
+            .name("Output Format")
+            .description("How orders are written.")
+            .required(true)
+            .allowableValues(FORMAT_RECORDS, FORMAT_RAW)
+            .defaultValue(FORMAT_RECORDS.getValue())
+            .build();
+
+    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the canonical order records (JSON, Avro, CSV...).")
+            .required(true)
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .dependsOn(OUTPUT_FORMAT, FORMAT_RECORDS)
+            .build();
+
+    public static final PropertyDescriptor MAX_ORDERS_PER_FLOWFILE = new PropertyDescriptor.Builder()
+            .name("Max Orders per FlowFile")
+            .description("The most orders one FlowFile holds. Each FlowFile is committed with the cursor of its last order.")
+            .required(true)
+            .defaultValue("1000")
+            .addValidator(StandardValidators.createLongValidator(1, 100_000, true))
+            .build();
+
+    public static final PropertyDescriptor FETCH_MODE = new PropertyDescriptor.Builder()
+            .name("Fetch Mode")
+            .description("How the first load is read.")
+            .required(true)
+            .allowableValues(MODE_PAGES, MODE_BULK)
+            .defaultValue(MODE_PAGES.getValue())
+            .build();
+
+    public static final Relationship REL_SUCCESS = new Relationship.Builder()
+            .name("success")
+            .description("FlowFiles of orders of one segment")
+            .build();
+
+    public static final Relationship REL_FAILURE = new Relationship.Builder()
+            .name("failure")
+            .description("Orders Shopify returned that cannot be mapped to canonical records, as raw JSON with error.code and error.message")
+            .build();
+
+    static final List<PropertyDescriptor> PROPERTIES = List.of(SHOPIFY_CONNECTION, INITIAL_START, INITIAL_START_DATE, OVERLAP, QUERY_FILTER,
+            SEGMENT_FILTER, OUTPUT_FORMAT, RECORD_WRITER, MAX_ORDERS_PER_FLOWFILE, FETCH_MODE);
+
+    static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile int paginationCap = PAGINATION_CAP;
+    private volatile OrderPageReader pageReader;
+    private volatile ShopifyGraphQlClient readerClient;
+    private volatile boolean fallForwardReported;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Set<Relationship> getRelationships() {
+        return RELATIONSHIPS;
+    }
+
+    /** Test seam: a smaller pagination cap, to see windows split without 25,000 orders. */
+    void setPaginationCap(final int cap) {
+        this.paginationCap = cap;
+    }
+
+    /** Test seam: the clock that decides window ends and "now". */
+    void setClock(final Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected Collection<ValidationResult> customValidate(final ValidationContext context) {
+        final List<ValidationResult> results = new ArrayList<>();
+        if (START_DATE.getValue().equals(context.getProperty(INITIAL_START).getValue())) {
+            final String date = context.getProperty(INITIAL_START_DATE).getValue();
+            if (date != null) {
+                try {
+                    if (Instant.parse(date).isAfter(Instant.now())) {
+                        results.add(new ValidationResult.Builder().subject(INITIAL_START_DATE.getName()).input(date).valid(false)
+                                .explanation("the initial start date is in the future").build());
+                    }
+                } catch (final DateTimeParseException e) {
+                    results.add(new ValidationResult.Builder().subject(INITIAL_START_DATE.getName()).input(date).valid(false)
+                            .explanation("not an ISO-8601 instant").build());
+                }
+            }
+        }
+        return results;
+    }
+
+    @OnScheduled
+    public void onScheduled(final ProcessContext context) {
+        pageReader = null;
+        readerClient = null;
+        fallForwardReported = false;
+    }
+
+    @Override
+    public void onTrigger(final ProcessContext context, final ProcessSession session) {
+        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyGraphQlClient client = connection.client();
+        final SyncState state;
+        try {
+            state = SyncState.fromMap(session.getState(Scope.CLUSTER).toMap());
+        } catch (final IOException e) {
+            getLogger().error("Cannot read the processor's cluster state", e);
+            context.yield();
+            return;
+        }
+        final Run run = new Run(context, session, connection, client);
+        try {
+            final boolean backfill = MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue())
+                    && (state.bulkOperationId() != null || (state.highWater() == null && state.lastWindowEnd() == null && state.window() == null));
+            if (backfill) {
+                run.bulk(state);
+            } else {
+                run.pages(state);
+            }
+        } catch (final ApiException e) {
+            // what was committed stays committed with its cursor; the page in progress is dropped and read again next time
+            session.rollback();
+            getLogger().error("Reading orders from {} stopped: {} {} ({}); resuming after the last committed FlowFile on the next run",
+                    connection.shopDomain(), e.errorClass(), e.code(), e.getMessage());
+            context.yield();
+        } catch (final IOException | RuntimeException e) {
+            // a writer refusing the schema, an answer Shopify never gives: same rule, nothing half-committed
+            session.rollback();
+            getLogger().error("Reading or writing orders from {} failed; resuming after the last committed FlowFile on the next run",
+                    connection.shopDomain(), e);
+            context.yield();
+        }
+    }
+
+    /** One onTrigger's work: reads, writes and commits in batches that each carry their cursor. */
+    private final class Run {
+        private final ProcessContext context;
+        private final ProcessSession session;
+        private final ShopifyConnectionService connection;
+        private final ShopifyGraphQlClient client;
+        private final Duration overlap;
+        private final String filter;
+        private final String segmentFilter;
+        private final int maxPerFlowFile;
+        private final RecordSetWriterFactory writerFactory;
+        private String servedVersion;
+
+        Run(final ProcessContext context, final ProcessSession session, final ShopifyConnectionService connection, final ShopifyGraphQlClient client) {
+            this.context = context;
+            this.session = session;
+            this.connection = connection;
+            this.client = client;
+            this.overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
+            this.filter = context.getProperty(QUERY_FILTER).getValue();
+            this.segmentFilter = context.getProperty(SEGMENT_FILTER).getValue();
+            this.maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
+            this.writerFactory = FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
+                    ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null;
+        }
+
+        void pages(final SyncState initial) throws IOException {
+            final OrderPageReader reader = reader(client, maxPerFlowFile);
+            SyncState state = initial;
+            SyncState.Window window = state.window();
+            if (window == null) {
+                final Instant now = clock.instant();
+                window = new SyncState.Window(state.nextWindowStart(overlap, initialStart(context, now)), now, null, 0);
+            }
+            Instant highWater = state.highWater();
+            final EmittedVersions emitted = state.emitted();
+            Map<Segment, OrderFlowFileWriter> writers = writers();
+            int pending = 0;
+            int pagesRead = 0;
+            while (true) {
+                final String search = OrderSearch.window(window.start(), window.end(), filter);
+                final OrderPageReader.OrderPage page = reader.read(search, window.after());
+                pagesRead++;
+                noteServedVersion(page.servedApiVersion());
+                Instant lastUpdated = null;
+                for (final ObjectNode node : page.orders()) {
+                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
+                    lastUpdated = updatedAt;
+                    highWater = highWater == null || updatedAt.isAfter(highWater) ? updatedAt : highWater;
+                    final String id = node.path("id").asText();
+                    if (emitted.contains(id, updatedAt)) {
+                        continue;
+                    }
+                    emitted.add(id, updatedAt);
+                    if (emit(node, writers)) {
+                        pending++;
+                    }
+                }
+                final int fetched = window.fetched() + page.orders().size();
+                final boolean windowDone = !page.hasNextPage();
+                if (windowDone) {
+                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
+                    state = new SyncState(highWater, window.end(), null, emitted, state.bulkOperationId(), state.bulkEnd());
+                    commit(writers, state);
+                    return;
+                }
+                if (fetched + reader.pageSize() > paginationCap && lastUpdated != null) {
+                    // Shopify stops paginating at 25,000 objects: restart the window from the last update read
+                    if (lastUpdated.equals(window.start())) {
+                        throw new ApiException(ErrorClass.PERMANENT, 0, "PAGINATION_CAP",
+                                "More than " + paginationCap + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
+                    }
+                    window = new SyncState.Window(lastUpdated, window.end(), null, 0);
+                } else {
+                    window = new SyncState.Window(window.start(), window.end(), page.endCursor(), fetched);
+                }
+                if (pending + reader.pageSize() > maxPerFlowFile || !isScheduled()) {
+                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
+                    state = new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd());
+                    commit(writers, state);
+                    writers = writers();
+                    pending = 0;
+                    if (!isScheduled()) {
+                        return;
+                    }
+                }
+                getLogger().debug("Read page {} of orders updated since {}", pagesRead, window.start());
+            }
+        }
+
+        void bulk(final SyncState state) throws IOException {
+            final BulkOrderExport export = new BulkOrderExport(client);
+            if (state.bulkOperationId() == null) {
+                final Instant end = clock.instant();
+                final String id = export.start(OrderSearch.window(initialStart(context, end), end, filter));
+                getLogger().info("Started bulk operation {} exporting the orders of {} updated until {}", id, connection.shopDomain(), end);
+                session.setState(state.withBulk(id, end).toMap(), Scope.CLUSTER);
+                session.commitAsync();
+                context.yield();
+                return;
+            }
+            final BulkOrderExport.Status status = export.status(state.bulkOperationId());
+            noteServedVersion(client.servedApiVersion());
+            if (status.running()) {
+                context.yield();
+                return;
+            }
+            if (!status.completed()) {
+                // failed, canceled or expired: read the same range page by page instead
+                getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
+                        status.id(), status.status(), status.errorCode());
+                final Instant start = initialStart(context, state.bulkEnd());
+                session.setState(state.withBulk(null, null).withWindow(new SyncState.Window(start, state.bulkEnd(), null, 0)).toMap(), Scope.CLUSTER);
+                session.commitAsync();
+                return;
+            }
+            final Map<Segment, OrderFlowFileWriter> writers = writers();
+            final Instant[] highWater = {state.highWater()};
+            final IOException[] failure = new IOException[1];
+            final long[] seen = {0};
+            if (status.url() != null) {
+                export.read(URI.create(status.url()), node -> {
+                    if (failure[0] != null) {
+                        return;
+                    }
+                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
+                    highWater[0] = highWater[0] == null || updatedAt.isAfter(highWater[0]) ? updatedAt : highWater[0];
+                    // the first page window re-reads the overlap before the high-water mark: remember what the
+                    // backfill emitted there, pruning as the mark advances so memory stays bounded by the overlap
+                    state.emitted().add(node.path("id").asText(), updatedAt);
+                    if (++seen[0] % 1000 == 0) {
+                        state.emitted().forgetBefore(highWater[0].minus(overlap));
+                    }
+                    try {
+                        emit(node, writers);
+                    } catch (final IOException e) {
+                        failure[0] = e;
+                    }
+                });
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            if (highWater[0] != null) {
+                state.emitted().forgetBefore(highWater[0].minus(overlap));
+            }
+            final SyncState done = new SyncState(highWater[0], state.bulkEnd(), null, state.emitted(), null, null);
+            commit(writers, done);
+            getLogger().info("Bulk operation {} read: {} objects", status.id(), status.objectCount());
+        }
+
+        /** Maps and writes one order to its segment's FlowFile; returns whether it was emitted (filtered or failed: false). */
+        private boolean emit(final ObjectNode node, final Map<Segment, OrderFlowFileWriter> writers) throws IOException {
+            final boolean b2b = ShopifyOrderMapper.isB2b(node);
+            if (SEGMENT_B2B.getValue().equals(segmentFilter) && !b2b || SEGMENT_B2C.getValue().equals(segmentFilter) && b2b) {
+                return false;
+            }
+            final Order order;
+            try {
+                order = ShopifyOrderMapper.fromGraphQl(node);
+            } catch (final RuntimeException e) {
+                FlowFile failed = session.create();
+                failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
+                final Map<String, String> attributes = baseAttributes();
+                attributes.put("error.code", "UNMAPPABLE_ORDER");
+                attributes.put("error.message", e.getClass().getSimpleName() + ": " + e.getMessage());
+                attributes.put("mime.type", "application/json");
+                failed = session.putAllAttributes(failed, attributes);
+                session.transfer(failed, REL_FAILURE);
+                return false;
+            }
+            writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
+            return true;
+        }
+
+        private void commit(final Map<Segment, OrderFlowFileWriter> writers, final SyncState state) throws IOException {
+            int flowFiles = 0;
+            for (final OrderFlowFileWriter writer : writers.values()) {
+                for (FlowFile flowFile : writer.finish()) {
+                    if (servedVersion != null) {
+                        // the writers were opened before the first answer told which version served
+                        flowFile = session.putAttribute(flowFile, API_VERSION_ATTRIBUTE, servedVersion);
+                    }
+                    session.getProvenanceReporter().receive(flowFile, client.endpoint().graphQlUri().toString());
+                    session.transfer(flowFile, REL_SUCCESS);
+                    flowFiles++;
+                }
+            }
+            session.setState(state.toMap(), Scope.CLUSTER);
+            session.commitAsync();
+            if (flowFiles > 0) {
+                getLogger().debug("Committed {} FlowFiles of orders with high-water mark {}", flowFiles, state.highWater());
+            }
+        }
+
+        private Map<Segment, OrderFlowFileWriter> writers() {
+            final Map<Segment, OrderFlowFileWriter> writers = new EnumMap<>(Segment.class);
+            for (final Segment segment : Segment.values()) {
+                writers.put(segment, new OrderFlowFileWriter(session, segment, writerFactory, getLogger(), maxPerFlowFile, baseAttributes()));
+            }
+            return writers;
+        }
+
+        private Map<String, String> baseAttributes() {
+            final Map<String, String> attributes = new HashMap<>();
+            attributes.put(SHOP_ATTRIBUTE, connection.shopDomain());
+            attributes.put(API_VERSION_ATTRIBUTE, servedVersion != null ? servedVersion : connection.apiVersion());
+            return attributes;
+        }
+
+        private void noteServedVersion(final String served) {
+            if (served == null) {
+                return;
+            }
+            servedVersion = served;
+            if (!served.equals(connection.apiVersion()) && !fallForwardReported) {
+                fallForwardReported = true;
+                getLogger().warn("Shopify served API version {} although {} was requested: the requested version is no longer supported "
+                        + "and fell forward. Orders are read with {}; pin a supported version in the connection service.",
+                        served, connection.apiVersion(), served);
+            }
+        }
+    }
+
+    private OrderPageReader reader(final ShopifyGraphQlClient client, final int maxPerFlowFile) {
+        // one reader per schedule keeps the page size learned from Shopify's reported costs; a page never
+        // exceeds a FlowFile so that every FlowFile is committed with the cursor of its last order
+        OrderPageReader reader = pageReader;
+        if (reader == null || readerClient != client) {
+            reader = new OrderPageReader(client, Math.min(OrderPageReader.MAX_PAGE_SIZE, maxPerFlowFile));
+            pageReader = reader;
+            readerClient = client;
+        }
+        return reader;
+    }
+
+    /** Null means no lower bound (everything). */
+    static Instant initialStart(final PropertyContext context, final Instant now) {
+        final String start = context.getProperty(INITIAL_START).getValue();
+        if (START_EVERYTHING.getValue().equals(start)) {
+            return null;
+        }
+        if (START_DATE.getValue().equals(start)) {
+            return Instant.parse(context.getProperty(INITIAL_START_DATE).getValue());
+        }
+        return now;
+    }
+
+    @Override
+    public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger,
+                                                 final Map<String, String> attributes) {
+        final List<ConfigVerificationResult> results = new ArrayList<>();
+        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyGraphQlClient client;
+        try {
+            client = connection.client();
+        } catch (final RuntimeException e) {
+            results.add(result("Shopify Connection", Outcome.FAILED, "The connection service is not usable: " + e.getMessage()));
+            return results;
+        }
+        final GraphQlResponse shop;
+        try {
+            shop = client.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
+        } catch (final ApiException e) {
+            results.add(result("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
+            return results;
+        }
+        results.add(result("Authenticate and Read Shop", Outcome.SUCCESSFUL, "Connected to shop '" + shop.at("shop.name").asText() + "'"));
+        final String served = shop.servedApiVersion();
+        results.add(served != null && !served.equals(connection.apiVersion())
+                ? result("API Version", Outcome.FAILED, "Requested " + connection.apiVersion() + " but Shopify served " + served + " (fell forward)")
+                : result("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? connection.apiVersion() : served)));
+        final List<String> scopes = StandardShopifyConnectionService.scopes(shop.at("currentAppInstallation.accessScopes"));
+        final Instant now = clock.instant();
+        final Instant start = initialStart(context, now);
+        final boolean needsAllOrders = start == null || start.isBefore(now.minus(ALL_ORDERS_SCOPE_HORIZON));
+        final List<String> missing = new ArrayList<>();
+        if (!scopes.contains("read_orders") && !scopes.contains("write_orders")) {
+            missing.add("read_orders");
+        }
+        if (needsAllOrders && !scopes.contains("read_all_orders")) {
+            missing.add("read_all_orders (Initial Start is more than 60 days back)");
+        }
+        results.add(missing.isEmpty()
+                ? result("Access Scopes", Outcome.SUCCESSFUL, "Granted: " + String.join(", ", scopes))
+                : result("Access Scopes", Outcome.FAILED, "Missing: " + String.join(", ", missing) + "; granted: " + String.join(", ", scopes)));
+        try {
+            final String search = OrderSearch.window(start, now, context.getProperty(QUERY_FILTER).getValue());
+            final JsonNode count = client.execute(ShopifyDocument.ORDERS_COUNT.text(), Map.of("query", search)).at("ordersCount");
+            results.add(result("Count Matching Orders", Outcome.SUCCESSFUL, count.path("count").asLong() + " orders match `" + search + "`"
+                    + ("EXACT".equals(count.path("precision").asText("EXACT")) ? "" : " (" + count.path("precision").asText().toLowerCase() + ")")));
+        } catch (final ApiException e) {
+            results.add(result("Count Matching Orders", Outcome.FAILED, e.code() + ": " + e.getMessage()));
+        }
+        return results;
+    }
+
+    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
+        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+}

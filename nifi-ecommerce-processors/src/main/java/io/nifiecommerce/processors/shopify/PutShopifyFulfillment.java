@@ -1,0 +1,525 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.shopify.GraphQlResponse;
+import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
+import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome;
+import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Route;
+import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Status;
+import io.nifiecommerce.shopify.fulfillment.OrderReference;
+import io.nifiecommerce.shopify.fulfillment.ShipmentEvent;
+import io.nifiecommerce.shopify.fulfillment.ShipmentFulfiller;
+import io.nifiecommerce.shopify.fulfillment.ShipmentGrouping;
+import io.nifiecommerce.shopify.fulfillment.ShopifyFulfillmentApi;
+import io.nifiecommerce.shopify.fulfillment.StatusPolicy;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.components.AllowableValue;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.VerifiableProcessor;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordReader;
+import org.apache.nifi.serialization.RecordReaderFactory;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.SimpleRecordSchema;
+import org.apache.nifi.serialization.WriteResult;
+import org.apache.nifi.serialization.record.MapRecord;
+import org.apache.nifi.serialization.record.Record;
+import org.apache.nifi.serialization.record.RecordField;
+import org.apache.nifi.serialization.record.RecordFieldType;
+import org.apache.nifi.serialization.record.RecordSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+@Tags({"shopify", "fulfillment", "tracking", "shipment", "carrier", "ecommerce", "record"})
+@CapabilityDescription("Creates Shopify fulfillments with tracking numbers from shipment records: carrier tracking events "
+        + "(from ParseCarrierTracking) or ERP shipments (Business Central sales shipments with their tracking). For each shipment the "
+        + "order is found by name or id, its fulfillment orders are read, and one fulfillment is created per location holding what "
+        + "remains (or the lines and quantities given). Replay-safe: a shipment whose tracking number is already on a fulfillment of "
+        + "the order updates that fulfillment's tracking, or does nothing when it is identical, instead of creating a second one. "
+        + "Each record is routed with its outcome: success, failure (with the reason) or retry (transient errors).")
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@SeeAlso(classNames = {"io.nifiecommerce.processors.tracking.ParseCarrierTracking"})
+@WritesAttributes({
+        @WritesAttribute(attribute = "record.count", description = "The number of records in the outgoing FlowFile"),
+        @WritesAttribute(attribute = "mime.type", description = "The MIME type of the Record Writer"),
+        @WritesAttribute(attribute = "fulfillment.created", description = "Shipments for which fulfillments were created (success)"),
+        @WritesAttribute(attribute = "fulfillment.updated", description = "Shipments whose tracking was updated (success)"),
+        @WritesAttribute(attribute = "fulfillment.present", description = "Shipments already fulfilled with identical tracking (success)"),
+        @WritesAttribute(attribute = "fulfillment.skipped", description = "Shipments whose carrier status does not call for a fulfillment yet (success)"),
+        @WritesAttribute(attribute = "shopify.shop", description = "The shop domain of the Shopify Connection Service"),
+        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the reasons of the records, comma-separated "
+                + "(ORDER_NOT_FOUND, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
+        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the message of the first record's reason")
+})
+@UseCase(
+        description = "Mark Shopify orders fulfilled, with tracking, from the carriers' tracking events.",
+        keywords = {"fulfillment", "tracking number", "carrier", "shipped", "shopify"},
+        configuration = """
+                Connect ParseCarrierTracking's `success` relationship to this processor.
+                Set `Record Reader` and `Record Writer` to JSON services (JsonTreeReader, JsonRecordSetWriter).
+                Keep the default field names: they are those of the tracking records (orderReference, trackingNumber, shopifyCarrierName, trackingUrl, status, statusFinal, eventTime).
+                Set `Order Reference Kind` to `Order Name` when orderReference holds `#1001`.
+                Choose `Fulfill On`: `First Carrier Event` marks the order fulfilled on the carrier's first scan; `Shipped Statuses` waits until the parcel is picked up.
+                Route `retry` back to this processor; route `failure` to a place where someone looks at it (the records carry errorCode and errorMessage).
+                """)
+@UseCase(
+        description = "Mark Shopify orders fulfilled from Business Central sales shipments that carry a tracking number.",
+        keywords = {"business central", "sales shipment", "fulfillment", "erp"},
+        configuration = """
+                Read the shipments from BC with GetBusinessCentralRecords (a custom API page exposing the shipment's tracking number).
+                Set `Order Reference Field` to the field holding the Shopify order name, usually `externalDocumentNumber`, and `Order Reference Kind` to `Order Name`.
+                Set `Tracking Number Field` to the tracking field of the page (for instance `packageTrackingNo`) and `Carrier Field` to a field holding Shopify's exact carrier name.
+                To fulfill only what was shipped, set `Lines Field` to the shipment lines (records with sku or lineObjectNumber, and quantity).
+                """)
+public class PutShopifyFulfillment extends AbstractProcessor implements VerifiableProcessor {
+
+    static final AllowableValue REFERENCE_NAME = new AllowableValue("name", "Order Name",
+            "The order's name as the shop shows it, e.g. #1001 (a missing # is tolerated)");
+    static final AllowableValue REFERENCE_ID = new AllowableValue("id", "Order ID",
+            "The order's id: gid://shopify/Order/123 or 123");
+
+    static final AllowableValue FULFILL_ON_FIRST_EVENT = new AllowableValue(StatusPolicy.FIRST_EVENT.name(), "First Carrier Event",
+            "Any carrier event creates the fulfillment, including the first scan or the label registration (status PENDING). CANCELLED never does.");
+    static final AllowableValue FULFILL_ON_SHIPPED = new AllowableValue(StatusPolicy.SHIPPED.name(), "Shipped Statuses",
+            "Only statuses meaning the parcel has left: PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP, DELIVERED, "
+                    + "ATTEMPT_FAILED, DELAYED, EXCEPTION, RETURNED_TO_SENDER (and Shopify's equivalents).");
+    static final AllowableValue FULFILL_ON_FINAL = new AllowableValue(StatusPolicy.FINAL.name(), "Final Statuses",
+            "Only DELIVERED or a status the carrier marked final.");
+
+    static final PropertyDescriptor SHOPIFY_CONNECTION_SERVICE = new PropertyDescriptor.Builder()
+            .name("Shopify Connection Service")
+            .description("The shop to fulfill orders in: its endpoint, API version, credentials and shared rate budget")
+            .identifiesControllerService(ShopifyConnectionService.class)
+            .required(true)
+            .build();
+
+    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
+            .name("Record Reader")
+            .description("Reads the shipment records")
+            .identifiesControllerService(RecordReaderFactory.class)
+            .required(true)
+            .build();
+
+    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the records with their outcome fields to success, failure and retry")
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .required(true)
+            .build();
+
+    static final PropertyDescriptor ORDER_REFERENCE_FIELD = new PropertyDescriptor.Builder()
+            .name("Order Reference Field")
+            .description("Record field(s) holding the Shopify order's name or id, comma-separated: the first that holds a value is used")
+            .required(true)
+            .defaultValue("orderReference,externalDocumentNumber")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor ORDER_REFERENCE_KIND = new PropertyDescriptor.Builder()
+            .name("Order Reference Kind")
+            .description("Whether the order reference is the order's name (#1001) or its id")
+            .required(true)
+            .allowableValues(REFERENCE_NAME, REFERENCE_ID)
+            .defaultValue(REFERENCE_NAME.getValue())
+            .build();
+
+    static final PropertyDescriptor TRACKING_NUMBER_FIELD = new PropertyDescriptor.Builder()
+            .name("Tracking Number Field")
+            .description("Record field(s) holding the tracking number, comma-separated: the first that holds a value is used. "
+                    + "The field may hold one number, an array, or numbers separated by commas")
+            .required(true)
+            .defaultValue("trackingNumber,trackingNumbers,packageTrackingNo")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor CARRIER_FIELD = new PropertyDescriptor.Builder()
+            .name("Carrier Field")
+            .description("Record field(s) holding the tracking company exactly as Shopify names it (e.g. Colissimo, DHL Express, UPS); "
+                    + "Shopify builds tracking links only for names it knows")
+            .required(true)
+            .defaultValue("shopifyCarrierName")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor TRACKING_URL_FIELD = new PropertyDescriptor.Builder()
+            .name("Tracking URL Field")
+            .description("Record field(s) holding the tracking URL(s), parallel to the tracking numbers. URLs are sent only when every number has one")
+            .required(false)
+            .defaultValue("trackingUrl,trackingUrls")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor LINES_FIELD = new PropertyDescriptor.Builder()
+            .name("Lines Field")
+            .description("Record field holding the lines shipped, for partial fulfillments: an array of records with sku (or lineObjectNumber) "
+                    + "or lineItemId (a Shopify gid), and quantity; or a string SKU:QUANTITY,SKU:QUANTITY. Without it, or when empty, "
+                    + "everything that remains on the order (at the location, if given) is fulfilled")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor LOCATION_FIELD = new PropertyDescriptor.Builder()
+            .name("Location Field")
+            .description("Record field holding the Shopify location shipped from (gid, numeric id or name). Without it, "
+                    + "fulfillment orders of every location are fulfilled, one fulfillment per location")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor STATUS_FIELD = new PropertyDescriptor.Builder()
+            .name("Status Field")
+            .description("Record field holding the carrier's canonical status; records without it are always fulfilled")
+            .required(false)
+            .defaultValue("status")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor STATUS_FINAL_FIELD = new PropertyDescriptor.Builder()
+            .name("Status Final Field")
+            .description("Record field holding whether the carrier's status is final (true/false)")
+            .required(false)
+            .defaultValue("statusFinal")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor EVENT_TIME_FIELD = new PropertyDescriptor.Builder()
+            .name("Event Time Field")
+            .description("Record field holding when the carrier saw the event (ISO-8601 or timestamp): decides which event of a parcel is the latest")
+            .required(false)
+            .defaultValue("eventTime")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor FULFILL_ON = new PropertyDescriptor.Builder()
+            .name("Fulfill On")
+            .description("Which carrier statuses create or update a fulfillment. Records of other statuses go to success with outcome SKIPPED")
+            .required(true)
+            .allowableValues(FULFILL_ON_FIRST_EVENT, FULFILL_ON_SHIPPED, FULFILL_ON_FINAL)
+            .defaultValue(FULFILL_ON_FIRST_EVENT.getValue())
+            .build();
+
+    static final PropertyDescriptor GROUP_BY_ORDER = new PropertyDescriptor.Builder()
+            .name("Group Tracking Numbers By Order")
+            .description("Fold the records of one FlowFile that concern the same order into one shipment: the events of one parcel count "
+                    + "once (only the latest status matters) and the parcels of one order without lines become one fulfillment with "
+                    + "several tracking numbers. When false, every record is a shipment of its own")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("true")
+            .build();
+
+    static final PropertyDescriptor NOTIFY_CUSTOMER = new PropertyDescriptor.Builder()
+            .name("Notify Customer")
+            .description("Whether Shopify emails the customer the shipping confirmation (and tracking updates)")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("false")
+            .build();
+
+    static final Relationship REL_SUCCESS = new Relationship.Builder()
+            .name("success")
+            .description("Records whose shipment was fulfilled (CREATED, TRACKING_UPDATED, ALREADY_PRESENT) or skipped for its status (SKIPPED)")
+            .build();
+
+    static final Relationship REL_FAILURE = new Relationship.Builder()
+            .name("failure")
+            .description("Records that cannot be fulfilled as they are, with errorCode and errorMessage; a FlowFile that cannot be read at all")
+            .build();
+
+    static final Relationship REL_RETRY = new Relationship.Builder()
+            .name("retry")
+            .description("Records that met a transient error (throttling, 5xx, timeout) or refused credentials: try again later")
+            .build();
+
+    static final String FIELD_OUTCOME = "fulfillmentOutcome";
+    static final String FIELD_FULFILLMENT_IDS = "fulfillmentIds";
+    static final String FIELD_ORDER_ID = "shopifyOrderId";
+    static final String FIELD_ERROR_CODE = "errorCode";
+    static final String FIELD_ERROR_MESSAGE = "errorMessage";
+
+    private static final List<RecordField> OUTCOME_FIELDS = List.of(
+            new RecordField(FIELD_OUTCOME, RecordFieldType.STRING.getDataType()),
+            new RecordField(FIELD_FULFILLMENT_IDS, RecordFieldType.STRING.getDataType()),
+            new RecordField(FIELD_ORDER_ID, RecordFieldType.STRING.getDataType()),
+            new RecordField(FIELD_ERROR_CODE, RecordFieldType.STRING.getDataType()),
+            new RecordField(FIELD_ERROR_MESSAGE, RecordFieldType.STRING.getDataType()));
+
+    private static final List<PropertyDescriptor> PROPERTY_DESCRIPTORS = List.of(
+            SHOPIFY_CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER, ORDER_REFERENCE_FIELD, ORDER_REFERENCE_KIND, TRACKING_NUMBER_FIELD,
+            CARRIER_FIELD, TRACKING_URL_FIELD, LINES_FIELD, LOCATION_FIELD, STATUS_FIELD, STATUS_FINAL_FIELD, EVENT_TIME_FIELD,
+            FULFILL_ON, GROUP_BY_ORDER, NOTIFY_CUSTOMER);
+
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTY_DESCRIPTORS;
+    }
+
+    @Override
+    public Set<Relationship> getRelationships() {
+        return RELATIONSHIPS;
+    }
+
+    @Override
+    public void onTrigger(final ProcessContext context, final ProcessSession session) {
+        final FlowFile flowFile = session.get();
+        if (flowFile == null) {
+            return;
+        }
+        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
+        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
+        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+
+        // every record is read before anything is sent: an unreadable FlowFile fails whole, with nothing half done
+        final List<Record> records = new ArrayList<>();
+        final RecordSchema[] readSchema = new RecordSchema[1];
+        try (InputStream in = session.read(flowFile); RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
+            readSchema[0] = reader.getSchema();
+            Record record;
+            while ((record = reader.nextRecord()) != null) {
+                records.add(record);
+            }
+        } catch (final Exception e) {
+            getLogger().error("Cannot read the records of {}", flowFile, e);
+            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "INVALID_INPUT",
+                    "error.message", String.valueOf(e.getMessage())));
+            failed = session.penalize(failed);
+            session.transfer(failed, REL_FAILURE);
+            return;
+        }
+
+        final FulfillmentOutcome[] outcomes = decide(context, connection, records);
+
+        final Map<Route, List<Integer>> byRoute = new EnumMap<>(Route.class);
+        for (int i = 0; i < records.size(); i++) {
+            byRoute.computeIfAbsent(outcomes[i].route(), r -> new ArrayList<>()).add(i);
+        }
+        final RecordSchema outSchema = outputSchema(readSchema[0], records);
+        final List<FlowFile> created = new ArrayList<>();
+        try {
+            for (final Map.Entry<Route, List<Integer>> entry : byRoute.entrySet()) {
+                FlowFile child = session.create(flowFile);
+                final List<Integer> indexes = entry.getValue();
+                final Map<String, String> attributes = new HashMap<>();
+                child = session.write(child, out -> writeRecords(writerFactory, flowFile, outSchema, records, outcomes, indexes, out, attributes));
+                created.add(child);
+                attributes.putAll(routeAttributes(entry.getKey(), outcomes, indexes));
+                attributes.put("shopify.shop", connection.shopDomain());
+                child = session.putAllAttributes(child, attributes);
+                switch (entry.getKey()) {
+                    case SUCCESS -> {
+                        session.getProvenanceReporter().send(child, "https://" + connection.shopDomain() + "/admin/orders",
+                                "Shopify fulfillments for " + indexes.size() + " record(s)");
+                        session.transfer(child, REL_SUCCESS);
+                    }
+                    case FAILURE -> session.transfer(child, REL_FAILURE);
+                    case RETRY -> {
+                        child = session.penalize(child);
+                        session.transfer(child, REL_RETRY);
+                    }
+                }
+            }
+        } catch (final Exception e) {
+            // the records went to Shopify but their results cannot be written: keep the input, a replay is recognised by tracking number
+            getLogger().error("Cannot write the results of {}; routing it to retry", flowFile, e);
+            created.forEach(session::remove);
+            FlowFile retry = session.putAllAttributes(flowFile, Map.of("error.code", "OUTPUT_ERROR", "error.message", String.valueOf(e.getMessage())));
+            retry = session.penalize(retry);
+            session.transfer(retry, REL_RETRY);
+            return;
+        }
+        if (byRoute.containsKey(Route.RETRY)) {
+            context.yield();
+        }
+        session.remove(flowFile);
+        session.commitAsync();
+    }
+
+    /** One outcome per record, in record order; never throws. */
+    private FulfillmentOutcome[] decide(final ProcessContext context, final ShopifyConnectionService connection, final List<Record> records) {
+        final FulfillmentOutcome[] outcomes = new FulfillmentOutcome[records.size()];
+        final ShipmentFields fields = fields(context);
+        final List<ShipmentEvent> events = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(fields.read(i, records.get(i)));
+            } catch (final ShipmentFields.InvalidShipmentException e) {
+                outcomes[i] = FulfillmentOutcome.failure(Status.INVALID_SHIPMENT, e.getMessage());
+            }
+        }
+        final StatusPolicy policy = StatusPolicy.valueOf(context.getProperty(FULFILL_ON).getValue());
+        final List<ShipmentGrouping.Group> groups = new ShipmentGrouping(context.getProperty(GROUP_BY_ORDER).asBoolean(), policy).group(events);
+        FulfillmentOutcome interruption = null;
+        ShipmentFulfiller fulfiller = null;
+        try {
+            fulfiller = new ShipmentFulfiller(new ShopifyFulfillmentApi(connection.client()), context.getProperty(NOTIFY_CUSTOMER).asBoolean());
+        } catch (final RuntimeException e) {
+            getLogger().error("The Shopify Connection Service gives no client", e);
+            interruption = FulfillmentOutcome.failure(Status.TRANSIENT, "Shopify connection unavailable: " + e.getMessage());
+        }
+        for (final ShipmentGrouping.Group group : groups) {
+            FulfillmentOutcome outcome;
+            if (!group.admitted()) {
+                outcome = new FulfillmentOutcome(Status.SKIPPED, null, null, List.of(), "Status " + group.latestStatus()
+                        + " does not call for a fulfillment (Fulfill On " + context.getProperty(FULFILL_ON).getValue() + ")", List.of());
+            } else if (interruption != null) {
+                // after a transient failure the shop is throttled or down: the rest waits rather than hammering it
+                outcome = FulfillmentOutcome.failure(interruption.status(), "Not attempted after an earlier " + interruption.status()
+                        + " error: " + interruption.message());
+            } else {
+                try {
+                    outcome = fulfiller.fulfill(group.shipment());
+                } catch (final RuntimeException e) {
+                    getLogger().error("Unexpected failure fulfilling {}", group.shipment().order(), e);
+                    outcome = FulfillmentOutcome.failure(Status.API_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                if (outcome.route() == Route.RETRY) {
+                    interruption = outcome;
+                    getLogger().warn("Shopify {} for order {}: {}", outcome.status(), group.shipment().order(), outcome.message());
+                } else if (outcome.route() == Route.FAILURE) {
+                    getLogger().info("Order {} not fulfilled: {} {}", group.shipment().order(), outcome.status(), outcome.message());
+                }
+            }
+            for (final int index : group.recordIndexes()) {
+                outcomes[index] = outcome;
+            }
+        }
+        return outcomes;
+    }
+
+    private static ShipmentFields fields(final ProcessContext context) {
+        final OrderReference.Kind kind = REFERENCE_ID.getValue().equals(context.getProperty(ORDER_REFERENCE_KIND).getValue())
+                ? OrderReference.Kind.ID : OrderReference.Kind.NAME;
+        return new ShipmentFields(context.getProperty(ORDER_REFERENCE_FIELD).getValue(), kind,
+                context.getProperty(TRACKING_NUMBER_FIELD).getValue(), context.getProperty(CARRIER_FIELD).getValue(),
+                context.getProperty(TRACKING_URL_FIELD).getValue(), context.getProperty(LINES_FIELD).getValue(),
+                context.getProperty(LOCATION_FIELD).getValue(), context.getProperty(STATUS_FIELD).getValue(),
+                context.getProperty(STATUS_FINAL_FIELD).getValue(), context.getProperty(EVENT_TIME_FIELD).getValue());
+    }
+
+    private static RecordSchema outputSchema(final RecordSchema readSchema, final List<Record> records) {
+        final RecordSchema base = readSchema != null ? readSchema : records.isEmpty() ? new SimpleRecordSchema(List.of()) : records.getFirst().getSchema();
+        final List<RecordField> fields = new ArrayList<>(base.getFields());
+        for (final RecordField extra : OUTCOME_FIELDS) {
+            if (base.getField(extra.getFieldName()).isEmpty()) {
+                fields.add(extra);
+            }
+        }
+        return new SimpleRecordSchema(fields);
+    }
+
+    private void writeRecords(final RecordSetWriterFactory writerFactory, final FlowFile original, final RecordSchema outSchema,
+                              final List<Record> records, final FulfillmentOutcome[] outcomes, final List<Integer> indexes,
+                              final OutputStream out, final Map<String, String> attributes) throws IOException {
+        try {
+            final RecordSchema schema = writerFactory.getSchema(original.getAttributes(), outSchema);
+            try (RecordSetWriter writer = writerFactory.createWriter(getLogger(), schema, out, original)) {
+                writer.beginRecordSet();
+                for (final int index : indexes) {
+                    writer.write(withOutcome(outSchema, records.get(index), outcomes[index]));
+                }
+                final WriteResult result = writer.finishRecordSet();
+                attributes.putAll(result.getAttributes());
+                attributes.put("record.count", String.valueOf(result.getRecordCount()));
+                attributes.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());
+            }
+        } catch (final IOException e) {
+            throw e;
+        } catch (final Exception e) {
+            throw new IOException("Cannot write records: " + e.getMessage(), e);
+        }
+    }
+
+    private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome) {
+        final Map<String, Object> values = new LinkedHashMap<>(record.toMap());
+        values.put(FIELD_OUTCOME, outcome.status().name());
+        values.put(FIELD_FULFILLMENT_IDS, outcome.fulfillmentIds().isEmpty() ? null : String.join(",", outcome.fulfillmentIds()));
+        values.put(FIELD_ORDER_ID, outcome.orderId());
+        final boolean failed = outcome.route() != Route.SUCCESS;
+        values.put(FIELD_ERROR_CODE, failed ? outcome.status().name() : null);
+        values.put(FIELD_ERROR_MESSAGE, failed ? outcome.message() : null);
+        return new MapRecord(schema, values);
+    }
+
+    private static Map<String, String> routeAttributes(final Route route, final FulfillmentOutcome[] outcomes, final List<Integer> indexes) {
+        final Map<String, String> attributes = new HashMap<>();
+        if (route == Route.SUCCESS) {
+            final Map<Status, Integer> counts = new EnumMap<>(Status.class);
+            indexes.forEach(i -> counts.merge(outcomes[i].status(), 1, Integer::sum));
+            attributes.put("fulfillment.created", String.valueOf(counts.getOrDefault(Status.CREATED, 0)));
+            attributes.put("fulfillment.updated", String.valueOf(counts.getOrDefault(Status.TRACKING_UPDATED, 0)));
+            attributes.put("fulfillment.present", String.valueOf(counts.getOrDefault(Status.ALREADY_PRESENT, 0)));
+            attributes.put("fulfillment.skipped", String.valueOf(counts.getOrDefault(Status.SKIPPED, 0)));
+            return attributes;
+        }
+        final Set<String> codes = new TreeSet<>();
+        indexes.forEach(i -> codes.add(outcomes[i].status().name()));
+        attributes.put("error.code", String.join(",", codes));
+        attributes.put("error.message", String.valueOf(outcomes[indexes.getFirst()].message()));
+        return attributes;
+    }
+
+    @Override
+    public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger, final Map<String, String> attributes) {
+        final List<ConfigVerificationResult> results = new ArrayList<>();
+        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
+        final GraphQlResponse response;
+        try {
+            response = connection.client().execute(FulfillmentDocuments.VERIFY_ACCESS, Map.of());
+        } catch (final ApiException e) {
+            results.add(result("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.FAILED,
+                    "Shopify " + connection.shopDomain() + " (API " + connection.apiVersion() + ") answered " + e.code() + ": " + e.getMessage()
+                            + ". The app needs read_orders and read_merchant_managed_fulfillment_orders"));
+            results.add(result("Fulfillment scopes", ConfigVerificationResult.Outcome.SKIPPED, "The shop could not be read"));
+            return results;
+        }
+        final JsonNode orders = response.at("orders.nodes");
+        results.add(result("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.SUCCESSFUL,
+                "Shop '" + response.at("shop.name").asText() + "' (API " + connection.apiVersion() + "): read " + orders.size()
+                        + " recent order(s) with their fulfillment orders"));
+        final Set<String> scopes = new TreeSet<>();
+        response.at("currentAppInstallation.accessScopes").forEach(scope -> scopes.add(scope.path("handle").asText()));
+        final List<String> missing = new ArrayList<>();
+        if (!scopes.contains("write_fulfillments")) {
+            missing.add("write_fulfillments");
+        }
+        if (!scopes.contains("write_merchant_managed_fulfillment_orders") && !scopes.contains("read_merchant_managed_fulfillment_orders")) {
+            missing.add("read_merchant_managed_fulfillment_orders (or write_)");
+        }
+        results.add(result("Fulfillment scopes", missing.isEmpty() ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED,
+                missing.isEmpty() ? "The app holds " + String.join(", ", scopes) : "The app lacks " + String.join(", ", missing)
+                        + "; it holds " + (scopes.isEmpty() ? "none" : String.join(", ", scopes))));
+        return results;
+    }
+
+    private static ConfigVerificationResult result(final String step, final ConfigVerificationResult.Outcome outcome, final String explanation) {
+        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+}

@@ -1,0 +1,357 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.shopify.AccessTokenSource;
+import io.nifiecommerce.shopify.ApiVersion;
+import io.nifiecommerce.shopify.ClientCredentialsTokenSource;
+import io.nifiecommerce.shopify.CostBudget;
+import io.nifiecommerce.shopify.GraphQlResponse;
+import io.nifiecommerce.shopify.ShopifyDocument;
+import io.nifiecommerce.shopify.ShopifyEndpoint;
+import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.lifecycle.OnDisabled;
+import org.apache.nifi.annotation.lifecycle.OnEnabled;
+import org.apache.nifi.components.AllowableValue;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.Validator;
+import org.apache.nifi.context.PropertyContext;
+import org.apache.nifi.controller.AbstractControllerService;
+import org.apache.nifi.controller.ConfigurationContext;
+import org.apache.nifi.controller.VerifiableControllerService;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.proxy.ProxyConfiguration;
+import org.apache.nifi.proxy.ProxySpec;
+import org.apache.nifi.ssl.SSLContextProvider;
+
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+@Tags({"shopify", "graphql", "admin api", "ecommerce", "connection"})
+@CapabilityDescription("The connection to one Shopify shop's Admin GraphQL API: store domain, pinned API version, credentials "
+        + "(an Admin API access token, or the client-credentials grant of an app owned by the shop's organisation), timeouts, "
+        + "retries, proxy and TLS. Every processor using this service shares one cost budget, a model of the shop's "
+        + "leaky bucket fed by each response's throttleStatus, so that together they stay under the shop's rate limit.")
+public class StandardShopifyConnectionService extends AbstractControllerService implements ShopifyConnectionService, VerifiableControllerService {
+
+    static final AllowableValue AUTH_ACCESS_TOKEN = new AllowableValue("ACCESS_TOKEN", "Access Token",
+            "An Admin API access token (shpat_...) of a custom app, sent as X-Shopify-Access-Token.");
+    static final AllowableValue AUTH_CLIENT_CREDENTIALS = new AllowableValue("CLIENT_CREDENTIALS", "Client Credentials",
+            "The client-credentials grant of an app owned by the shop's organisation: a token is fetched from "
+                    + "/admin/oauth/access_token, renewed before it expires and once when Shopify refuses it.");
+
+    public static final PropertyDescriptor STORE_DOMAIN = new PropertyDescriptor.Builder()
+            .name("Store Domain")
+            .description("The shop's permanent domain, e.g. my-shop.myshopify.com (my-shop alone is accepted). Not the shop's custom domain.")
+            .required(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    public static final PropertyDescriptor API_VERSION = new PropertyDescriptor.Builder()
+            .name("API Version")
+            .description("The Admin API version every request is pinned to. Each version is supported for 12 months from its release; "
+                    + "the service warns " + ApiVersion.WARNING_DAYS + " days before the end of support and refuses a version past it, "
+                    + "because Shopify would silently serve another one.")
+            .required(true)
+            .allowableValues(ApiVersion.SUPPORTED.toArray(new String[0]))
+            .defaultValue(ApiVersion.NEWEST)
+            .build();
+
+    public static final PropertyDescriptor AUTHENTICATION = new PropertyDescriptor.Builder()
+            .name("Authentication")
+            .description("How the service obtains the Admin API access token.")
+            .required(true)
+            .allowableValues(AUTH_ACCESS_TOKEN, AUTH_CLIENT_CREDENTIALS)
+            .defaultValue(AUTH_ACCESS_TOKEN.getValue())
+            .build();
+
+    public static final PropertyDescriptor ACCESS_TOKEN = new PropertyDescriptor.Builder()
+            .name("Access Token")
+            .description("The Admin API access token of the app installed on the shop.")
+            .required(true)
+            .sensitive(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(AUTHENTICATION, AUTH_ACCESS_TOKEN)
+            .build();
+
+    public static final PropertyDescriptor CLIENT_ID = new PropertyDescriptor.Builder()
+            .name("Client ID")
+            .description("The app's client id (API key).")
+            .required(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(AUTHENTICATION, AUTH_CLIENT_CREDENTIALS)
+            .build();
+
+    public static final PropertyDescriptor CLIENT_SECRET = new PropertyDescriptor.Builder()
+            .name("Client Secret")
+            .description("The app's client secret.")
+            .required(true)
+            .sensitive(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(AUTHENTICATION, AUTH_CLIENT_CREDENTIALS)
+            .build();
+
+    public static final PropertyDescriptor CONNECT_TIMEOUT = new PropertyDescriptor.Builder()
+            .name("Connect Timeout")
+            .description("How long to wait for a connection to Shopify.")
+            .required(true)
+            .defaultValue("10 secs")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor READ_TIMEOUT = new PropertyDescriptor.Builder()
+            .name("Read Timeout")
+            .description("How long to wait for a complete answer to one request.")
+            .required(true)
+            .defaultValue("60 secs")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
+            .name("Max Attempts")
+            .description("Attempts per request, the first included, when Shopify throttles (THROTTLED, HTTP 429), answers 5xx or "
+                    + "the connection fails. Waits grow exponentially with jitter, honouring Retry-After and the bucket's restore rate.")
+            .required(true)
+            .defaultValue("5")
+            .addValidator(StandardValidators.createLongValidator(1, 20, true))
+            .build();
+
+    public static final PropertyDescriptor MAX_BACKOFF = new PropertyDescriptor.Builder()
+            .name("Max Backoff")
+            .description("The longest single wait between two attempts.")
+            .required(true)
+            .defaultValue("30 secs")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
+            .name("SSL Context Service")
+            .description("TLS settings (trust store, client certificate) for a TLS-inspecting proxy or a private CA. "
+                    + "Without it the JVM's default trust store is used.")
+            .required(false)
+            .identifiesControllerService(SSLContextProvider.class)
+            .build();
+
+    public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE =
+            ProxyConfiguration.createProxyConfigPropertyDescriptor(ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
+
+    /** Flow definitions set the override from a parameter that is empty in production: blank means none. */
+    private static final Validator BLANK_OR_URL = (subject, input, context) -> input == null || input.isBlank()
+            ? new ValidationResult.Builder().subject(subject).input(input).valid(true).build()
+            : StandardValidators.URL_VALIDATOR.validate(subject, input, context);
+
+    public static final PropertyDescriptor BASE_URL_OVERRIDE = new PropertyDescriptor.Builder()
+            .name("Base URL Override")
+            .description("For tests and the sandbox only: sends every request to this base URL (e.g. http://127.0.0.1:8443) "
+                    + "instead of https://{Store Domain}. Leave empty in production.")
+            .required(false)
+            .addValidator(BLANK_OR_URL)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    static final List<PropertyDescriptor> PROPERTIES = List.of(
+            STORE_DOMAIN, API_VERSION, AUTHENTICATION, ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, CONNECT_TIMEOUT, READ_TIMEOUT,
+            MAX_ATTEMPTS, MAX_BACKOFF, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE, BASE_URL_OVERRIDE);
+
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile ShopifyGraphQlClient client;
+    private volatile String shopDomain;
+    private volatile String apiVersion;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    /** Test seam: the date used to judge the API version's end of support. */
+    void setClock(final Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected Collection<ValidationResult> customValidate(final ValidationContext context) {
+        final List<ValidationResult> results = new ArrayList<>();
+        ProxyConfiguration.validateProxySpec(context, results, ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
+        final String version = context.getProperty(API_VERSION).getValue();
+        if (version != null) {
+            final ApiVersion parsed = ApiVersion.parse(version);
+            if (parsed.support(today()) == ApiVersion.Support.UNSUPPORTED) {
+                results.add(new ValidationResult.Builder().subject(API_VERSION.getName()).input(version).valid(false)
+                        .explanation(parsed.supportWarning(today())).build());
+            }
+        }
+        return results;
+    }
+
+    @OnEnabled
+    public void onEnabled(final ConfigurationContext context) {
+        shopDomain = context.getProperty(STORE_DOMAIN).evaluateAttributeExpressions().getValue().trim();
+        apiVersion = context.getProperty(API_VERSION).getValue();
+        client = createClient(context, CostBudget.standard());
+        final String warning = ApiVersion.parse(apiVersion).supportWarning(today());
+        if (warning != null) {
+            getLogger().warn(warning);
+        }
+    }
+
+    @OnDisabled
+    public void onDisabled() {
+        client = null;
+    }
+
+    @Override
+    public ShopifyGraphQlClient client() {
+        final ShopifyGraphQlClient current = client;
+        if (current == null) {
+            throw new IllegalStateException("The Shopify connection service is not enabled");
+        }
+        return current;
+    }
+
+    @Override
+    public String shopDomain() {
+        return shopDomain;
+    }
+
+    @Override
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    @Override
+    public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
+                                                 final Map<String, String> variables) {
+        final List<ConfigVerificationResult> results = new ArrayList<>();
+        final String version = context.getProperty(API_VERSION).getValue();
+        final ShopifyGraphQlClient verifying;
+        try {
+            verifying = createClient(context, CostBudget.standard());
+        } catch (final RuntimeException e) {
+            results.add(result("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
+            return results;
+        }
+        final GraphQlResponse response;
+        try {
+            response = verifying.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
+        } catch (final ApiException e) {
+            results.add(result("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
+            results.add(result("API Version", Outcome.SKIPPED, "Requires a successful request"));
+            results.add(result("Access Scopes", Outcome.SKIPPED, "Requires a successful request"));
+            return results;
+        }
+        results.add(result("Authenticate and Read Shop", Outcome.SUCCESSFUL,
+                "Connected to shop '" + response.at("shop.name").asText() + "' (" + response.at("shop.myshopifyDomain").asText() + ")"));
+        results.add(versionResult(version, response.servedApiVersion()));
+        final List<String> scopes = scopes(response.at("currentAppInstallation.accessScopes"));
+        results.add(result("Access Scopes", scopes.contains("read_orders") || scopes.contains("write_orders") ? Outcome.SUCCESSFUL : Outcome.FAILED,
+                "Granted: " + String.join(", ", scopes) + (scopes.contains("read_orders") || scopes.contains("write_orders")
+                        ? "" : ". Reading orders needs read_orders")));
+        return results;
+    }
+
+    ConfigVerificationResult versionResult(final String requested, final String served) {
+        final ApiVersion parsed = ApiVersion.parse(requested);
+        final String warning = parsed.supportWarning(today());
+        if (served != null && !served.equals(requested)) {
+            return result("API Version", Outcome.FAILED, "Requested " + requested + " but Shopify served " + served
+                    + ": the requested version fell forward. Pin a supported version.");
+        }
+        if (parsed.support(today()) == ApiVersion.Support.UNSUPPORTED) {
+            return result("API Version", Outcome.FAILED, warning);
+        }
+        return result("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? requested : served)
+                + ", supported until " + parsed.endOfSupport() + (warning == null ? "" : ". Warning: " + warning));
+    }
+
+    static List<String> scopes(final JsonNode accessScopes) {
+        final List<String> scopes = new ArrayList<>();
+        for (final JsonNode scope : accessScopes) {
+            scopes.add(scope.path("handle").asText());
+        }
+        return scopes;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private ShopifyGraphQlClient createClient(final PropertyContext context, final CostBudget budget) {
+        final String domain = context.getProperty(STORE_DOMAIN).evaluateAttributeExpressions().getValue();
+        final String override = context.getProperty(BASE_URL_OVERRIDE).evaluateAttributeExpressions().getValue();
+        final String version = context.getProperty(API_VERSION).getValue();
+        final ShopifyEndpoint endpoint = ShopifyEndpoint.forShop(override == null || override.isBlank() ? domain : override, version);
+        final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
+        final Duration readTimeout = Duration.ofMillis(context.getProperty(READ_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
+        final HttpClient httpClient = httpClient(context, connectTimeout);
+        final RetryPolicy retryPolicy = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(250),
+                Duration.ofMillis(context.getProperty(MAX_BACKOFF).asTimePeriod(TimeUnit.MILLISECONDS)));
+        final HttpTransport transport = new HttpTransport(httpClient, retryPolicy);
+        final AccessTokenSource tokens;
+        if (AUTH_CLIENT_CREDENTIALS.getValue().equals(context.getProperty(AUTHENTICATION).getValue())) {
+            tokens = new ClientCredentialsTokenSource(endpoint.accessTokenUri(), context.getProperty(CLIENT_ID).getValue(),
+                    context.getProperty(CLIENT_SECRET).getValue(), transport, readTimeout, Clock.systemUTC());
+        } else {
+            tokens = AccessTokenSource.of(context.getProperty(ACCESS_TOKEN).getValue());
+        }
+        return new ShopifyGraphQlClient(endpoint, tokens, budget, transport, readTimeout, httpClient);
+    }
+
+    /**
+     * The JDK client with the configured TLS context and HTTP proxy. The JDK client cannot use a
+     * SOCKS proxy (rejected by validation), and answers a proxy's Basic challenge for HTTPS tunnels
+     * only when the JVM allows it (jdk.http.auth.tunneling.disabledSchemes).
+     */
+    private static HttpClient httpClient(final PropertyContext context, final Duration connectTimeout) {
+        final HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
+        final SSLContextProvider ssl = context.getProperty(SSL_CONTEXT_SERVICE).asControllerService(SSLContextProvider.class);
+        if (ssl != null) {
+            builder.sslContext(ssl.createContext());
+        }
+        final ProxyConfiguration proxy = ProxyConfiguration.getConfiguration(context);
+        if (proxy != null && proxy.getProxyType() == Proxy.Type.HTTP && proxy.getProxyServerHost() != null) {
+            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getProxyServerHost(), proxy.getProxyServerPort())));
+            if (proxy.hasCredential()) {
+                final String user = proxy.getProxyUserName();
+                final char[] password = proxy.getProxyUserPassword() == null ? new char[0] : proxy.getProxyUserPassword().toCharArray();
+                builder.authenticator(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(user, password) : null;
+                    }
+                });
+            }
+        }
+        return builder.build();
+    }
+
+    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
+        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.nifiecommerce.shopify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The GraphQL documents the bundle sends, kept as {@code .graphql} resources next to this class so
+ * that a unit test can validate every one of them against each supported Admin API schema.
+ */
+public enum ShopifyDocument {
+    ORDERS_PAGE("orders-page.graphql"),
+    ORDER_LINE_ITEMS("order-line-items.graphql"),
+    ORDERS_COUNT("orders-count.graphql"),
+    SHOP_VERIFICATION("shop-verification.graphql"),
+    BULK_ORDERS_RUN("bulk-orders-run.graphql"),
+    BULK_OPERATION_STATUS("bulk-operation-status.graphql"),
+    /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
+    BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
+
+    private final String resource;
+    private final String text;
+
+    ShopifyDocument(final String resource) {
+        this.resource = resource;
+        this.text = load(resource);
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The documents sent to Shopify as they are (everything but templates). */
+    public static List<ShopifyDocument> sent() {
+        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS);
+    }
+
+    /** The bulk query for a search filter, the filter written as a GraphQL string literal. */
+    public static String bulkOrdersQuery(final String searchFilter) {
+        return BULK_ORDERS_TEMPLATE.text().replace("SEARCH_FILTER", graphQlString(searchFilter));
+    }
+
+    static String graphQlString(final String value) {
+        final StringBuilder quoted = new StringBuilder("\"");
+        for (final char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static String load(final String resource) {
+        try (InputStream in = ShopifyDocument.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing GraphQL resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

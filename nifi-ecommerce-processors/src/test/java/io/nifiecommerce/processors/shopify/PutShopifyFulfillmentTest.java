@@ -1,0 +1,236 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.shopify.fulfillment.StubShopify;
+import io.nifiecommerce.shopify.fulfillment.TrackingInfo;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.json.JsonRecordSetWriter;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.MockProcessContext;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PutShopifyFulfillmentTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StubShopify shopify;
+    private TestRunner runner;
+    private StubShopify.Order order1001;
+    private StubShopify.Order order1002;
+
+    @BeforeEach
+    void setUp() throws IOException, InitializationException {
+        shopify = new StubShopify();
+        order1001 = shopify.addOrder(101, "#1001");
+        final StubShopify.FoState paris = shopify.addFulfillmentOrder(order1001, "OPEN", 1, "Paris");
+        shopify.addLine(paris, "MUG-RED", 2);
+        shopify.addLine(paris, "MUG-BLUE", 1);
+        order1002 = shopify.addOrder(102, "#1002");
+        shopify.addLine(shopify.addFulfillmentOrder(order1002, "OPEN", 1, "Paris"), "TEA-GREEN", 4);
+
+        runner = TestRunners.newTestRunner(PutShopifyFulfillment.class);
+        final StubShopifyConnectionService connection = new StubShopifyConnectionService(shopify.client());
+        runner.addControllerService("shopify", connection);
+        runner.enableControllerService(connection);
+        final JsonTreeReader reader = new JsonTreeReader();
+        runner.addControllerService("reader", reader);
+        runner.enableControllerService(reader);
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        runner.addControllerService("writer", writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(PutShopifyFulfillment.SHOPIFY_CONNECTION_SERVICE, "shopify");
+        runner.setProperty(PutShopifyFulfillment.RECORD_READER, "reader");
+        runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "writer");
+    }
+
+    @AfterEach
+    void tearDown() {
+        shopify.close();
+    }
+
+    /** A tracking record as ParseCarrierTracking writes it. */
+    private static String event(final String order, final String number, final String carrier, final String status, final String time) {
+        return """
+                {"orderReference":"%s","trackingNumber":"%s","carrier":"%s","carrierValid":true,"shopifyCarrierName":"%s",
+                 "trackingUrl":"https://track.example/%s","status":"%s","statusFinal":%s,"rawCode":"X","rawLabel":"x",
+                 "eventTime":"%s","location":"Paris"}""".formatted(order, number, carrier.toLowerCase(), carrier, number, status,
+                "DELIVERED".equals(status), time);
+    }
+
+    private static List<JsonNode> records(final MockFlowFile flowFile) throws IOException {
+        final List<JsonNode> records = new ArrayList<>();
+        MAPPER.readTree(flowFile.getContent()).forEach(records::add);
+        return records;
+    }
+
+    private void enqueue(final String... records) {
+        runner.enqueue("[" + String.join(",", records) + "]");
+    }
+
+    @Test
+    void trackingEventsCreateOneFulfillmentPerShipmentAndAReplayCreatesNothing() throws IOException {
+        final String[] events = {
+                event("#1001", "6A15602676300", "Colissimo", "PENDING", "2026-11-20T08:00:00Z"),
+                event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-20T18:00:00Z"),
+                event("1002", "JD014600006281230701", "DHL Express", "PICKED_UP", "2026-11-20T09:00:00Z")};
+        enqueue(events);
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        final MockFlowFile success = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        success.assertAttributeEquals("record.count", "3");
+        success.assertAttributeEquals("fulfillment.created", "3");
+        final List<JsonNode> out = records(success);
+        assertEquals(List.of("CREATED", "CREATED", "CREATED"), out.stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
+        assertEquals(out.get(0).get("fulfillmentIds"), out.get(1).get("fulfillmentIds"));
+        assertEquals("IN_TRANSIT", out.get(1).get("status").asText());
+        assertEquals(1, shopify.fulfillments(order1001).size());
+        assertEquals(1, shopify.fulfillments(order1002).size());
+        assertEquals(List.of(new TrackingInfo("JD014600006281230701", "DHL Express", "https://track.example/JD014600006281230701")),
+                shopify.fulfillments(order1002).getFirst().tracking());
+
+        runner.clearTransferState();
+        enqueue(events);
+        runner.run();
+
+        final MockFlowFile replay = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        assertEquals(List.of("ALREADY_PRESENT", "ALREADY_PRESENT", "ALREADY_PRESENT"),
+                records(replay).stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
+        assertEquals(2, shopify.count("CREATE"));
+        assertEquals(1, shopify.fulfillments(order1001).size());
+    }
+
+    @Test
+    void parcelsOfOneOrderBecomeOneFulfillmentWithSeveralTrackingNumbers() {
+        enqueue(event("#1001", "P-1", "GLS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#1001", "P-2", "GLS", "IN_TRANSIT", "2026-11-20T08:05:00Z"));
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        assertEquals(1, shopify.count("CREATE"));
+        assertEquals(List.of("P-1", "P-2"), shopify.fulfillments(order1001).getFirst().tracking().stream().map(TrackingInfo::number).toList());
+    }
+
+    @Test
+    void eachRecordIsRoutedOnceWithItsReason() throws IOException {
+        enqueue(event("#1001", "OK-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#4040", "NF-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                "{\"orderReference\":\"#1002\",\"status\":\"IN_TRANSIT\"}",
+                "{\"trackingNumber\":\"NO-ORDER\"}");
+        runner.run();
+
+        runner.assertTransferCount(PutShopifyFulfillment.REL_SUCCESS, 1);
+        runner.assertTransferCount(PutShopifyFulfillment.REL_FAILURE, 1);
+        runner.assertTransferCount(PutShopifyFulfillment.REL_RETRY, 0);
+        final MockFlowFile failure = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_FAILURE).getFirst();
+        failure.assertAttributeEquals("record.count", "3");
+        failure.assertAttributeEquals("error.code", "INVALID_SHIPMENT,ORDER_NOT_FOUND");
+        final List<JsonNode> failed = records(failure);
+        assertEquals(List.of("ORDER_NOT_FOUND", "INVALID_SHIPMENT", "INVALID_SHIPMENT"),
+                failed.stream().map(r -> r.get("errorCode").asText()).toList());
+        assertEquals("NF-1", failed.getFirst().get("trackingNumber").asText());
+        assertTrue(failed.get(1).get("errorMessage").asText().contains("No tracking number"), failed.get(1).toString());
+        assertEquals("OK-1", records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst())
+                .getFirst().get("trackingNumber").asText());
+    }
+
+    @Test
+    void unavailableShopRoutesToRetryPenalizedAndCreatesNothing() throws IOException {
+        shopify.failNext(null, 50, 503);
+        enqueue(event("#1001", "R-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#1002", "R-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_RETRY, 1);
+        final MockFlowFile retry = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
+        assertTrue(retry.isPenalized());
+        retry.assertAttributeEquals("error.code", "TRANSIENT");
+        assertEquals(2, records(retry).size());
+        assertTrue(shopify.fulfillments(order1001).isEmpty());
+        // the second shipment is not tried once the shop is known to be down: 3 attempts for the first only
+        assertEquals(3, shopify.count("ORDER_BY_NAME_FAILED"));
+    }
+
+    @Test
+    void businessCentralShipmentWithLinesFulfillsPartially() throws IOException {
+        runner.setProperty(PutShopifyFulfillment.CARRIER_FIELD, "shopifyCarrier");
+        runner.setProperty(PutShopifyFulfillment.LINES_FIELD, "salesShipmentLines");
+        enqueue("""
+                {"number":"102044","orderNumber":"S-ORD101005","externalDocumentNumber":"1001","packageTrackingNo":"250012345678",
+                 "shopifyCarrier":"DPD","salesShipmentLines":[{"lineObjectNumber":"MUG-RED","quantity":1.0},{"lineObjectNumber":"MUG-BLUE","quantity":1}]}""");
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        final JsonNode record = records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()).getFirst();
+        assertEquals("CREATED", record.get("fulfillmentOutcome").asText());
+        assertEquals("gid://shopify/Order/101", record.get("shopifyOrderId").asText());
+        final StubShopify.FulfillmentState fulfillment = shopify.fulfillments(order1001).getFirst();
+        assertEquals(2, fulfillment.quantities().size());
+        assertEquals(2, fulfillment.quantities().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals("DPD", fulfillment.tracking().getFirst().company());
+    }
+
+    @Test
+    void statusesThatDoNotCallForAFulfillmentAreSkipped() throws IOException {
+        runner.setProperty(PutShopifyFulfillment.FULFILL_ON, "SHIPPED");
+        enqueue(event("#1001", "S-1", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
+                event("#1002", "S-2", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
+                event("#1002", "S-2", "UPS", "PICKED_UP", "2026-11-20T10:00:00Z"));
+        runner.run();
+
+        final MockFlowFile success = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        success.assertAttributeEquals("fulfillment.skipped", "1");
+        success.assertAttributeEquals("fulfillment.created", "2");
+        assertEquals(List.of("SKIPPED", "CREATED", "CREATED"), records(success).stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
+        assertTrue(shopify.fulfillments(order1001).isEmpty());
+        assertEquals(1, shopify.fulfillments(order1002).size());
+    }
+
+    @Test
+    void unreadableContentGoesToFailureUntouched() {
+        runner.enqueue("{ not json");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_FAILURE, 1);
+        final MockFlowFile failure = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_FAILURE).getFirst();
+        failure.assertAttributeEquals("error.code", "INVALID_INPUT");
+        failure.assertContentEquals("{ not json");
+        assertTrue(shopify.operations().isEmpty());
+    }
+
+    @Test
+    void orderIdReferencesAreAccepted() throws IOException {
+        runner.setProperty(PutShopifyFulfillment.ORDER_REFERENCE_KIND, "id");
+        enqueue(event("102", "ID-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("gid://shopify/Order/101", "ID-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("not-an-id", "ID-3", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));
+        runner.run();
+        assertEquals(2, records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()).size());
+        assertEquals("INVALID_SHIPMENT", records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_FAILURE).getFirst())
+                .getFirst().get("errorCode").asText());
+        assertEquals(2, shopify.count("ORDER_BY_ID"));
+    }
+
+    @Test
+    void verifyReadsTheShopAndItsScopes() {
+        final List<ConfigVerificationResult> results = ((PutShopifyFulfillment) runner.getProcessor())
+                .verify((MockProcessContext) runner.getProcessContext(), runner.getLogger(), Map.of());
+        assertEquals(2, results.size());
+        assertTrue(results.stream().allMatch(r -> r.getOutcome() == ConfigVerificationResult.Outcome.SUCCESSFUL), results.toString());
+        assertTrue(results.getFirst().getExplanation().contains("Stub Shop"));
+    }
+}

@@ -1,0 +1,73 @@
+package io.nifiecommerce.shopify;
+
+import graphql.language.Document;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every document the bundle sends must validate against the Admin SDL of each version it may target. */
+class ShopifyDocumentValidationTest {
+
+    private static final Map<String, GraphQLSchema> SCHEMAS = new ConcurrentHashMap<>();
+
+    static Path referenceDir() {
+        final String property = System.getProperty("shared.reference.dir");
+        return property != null ? Path.of(property) : Path.of("..", "shared", "reference");
+    }
+
+    static GraphQLSchema schema(final String version) {
+        return SCHEMAS.computeIfAbsent(version, v -> {
+            try {
+                final Path sdl = referenceDir().resolve("shopify-admin-graphql").resolve(v).resolve("schema.graphql");
+                final TypeDefinitionRegistry registry = new SchemaParser().parse(Files.readString(sdl));
+                return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+            } catch (final Exception e) {
+                throw new IllegalStateException("Cannot load the " + v + " SDL", e);
+            }
+        });
+    }
+
+    static Stream<Arguments> documents() {
+        final List<Arguments> arguments = new ArrayList<>();
+        for (final String version : List.of("2026-04", "2026-07")) {
+            for (final ShopifyDocument document : ShopifyDocument.sent()) {
+                arguments.add(Arguments.of(version, document.resource(), document.text()));
+            }
+            arguments.add(Arguments.of(version, "bulk-orders.graphql (filled)",
+                    ShopifyDocument.bulkOrdersQuery("updated_at:>='2026-01-01T00:00:00Z' tag:\"b2b\"")));
+        }
+        return arguments.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFieldTheSchemaDoesNotHaveIsReported() {
+        final Document document = Parser.parse("query { orders(first: 1) { nodes { id notAField } } }");
+        assertTrue(!new Validator().validateDocument(schema("2026-04"), document, Locale.ROOT).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{1} against {0}")
+    @MethodSource("documents")
+    void validatesAgainstTheSdl(final String version, final String name, final String text) {
+        final Document document = Parser.parse(text);
+        final List<ValidationError> errors = new Validator().validateDocument(schema(version), document, Locale.ROOT);
+        assertTrue(errors.isEmpty(), name + " against " + version + ": " + errors);
+    }
+}
