@@ -114,7 +114,7 @@ public final class DemoRun implements AutoCloseable {
             if (step > 3) {
                 salesAdministration.validate(Math.max(1, options.orders() / 20));
             }
-            logistics.shipSome(Math.max(1, options.orders() / 20));
+            logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
                 crashes++;
@@ -208,6 +208,11 @@ public final class DemoRun implements AutoCloseable {
         }
         marketplace.drop("amazon-orders-" + options.seed() + ".json", MAPPER.writeValueAsString(orders));
         return names;
+    }
+
+    /** An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled. */
+    private boolean shippable(final String reference) {
+        return sandbox.shopify().shop().orders().stream().anyMatch(o -> o.name().equals(reference) && o.cancelledAt() == null);
     }
 
     private long locationId(final String name) {

@@ -141,9 +141,10 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
 
     /** The progress line printed while the flows run. */
     public String progress() {
-        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d) | marketplace %d/%d"
+        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d%s) | marketplace %d/%d"
                         + " | stock %d/%d | fulfillments with tracking %d/%d",
-                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(), marketplaceInBc, marketplaceExpected,
+                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(),
+                amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
                 stockMatching, stockExpected, fulfilledWithTracking, shipped);
     }
 }

@@ -161,7 +161,8 @@ public final class FlowTemplates {
         bcParameters(flow);
         flow.parameter("shopify.location.default", "Shopify location (id or name) that BC stock is published to", false, "Entrepôt Paris");
         flow.parameter("edi.input.directory", "Directory where the 3PL drops its EDI stock files", false, "/data/3pl/stock");
-        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse", false, "Entrepôt 3PL Lyon");
+        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse WH01 (LOC+18 in INVRPT; add a location.<code>"
+                + " property to 'Publish 3PL stock' per other warehouse code)", false, "Entrepôt 3PL Lyon");
 
         final Component shopify = shopifyService(flow);
         final Component bc = bcService(flow);
@@ -176,8 +177,9 @@ public final class FlowTemplates {
                 .property("Entity Set", "items")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("CRON_DRIVEN", HOURLY_CRON)
+                .schedule("TIMER_DRIVEN", "1 hour")
                 .primaryNodeOnly()
+                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -199,6 +201,7 @@ public final class FlowTemplates {
                 .property("SKU Field", "sku")
                 .property("Quantity Field", "quantity")
                 .property("Default Location", "#{edi.warehouse.location}")
+                .property("location.WH01", "#{edi.warehouse.location}")
                 .at(500, 300);
         final Component allItems = flow.processor("Read all BC items (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
@@ -269,7 +272,7 @@ public final class FlowTemplates {
                 .property("API Route", "#{bc.tracking.api.route}")
                 .property("Entity Set", "#{bc.tracking.entity.set}")
                 .serviceProperty("Record Writer", eventWriter)
-                .schedule("TIMER_DRIVEN", "5 min")
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(500, 300);
         final Component fulfill = flow.processor("Create Shopify fulfillments", PKG + "shopify.PutShopifyFulfillment", ecommerce)
