@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,8 @@ public final class DemoRun implements AutoCloseable {
         final long warehouseId = locationId(WAREHOUSE_LOCATION);
         final long bcStockId = locationId(BC_STOCK_LOCATION);
         final Map<String, Integer> warehouseStock = logistics.reportStock(sandbox.seed(), warehouseId);
+        final Map<String, Integer> bcStock = new HashMap<>();
+        bc.items().forEach(item -> bcStock.put(item.path("number").asText(), item.path("inventory").asInt()));
         final List<String> marketplaceNames = dropMarketplaceOrders(marketplace);
 
         final Instant deadline = Instant.now().plus(options.timeout());
@@ -123,8 +126,8 @@ public final class DemoRun implements AutoCloseable {
                 nifi.restart();
                 out.println("NiFi is back; the flows resume from their committed state");
             }
-            report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStockId,
-                    logistics.trackingByOrder());
+            report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStock,
+                    bcStockId, logistics.trackingByOrder());
             out.println(report.progress());
             completeInARow = report.complete() ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
