@@ -64,8 +64,19 @@ public final class BatchedLookup {
         for (int i = 0; i < group.size(); i++) {
             final Chunk chunk = group.get(i);
             final BatchResult answer = answers.get(i);
+            if (answer.isSuccess() && !answer.body().path("value").isArray()) {
+                throw new ApiException(ErrorClass.TRANSIENT, answer.status(), "MALFORMED_RESPONSE",
+                        "Lookup in " + chunk.query().entitySet() + " answered without a value array");
+            }
             if (answer.isSuccess()) {
-                for (final JsonNode value : answer.body().path("value")) {
+                final List<JsonNode> values = new ArrayList<>();
+                answer.body().path("value").forEach(values::add);
+                final String next = answer.body().path("@odata.nextLink").asText("");
+                if (!next.isEmpty()) {
+                    // the server paged a lookup (small page size): fetch the rest rather than miss a match
+                    values.addAll(client.getAll(java.net.URI.create(next), 0));
+                }
+                for (final JsonNode value : values) {
                     final String key = chunk.requestedKey(value.path(chunk.query().field()).asText(null));
                     if (key != null) {
                         results.get(chunk.queryIndex()).computeIfAbsent(key, k -> new ArrayList<>()).add(value);

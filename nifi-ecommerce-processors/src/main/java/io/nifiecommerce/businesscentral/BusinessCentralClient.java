@@ -142,6 +142,9 @@ public final class BusinessCentralClient {
             builder.header("Isolation", "snapshot");
         }
         final JsonNode body = readOk(exchange(builder, readOnly));
+        if (!body.path("responses").isArray()) {
+            throw new ApiException(ErrorClass.TRANSIENT, 200, "MALFORMED_RESPONSE", "A $batch answer without responses");
+        }
         final Map<String, BatchResult> byId = new HashMap<>();
         for (final JsonNode response : body.path("responses")) {
             final String id = response.path("id").asText();
@@ -197,6 +200,10 @@ public final class BusinessCentralClient {
         final JsonNode body = parse(response.body());
         final int status = response.statusCode();
         if (status >= 200 && status < 300) {
+            if (body.isMissingNode() && response.body() != null && response.body().length > 0) {
+                // A cut or garbled answer must never read as "nothing found": that would create duplicates.
+                throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Unreadable answer from Business Central");
+            }
             return body;
         }
         throw BusinessCentralError.toException(body, status, RetryAfter.from(response.headers()));

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Creates BC sales orders for many canonical orders with as few requests as possible, and never
@@ -28,6 +30,7 @@ import java.util.Set;
  *       lost after BC committed), the external document numbers are looked up again and only the
  *       orders still missing are resent; after the last attempt they are RETRY.</li>
  * </ol>
+ * Batches of one call are sent concurrently (the client's governor caps how many are in flight).
  * One outcome per input order, in input order. Orders repeating an earlier order's external document
  * number in the same call share its outcome as ALREADY_PRESENT.
  */
@@ -137,10 +140,30 @@ public final class SalesOrderSubmitter {
                 }
             }
         }
-        for (int start = 0; start < drafts.size(); start += ordersPerBatch) {
-            send(drafts.subList(start, Math.min(drafts.size(), start + ordersPerBatch)), outcomes);
+        final List<List<Pending>> chunks = ODataFilter.chunks(drafts, ordersPerBatch);
+        if (chunks.size() == 1) {
+            send(chunks.get(0), outcomes);
+        } else {
+            // Batches go out side by side; the client's governor keeps them within BC's concurrency limit.
+            try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (final List<Pending> chunk : chunks) {
+                    senders.submit(() -> sendOrRetryLater(chunk, outcomes));
+                }
+            }
         }
         return List.of();
+    }
+
+    private void sendOrRetryLater(final List<Pending> chunk, final OrderOutcome[] outcomes) {
+        try {
+            send(chunk, outcomes);
+        } catch (final RuntimeException e) {
+            for (final Pending item : chunk) {
+                if (outcomes[item.index()] == null) {
+                    outcomes[item.index()] = OrderOutcome.retry(item.draft().externalDocumentNumber(), "INTERRUPTED", String.valueOf(e.getMessage()));
+                }
+            }
+        }
     }
 
     /** One batch of deep inserts, with re-check and resend of what may or may not have been created. */

@@ -11,11 +11,20 @@ public class InventoryApiException extends RuntimeException {
             "THROTTLED", "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "TIMEOUT", "IDEMPOTENCY_CONCURRENT_REQUEST");
 
     private final boolean transientFailure;
+    private final boolean authentication;
     private final String code;
 
     public InventoryApiException(boolean transientFailure, String code, String message, Throwable cause) {
+        this(transientFailure, false, code, message, cause);
+    }
+
+    /**
+     * @param authentication the credentials or their scopes were refused: neither the data nor a retry is at fault
+     */
+    public InventoryApiException(boolean transientFailure, boolean authentication, String code, String message, Throwable cause) {
         super(message, cause);
         this.transientFailure = transientFailure;
+        this.authentication = authentication;
         this.code = code;
     }
 
@@ -25,6 +34,10 @@ public class InventoryApiException extends RuntimeException {
 
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    public boolean isAuthentication() {
+        return authentication;
     }
 
     public String code() {
@@ -47,6 +60,7 @@ public class InventoryApiException extends RuntimeException {
         final JsonNode first = errors.get(0);
         final String code = first.path("extensions").path("code").asText(null);
         final String message = first.path("message").asText("GraphQL error");
-        throw new InventoryApiException(isTransientCode(code), code == null ? "GRAPHQL_ERROR" : code, message);
+        throw new InventoryApiException(isTransientCode(code), "ACCESS_DENIED".equals(code), code == null ? "GRAPHQL_ERROR" : code,
+                message, null);
     }
 }

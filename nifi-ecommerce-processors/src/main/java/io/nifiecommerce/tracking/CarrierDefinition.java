@@ -169,7 +169,17 @@ public final class CarrierDefinition {
         if (trackingUrl == null || compact.isEmpty()) {
             return null;
         }
-        return trackingUrl.replace("{number}", URLEncoder.encode(compact, StandardCharsets.UTF_8));
+        return trackingUrl.replace("{number}", urlSafe(compact) ? compact : URLEncoder.encode(compact, StandardCharsets.UTF_8));
+    }
+
+    private static boolean urlSafe(final String value) {
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean answersTo(final String normalizedHint) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Detects the carrier of a tracking number from format and check digit. Definitions come from the bundled
@@ -30,6 +31,7 @@ public final class CarrierRegistry {
 
     private final List<CarrierDefinition> definitions;
     private final CarrierDefinition[][] byLength;
+    private final Map<String, CarrierDefinition[]> byHint = new ConcurrentHashMap<>();
 
     private CarrierRegistry(final List<CarrierDefinition> definitions) {
         this.definitions = definitions.stream().sorted(PREFERENCE).toList();
@@ -127,20 +129,15 @@ public final class CarrierRegistry {
         final String compact = compact(number);
         final String hint = CarrierDefinition.normalizeHint(carrierHint);
         if (!hint.isEmpty()) {
-            CarrierDefinition named = null;
-            for (final CarrierDefinition definition : definitions) {
-                if (definition.answersTo(hint)) {
-                    if (named == null) {
-                        named = definition;
-                    }
-                    final CarrierMatch match = compact.length() <= CarrierDefinition.MAX_LENGTH ? definition.match(compact) : null;
-                    if (match != null) {
-                        return match;
-                    }
+            final CarrierDefinition[] named = named(hint);
+            for (final CarrierDefinition definition : named) {
+                final CarrierMatch match = compact.length() <= CarrierDefinition.MAX_LENGTH ? definition.match(compact) : null;
+                if (match != null) {
+                    return match;
                 }
             }
-            if (named != null) {
-                return named.invalid(compact);
+            if (named.length > 0) {
+                return named[0].invalid(compact);
             }
         }
         if (compact.isEmpty() || compact.length() > CarrierDefinition.MAX_LENGTH) {
@@ -153,6 +150,20 @@ public final class CarrierRegistry {
             }
         }
         return null;
+    }
+
+    private CarrierDefinition[] named(final String normalizedHint) {
+        final CarrierDefinition[] cached = byHint.get(normalizedHint);
+        if (cached != null) {
+            return cached;
+        }
+        final CarrierDefinition[] named = definitions.stream().filter(definition -> definition.answersTo(normalizedHint))
+                .toArray(CarrierDefinition[]::new);
+        // feeds name few carriers; do not let arbitrary hints grow the cache without bound
+        if (byHint.size() < 1024) {
+            byHint.put(normalizedHint, named);
+        }
+        return named;
     }
 
     /** Finds a carrier by id, family, alias or Shopify name (for a default carrier), or null. */

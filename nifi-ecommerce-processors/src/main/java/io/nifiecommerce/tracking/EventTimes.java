@@ -1,11 +1,14 @@
 package io.nifiecommerce.tracking;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Reads the date-times of the feeds into offset date-times; a time without offset is in the feed's zone. */
 public final class EventTimes {
@@ -24,6 +27,10 @@ public final class EventTimes {
      * @throws DateTimeParseException when the text is none of those
      */
     public static OffsetDateTime parseIso(final String text, final ZoneId zone) {
+        final OffsetDateTime fast = parseIsoFast(text, zone);
+        if (fast != null) {
+            return fast;
+        }
         final String value = text.trim().replace(' ', 'T');
         if (value.length() > 19 && (value.endsWith("Z") || value.indexOf('+', 10) > 0 || value.indexOf('-', 10) > 0)) {
             return OffsetDateTime.parse(value);
@@ -40,6 +47,12 @@ public final class EventTimes {
      */
     public static OffsetDateTime parseEdi(final String value, final ZoneId zone) {
         final String text = value.trim();
+        if (text.length() == 12 || text.length() == 14) {
+            final OffsetDateTime fast = compact(text, 0, text, 8, text.length() == 14, zone);
+            if (fast != null) {
+                return fast;
+            }
+        }
         return switch (text.length()) {
             case 8 -> LocalDate.parse(text, EDI_DATE).atStartOfDay(zone).toOffsetDateTime();
             case 12 -> LocalDateTime.parse(text, EDI_MINUTES).atZone(zone).toOffsetDateTime();
@@ -52,11 +65,11 @@ public final class EventTimes {
     private static OffsetDateTime withZoneSuffix(final String minutes, final String suffix, final ZoneId zone) {
         final LocalDateTime local = LocalDateTime.parse(minutes, EDI_MINUTES);
         if ("UTC".equals(suffix) || "GMT".equals(suffix) || "000".equals(suffix)) {
-            return local.atOffset(java.time.ZoneOffset.UTC);
+            return local.atOffset(ZoneOffset.UTC);
         }
         try {
-            return local.atOffset(java.time.ZoneOffset.of(suffix.startsWith("+") || suffix.startsWith("-") ? suffix : "+" + suffix.substring(1)));
-        } catch (final java.time.DateTimeException e) {
+            return local.atOffset(ZoneOffset.of(suffix.startsWith("+") || suffix.startsWith("-") ? suffix : "+" + suffix.substring(1)));
+        } catch (final DateTimeException e) {
             return local.atZone(zone).toOffsetDateTime();
         }
     }
@@ -64,6 +77,12 @@ public final class EventTimes {
     /** X12 date (CCYYMMDD) and time (HHMM or HHMMSS) with an X12 time code (LT local, UT/GM, ET, CT, MT, PT). */
     public static OffsetDateTime parseX12(final String date, final String time, final String timeCode, final ZoneId localZone) {
         final String clock = time == null || time.isBlank() ? "0000" : time.trim();
+        if (date.length() == 8 && (clock.length() == 4 || clock.length() == 6)) {
+            final OffsetDateTime fast = compact(date, 0, clock, 0, clock.length() == 6, x12Zone(timeCode, localZone));
+            if (fast != null) {
+                return fast;
+            }
+        }
         final LocalDateTime local = LocalDateTime.parse(date.trim() + (clock.length() >= 6 ? clock.substring(0, 6) : clock + "00"),
                 EDI_SECONDS);
         return local.atZone(x12Zone(timeCode, localZone)).toOffsetDateTime();
@@ -74,12 +93,121 @@ public final class EventTimes {
             return localZone;
         }
         return switch (timeCode.trim()) {
-            case "UT", "GM", "UTC" -> java.time.ZoneOffset.UTC;
+            case "UT", "GM", "UTC" -> ZoneOffset.UTC;
             case "ET", "ED", "ES" -> ZoneId.of("America/New_York");
             case "CT", "CD", "CS" -> ZoneId.of("America/Chicago");
             case "MT", "MD", "MS" -> ZoneId.of("America/Denver");
             case "PT", "PD", "PS" -> ZoneId.of("America/Los_Angeles");
             default -> localZone;
         };
+    }
+
+    /**
+     * The common shapes without DateTimeFormatter (which dominates a feed's parse time): {@code yyyy-MM-ddTHH:mm:ss},
+     * optional fraction, then nothing, {@code Z} or {@code ±HH:MM}. Anything else returns null for the full parser.
+     */
+    private static OffsetDateTime parseIsoFast(final String text, final ZoneId zone) {
+        final int length = text.length();
+        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        final int year = number(text, 0, 4);
+        final int month = number(text, 5, 7);
+        final int day = number(text, 8, 10);
+        final int hour = number(text, 11, 13);
+        final int minute = number(text, 14, 16);
+        final int second = number(text, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return null;
+        }
+        int position = 19;
+        int nanos = 0;
+        if (position < length && text.charAt(position) == '.') {
+            int digits = 0;
+            position++;
+            while (position < length && Character.isDigit(text.charAt(position)) && digits < 9) {
+                nanos = nanos * 10 + (text.charAt(position) - '0');
+                position++;
+                digits++;
+            }
+            if (digits == 0) {
+                return null;
+            }
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        final LocalDateTime local;
+        try {
+            local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        } catch (final DateTimeException e) {
+            return null;
+        }
+        if (position == length) {
+            return inZone(local, zone);
+        }
+        final char sign = text.charAt(position);
+        if (sign == 'Z' && position + 1 == length) {
+            return OffsetDateTime.of(local, ZoneOffset.UTC);
+        }
+        if ((sign == '+' || sign == '-') && position + 6 == length && text.charAt(position + 3) == ':') {
+            final int offsetHours = number(text, position + 1, position + 3);
+            final int offsetMinutes = number(text, position + 4, position + 6);
+            if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+                return null;
+            }
+            final int seconds = (offsetHours * 3600 + offsetMinutes * 60) * (sign == '-' ? -1 : 1);
+            try {
+                return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(seconds));
+            } catch (final DateTimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** {@code CCYYMMDD} at dateFrom in date and {@code HHMM[SS]} at timeFrom in time, in a zone; null when not digits. */
+    private static OffsetDateTime compact(final String date, final int dateFrom, final String time, final int timeFrom,
+                                          final boolean withSeconds, final ZoneId zone) {
+        final int year = number(date, dateFrom, dateFrom + 4);
+        final int month = number(date, dateFrom + 4, dateFrom + 6);
+        final int day = number(date, dateFrom + 6, dateFrom + 8);
+        final int hour = number(time, timeFrom, timeFrom + 2);
+        final int minute = number(time, timeFrom + 2, timeFrom + 4);
+        final int second = withSeconds ? number(time, timeFrom + 4, timeFrom + 6) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return inZone(LocalDateTime.of(year, month, day, hour, minute, second), zone);
+        } catch (final DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static OffsetDateTime inZone(final LocalDateTime local, final ZoneId zone) {
+        final List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.size() == 1) {
+            return OffsetDateTime.of(local, offsets.getFirst());
+        }
+        // daylight-saving gap or overlap: let the zone rules decide
+        return local.atZone(zone).toOffsetDateTime();
+    }
+
+    private static int number(final String text, final int from, final int to) {
+        if (to > text.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            final char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

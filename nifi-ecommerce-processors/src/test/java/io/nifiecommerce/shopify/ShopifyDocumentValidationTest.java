@@ -57,6 +57,12 @@ class ShopifyDocumentValidationTest {
         return arguments.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void aFieldTheSchemaDoesNotHaveIsReported() {
+        final Document document = Parser.parse("query { orders(first: 1) { nodes { id notAField } } }");
+        assertTrue(!new Validator().validateDocument(schema("2026-04"), document, Locale.ROOT).isEmpty());
+    }
+
     @ParameterizedTest(name = "{1} against {0}")
     @MethodSource("documents")
     void validatesAgainstTheSdl(final String version, final String name, final String text) {

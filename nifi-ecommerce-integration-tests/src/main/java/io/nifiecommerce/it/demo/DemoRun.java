@@ -11,6 +11,8 @@ import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcCustomPage;
+import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
 
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,9 @@ public final class DemoRun implements AutoCloseable {
         final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
         final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
         sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
+        final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
+                List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
+                        BcField.code("externalDocumentNumber", 35)));
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
                 + ", fault rate " + options.faultRate() + ")");
 
@@ -91,10 +97,12 @@ public final class DemoRun implements AutoCloseable {
 
         final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
         final SalesAdministration salesAdministration = new SalesAdministration(sandbox.shopify().shop());
-        final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, tracking, stock);
+        final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, erpTracking, tracking, stock);
         final long warehouseId = locationId(WAREHOUSE_LOCATION);
         final long bcStockId = locationId(BC_STOCK_LOCATION);
         final Map<String, Integer> warehouseStock = logistics.reportStock(sandbox.seed(), warehouseId);
+        final Map<String, Integer> bcStock = new HashMap<>();
+        bc.items().forEach(item -> bcStock.put(item.path("number").asText(), item.path("inventory").asInt()));
         final List<String> marketplaceNames = dropMarketplaceOrders(marketplace);
 
         final Instant deadline = Instant.now().plus(options.timeout());
@@ -109,7 +117,7 @@ public final class DemoRun implements AutoCloseable {
             if (step > 3) {
                 salesAdministration.validate(Math.max(1, options.orders() / 20));
             }
-            logistics.shipSome(Math.max(1, options.orders() / 20));
+            logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
                 crashes++;
@@ -118,8 +126,8 @@ public final class DemoRun implements AutoCloseable {
                 nifi.restart();
                 out.println("NiFi is back; the flows resume from their committed state");
             }
-            report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStockId,
-                    logistics.trackingByOrder());
+            report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId, bcStock,
+                    bcStockId, logistics.trackingByOrder());
             out.println(report.progress());
             completeInARow = report.complete() ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
@@ -203,6 +211,11 @@ public final class DemoRun implements AutoCloseable {
         }
         marketplace.drop("amazon-orders-" + options.seed() + ".json", MAPPER.writeValueAsString(orders));
         return names;
+    }
+
+    /** An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled. */
+    private boolean shippable(final String reference) {
+        return sandbox.shopify().shop().orders().stream().anyMatch(o -> o.name().equals(reference) && o.cancelledAt() == null);
     }
 
     private long locationId(final String name) {

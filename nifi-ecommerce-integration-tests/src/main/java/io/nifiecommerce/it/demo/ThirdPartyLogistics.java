@@ -2,6 +2,7 @@ package io.nifiecommerce.it.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.seed.ShopSeedData;
 import io.nifiecommerce.sandbox.seed.StockLevel;
 import io.nifiecommerce.sandbox.seed.Variant;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Plays the 3PL and the carrier: ships the sales orders that reached Business Central (BC moves them
@@ -22,30 +24,40 @@ import java.util.Set;
  */
 final class ThirdPartyLogistics {
 
-    static final String WAREHOUSE_CODE = "LYON";
+    static final String WAREHOUSE_CODE = "WH01";
 
     private final BcCompany bc;
+    private final BcCustomPage erpTracking;
     private final FeedFiles trackingFeeds;
     private final FeedFiles stockReports;
     private final Set<String> shipped = new HashSet<>();
     private final Map<String, String> trackingByOrder = new HashMap<>();
     private int feedNumber;
 
-    ThirdPartyLogistics(final BcCompany bc, final FeedFiles trackingFeeds, final FeedFiles stockReports) {
+    /**
+     * @param erpTracking the custom BC API page where the ERP records tracking numbers: every other
+     *                    shipment's tracking goes there instead of the carrier feed, as when the 3PL
+     *                    reports to the ERP
+     */
+    ThirdPartyLogistics(final BcCompany bc, final BcCustomPage erpTracking, final FeedFiles trackingFeeds, final FeedFiles stockReports) {
         this.bc = bc;
+        this.erpTracking = erpTracking;
         this.trackingFeeds = trackingFeeds;
         this.stockReports = stockReports;
     }
 
-    /** Ships up to {@code count} open sales orders and drops one tracking feed for them; returns how many. */
-    int shipSome(final int count) throws IOException {
+    /**
+     * Ships up to {@code count} open sales orders whose reference passes {@code shippable} (the shop's
+     * orders not cancelled; marketplace orders ship through the marketplace) and reports their tracking.
+     */
+    int shipSome(final int count, final Predicate<String> shippable) throws IOException {
         final List<JsonNode> toShip = new ArrayList<>();
         for (final JsonNode order : bc.salesOrders()) {
             if (toShip.size() == count) {
                 break;
             }
             final String reference = order.path("externalDocumentNumber").asText("");
-            if (!reference.isEmpty() && !shipped.contains(reference)) {
+            if (!reference.isEmpty() && !shipped.contains(reference) && shippable.test(reference)) {
                 toShip.add(order);
             }
         }
@@ -53,16 +65,26 @@ final class ThirdPartyLogistics {
             return 0;
         }
         final StringBuilder csv = new StringBuilder("order_reference,tracking_number,carrier,status,status_label,event_time,city,postal_code,country\n");
+        boolean feedHasRows = false;
         for (final JsonNode order : toShip) {
             final String reference = order.path("externalDocumentNumber").asText();
-            bc.shipAndInvoice(order.path("number").asText());
+            final String number = order.path("number").asText();
+            bc.shipAndInvoice(number);
             shipped.add(reference);
             final String tracking = TrackingNumbers.colissimo(1_000_000L + shipped.size() * 7919L);
             trackingByOrder.put(reference, tracking);
-            csv.append(reference).append(',').append(tracking).append(",Colissimo,PICKED_UP,Pris en charge,")
-                    .append(Instant.now()).append(",Lyon,69007,FR\n");
+            if (shipped.size() % 2 == 0) {
+                bc.addCustomRow(erpTracking, Map.of("trackingNumber", tracking, "carrier", "Colissimo", "orderNumber", number,
+                        "externalDocumentNumber", reference));
+            } else {
+                csv.append(reference).append(',').append(tracking).append(",Colissimo,PICKED_UP,Pris en charge,")
+                        .append(Instant.now()).append(",Lyon,69007,FR\n");
+                feedHasRows = true;
+            }
         }
-        trackingFeeds.drop("tracking-" + (++feedNumber) + ".csv", csv.toString());
+        if (feedHasRows) {
+            trackingFeeds.drop("tracking-" + (++feedNumber) + ".csv", csv.toString());
+        }
         return toShip.size();
     }
 

@@ -93,12 +93,12 @@ public final class FlowTemplates {
         shopifyParameters(flow);
         flow.parameter("shopify.initial.start.date", "Orders updated since this ISO-8601 date are taken at the first run", false,
                 "2026-01-01T00:00:00Z");
-        flow.parameter("shopify.b2c.query", "Extra Shopify search filter for B2C orders (e.g. financial_status:paid); empty for all", false, "");
+        flow.parameter("shopify.b2c.query", "Shopify search filter for B2C orders (e.g. financial_status:paid); status:any takes them all", false,
+                "status:any");
         flow.parameter("shopify.b2b.validation.query", "Shopify search filter that B2B orders match once validated by the sales administration",
                 false, "tag:validated");
         bcParameters(flow);
         flow.parameter("bc.b2c.default.customer", "BC customer number B2C orders are booked on", false, "WEB-B2C");
-        flow.parameter("bc.b2b.default.customer", "BC customer number for B2B orders whose company is not found; empty to fail them", false, "");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
         flow.parameter("webhook.listen.port", "Port of the real-time Shopify webhook listener (branch disabled by default)", false, "9443");
         flow.parameter("shopify.webhook.secret", "Shopify app secret that signs webhooks (X-Shopify-Hmac-Sha256)", true, null);
@@ -118,9 +118,9 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", resultWriter)
                 .property("Shipping Line Type", "Account")
                 .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", "#{bc.b2c.default.customer}")
-                .property("B2B Default Customer", "#{bc.b2b.default.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(250, 300);
@@ -136,11 +136,14 @@ public final class FlowTemplates {
                 .sensitiveProperty("Webhook Secret", "shopify.webhook.secret")
                 .serviceProperty("Record Writer", orderWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("duplicate")
                 .disabled()
                 .at(1000, 300);
         final String parked = flow.parkingFunnel("Failed orders: review queue", 250, 600);
         flow.connect(b2c.id(), put.id(), List.of("success"), true);
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
+        flow.connect(b2c.id(), parked, List.of("failure"), false);
+        flow.connect(b2b.id(), parked, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false);
         flow.connect(put.id(), parked, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
@@ -159,14 +162,15 @@ public final class FlowTemplates {
         bcParameters(flow);
         flow.parameter("shopify.location.default", "Shopify location (id or name) that BC stock is published to", false, "Entrepôt Paris");
         flow.parameter("edi.input.directory", "Directory where the 3PL drops its EDI stock files", false, "/data/3pl/stock");
-        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse", false, "Entrepôt 3PL Lyon");
+        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse WH01 (LOC+18 in INVRPT; add a location.<code>"
+                + " property to 'Publish 3PL stock' per other warehouse code)", false, "Entrepôt 3PL Lyon");
 
         final Component shopify = shopifyService(flow);
         final Component bc = bcService(flow);
         final Component itemWriter = jsonWriter(flow, "BC item writer");
         final Component itemReader = jsonReader(flow, "BC item reader");
         final Component ediReader = flow.service("EDI stock reader", PKG + "stock.EdiStockRecordReader", ecommerce, RECORD_READER_API, Bundle.SERVICES_API)
-                .property("EDI Standard", "AUTO");
+                .property("EDI Standard", "auto");
         final Component resultWriter = jsonWriter(flow, "Stock result writer");
 
         final Component items = flow.processor("Read BC items", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
@@ -174,8 +178,9 @@ public final class FlowTemplates {
                 .property("Entity Set", "items")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("CRON_DRIVEN", HOURLY_CRON)
+                .schedule("TIMER_DRIVEN", "1 hour")
                 .primaryNodeOnly()
+                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -197,6 +202,7 @@ public final class FlowTemplates {
                 .property("SKU Field", "sku")
                 .property("Quantity Field", "quantity")
                 .property("Default Location", "#{edi.warehouse.location}")
+                .property("location.WH01", "#{edi.warehouse.location}")
                 .at(500, 300);
         final Component allItems = flow.processor("Read all BC items (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
@@ -257,7 +263,7 @@ public final class FlowTemplates {
                 .autoTerminate("not.found", "permission.denied")
                 .at(0, 150);
         final Component parse = flow.processor("Parse carrier tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
-                .property("Input Format", "AUTO")
+                .property("Input Format", "auto")
                 .serviceProperty("Record Writer", eventWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("original")
@@ -267,7 +273,7 @@ public final class FlowTemplates {
                 .property("API Route", "#{bc.tracking.api.route}")
                 .property("Entity Set", "#{bc.tracking.entity.set}")
                 .serviceProperty("Record Writer", eventWriter)
-                .schedule("TIMER_DRIVEN", "5 min")
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(500, 300);
         final Component fulfill = flow.processor("Create Shopify fulfillments", PKG + "shopify.PutShopifyFulfillment", ecommerce)
@@ -319,6 +325,7 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", resultWriter)
                 .property("Shipping Line Type", "Account")
                 .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", "#{bc.marketplace.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
@@ -394,7 +401,8 @@ public final class FlowTemplates {
                 .serviceProperty("Shopify Connection", shopify)
                 .serviceProperty("Record Reader", reader)
                 .serviceProperty("Record Writer", writer)
-                .schedule("TIMER_DRIVEN", "0 sec");
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success");
     }
 
     private static Component jsonWriter(final FlowDefinition flow, final String name) {

@@ -141,6 +141,12 @@ public final class NiFiClient {
         put("flow/process-groups/" + groupId + "/controller-services", body);
         return Eventually.get("controller services of " + groupId + " to be " + state, SETTLE_TIMEOUT, () -> {
             final List<ControllerServiceState> services = controllerServices(groupId);
+            // an invalid service never gets enabled: say which and why instead of waiting for the timeout
+            final List<String> invalid = services.stream().filter(s -> "INVALID".equals(s.validationStatus()))
+                    .map(s -> s.name() + " " + s.validationErrors()).toList();
+            if ("ENABLED".equals(state) && !invalid.isEmpty()) {
+                throw new IllegalStateException("Invalid controller services in " + groupId + ": " + invalid);
+            }
             return services.stream().allMatch(s -> s.state().equals(state)) ? Optional.of(services) : Optional.empty();
         });
     }

@@ -222,6 +222,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private volatile Clock clock = Clock.systemUTC();
+    private volatile int paginationCap = PAGINATION_CAP;
     private volatile OrderPageReader pageReader;
     private volatile ShopifyGraphQlClient readerClient;
     private volatile boolean fallForwardReported;
@@ -234,6 +235,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     @Override
     public Set<Relationship> getRelationships() {
         return RELATIONSHIPS;
+    }
+
+    /** Test seam: a smaller pagination cap, to see windows split without 25,000 orders. */
+    void setPaginationCap(final int cap) {
+        this.paginationCap = cap;
     }
 
     /** Test seam: the clock that decides window ends and "now". */
@@ -295,9 +301,10 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             getLogger().error("Reading orders from {} stopped: {} {} ({}); resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e.errorClass(), e.code(), e.getMessage());
             context.yield();
-        } catch (final IOException e) {
+        } catch (final IOException | RuntimeException e) {
+            // a writer refusing the schema, an answer Shopify never gives: same rule, nothing half-committed
             session.rollback();
-            getLogger().error("Writing orders from {} failed; resuming after the last committed FlowFile on the next run",
+            getLogger().error("Reading or writing orders from {} failed; resuming after the last committed FlowFile on the next run",
                     connection.shopDomain(), e);
             context.yield();
         }
@@ -330,7 +337,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
 
         void pages(final SyncState initial) throws IOException {
-            final OrderPageReader reader = reader(client);
+            final OrderPageReader reader = reader(client, maxPerFlowFile);
             SyncState state = initial;
             SyncState.Window window = state.window();
             if (window == null) {
@@ -369,11 +376,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                     commit(writers, state);
                     return;
                 }
-                if (fetched + reader.pageSize() > PAGINATION_CAP && lastUpdated != null) {
+                if (fetched + reader.pageSize() > paginationCap && lastUpdated != null) {
                     // Shopify stops paginating at 25,000 objects: restart the window from the last update read
                     if (lastUpdated.equals(window.start())) {
                         throw new ApiException(ErrorClass.PERMANENT, 0, "PAGINATION_CAP",
-                                "More than " + PAGINATION_CAP + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
+                                "More than " + paginationCap + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
                     }
                     window = new SyncState.Window(lastUpdated, window.end(), null, 0);
                 } else {
@@ -481,7 +488,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         private void commit(final Map<Segment, OrderFlowFileWriter> writers, final SyncState state) throws IOException {
             int flowFiles = 0;
             for (final OrderFlowFileWriter writer : writers.values()) {
-                for (final FlowFile flowFile : writer.finish()) {
+                for (FlowFile flowFile : writer.finish()) {
+                    if (servedVersion != null) {
+                        // the writers were opened before the first answer told which version served
+                        flowFile = session.putAttribute(flowFile, API_VERSION_ATTRIBUTE, servedVersion);
+                    }
                     session.getProvenanceReporter().receive(flowFile, client.endpoint().graphQlUri().toString());
                     session.transfer(flowFile, REL_SUCCESS);
                     flowFiles++;
@@ -523,11 +534,12 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
     }
 
-    private OrderPageReader reader(final ShopifyGraphQlClient client) {
-        // one reader per schedule keeps the page size learned from Shopify's reported costs
+    private OrderPageReader reader(final ShopifyGraphQlClient client, final int maxPerFlowFile) {
+        // one reader per schedule keeps the page size learned from Shopify's reported costs; a page never
+        // exceeds a FlowFile so that every FlowFile is committed with the cursor of its last order
         OrderPageReader reader = pageReader;
         if (reader == null || readerClient != client) {
-            reader = new OrderPageReader(client, OrderPageReader.MAX_PAGE_SIZE);
+            reader = new OrderPageReader(client, Math.min(OrderPageReader.MAX_PAGE_SIZE, maxPerFlowFile));
             pageReader = reader;
             readerClient = client;
         }

@@ -22,6 +22,7 @@ import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.Validator;
 import org.apache.nifi.context.PropertyContext;
 import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.controller.ConfigurationContext;
@@ -158,12 +159,17 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE =
             ProxyConfiguration.createProxyConfigPropertyDescriptor(ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
 
+    /** Flow definitions set the override from a parameter that is empty in production: blank means none. */
+    private static final Validator BLANK_OR_URL = (subject, input, context) -> input == null || input.isBlank()
+            ? new ValidationResult.Builder().subject(subject).input(input).valid(true).build()
+            : StandardValidators.URL_VALIDATOR.validate(subject, input, context);
+
     public static final PropertyDescriptor BASE_URL_OVERRIDE = new PropertyDescriptor.Builder()
             .name("Base URL Override")
             .description("For tests and the sandbox only: sends every request to this base URL (e.g. http://127.0.0.1:8443) "
                     + "instead of https://{Store Domain}. Leave empty in production.")
             .required(false)
-            .addValidator(StandardValidators.URL_VALIDATOR)
+            .addValidator(BLANK_OR_URL)
             .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
             .build();
 

@@ -49,7 +49,8 @@ public final class BulkOrderExport {
 
     /** Starts the export of the orders matching the search; returns the operation id. */
     public String start(final String search) {
-        final GraphQlResponse response = client.execute(ShopifyDocument.BULK_ORDERS_RUN.text(),
+        // not retried after an ambiguous failure: a second bulk operation would run beside the first
+        final GraphQlResponse response = client.executeMutation(ShopifyDocument.BULK_ORDERS_RUN.text(),
                 Map.of("query", ShopifyDocument.bulkOrdersQuery(search)));
         final JsonNode errors = response.at("bulkOperationRunQuery.userErrors");
         if (errors.isArray() && !errors.isEmpty()) {

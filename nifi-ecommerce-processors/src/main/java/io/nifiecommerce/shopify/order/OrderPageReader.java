@@ -41,6 +41,8 @@ public final class OrderPageReader {
     private final int maxPageSize;
     private final int lineItemsPageSize;
     private int pageSize;
+    private int observedSize;
+    private double observedCost;
 
     public OrderPageReader(final ShopifyGraphQlClient client, final int maxPageSize) {
         this.client = client;
@@ -88,12 +90,27 @@ public final class OrderPageReader {
         }
     }
 
+    /**
+     * Next page size from the costs Shopify reported. With two sizes observed, the cost is taken as
+     * a straight line through them (a fixed part for the nested connections, a part per order):
+     * real costs bend below that line as pages grow, so the line never under-estimates. With one,
+     * the cost is taken as proportional to the page size, which over-estimates the fixed part.
+     */
     private void adapt(final double requested) {
         if (requested <= 0) {
             return;
         }
-        final int scaled = (int) Math.floor(pageSize * TARGET_COST / requested);
-        pageSize = Math.max(1, Math.min(maxPageSize, scaled));
+        int next = (int) Math.floor(pageSize * TARGET_COST / requested);
+        if (observedSize > 0 && observedSize != pageSize) {
+            final double perOrder = (requested - observedCost) / (pageSize - observedSize);
+            final double fixed = requested - perOrder * pageSize;
+            if (perOrder > 0 && fixed < TARGET_COST) {
+                next = Math.max(next, (int) Math.floor((TARGET_COST - fixed) / perOrder));
+            }
+        }
+        observedSize = pageSize;
+        observedCost = requested;
+        pageSize = Math.max(1, Math.min(maxPageSize, next));
     }
 
     /** Appends the lines the page left out; returns the number of requests it took. */

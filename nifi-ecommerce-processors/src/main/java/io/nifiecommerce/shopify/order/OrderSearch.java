@@ -23,7 +23,9 @@ public final class OrderSearch {
             if (!search.isEmpty()) {
                 search.append(' ');
             }
-            search.append("updated_at:<='").append(end.truncatedTo(ChronoUnit.SECONDS)).append('\'');
+            // rounded up: Shopify compares whole seconds, and an order updated in the window's last second must be in it
+            final Instant whole = end.truncatedTo(ChronoUnit.SECONDS);
+            search.append("updated_at:<='").append(whole.equals(end) ? whole : whole.plusSeconds(1)).append('\'');
         }
         if (filter != null && !filter.isBlank()) {
             if (!search.isEmpty()) {

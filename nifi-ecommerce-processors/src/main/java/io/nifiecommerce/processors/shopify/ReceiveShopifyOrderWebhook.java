@@ -1,0 +1,285 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.order.OrderRecordSchema;
+import io.nifiecommerce.processors.order.OrderRecords;
+import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
+import io.nifiecommerce.shopify.webhook.RecentEvents;
+import io.nifiecommerce.shopify.webhook.WebhookSignature;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
+import org.apache.nifi.distributed.cache.client.Serializer;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.schema.access.SchemaNotFoundException;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.WriteResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+@SupportsBatching
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@Tags({"shopify", "webhook", "orders", "hmac", "ecommerce", "records"})
+@CapabilityDescription("Verifies Shopify order webhooks received by HandleHttpRequest or ListenHTTP and turns them into canonical order "
+        + "records, the same records FetchShopifyOrders writes. The body's HMAC-SHA256 is checked against the X-Shopify-Hmac-Sha256 "
+        + "header with the app's webhook secret (in constant time); a refused or unreadable webhook goes to failure with error.code. "
+        + "Deliveries whose X-Shopify-Event-Id was already seen go to duplicate.")
+@WritesAttributes({
+        @WritesAttribute(attribute = "ecommerce.order.segment", description = "B2B or B2C"),
+        @WritesAttribute(attribute = "record.count", description = "1"),
+        @WritesAttribute(attribute = "mime.type", description = "The Record Writer's MIME type"),
+        @WritesAttribute(attribute = "shopify.shop", description = "The shop domain the webhook came from"),
+        @WritesAttribute(attribute = "shopify.topic", description = "The webhook topic, e.g. orders/create"),
+        @WritesAttribute(attribute = "shopify.event.id", description = "The delivery's event id"),
+        @WritesAttribute(attribute = "error.code", description = "On failure: MISSING_HMAC, MALFORMED_HMAC, INVALID_HMAC, INVALID_ORDER_JSON, CACHE_UNAVAILABLE"),
+        @WritesAttribute(attribute = "error.message", description = "On failure: the reason, never the secret")
+})
+@SeeAlso(FetchShopifyOrders.class)
+@UseCase(description = "Receive orders from Shopify as they happen, next to FetchShopifyOrders as a safety net.",
+        configuration = """
+                HandleHttpRequest (path /shopify/orders, POST) -> ReceiveShopifyOrderWebhook -> the order flow;
+                every relationship also goes to HandleHttpResponse: 200 for success and duplicate, 401 for failure, so Shopify
+                stops retrying what was accepted.
+                Set "Webhook Secret" to the app's client secret (the key Shopify signs webhooks with).
+                With ListenHTTP, set its "HTTP Headers to receive as Attributes (Regex)" to `X-Shopify-.*` and this processor's
+                "HMAC Attribute" to `X-Shopify-Hmac-Sha256`, "Event ID Attribute" to `X-Shopify-Event-Id`.
+                """)
+public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
+
+    static final String TOPIC_ATTRIBUTE = "shopify.topic";
+    static final String EVENT_ID_ATTRIBUTE = "shopify.event.id";
+
+    public static final PropertyDescriptor WEBHOOK_SECRET = new PropertyDescriptor.Builder()
+            .name("Webhook Secret")
+            .description("The key Shopify signs the webhooks with: the app's client secret, or the secret shown for webhooks created in the admin.")
+            .required(true)
+            .sensitive(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor HMAC_ATTRIBUTE = new PropertyDescriptor.Builder()
+            .name("HMAC Attribute")
+            .description("The attribute holding the X-Shopify-Hmac-Sha256 header: http.headers.X-Shopify-Hmac-Sha256 with HandleHttpRequest, "
+                    + "X-Shopify-Hmac-Sha256 with ListenHTTP.")
+            .required(true)
+            .defaultValue("http.headers.X-Shopify-Hmac-Sha256")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor EVENT_ID_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
+            .name("Event ID Attribute")
+            .description("The attribute holding the X-Shopify-Event-Id header, used to recognise a delivery made twice.")
+            .required(true)
+            .defaultValue("http.headers.X-Shopify-Event-Id")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor TOPIC_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
+            .name("Topic Attribute")
+            .description("The attribute holding the X-Shopify-Topic header.")
+            .required(true)
+            .defaultValue("http.headers.X-Shopify-Topic")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor SHOP_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
+            .name("Shop Domain Attribute")
+            .description("The attribute holding the X-Shopify-Shop-Domain header.")
+            .required(true)
+            .defaultValue("http.headers.X-Shopify-Shop-Domain")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the canonical order record.")
+            .required(true)
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .build();
+
+    public static final PropertyDescriptor RECENT_EVENTS = new PropertyDescriptor.Builder()
+            .name("Remembered Event IDs")
+            .description("How many recent event ids this node remembers to drop duplicate deliveries.")
+            .required(true)
+            .defaultValue("10000")
+            .addValidator(StandardValidators.createLongValidator(1, 10_000_000, true))
+            .build();
+
+    public static final PropertyDescriptor DISTRIBUTED_CACHE = new PropertyDescriptor.Builder()
+            .name("Distributed Cache Service")
+            .description("Optional: remembers event ids across the cluster (webhooks load-balanced over several nodes). "
+                    + "Without it each node remembers its own.")
+            .required(false)
+            .identifiesControllerService(DistributedMapCacheClient.class)
+            .build();
+
+    public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
+            .description("A verified order webhook, as one canonical order record").build();
+    public static final Relationship REL_DUPLICATE = new Relationship.Builder().name("duplicate")
+            .description("A verified delivery of an event already received (the original content)").build();
+    public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
+            .description("A webhook whose signature is missing or wrong, or whose body is not an order, with error.code and error.message").build();
+
+    static final List<PropertyDescriptor> PROPERTIES = List.of(WEBHOOK_SECRET, HMAC_ATTRIBUTE, EVENT_ID_ATTRIBUTE_NAME, TOPIC_ATTRIBUTE_NAME,
+            SHOP_ATTRIBUTE_NAME, RECORD_WRITER, RECENT_EVENTS, DISTRIBUTED_CACHE);
+    static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_DUPLICATE, REL_FAILURE);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Serializer<String> UTF8 = (value, out) -> out.write(value.getBytes(StandardCharsets.UTF_8));
+    private static final String CACHE_KEY_PREFIX = "shopify-webhook-event:";
+
+    private volatile WebhookSignature signature;
+    private volatile RecentEvents recentEvents;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Set<Relationship> getRelationships() {
+        return RELATIONSHIPS;
+    }
+
+    @OnScheduled
+    public void onScheduled(final ProcessContext context) {
+        signature = new WebhookSignature(context.getProperty(WEBHOOK_SECRET).getValue());
+        recentEvents = new RecentEvents(context.getProperty(RECENT_EVENTS).asInteger());
+    }
+
+    @Override
+    public void onTrigger(final ProcessContext context, final ProcessSession session) {
+        final List<FlowFile> flowFiles = session.get(50);
+        for (final FlowFile flowFile : flowFiles) {
+            handle(context, session, flowFile);
+        }
+    }
+
+    private void handle(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
+        final String hmac = flowFile.getAttribute(context.getProperty(HMAC_ATTRIBUTE).getValue());
+        final AtomicReference<WebhookSignature.Verdict> verdict = new AtomicReference<>();
+        session.read(flowFile, in -> verdict.set(signature.verify(in, hmac)));
+        switch (verdict.get()) {
+            case MISSING -> {
+                fail(session, flowFile, "MISSING_HMAC", "No X-Shopify-Hmac-Sha256 in attribute " + context.getProperty(HMAC_ATTRIBUTE).getValue());
+                return;
+            }
+            case MALFORMED -> {
+                fail(session, flowFile, "MALFORMED_HMAC", "The X-Shopify-Hmac-Sha256 value is not base64");
+                return;
+            }
+            case MISMATCH -> {
+                fail(session, flowFile, "INVALID_HMAC", "The body's HMAC-SHA256 does not match X-Shopify-Hmac-Sha256: not signed with the configured secret, or altered");
+                return;
+            }
+            case VALID -> {
+                // go on
+            }
+        }
+        final String eventId = flowFile.getAttribute(context.getProperty(EVENT_ID_ATTRIBUTE_NAME).getValue());
+        final Map<String, String> attributes = new HashMap<>();
+        attributes.put(FetchShopifyOrders.SHOP_ATTRIBUTE, flowFile.getAttribute(context.getProperty(SHOP_ATTRIBUTE_NAME).getValue()));
+        attributes.put(TOPIC_ATTRIBUTE, flowFile.getAttribute(context.getProperty(TOPIC_ATTRIBUTE_NAME).getValue()));
+        if (eventId != null) {
+            attributes.put(EVENT_ID_ATTRIBUTE, eventId);
+        }
+        attributes.values().removeIf(value -> value == null);
+
+        final Order order;
+        try (InputStream in = session.read(flowFile)) {
+            final JsonNode body = MAPPER.readTree(in);
+            order = ShopifyWebhookOrderMapper.fromWebhook(body == null ? MAPPER.nullNode() : body);
+        } catch (final IOException | RuntimeException e) {
+            fail(session, flowFile, "INVALID_ORDER_JSON", "The body is not an order: " + e.getMessage());
+            return;
+        }
+
+        if (eventId != null) {
+            final Boolean first = firstSeen(context, eventId);
+            if (first == null) {
+                fail(session, flowFile, "CACHE_UNAVAILABLE", "The distributed cache could not be asked whether event " + eventId + " was seen");
+                return;
+            }
+            if (!first) {
+                session.transfer(session.putAllAttributes(flowFile, attributes), REL_DUPLICATE);
+                return;
+            }
+        }
+
+        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        FlowFile output = session.create(flowFile);
+        try {
+            final Map<String, String> written = new HashMap<>();
+            output = session.write(output, out -> {
+                try (RecordSetWriter writer = writerFactory.createWriter(getLogger(),
+                        writerFactory.getSchema(flowFile.getAttributes(), OrderRecordSchema.ORDER), out, flowFile.getAttributes())) {
+                    writer.beginRecordSet();
+                    writer.write(OrderRecords.toRecord(order));
+                    final WriteResult result = writer.finishRecordSet();
+                    written.put(OrderFlowFileWriter.RECORD_COUNT, Integer.toString(result.getRecordCount()));
+                    written.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());
+                } catch (final SchemaNotFoundException e) {
+                    throw new IOException("The Record Writer has no schema for canonical orders", e);
+                }
+            });
+            attributes.putAll(written);
+            attributes.put(OrderFlowFileWriter.SEGMENT_ATTRIBUTE, order.segment().name());
+            output = session.putAllAttributes(output, attributes);
+        } catch (final RuntimeException e) {
+            session.remove(output);
+            if (eventId != null && recentEvents != null) {
+                recentEvents.forget(eventId);
+            }
+            fail(session, flowFile, "RECORD_WRITE_FAILED", "The order record could not be written: " + e.getMessage());
+            return;
+        }
+        session.getProvenanceReporter().fork(flowFile, List.of(output));
+        session.transfer(output, REL_SUCCESS);
+        session.remove(flowFile);
+    }
+
+    /** True when the id is new, false for a duplicate, null when the shared cache cannot answer. */
+    private Boolean firstSeen(final ProcessContext context, final String eventId) {
+        final DistributedMapCacheClient cache = context.getProperty(DISTRIBUTED_CACHE).asControllerService(DistributedMapCacheClient.class);
+        if (cache == null) {
+            return recentEvents.firstSeen(eventId);
+        }
+        try {
+            return cache.putIfAbsent(CACHE_KEY_PREFIX + eventId, "1", UTF8, UTF8);
+        } catch (final IOException e) {
+            getLogger().warn("Distributed cache unavailable while checking webhook event {}", eventId, e);
+            return null;
+        }
+    }
+
+    private void fail(final ProcessSession session, final FlowFile flowFile, final String code, final String message) {
+        FlowFile failed = session.putAttribute(flowFile, "error.code", code);
+        failed = session.putAttribute(failed, "error.message", message);
+        getLogger().warn("Shopify webhook {} refused: {} {}", flowFile, code, message);
+        session.transfer(failed, REL_FAILURE);
+    }
+}
