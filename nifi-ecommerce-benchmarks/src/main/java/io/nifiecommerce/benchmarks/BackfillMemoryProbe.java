@@ -5,16 +5,22 @@ import io.nifiecommerce.order.Order;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
 import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Child JVM of {@link MemoryBenchmark}: a bulk backfill of every order of the shop through the bundle's
- * BulkOrderExport, each order mapped to the canonical model and serialised as a FlowFile's record would
- * be, streamed to nowhere. Args: Shopify base URL, access token, expected orders.
+ * Child JVM of {@link MemoryBenchmark}: a bulk backfill through the bundle's streaming path
+ * ({@link BulkOrderExport#reassemble}, {@link ShopifyOrderMapper}, one JSON record per order written
+ * out as a FlowFile's content would be, here to nowhere). The JSONL is a real bulk result of the
+ * sandbox, repeated with fresh order ids until the wanted count. Args: template file, repeats,
+ * orders per template.
  */
 public final class BackfillMemoryProbe {
 
@@ -25,19 +31,9 @@ public final class BackfillMemoryProbe {
 
     public static void main(final String[] args) throws Exception {
         final HeapWatcher heap = new HeapWatcher();
-        final long expected = Long.parseLong(args[2]);
-        final ShopifyConnection connection = new ShopifyConnection(args[0], args[1], 5);
-        final BulkOrderExport export = new BulkOrderExport(connection.client);
-        final long start = System.nanoTime();
-        final String id = export.start("");
-        BulkOrderExport.Status status = export.status(id);
-        while (status.running()) {
-            Thread.sleep(250);
-            status = export.status(id);
-        }
-        if (!status.completed()) {
-            throw new IllegalStateException("Bulk operation ended " + status);
-        }
+        final String template = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+        final int repeats = Integer.parseInt(args[1]);
+        final long expected = Long.parseLong(args[2]) * repeats;
         final AtomicLong bytes = new AtomicLong();
         final OutputStream sink = new OutputStream() {
             @Override
@@ -49,36 +45,62 @@ public final class BackfillMemoryProbe {
             public void write(final byte[] b, final int off, final int len) {
                 bytes.addAndGet(len);
             }
-        };
-        final long orders = export.read(URI.create(status.url()), node -> {
-            final Order order = ShopifyOrderMapper.fromGraphQl(node);
-            try {
-                MAPPER.writeValue(new NonClosing(sink), order);
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
+
+            @Override
+            public void close() {
+                // Jackson closes its target after each record; the FlowFile stream stays open
             }
-        });
+        };
+        final long start = System.nanoTime();
+        final long orders;
+        try (InputStream in = new BufferedInputStream(new RepeatedJsonl(template, repeats), 65_536)) {
+            orders = BulkOrderExport.reassemble(in, node -> {
+                final Order order = ShopifyOrderMapper.fromGraphQl(node);
+                try {
+                    MAPPER.writeValue(sink, order);
+                } catch (final IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
         final double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println(heap.resultLine("orders=" + orders + " expected=" + expected + " recordBytes=" + bytes.get() + " seconds=" + seconds
                 + " complete=" + (orders == expected)));
     }
 
-    /** Jackson closes the target after writeValue; the sink lives on. */
-    private static final class NonClosing extends OutputStream {
-        private final OutputStream target;
+    /** The template's lines again and again, order ids prefixed by the repeat number so that every order is new. */
+    private static final class RepeatedJsonl extends InputStream {
+        private final String template;
+        private final int repeats;
+        private int repeat;
+        private byte[] chunk = new byte[0];
+        private int position;
 
-        NonClosing(final OutputStream target) {
-            this.target = target;
+        RepeatedJsonl(final String template, final int repeats) {
+            this.template = template;
+            this.repeats = repeats;
         }
 
         @Override
-        public void write(final int b) throws IOException {
-            target.write(b);
+        public int read() {
+            final byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
-        public void write(final byte[] b, final int off, final int len) throws IOException {
-            target.write(b, off, len);
+        public int read(final byte[] buffer, final int offset, final int length) {
+            while (position >= chunk.length) {
+                if (repeat >= repeats) {
+                    return -1;
+                }
+                repeat++;
+                chunk = template.replace("gid://shopify/Order/", "gid://shopify/Order/" + repeat).getBytes(StandardCharsets.UTF_8);
+                position = 0;
+            }
+            final int n = Math.min(length, chunk.length - position);
+            System.arraycopy(chunk, position, buffer, offset, n);
+            position += n;
+            return n;
         }
     }
 }

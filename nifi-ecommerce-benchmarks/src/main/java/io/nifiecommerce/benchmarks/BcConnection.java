@@ -24,6 +24,7 @@ final class BcConnection {
     static final int MAX_CONCURRENT = 5;
     static final int WINDOW_LIMIT = 6000;
     static final Duration WINDOW = Duration.ofMinutes(5);
+    static final Duration REQUEST_TIMEOUT = ShopifyConnection.REQUEST_TIMEOUT;
 
     final BusinessCentralClient client;
     final CountingExchange counter;
@@ -35,9 +36,9 @@ final class BcConnection {
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60)), Sleeper.SYSTEM);
         final BusinessCentralEndpoint endpoint = BusinessCentralEndpoint.online(sandbox.shopifyBaseUrl(), config.tenantId(), config.environment());
         final ClientCredentialsToken token = new ClientCredentialsToken(sandbox.shopifyBaseUrl() + "/login", config.tenantId(), config.clientId(),
-                config.clientSecret(), null, transport, Duration.ofSeconds(30), Clock.systemUTC());
+                config.clientSecret(), null, transport, REQUEST_TIMEOUT, Clock.systemUTC());
         this.client = new BusinessCentralClient(endpoint, token, new RequestGovernor(MAX_CONCURRENT, WINDOW_LIMIT, WINDOW), transport,
-                Duration.ofSeconds(30));
+                REQUEST_TIMEOUT);
         String id = null;
         for (final JsonNode company : client.companies()) {
             if (sandbox.bcCompanyName().equals(company.path("name").asText())) {

@@ -14,6 +14,8 @@ import java.time.Duration;
 final class ShopifyConnection {
 
     static final String API_VERSION = "2026-04";
+    /** Loopback with ~100 ms latency: 5 s is generous, and a stalled answer costs 10 s (twice the timeout), not minutes. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     final ShopifyGraphQlClient client;
     final CountingExchange counter;
@@ -23,6 +25,6 @@ final class ShopifyConnection {
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Sleeper.SYSTEM);
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(),
-                transport, Duration.ofSeconds(60));
+                transport, REQUEST_TIMEOUT);
     }
 }

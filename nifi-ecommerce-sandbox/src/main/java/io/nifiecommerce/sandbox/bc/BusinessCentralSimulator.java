@@ -265,7 +265,8 @@ public final class BusinessCentralSimulator {
         }
         final Fault kind = fault.get();
         // MALFORMED_BODY answers 200 with a broken body: that only makes sense once the operation ran.
-        final boolean applied = kind == Fault.MALFORMED_BODY || write && injector.afterCommit();
+        // A 429 comes from BC's rate limiter before anything runs, so THROTTLE never follows a commit.
+        final boolean applied = kind == Fault.MALFORMED_BODY || write && kind != Fault.THROTTLE && injector.afterCommit();
         final BcResponse result = applied ? execute(operation, isBatch) : null;
         if (applied && write) {
             stats.increment("bc.faults.afterCommit");
