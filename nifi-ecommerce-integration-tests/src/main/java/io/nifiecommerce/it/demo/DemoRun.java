@@ -19,6 +19,7 @@ import io.nifiecommerce.sandbox.seed.Variant;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -204,10 +205,14 @@ public final class DemoRun implements AutoCloseable {
             final ObjectNode address = order.putObject("shippingAddress");
             address.put("name", "Zoé Bérard").put("address1", "3 place Bellecour").put("city", "Lyon").put("postalCode", "69002")
                     .put("countryCode", "FR");
+            // marketplaces export tax-included prices with the VAT of each line (20 % here)
+            final BigDecimal gross = variant.price().multiply(BigDecimal.valueOf(2));
+            final BigDecimal tax = gross.subtract(gross.divide(new BigDecimal("1.2"), 2, RoundingMode.HALF_UP));
             final ObjectNode line = order.putArray("lines").addObject();
             line.put("sku", variant.sku()).put("title", variant.title()).put("quantity", 2).put("unitPrice", variant.price().toPlainString())
-                    .put("taxRate", "0.2");
-            order.put("totalPrice", variant.price().multiply(BigDecimal.valueOf(2)).toPlainString());
+                    .put("taxAmount", tax.toPlainString()).put("taxRate", "0.2");
+            order.put("totalTax", tax.toPlainString());
+            order.put("totalPrice", gross.toPlainString());
         }
         marketplace.drop("amazon-orders-" + options.seed() + ".json", MAPPER.writeValueAsString(orders));
         return names;

@@ -1,5 +1,6 @@
 package io.nifiecommerce.it.flows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.it.flows.FlowDefinition.Component;
 
@@ -42,8 +43,28 @@ public final class FlowTemplates {
         final FlowTemplates templates = new FlowTemplates(version);
         for (final Map.Entry<String, FlowDefinition> entry : templates.all().entrySet()) {
             entry.getValue().write(directory.resolve(entry.getKey() + ".json"));
+            Files.writeString(directory.resolve(entry.getKey() + ".test-parameters.json"), testParameters(entry.getValue()),
+                    StandardCharsets.UTF_8);
         }
         Files.writeString(directory.resolve("README.md"), templates.readme(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The values FlowTemplatesIT fills before checking a definition imports valid: a stand-in for each
+     * secret and an existing directory for each drop directory; every other parameter keeps the
+     * definition's production default.
+     */
+    public static String testParameters(final FlowDefinition flow) {
+        final ObjectNode values = new ObjectMapper().createObjectNode();
+        for (final ObjectNode parameter : flow.parameters()) {
+            final String name = parameter.path("name").asText();
+            if (parameter.path("sensitive").asBoolean()) {
+                values.put(name, "test-only-" + name.replace('.', '-'));
+            } else if (name.endsWith(".directory")) {
+                values.put(name, "/tmp");
+            }
+        }
+        return values.toPrettyString() + "\n";
     }
 
     /** flow-templates/README.md: what each definition does and the parameters an integrator fills. */
