@@ -25,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
@@ -230,13 +232,21 @@ public final class DemoRun implements AutoCloseable {
 
     private static Path clean(final Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
-            try (var files = Files.list(directory)) {
+            try (Stream<Path> files = Files.list(directory)) {
                 for (final Path file : files.toList()) {
                     Files.deleteIfExists(file);
                 }
             }
         }
         return directory;
+    }
+
+    private static void deleteQuietly(final Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (final IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e.getMessage());
+        }
     }
 
     public NiFiInstance nifi() {
@@ -267,6 +277,9 @@ public final class DemoRun implements AutoCloseable {
         if (nifi != null) {
             if (ownsNiFi) {
                 nifi.close();
+                if (options.nifiPort() == 0) {
+                    deleteQuietly(nifi.home()); // a throw-away home (tests, crash runs): hundreds of MB of unpacked NARs
+                }
             } else {
                 groups.forEach(group -> nifi.client().stopProcessGroup(group));
             }
