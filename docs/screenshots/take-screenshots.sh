@@ -48,6 +48,7 @@ cp "$out/capture-flows.mjs" "$cache/capture-flows.mjs"
 log=$(mktemp -t nifi-screenshots-demo.XXXXXX.log)
 echo "Building and starting the demo (log: $log); NiFi may take a few minutes to start"
 "$repo/demo.sh" --orders 20 --fault-rate 0 --port "$port" >"$log" 2>&1 &
+done=0
 demo_pid=$!   # demo.sh execs java: this is the demo JVM, whose shutdown hook stops NiFi and the sandbox
 
 stop_demo() {
@@ -56,8 +57,9 @@ stop_demo() {
     kill -TERM "$demo_pid" 2>/dev/null || true
     for _ in $(seq 1 120); do kill -0 "$demo_pid" 2>/dev/null || break; sleep 1; done
   fi
-  # with a free port the demo's NiFi home is named after its pid: it is of no use after the shots
-  if [ "$port" = 0 ] && [ -d "$repo/.nifi/demo-$demo_pid" ]; then
+  # with a free port the demo's NiFi home is named after its pid: of no use after the shots, kept
+  # (with NiFi's logs) when something failed
+  if [ "$done" = 1 ] && [ "$port" = 0 ] && [ -d "$repo/.nifi/demo-$demo_pid" ]; then
     rm -rf "$repo/.nifi/demo-$demo_pid"
   fi
 }
@@ -83,4 +85,5 @@ for flow in "$repo"/flow-templates/*.json; do
   names+=("$(basename "$flow" .json)")
 done
 node "$cache/capture-flows.mjs" "$base" "$out" "${names[@]}"
+done=1
 echo "Screenshots in $out"

@@ -113,9 +113,10 @@ public final class FlowTemplates {
         final Component orderReader = jsonReader(flow, "Canonical order reader");
         final Component resultWriter = jsonWriter(flow, "Order result writer");
 
+        // a processor is about 350 x 130 on the canvas: columns 600 and rows 250 apart leave the connection labels room
         final Component b2c = fetchOrders(flow, "Fetch B2C orders", shopify, orderWriter, "B2C", "#{shopify.b2c.query}").at(0, 0);
         final Component b2b = fetchOrders(flow, "Fetch validated B2B orders", shopify, orderWriter, "B2B", "#{shopify.b2b.validation.query}")
-                .at(500, 0);
+                .at(600, 0);
         final Component put = flow.processor("Create sales orders in Business Central", PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .serviceProperty("Record Reader", orderReader)
@@ -126,7 +127,7 @@ public final class FlowTemplates {
                 .property("B2C Default Customer", "#{bc.b2c.default.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
-                .at(250, 300);
+                .at(300, 500);
         final Component webhook = flow.processor("Listen for Shopify order webhooks", "org.apache.nifi.processors.standard.ListenHTTP", Bundle.STANDARD)
                 .property("Listening Port", "#{webhook.listen.port}")
                 .property("Base Path", "shopify/webhooks")
@@ -134,15 +135,15 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .disabled()
                 .comments("Enable to take orders in real time as Shopify posts orders/create webhooks; the polling fetchers stay as the safety net.")
-                .at(1000, 0);
+                .at(1200, 0);
         final Component verify = flow.processor("Verify webhook and map order", PKG + "shopify.ReceiveShopifyOrderWebhook", ecommerce)
                 .sensitiveProperty("Webhook Secret", "shopify.webhook.secret")
                 .serviceProperty("Record Writer", orderWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("duplicate")
                 .disabled()
-                .at(1000, 300);
-        final String parked = flow.parkingFunnel("Failed orders: review queue", 250, 600);
+                .at(1200, 500);
+        final String parked = flow.parkingFunnel("Failed orders: review queue", 300, 1000);
         flow.connect(b2c.id(), put.id(), List.of("success"), true);
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
         flow.connect(b2c.id(), parked, List.of("failure"), false);
@@ -152,7 +153,7 @@ public final class FlowTemplates {
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
         flow.connect(verify.id(), put.id(), List.of("success"), false);
         flow.connect(verify.id(), parked, List.of("failure"), false);
-        flow.label("Failures wait in front of this funnel with error.code / error.message: list the queue, fix, replay.", 450, 620, 420, 60);
+        flow.label("Failures wait in front of this funnel with error.code / error.message: list the queue, fix, replay.", 500, 1020, 420, 60);
         return flow;
     }
 
@@ -187,23 +188,23 @@ public final class FlowTemplates {
                 .property("SKU Field", "number")
                 .property("Quantity Field", "inventory")
                 .property("Default Location", "#{shopify.location.default}")
-                .at(0, 300);
+                .at(0, 500);
         final Component listEdi = flow.processor("List 3PL stock files", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
                 .property("Input Directory", "#{edi.input.directory}")
                 .property("File Filter", ".*\\.(edi|EDI|txt|x12)")
                 .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
-                .at(500, 0);
+                .at(600, 0);
         final Component fetchEdi = flow.processor("Fetch 3PL stock file", "org.apache.nifi.processors.standard.FetchFile", Bundle.STANDARD)
                 .property("Completion Strategy", "Delete File")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("not.found", "permission.denied")
-                .at(500, 150);
+                .at(600, 250);
         final Component publishEdi = publishStock(flow, "Publish 3PL stock", shopify, ediReader, resultWriter)
                 .property("SKU Field", "sku")
                 .property("Quantity Field", "quantity")
                 .property("Default Location", "#{edi.warehouse.location}")
-                .at(500, 300);
+                .at(600, 500);
         final Component allItems = flow.processor("Read all BC items (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .property("Entity Set", "items")
@@ -212,15 +213,15 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", itemWriter)
                 .schedule("CRON_DRIVEN", "0 0 2 * * ?")
                 .primaryNodeOnly()
-                .at(-500, 0);
+                .at(-600, 0);
         final Component publishAll = publishStock(flow, "Publish all BC stock (nightly full resync)", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
                 .property("Quantity Field", "inventory")
                 .property("Default Location", "#{shopify.location.default}")
                 .property("Full Resync", "true")
                 .comments("Sends every quantity, changed or not, so that the shop converges even after edits made in Shopify by hand.")
-                .at(-500, 300);
-        final String parked = flow.parkingFunnel("Stock failures: review queue", 250, 600);
+                .at(-600, 500);
+        final String parked = flow.parkingFunnel("Stock failures: review queue", 300, 900);
         flow.connect(items.id(), publishBc.id(), List.of("success"), true);
         flow.connect(listEdi.id(), fetchEdi.id(), List.of("success"), true);
         flow.connect(fetchEdi.id(), publishEdi.id(), List.of("success"), false);
@@ -261,13 +262,13 @@ public final class FlowTemplates {
                 .property("Completion Strategy", "Delete File")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("not.found", "permission.denied")
-                .at(0, 150);
+                .at(0, 250);
         final Component parse = flow.processor("Parse carrier tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
                 .property("Input Format", "auto")
                 .serviceProperty("Record Writer", eventWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("original")
-                .at(0, 300);
+                .at(0, 500);
         final Component shipments = flow.processor("Read BC shipment tracking", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .property("API Route", "#{bc.tracking.api.route}")
@@ -275,7 +276,7 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", eventWriter)
                 .schedule("TIMER_DRIVEN", "5 min")
                 .primaryNodeOnly()
-                .at(500, 300);
+                .at(600, 500);
         final Component fulfill = flow.processor("Create Shopify fulfillments", PKG + "shopify.PutShopifyFulfillment", ecommerce)
                 .serviceProperty("Shopify Connection Service", shopify)
                 .serviceProperty("Record Reader", eventReader)
@@ -283,8 +284,8 @@ public final class FlowTemplates {
                 .property("Notify Customer", "#{shopify.notify.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
-                .at(250, 500);
-        final String parked = flow.parkingFunnel("Tracking failures: review queue", 250, 750);
+                .at(300, 800);
+        final String parked = flow.parkingFunnel("Tracking failures: review queue", 300, 1150);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), parse.id(), List.of("success"), false);
         flow.connect(fetch.id(), parked, List.of("failure"), false);
@@ -318,7 +319,7 @@ public final class FlowTemplates {
                 .property("Completion Strategy", "Delete File")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("not.found", "permission.denied")
-                .at(0, 150);
+                .at(0, 250);
         final Component put = flow.processor("Create marketplace sales orders", PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .serviceProperty("Record Reader", orderReader)
@@ -329,8 +330,8 @@ public final class FlowTemplates {
                 .property("B2C Default Customer", "#{bc.marketplace.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
-                .at(0, 300);
-        final String parked = flow.parkingFunnel("Marketplace failures: review queue", 0, 550);
+                .at(0, 500);
+        final String parked = flow.parkingFunnel("Marketplace failures: review queue", 150, 850);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), put.id(), List.of("success"), false);
         flow.connect(fetch.id(), parked, List.of("failure"), false);

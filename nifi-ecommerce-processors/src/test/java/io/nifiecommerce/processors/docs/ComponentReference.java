@@ -182,9 +182,9 @@ public final class ComponentReference {
         out.append("\n\n");
         final DeprecationNotice deprecation = type.getAnnotation(DeprecationNotice.class);
         if (deprecation != null) {
-            out.append("**Deprecated.** ").append(deprecation.reason()).append("\n\n");
+            out.append("**Deprecated.** ").append(prose(deprecation.reason())).append("\n\n");
         }
-        out.append(capability(type)).append("\n\n");
+        out.append(prose(capability(type))).append("\n\n");
         final Tags tags = type.getAnnotation(Tags.class);
         if (tags != null) {
             out.append("**Tags:** ").append(Arrays.stream(tags.value()).map(tag -> "`" + tag + "`").collect(Collectors.joining(", ")))
@@ -250,7 +250,7 @@ public final class ComponentReference {
         }
         final Restricted restricted = type.getAnnotation(Restricted.class);
         if (restricted != null) {
-            facts.add("Restricted: " + restricted.value());
+            facts.add("Restricted: " + prose(restricted.value()));
         }
         for (final SystemResourceConsideration consideration : type.getAnnotationsByType(SystemResourceConsideration.class)) {
             facts.add("System resource: " + consideration.resource() + " (" + consideration.description() + ")");
@@ -418,7 +418,7 @@ public final class ComponentReference {
         }
         final String scopes = Arrays.stream(stateful.scopes()).map(Scope::name).map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(" and "));
-        out.append("### State\n\nKept in ").append(scopes).append(" state. ").append(stateful.description().strip()).append("\n\n");
+        out.append("### State\n\nKept in ").append(scopes).append(" state. ").append(prose(stateful.description().strip())).append("\n\n");
     }
 
     private static void useCases(final StringBuilder out, final Class<?> type) {
@@ -429,14 +429,14 @@ public final class ComponentReference {
         }
         out.append("### Use cases\n\n");
         for (final UseCase useCase : useCases) {
-            out.append("#### ").append(useCase.description().strip()).append("\n\n");
+            out.append("#### ").append(prose(useCase.description().strip())).append("\n\n");
             notesAndKeywords(out, useCase.notes(), useCase.keywords());
             if (!useCase.configuration().isBlank()) {
                 out.append(configuration(useCase.configuration())).append('\n');
             }
         }
         for (final MultiProcessorUseCase useCase : multi) {
-            out.append("#### ").append(useCase.description().strip()).append("\n\n");
+            out.append("#### ").append(prose(useCase.description().strip())).append("\n\n");
             notesAndKeywords(out, useCase.notes(), useCase.keywords());
             for (final ProcessorConfiguration configuration : useCase.configurations()) {
                 final String processor = configuration.processorClass() != Processor.class
@@ -448,7 +448,7 @@ public final class ComponentReference {
 
     private static void notesAndKeywords(final StringBuilder out, final String notes, final String[] keywords) {
         if (!notes.isBlank()) {
-            out.append(notes.strip()).append("\n\n");
+            out.append(prose(notes.strip())).append("\n\n");
         }
         if (keywords.length > 0) {
             out.append("Keywords: ").append(String.join(", ", keywords)).append("\n\n");
@@ -493,7 +493,12 @@ public final class ComponentReference {
 
     /** Table cells hold one line: pipes escaped, line breaks as {@code <br>}. */
     private static String cell(final String text) {
-        return text.strip().replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+        return prose(text.strip()).replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    }
+
+    /** Free text from the code, where {@code location.<code>} must not become an HTML tag. */
+    private static String prose(final String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String nullToEmpty(final String text) {
