@@ -292,7 +292,7 @@ watch_parent() {
   local parent=$1 pid=$2
   (
     while kill -0 "$parent" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do sleep 2; done
-    kill "$pid" 2>/dev/null || true
+    if ! kill -0 "$parent" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
   ) </dev/null >/dev/null 2>&1 &
   disown 2>/dev/null || true
 }

@@ -82,7 +82,9 @@ sleep "$settle"
 
 names=()
 for flow in "$repo"/flow-templates/*.json; do
-  names+=("$(basename "$flow" .json)")
+  name=$(basename "$flow" .json)
+  case "$name" in *.*) continue ;; esac   # foo.test-parameters.json is not a flow
+  names+=("$name")
 done
 node "$cache/capture-flows.mjs" "$base" "$out" "${names[@]}"
 done=1

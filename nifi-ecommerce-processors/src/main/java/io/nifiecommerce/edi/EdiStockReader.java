@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -230,7 +231,8 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
     }
 
     private RuntimeException lexicalError(EDIStreamException e) {
-        if (e.getCause() instanceof IOException io) {
+        // bytes the interchange's character set cannot decode are bad input, not a failing stream
+        if (e.getCause() instanceof IOException io && !(io instanceof CharacterCodingException)) {
             return new UncheckedIOException(io);
         }
         final Location location = e.getLocation() != null ? e.getLocation() : reader.getLocation();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * Streams the status events of an EDIFACT IFTSTA interchange: one event per STS segment, with the consignment's
@@ -18,6 +19,8 @@ import java.time.ZoneId;
  * References given before the first STS of a CNI apply to all its statuses.
  */
 public final class IftstaReader extends EdiStatusStream {
+
+    private static final Set<String> EDI_DATE_FORMATS = Set.of("102", "203", "204", "303");
 
     private final ZoneId zone;
     private TrackingEventSink sink;
@@ -189,14 +192,13 @@ public final class IftstaReader extends EdiStatusStream {
         }
         OffsetDateTime time = null;
         if (dateValue != null) {
+            if (dateFormat != null && !EDI_DATE_FORMATS.contains(dateFormat)) {
+                throw new EdiSyntaxException("DTM", dateSegment, "Unsupported date-time format " + dateFormat + " (102, 203, 204 or 303 expected)");
+            }
             try {
-                time = "303".equals(dateFormat) || "203".equals(dateFormat) || "204".equals(dateFormat) || "102".equals(dateFormat)
-                        || dateFormat == null ? EventTimes.parseEdi(dateValue, zone) : null;
+                time = EventTimes.parseEdi(dateValue, zone);
             } catch (final DateTimeException e) {
                 throw new EdiSyntaxException("DTM", dateSegment, "Invalid status date-time [" + dateValue + "] (format " + dateFormat + ")");
-            }
-            if (time == null) {
-                throw new EdiSyntaxException("DTM", dateSegment, "Unsupported date-time format " + dateFormat);
             }
         }
         final String number = tracking != null ? tracking : consignmentTracking;

@@ -75,7 +75,9 @@ final class InvrptReader implements InventoryMessageReader {
     }
 
     private void location(EdiStockReader.Segment segment) {
-        if (!locationQualifiers.contains(segment.element(1))) {
+        final String qualifier = segment.element(1);
+        // immutable sets refuse a null lookup: an empty qualifier simply matches nothing
+        if (qualifier == null || !locationQualifiers.contains(qualifier)) {
             return;
         }
         final String code = segment.component(2, 1);
@@ -92,7 +94,7 @@ final class InvrptReader implements InventoryMessageReader {
 
     private void quantity(EdiStockReader.Segment segment, Queue<StockRecord> out) {
         final String qualifier = segment.component(1, 1);
-        if (!line.isOpen() || !quantityQualifiers.contains(qualifier)) {
+        if (!line.isOpen() || qualifier == null || !quantityQualifiers.contains(qualifier)) {
             return;
         }
         final long quantity = InventoryLine.parseQuantity(segment.component(1, 2), segment);

@@ -78,7 +78,9 @@ final class X12InventoryReader implements InventoryMessageReader {
     }
 
     private void location(EdiStockReader.Segment segment) {
-        if (!locationQualifiers.contains(segment.element(1))) {
+        final String entity = segment.element(1);
+        // immutable sets refuse a null lookup: an empty entity code simply matches nothing
+        if (entity == null || !locationQualifiers.contains(entity)) {
             return;
         }
         final String code = segment.element(4) != null ? segment.element(4) : segment.element(2);
@@ -96,8 +98,8 @@ final class X12InventoryReader implements InventoryMessageReader {
         if (!line.isOpen()) {
             return;
         }
-        lastQuantityQualifier = segment.element(1);
-        lastQuantitySelected = quantityQualifiers.contains(lastQuantityQualifier);
+        lastQuantityQualifier = segment.element(1) == null ? "" : segment.element(1);
+        lastQuantitySelected = lastQuantityQualifier != null && quantityQualifiers.contains(lastQuantityQualifier);
         breakdownStarted = false;
         if (lastQuantitySelected) {
             final long quantity = InventoryLine.parseQuantity(segment.element(2), segment);

@@ -6,6 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one place where the bundle's HTTP calls are sent and retried. Status codes are classified
@@ -22,12 +26,38 @@ public final class HttpTransport {
         HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException;
     }
 
+    private static final Duration DEFAULT_EXCHANGE_LIMIT = Duration.ofMinutes(2);
+
     private final Exchange exchange;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
 
     public HttpTransport(final HttpClient client, final RetryPolicy retryPolicy) {
-        this(request -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()), retryPolicy, Sleeper.SYSTEM);
+        this(request -> sendBounded(client, request), retryPolicy, Sleeper.SYSTEM);
+    }
+
+    /**
+     * Sends with a bound on the whole exchange. The JDK client's request timeout covers only the
+     * wait for the response headers: a server that sends headers and then stalls or closes midway
+     * through the body would otherwise hold the calling thread (a NiFi task) forever.
+     */
+    static HttpResponse<byte[]> sendBounded(final HttpClient client, final HttpRequest request) throws IOException, InterruptedException {
+        final Duration limit = request.timeout().map(timeout -> timeout.multipliedBy(2)).orElse(DEFAULT_EXCHANGE_LIMIT);
+        final CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return exchange.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("No complete response within " + limit.toSeconds() + " s");
+        } catch (final InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     public HttpTransport(final Exchange exchange, final RetryPolicy retryPolicy, final Sleeper sleeper) {

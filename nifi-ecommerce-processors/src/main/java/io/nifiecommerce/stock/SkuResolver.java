@@ -37,7 +37,22 @@ public final class SkuResolver {
     private static final int MAX_PAGES_PER_QUERY = 10;
     private static final int MAX_CACHED = 500_000;
 
+    /** Cache keys of barcode lookups start with this; SKU lookups use the SKU itself. */
+    static final String BARCODE_PREFIX = "\u0000barcode:";
+
     private record Cached(ResolvedItem item, Instant expires) {
+    }
+
+    /** What a lookup searches: the variant's SKU or its barcode (GTIN / EAN / UPC). */
+    private enum Field {
+        SKU("sku"),
+        BARCODE("barcode");
+
+        private final String searchName;
+
+        Field(String searchName) {
+            this.searchName = searchName;
+        }
     }
 
     private final AdminApi api;
@@ -97,6 +112,18 @@ public final class SkuResolver {
      * @param fresh true to bypass the cache (current quantities are needed, for compare-and-set or a resync)
      */
     public SkuResolution resolve(Collection<String> skus, boolean fresh) {
+        return resolve(skus, fresh, Field.SKU);
+    }
+
+    /**
+     * Resolves GTINs against variant barcodes, for records that carry no SKU. Barcodes match ignoring leading zeros,
+     * so a GTIN-14 finds the EAN-13 or UPC-12 Shopify holds.
+     */
+    public SkuResolution resolveBarcodes(Collection<String> gtins, boolean fresh) {
+        return resolve(gtins, fresh, Field.BARCODE);
+    }
+
+    private SkuResolution resolve(Collection<String> skus, boolean fresh, Field field) {
         final Instant now = clock.instant();
         final Map<String, ResolvedItem> items = new HashMap<>();
         final Set<String> unknown = new LinkedHashSet<>();
@@ -106,7 +133,7 @@ public final class SkuResolver {
             if (sku == null || sku.isBlank()) {
                 continue;
             }
-            final Cached cached = fresh ? null : cache.get(sku);
+            final Cached cached = fresh ? null : cache.get(cacheKey(field, sku));
             if (cached != null && cached.expires().isAfter(now)) {
                 if (cached.item() == null) {
                     unknown.add(sku);
@@ -119,18 +146,51 @@ public final class SkuResolver {
         }
         for (int from = 0; from < toAsk.size(); from += skusPerQuery) {
             final List<String> chunk = toAsk.subList(from, Math.min(from + skusPerQuery, toAsk.size()));
-            lookUp(chunk, now, items, unknown, ambiguous);
+            lookUp(chunk, field, now, items, unknown, ambiguous);
         }
         return new SkuResolution(items, unknown, ambiguous);
     }
 
-    private void lookUp(List<String> skus, Instant now, Map<String, ResolvedItem> items, Set<String> unknown,
+    private static String cacheKey(Field field, String value) {
+        return field == Field.SKU ? value : BARCODE_PREFIX + value;
+    }
+
+    /** Barcodes compare as digits without leading zeros (GTIN-14 vs EAN-13 vs UPC-12). */
+    private static String barcodeKey(String barcode) {
+        final String trimmed = barcode.trim();
+        int start = 0;
+        while (start < trimmed.length() - 1 && trimmed.charAt(start) == '0') {
+            start++;
+        }
+        return trimmed.substring(start);
+    }
+
+    /**
+     * The spellings a GTIN may have in Shopify's barcode field: without leading zeros and zero-padded to UPC-12, EAN-13
+     * and GTIN-14, since the search matches the value as written.
+     */
+    static List<String> barcodeForms(List<String> gtins) {
+        final Set<String> forms = new LinkedHashSet<>();
+        for (String gtin : gtins) {
+            final String digits = barcodeKey(gtin);
+            forms.add(gtin.trim());
+            forms.add(digits);
+            for (int length : new int[] {12, 13, 14}) {
+                if (digits.length() < length && digits.chars().allMatch(Character::isDigit)) {
+                    forms.add("0".repeat(length - digits.length()) + digits);
+                }
+            }
+        }
+        return List.copyOf(forms);
+    }
+
+    private void lookUp(List<String> skus, Field field, Instant now, Map<String, ResolvedItem> items, Set<String> unknown,
                         Map<String, List<String>> ambiguous) {
         final Map<String, List<ResolvedItem>> found = new HashMap<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES_PER_QUERY; page++) {
             final Map<String, Object> variables = new HashMap<>();
-            variables.put("query", searchQuery(skus));
+            variables.put("query", searchQuery(field.searchName, field == Field.SKU ? skus : barcodeForms(skus)));
             variables.put("first", skusPerQuery);
             variables.put("after", after);
             variables.put("levels", levelsPerItem);
@@ -140,8 +200,13 @@ public final class SkuResolver {
             final JsonNode connection = response.path("data").path("productVariants");
             for (JsonNode node : connection.path("nodes")) {
                 final ResolvedItem item = toItem(node, now);
-                if (item != null) {
+                if (item == null) {
+                    continue;
+                }
+                if (field == Field.SKU) {
                     found.computeIfAbsent(item.sku(), k -> new ArrayList<>()).add(item);
+                } else if (node.hasNonNull("barcode") && !node.get("barcode").asText().isBlank()) {
+                    found.computeIfAbsent(barcodeKey(node.get("barcode").asText()), k -> new ArrayList<>()).add(item);
                 }
             }
             if (!connection.path("pageInfo").path("hasNextPage").asBoolean(false)) {
@@ -150,19 +215,20 @@ public final class SkuResolver {
             after = connection.path("pageInfo").path("endCursor").asText(null);
         }
         for (String sku : skus) {
-            List<ResolvedItem> matches = found.get(sku);
+            List<ResolvedItem> matches = found.get(field == Field.SKU ? sku : barcodeKey(sku));
             if (matches == null) {
-                matches = caseInsensitiveMatches(sku, found);
+                matches = field == Field.SKU ? caseInsensitiveMatches(sku, found) : List.of();
             }
+            final String key = cacheKey(field, sku);
             if (matches.isEmpty()) {
                 unknown.add(sku);
-                put(sku, null, now.plus(unknownTtl));
+                put(key, null, now.plus(unknownTtl));
             } else if (matches.size() == 1) {
                 items.put(sku, matches.getFirst());
-                put(sku, matches.getFirst(), now.plus(ttl));
+                put(key, matches.getFirst(), now.plus(ttl));
             } else {
                 ambiguous.put(sku, matches.stream().map(ResolvedItem::variantId).toList());
-                cache.remove(sku);
+                cache.remove(key);
             }
         }
     }
@@ -221,14 +287,18 @@ public final class SkuResolver {
                 levels, complete, readAt);
     }
 
-    /** {@code sku:"A" OR sku:"B"}, each value quoted so that spaces, colons and parentheses stay part of it. */
     static String searchQuery(List<String> skus) {
+        return searchQuery("sku", skus);
+    }
+
+    /** {@code sku:"A" OR sku:"B"}, each value quoted so that spaces, colons and parentheses stay part of it. */
+    static String searchQuery(String field, List<String> skus) {
         final StringBuilder query = new StringBuilder(skus.size() * 24);
         for (String sku : skus) {
             if (!query.isEmpty()) {
                 query.append(" OR ");
             }
-            query.append("sku:\"").append(sku.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            query.append(field).append(":\"").append(sku.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return query.toString();
     }

@@ -54,12 +54,17 @@ public final class StockPublisher {
      * One input record.
      *
      * @param sku          the SKU, or null
+     * @param gtin         the GTIN / EAN / UPC, matched against variant barcodes when there is no SKU; or null
      * @param locationCode the source location code, or null
      * @param locationId   the Shopify Location GID it maps to, or null when unmapped
      * @param quantity     the source quantity
      * @param committed    units held by open orders, or null
      */
-    public record Line(String sku, String locationCode, String locationId, long quantity, Long committed) {
+    public record Line(String sku, String gtin, String locationCode, String locationId, long quantity, Long committed) {
+
+        public Line(String sku, String locationCode, String locationId, long quantity, Long committed) {
+            this(sku, null, locationCode, locationId, quantity, committed);
+        }
     }
 
     /**
@@ -81,7 +86,9 @@ public final class StockPublisher {
 
     /** Lines sharing a SKU and a Shopify location. */
     private static final class Group {
+        /** The SKU, or the GTIN when the lines have no SKU. */
         final String sku;
+        final boolean byBarcode;
         final String locationId;
         final List<Integer> lines = new ArrayList<>(1);
         final Map<String, Line> bySourceLocation = new LinkedHashMap<>(2);
@@ -89,9 +96,15 @@ public final class StockPublisher {
         long key;
         ResolvedItem item;
 
-        Group(String sku, String locationId) {
+        Group(String sku, boolean byBarcode, String locationId) {
             this.sku = sku;
+            this.byBarcode = byBarcode;
             this.locationId = locationId;
+        }
+
+        /** "SKU X" or "GTIN X", for messages. */
+        String label() {
+            return (byBarcode ? "GTIN " : "SKU ") + sku;
         }
     }
 
@@ -128,7 +141,7 @@ public final class StockPublisher {
         final List<Group> pending = new ArrayList<>();
         for (Group group : groups.values()) {
             group.target = target(group);
-            group.key = PublishedQuantities.key(group.sku, group.locationId);
+            group.key = PublishedQuantities.key(group.byBarcode ? "gtin:" + group.sku : group.sku, group.locationId);
             if (!fullResync && memory.isUnchanged(group.key, group.target)) {
                 assign(outcomes, group, new PublishOutcome(PublishOutcome.Status.UNCHANGED, "UNCHANGED_SINCE_LAST_PUBLISH",
                         "Published with this quantity before", null, group.locationId, group.target));
@@ -143,8 +156,8 @@ public final class StockPublisher {
         for (Group group : toSet) {
             final String pair = group.item.inventoryItemId() + '\n' + group.locationId;
             if (groupByPair.containsKey(pair)) {
-                assign(outcomes, group, PublishOutcome.failed("DUPLICATE_ITEM", "SKU " + group.sku + " and SKU "
-                        + groupByPair.get(pair).sku + " resolve to the same inventory item", group.item.inventoryItemId(),
+                assign(outcomes, group, PublishOutcome.failed("DUPLICATE_ITEM", group.label() + " and "
+                        + groupByPair.get(pair).label() + " resolve to the same inventory item", group.item.inventoryItemId(),
                         group.locationId, group.target));
                 continue;
             }
@@ -165,13 +178,17 @@ public final class StockPublisher {
         final Map<String, Group> groups = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             final Line line = lines.get(i);
-            if (line.sku() == null || line.sku().isBlank()) {
-                outcomes[i] = PublishOutcome.failed("MISSING_SKU", "The record has no SKU", null, line.locationId(), null);
+            final boolean hasSku = line.sku() != null && !line.sku().isBlank();
+            final boolean hasGtin = line.gtin() != null && !line.gtin().isBlank();
+            if (!hasSku && !hasGtin) {
+                outcomes[i] = PublishOutcome.failed("MISSING_SKU", "The record has neither a SKU nor a GTIN", null, line.locationId(), null);
             } else if (line.locationId() == null) {
                 outcomes[i] = PublishOutcome.failed("UNMAPPED_LOCATION", "Location " + line.locationCode()
                         + " is not mapped to a Shopify location", null, null, null);
             } else {
-                final Group group = groups.computeIfAbsent(line.sku() + '\n' + line.locationId(), k -> new Group(line.sku(), line.locationId()));
+                final String identifier = hasSku ? line.sku().trim() : line.gtin().trim();
+                final Group group = groups.computeIfAbsent((hasSku ? "sku\n" : "gtin\n") + identifier + '\n' + line.locationId(),
+                        k -> new Group(identifier, !hasSku, line.locationId()));
                 group.lines.add(i);
                 group.bySourceLocation.put(line.locationCode() == null ? "" : line.locationCode(), line);
             }
@@ -195,25 +212,29 @@ public final class StockPublisher {
     private List<Group> resolve(List<Group> pending, PublishOutcome[] outcomes, PublishedQuantities memory,
                                 boolean fullResync, Instant runStart) {
         final Set<String> skus = new HashSet<>();
-        pending.forEach(g -> skus.add(g.sku));
-        final SkuResolution resolution = resolver.resolve(skus, fullResync || settings.compareAndSet());
+        final Set<String> gtins = new HashSet<>();
+        pending.forEach(g -> (g.byBarcode ? gtins : skus).add(g.sku));
+        final boolean fresh = fullResync || settings.compareAndSet();
+        final SkuResolution bySku = resolver.resolve(skus, fresh);
+        final SkuResolution byBarcode = gtins.isEmpty() ? bySku : resolver.resolveBarcodes(gtins, fresh);
         final List<Group> toSet = new ArrayList<>(pending.size());
         for (Group group : pending) {
+            final SkuResolution resolution = group.byBarcode ? byBarcode : bySku;
             final ResolvedItem item = resolution.items().get(group.sku);
             if (item == null) {
                 final List<String> variants = resolution.ambiguous().get(group.sku);
                 assign(outcomes, group, variants != null
-                        ? PublishOutcome.failed("AMBIGUOUS_SKU", "SKU " + group.sku + " is on " + variants.size() + " variants: "
+                        ? PublishOutcome.failed("AMBIGUOUS_SKU", group.label() + " is on " + variants.size() + " variants: "
                         + String.join(", ", variants), null, group.locationId, group.target)
-                        : PublishOutcome.failed("UNKNOWN_SKU", "No Shopify variant has SKU " + group.sku, null, group.locationId, group.target));
+                        : PublishOutcome.failed("UNKNOWN_SKU", "No Shopify variant has " + group.label(), null, group.locationId, group.target));
                 continue;
             }
             group.item = item;
             if (!item.tracked()) {
-                assign(outcomes, group, PublishOutcome.failed("INVENTORY_NOT_TRACKED", "Shopify does not track inventory for SKU "
-                        + group.sku + "; turn on inventory tracking for the variant", item.inventoryItemId(), group.locationId, group.target));
+                assign(outcomes, group, PublishOutcome.failed("INVENTORY_NOT_TRACKED", "Shopify does not track inventory for "
+                        + group.label() + "; turn on inventory tracking for the variant", item.inventoryItemId(), group.locationId, group.target));
             } else if (!item.mayBeStockedAt(group.locationId)) {
-                assign(outcomes, group, PublishOutcome.failed("ITEM_NOT_STOCKED_AT_LOCATION", "SKU " + group.sku
+                assign(outcomes, group, PublishOutcome.failed("ITEM_NOT_STOCKED_AT_LOCATION", group.label()
                         + " is not stocked at " + group.locationId + "; activate it at that location in Shopify",
                         item.inventoryItemId(), group.locationId, group.target));
             } else if (Long.valueOf(group.target).equals(trustedCurrent(group, runStart))) {
@@ -279,7 +300,7 @@ public final class StockPublisher {
             memory.forget(group.key);
         }
         if ("INVALID_INVENTORY_ITEM".equals(error.code())) {
-            resolver.invalidate(group.sku);
+            resolver.invalidate(group.byBarcode ? SkuResolver.BARCODE_PREFIX + group.sku : group.sku);
         }
         assign(outcomes, group, PublishOutcome.failed(error.code(), error.message(), change.inventoryItemId(), change.locationId(),
                 change.quantity()));

@@ -151,7 +151,7 @@ public final class CsvTrackingParser implements TrackingFeedParser {
                 ended = true;
                 return null;
             }
-            unreadFirst(c);
+            unread();
             while (true) {
                 c = read();
                 if (c == '"' && field.isEmpty()) {
@@ -183,10 +183,6 @@ public final class CsvTrackingParser implements TrackingFeedParser {
                     append(field, (char) c);
                 }
             }
-        }
-
-        private void unreadFirst(final int c) {
-            unread();
         }
 
         private void readQuoted(final StringBuilder field) throws IOException, TrackingFeedException {

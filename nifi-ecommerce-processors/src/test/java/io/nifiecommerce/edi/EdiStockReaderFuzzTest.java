@@ -24,13 +24,13 @@ class EdiStockReaderFuzzTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void truncatedInput(@ForAll @IntRange(min = 0, max = 1) int which, @ForAll @IntRange(min = 1, max = 1000) int cutPerMille) {
         final byte[] sample = SAMPLES[which];
         readExpectingOnlySyntaxErrors(Arrays.copyOf(sample, sample.length * cutPerMille / 1000));
     }
 
-    @Property(tries = 600)
+    @Property(tries = 1500)
     void mutatedByte(@ForAll @IntRange(min = 0, max = 1) int which, @ForAll @IntRange(min = 0, max = 10_000) int position,
                      @ForAll("ediBytes") byte replacement) {
         final byte[] mutated = SAMPLES[which].clone();

@@ -141,6 +141,16 @@ class EdiStockReaderTest {
     }
 
     @Test
+    void undecodableByteIsSyntaxError() throws IOException {
+        final byte[] bytes = StockSamples.sample("INVRPT-3pl-D96A.edi");
+        bytes[new String(bytes, StandardCharsets.US_ASCII).indexOf("TSHIRT-BLU-M")] = (byte) 0xC3;
+
+        final EdiSyntaxException e = assertThrows(EdiSyntaxException.class, () -> StockSamples.read(bytes, StockReadOptions.defaults()));
+
+        assertEquals("PIA", e.segment());
+    }
+
+    @Test
     void emptyInputHasNoRecords() {
         assertTrue(StockSamples.read(new byte[0], StockReadOptions.defaults()).isEmpty());
     }

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 public final class FakeShopifyInventory implements AdminApi {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern SKU_TERM = Pattern.compile("sku:\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern TERM = Pattern.compile("(sku|barcode):\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A variant of the fake shop. */
-    public record Variant(String sku, String variantId, String itemId, boolean tracked) {
+    public record Variant(String sku, String variantId, String itemId, boolean tracked, String barcode) {
     }
 
     private final Map<String, String> locations = new LinkedHashMap<>();
@@ -79,8 +79,13 @@ public final class FakeShopifyInventory implements AdminApi {
     }
 
     public Variant addVariant(String sku, boolean tracked) {
+        return addVariant(sku, null, tracked);
+    }
+
+    public Variant addVariant(String sku, String barcode, boolean tracked) {
         final long n = nextId++;
-        final Variant variant = new Variant(sku, "gid://shopify/ProductVariant/" + (n - 2_104_837_177_344L), "gid://shopify/InventoryItem/" + n, tracked);
+        final Variant variant = new Variant(sku, "gid://shopify/ProductVariant/" + (n - 2_104_837_177_344L), "gid://shopify/InventoryItem/" + n,
+                tracked, barcode);
         variants.add(variant);
         levels.put(variant.itemId(), new LinkedHashMap<>());
         return variant;
@@ -151,19 +156,22 @@ public final class FakeShopifyInventory implements AdminApi {
 
     private JsonNode variantsBySku(JsonNode vars) {
         final Set<String> wanted = new HashSet<>();
-        final Matcher matcher = SKU_TERM.matcher(vars.path("query").asText());
+        final Set<String> barcodes = new HashSet<>();
+        final Matcher matcher = TERM.matcher(vars.path("query").asText());
         while (matcher.find()) {
-            wanted.add(matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\").toLowerCase());
+            final String value = matcher.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+            (matcher.group(1).equals("sku") ? wanted : barcodes).add(value.toLowerCase());
         }
         final int first = vars.path("first").asInt();
         final int levelLimit = vars.path("levels").asInt();
         final int offset = vars.path("after").isNull() || vars.path("after").isMissingNode() ? 0 : Integer.parseInt(vars.path("after").asText());
-        final List<Variant> matching = variants.stream().filter(v -> wanted.contains(v.sku().toLowerCase())).toList();
+        final List<Variant> matching = variants.stream().filter(v -> wanted.contains(v.sku().toLowerCase())
+                || v.barcode() != null && barcodes.contains(v.barcode())).toList();
         final ObjectNode response = MAPPER.createObjectNode();
         final ObjectNode connection = response.putObject("data").putObject("productVariants");
         final ArrayNode nodes = connection.putArray("nodes");
         for (Variant variant : matching.subList(Math.min(offset, matching.size()), Math.min(offset + first, matching.size()))) {
-            final ObjectNode node = nodes.addObject().put("id", variant.variantId()).put("sku", variant.sku());
+            final ObjectNode node = nodes.addObject().put("id", variant.variantId()).put("sku", variant.sku()).put("barcode", variant.barcode());
             final ObjectNode item = node.putObject("inventoryItem").put("id", variant.itemId()).put("tracked", variant.tracked());
             final ObjectNode levelConnection = item.putObject("inventoryLevels");
             final ArrayNode levelNodes = levelConnection.putArray("nodes");

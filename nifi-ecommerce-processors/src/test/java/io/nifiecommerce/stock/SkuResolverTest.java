@@ -93,6 +93,14 @@ class SkuResolverTest {
     }
 
     @Test
+    void barcodeSearchCoversEveryGtinSpelling() {
+        assertEquals(List.of("03760123450001", "3760123450001"),
+                SkuResolver.barcodeForms(List.of("03760123450001")));
+        assertEquals(List.of("012345678905", "12345678905", "0012345678905", "00012345678905"),
+                SkuResolver.barcodeForms(List.of("012345678905")));
+    }
+
+    @Test
     void unknownAmbiguousAndCaseInsensitiveFallback() {
         shop.addVariant("DUP-1", true);
         shop.addVariant("DUP-1", true);

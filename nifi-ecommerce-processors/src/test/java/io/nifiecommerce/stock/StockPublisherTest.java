@@ -232,6 +232,26 @@ class StockPublisherTest {
     }
 
     @Test
+    void recordsWithOnlyAGtinAreMatchedByBarcode() {
+        final FakeShopifyInventory.Variant mug = shop.addVariant("MUG-01", "3760123450001", true);
+        shop.stock(mug, lyon, 0);
+        shop.addVariant("DUP-A", "4006381333931", true);
+        shop.addVariant("DUP-B", "4006381333931", true);
+
+        final StockPublisher.Report report = publisher().publish(List.of(
+                new StockPublisher.Line(null, "03760123450001", "WH01", lyon, 6, null),
+                new StockPublisher.Line(null, "4006381333931", "WH01", lyon, 6, null),
+                new StockPublisher.Line(null, "9999999999994", "WH01", lyon, 6, null),
+                new StockPublisher.Line(null, null, "WH01", lyon, 6, null)), memory, false, "ff");
+
+        assertEquals(List.of("null", "AMBIGUOUS_SKU", "UNKNOWN_SKU", "MISSING_SKU"),
+                report.outcomes().stream().map(o -> String.valueOf(o.code())).toList());
+        assertEquals(6L, shop.available(mug, lyon), "GTIN-14 with a leading zero finds the EAN-13 barcode");
+        assertTrue(report.outcomes().get(2).message().contains("GTIN 9999999999994"), report.outcomes().get(2).message());
+        assertTrue(memory.isUnchanged(PublishedQuantities.key("gtin:03760123450001", lyon), 6));
+    }
+
+    @Test
     void onHandIsWrittenWhenChosen() {
         final FakeShopifyInventory.Variant a = shop.addVariant("A", true);
         shop.stock(a, lyon, 0);

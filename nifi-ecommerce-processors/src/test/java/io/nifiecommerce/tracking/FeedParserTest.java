@@ -186,4 +186,42 @@ class FeedParserTest {
         assertEquals("CSV_MISSING_COLUMN", e.getErrorCode());
         assertEquals("tracking_number", e.getSegment());
     }
+
+    @Test
+    void iftstaConsignmentReferencesZonedTimesAndReleaseCharacter() throws Exception {
+        final String interchange = "UNA:+.? '\nUNB+UNOC:3+ACME3PL:ZZZ+SHOPERP:ZZZ+260301:1015+7'\nUNH+1+IFTSTA:D:01B:UN'\nBGM+77+X+9'\n"
+                + "NAD+CA+DPD::92'\nCNI+1+SO-9'\nRFF+CN:09980000020034D'\nSTS+1+56'\nDTM+334:202603011012?+02:303'\n"
+                + "FTX+AAI+++Absent?: avis de passage'\nUNT+9+1'\nUNZ+1+7'\n";
+        final List<TrackingEvent> events = parse(interchange.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, events.size());
+        final TrackingEvent event = events.getFirst();
+        assertEquals("SO-9", event.orderReference());
+        assertEquals("09980000020034D", event.trackingNumber(), "RFF+CN before the STS applies to the consignment");
+        assertEquals("dpd", event.carrier());
+        assertTrue(event.carrierValid());
+        assertEquals(TrackingStatus.ATTEMPT_FAILED, event.status());
+        assertEquals("Absent: avis de passage", event.rawLabel());
+        assertEquals(OffsetDateTime.parse("2026-03-01T10:12:00+02:00"), event.eventTime());
+    }
+
+    @Test
+    void x12PackageTrackingNumberAndTimeCode() throws Exception {
+        final String whole = new String(sample("X12-214-ups-4010.edi"), StandardCharsets.UTF_8);
+        final String modified = whole.replace("LX*2~\n", "LX*2~\nL11*1Z879E930346834440*2I~\n").replace("SE*13*0001", "SE*14*0001")
+                .replace("AT7*D1*NS***20260301*1015*LT~", "AT7*D1*NS***20260301*1015*ET~");
+        final List<TrackingEvent> events = parse(modified.getBytes(StandardCharsets.UTF_8));
+        assertEquals("1Z5R89390357567127", events.get(0).trackingNumber());
+        assertEquals("1Z879E930346834440", events.get(1).trackingNumber(), "L11 2I in the loop names the package");
+        assertTrue(events.get(1).carrierValid());
+        assertEquals(OffsetDateTime.parse("2026-03-01T10:15:00-05:00"), events.get(1).eventTime());
+    }
+
+    @Test
+    void unsupportedDtmFormatNamesTheSegment() throws Exception {
+        final String whole = new String(sample("IFTSTA-colissimo-D01B.edi"), StandardCharsets.UTF_8);
+        final TrackingFeedException e = assertThrows(TrackingFeedException.class,
+                () -> parse(whole.replace("DTM+334:202603011012:203", "DTM+334:20260301:718").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("DTM", e.getSegment());
+        assertEquals(11, e.getPosition());
+    }
 }

@@ -214,7 +214,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void route(final HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             final String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/_sandbox/")) {
                 control(exchange, path);
@@ -231,9 +231,13 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
             }
+        } catch (final HttpReplies.ConnectionDrop drop) {
+            throw drop;
         } catch (final RuntimeException e) {
             stats.increment("sandbox.internalErrors");
             HttpReplies.json(exchange, 500, Map.of("errors", "Sandbox failure: " + e));
+        } finally {
+            exchange.close();
         }
     }
 

@@ -44,9 +44,13 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped;
     }
 
+    /**
+     * @param bcStock BC's item inventory when the stock flow read it (shipments lower it afterwards,
+     *                and the shop follows at the next hourly run)
+     */
     static SyncReport of(final Sandbox sandbox, final BcCompany bc, final long b2bWaiting, final List<String> marketplaceNames,
-                         final Map<String, Integer> warehouseStock, final long warehouseLocationId, final long bcStockLocationId,
-                         final Map<String, String> trackingByOrder) {
+                         final Map<String, Integer> warehouseStock, final long warehouseLocationId, final Map<String, Integer> bcStock,
+                         final long bcStockLocationId, final Map<String, String> trackingByOrder) {
         final Map<String, List<JsonNode>> documents = new HashMap<>();
         for (final List<JsonNode> set : List.of(bc.salesOrders(), bc.salesInvoices())) {
             for (final JsonNode document : set) {
@@ -66,9 +70,11 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
             found++;
             duplicates += copies.size() - 1;
-            final BigDecimal bcTotal = copies.get(0).path("totalAmountIncludingTax").decimalValue();
-            if (bcTotal.compareTo(order.totalPrice()) != 0) {
-                mismatches.add(order.name() + ": shop " + order.totalPrice() + " vs BC " + bcTotal);
+            // BC computes its own tax from its VAT setup: the ERP reconciliation is on the amount excluding tax
+            final BigDecimal bcNet = copies.get(0).path("totalAmountExcludingTax").decimalValue();
+            final BigDecimal shopNet = order.totalPrice().subtract(order.totalTax());
+            if (bcNet.compareTo(shopNet) != 0) {
+                mismatches.add(order.name() + ": shop " + shopNet + " vs BC " + bcNet + " excluding tax");
             }
         }
         final int marketplaceInBc = (int) marketplaceNames.stream().filter(documents::containsKey).count();
@@ -82,12 +88,12 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
                     stockMatching++;
                 }
             }
-            final Optional<JsonNode> item = bc.items().stream().filter(i -> variant.sku().equals(i.path("number").asText())).findFirst();
+            final Integer inventory = bcStock.get(variant.sku());
             final boolean stockedAtBcLocation = sandbox.seed().stockLevels().stream()
                     .anyMatch(l -> l.inventoryItemId() == variant.inventoryItemId() && l.locationId() == bcStockLocationId);
-            if (item.isPresent() && stockedAtBcLocation) {
+            if (inventory != null && stockedAtBcLocation) {
                 stockExpected++;
-                final int bcQuantity = Math.max(0, item.get().path("inventory").asInt());
+                final int bcQuantity = Math.max(0, inventory);
                 if (quantity(shop, variant, bcStockLocationId).filter(q -> q == bcQuantity).isPresent()) {
                     stockMatching++;
                 }
@@ -141,9 +147,10 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
 
     /** The progress line printed while the flows run. */
     public String progress() {
-        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d) | marketplace %d/%d"
+        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d%s) | marketplace %d/%d"
                         + " | stock %d/%d | fulfillments with tracking %d/%d",
-                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(), marketplaceInBc, marketplaceExpected,
+                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(),
+                amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
                 stockMatching, stockExpected, fulfilledWithTracking, shipped);
     }
 }

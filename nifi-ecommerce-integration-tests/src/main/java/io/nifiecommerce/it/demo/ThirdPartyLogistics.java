@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Plays the 3PL and the carrier: ships the sales orders that reached Business Central (BC moves them
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 final class ThirdPartyLogistics {
 
-    static final String WAREHOUSE_CODE = "LYON";
+    static final String WAREHOUSE_CODE = "WH01";
 
     private final BcCompany bc;
     private final BcCustomPage erpTracking;
@@ -45,15 +46,18 @@ final class ThirdPartyLogistics {
         this.stockReports = stockReports;
     }
 
-    /** Ships up to {@code count} open sales orders and drops one tracking feed for them; returns how many. */
-    int shipSome(final int count) throws IOException {
+    /**
+     * Ships up to {@code count} open sales orders whose reference passes {@code shippable} (the shop's
+     * orders not cancelled; marketplace orders ship through the marketplace) and reports their tracking.
+     */
+    int shipSome(final int count, final Predicate<String> shippable) throws IOException {
         final List<JsonNode> toShip = new ArrayList<>();
         for (final JsonNode order : bc.salesOrders()) {
             if (toShip.size() == count) {
                 break;
             }
             final String reference = order.path("externalDocumentNumber").asText("");
-            if (!reference.isEmpty() && !shipped.contains(reference)) {
+            if (!reference.isEmpty() && !shipped.contains(reference) && shippable.test(reference)) {
                 toShip.add(order);
             }
         }

@@ -1,5 +1,6 @@
 package io.nifiecommerce.it.flows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.it.flows.FlowDefinition.Component;
 
@@ -42,8 +43,28 @@ public final class FlowTemplates {
         final FlowTemplates templates = new FlowTemplates(version);
         for (final Map.Entry<String, FlowDefinition> entry : templates.all().entrySet()) {
             entry.getValue().write(directory.resolve(entry.getKey() + ".json"));
+            Files.writeString(directory.resolve(entry.getKey() + ".test-parameters.json"), testParameters(entry.getValue()),
+                    StandardCharsets.UTF_8);
         }
         Files.writeString(directory.resolve("README.md"), templates.readme(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The values FlowTemplatesIT fills before checking a definition imports valid: a stand-in for each
+     * secret and an existing directory for each drop directory; every other parameter keeps the
+     * definition's production default.
+     */
+    public static String testParameters(final FlowDefinition flow) {
+        final ObjectNode values = new ObjectMapper().createObjectNode();
+        for (final ObjectNode parameter : flow.parameters()) {
+            final String name = parameter.path("name").asText();
+            if (parameter.path("sensitive").asBoolean()) {
+                values.put(name, "test-only-" + name.replace('.', '-'));
+            } else if (name.endsWith(".directory")) {
+                values.put(name, "/tmp");
+            }
+        }
+        return values.toPrettyString() + "\n";
     }
 
     /** flow-templates/README.md: what each definition does and the parameters an integrator fills. */
@@ -123,6 +144,7 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", resultWriter)
                 .property("Shipping Line Type", "Account")
                 .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", "#{bc.b2c.default.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
@@ -166,7 +188,8 @@ public final class FlowTemplates {
         bcParameters(flow);
         flow.parameter("shopify.location.default", "Shopify location (id or name) that BC stock is published to", false, "Entrepôt Paris");
         flow.parameter("edi.input.directory", "Directory where the 3PL drops its EDI stock files", false, "/data/3pl/stock");
-        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse", false, "Entrepôt 3PL Lyon");
+        flow.parameter("edi.warehouse.location", "Shopify location (id or name) of the 3PL's warehouse WH01 (LOC+18 in INVRPT; add a location.<code>"
+                + " property to 'Publish 3PL stock' per other warehouse code)", false, "Entrepôt 3PL Lyon");
 
         final Component shopify = shopifyService(flow);
         final Component bc = bcService(flow);
@@ -181,8 +204,9 @@ public final class FlowTemplates {
                 .property("Entity Set", "items")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("CRON_DRIVEN", HOURLY_CRON)
+                .schedule("TIMER_DRIVEN", "1 hour")
                 .primaryNodeOnly()
+                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -204,6 +228,7 @@ public final class FlowTemplates {
                 .property("SKU Field", "sku")
                 .property("Quantity Field", "quantity")
                 .property("Default Location", "#{edi.warehouse.location}")
+                .property("location.WH01", "#{edi.warehouse.location}")
                 .at(600, 500);
         final Component allItems = flow.processor("Read all BC items (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
@@ -274,7 +299,7 @@ public final class FlowTemplates {
                 .property("API Route", "#{bc.tracking.api.route}")
                 .property("Entity Set", "#{bc.tracking.entity.set}")
                 .serviceProperty("Record Writer", eventWriter)
-                .schedule("TIMER_DRIVEN", "5 min")
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(600, 500);
         final Component fulfill = flow.processor("Create Shopify fulfillments", PKG + "shopify.PutShopifyFulfillment", ecommerce)
@@ -326,6 +351,7 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", resultWriter)
                 .property("Shipping Line Type", "Account")
                 .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", "#{bc.marketplace.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")

@@ -17,6 +17,7 @@ import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.components.state.StateMap;
@@ -108,12 +109,26 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*")))
             .build();
 
+    static final AllowableValue MODE_INCREMENTAL = new AllowableValue("INCREMENTAL", "Incremental",
+            "Records changed since the last run, by the Incremental Field; the cursor is kept in cluster state");
+    static final AllowableValue MODE_FULL = new AllowableValue("FULL", "Full",
+            "Every record on every run (e.g. a nightly full resync); no state");
+
+    public static final PropertyDescriptor READ_MODE = new PropertyDescriptor.Builder()
+            .name("Read Mode")
+            .description("Whether each run reads what changed since the last one or everything.")
+            .required(true)
+            .allowableValues(MODE_INCREMENTAL, MODE_FULL)
+            .defaultValue(MODE_INCREMENTAL.getValue())
+            .build();
+
     public static final PropertyDescriptor INCREMENTAL_FIELD = new PropertyDescriptor.Builder()
             .name("Incremental Field")
-            .description("An ordered field that grows when a record changes. Empty: every run reads everything and keeps no state.")
-            .required(false)
+            .description("An ordered field that grows when a record changes.")
+            .required(true)
             .defaultValue("lastModifiedDateTime")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
     public static final PropertyDescriptor ID_FIELD = new PropertyDescriptor.Builder()
@@ -122,6 +137,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .required(true)
             .defaultValue("id")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
     public static final PropertyDescriptor INITIAL_VALUE = new PropertyDescriptor.Builder()
@@ -129,6 +145,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .description("Where the first run starts, e.g. 2026-01-01T00:00:00Z. Empty: from the beginning.")
             .required(false)
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
     public static final PropertyDescriptor SETTLE_TIME = new PropertyDescriptor.Builder()
@@ -138,6 +155,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .required(true)
             .defaultValue("10 sec")
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
     public static final PropertyDescriptor FILTER = new PropertyDescriptor.Builder()
@@ -176,6 +194,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .required(true)
             .defaultValue("50000")
             .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+            .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
     public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
@@ -190,7 +209,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .description("Records read")
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION_SERVICE, API_ROUTE, ENTITY_SET, INCREMENTAL_FIELD, ID_FIELD,
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION_SERVICE, API_ROUTE, ENTITY_SET, READ_MODE, INCREMENTAL_FIELD, ID_FIELD,
             INITIAL_VALUE, SETTLE_TIME, FILTER, SELECT, EXPAND, PAGE_SIZE, MAX_RECORDS_PER_RUN, RECORD_WRITER);
 
     private volatile Clock clock = Clock.systemUTC();
@@ -214,7 +233,8 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
     public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
         final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
         final String entitySet = context.getProperty(ENTITY_SET).evaluateAttributeExpressions().getValue();
-        final String field = context.getProperty(INCREMENTAL_FIELD).getValue();
+        final String field = MODE_FULL.getValue().equals(context.getProperty(READ_MODE).getValue()) ? null
+                : context.getProperty(INCREMENTAL_FIELD).getValue();
         final String idField = context.getProperty(ID_FIELD).getValue();
         final String query = String.join("|", context.getProperty(API_ROUTE).evaluateAttributeExpressions().getValue(), entitySet,
                 Objects.toString(field, ""), Objects.toString(context.getProperty(FILTER).evaluateAttributeExpressions().getValue(), ""));

@@ -109,8 +109,8 @@ import java.util.Set;
         description = "Book B2B orders on the buying company's customer account.",
         configuration = """
                 Set "B2B Customer Matching" to EXTERNAL_ID,TAX_REGISTRATION_NUMBER so the company's external id (the BC customer \
-                number) is tried first and its VAT number second; add DEFAULT and a "B2B Default Customer" to catch the rest, or \
-                leave it out so unknown companies go to failure with UNKNOWN_CUSTOMER.
+                number) is tried first and its VAT number second (the default). DEFAULT, last in the default list, books the rest \
+                on "B2B Default Customer" when it is set; leave that empty so unknown companies go to failure with UNKNOWN_CUSTOMER.
                 """)
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
 
@@ -229,9 +229,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     public static final PropertyDescriptor B2B_CUSTOMER_MATCHING = new PropertyDescriptor.Builder()
             .name("B2B Customer Matching")
             .description("Comma-separated ways to find a company order's customer, tried in order: EXTERNAL_ID (company external id = customer "
-                    + "number), TAX_REGISTRATION_NUMBER, EMAIL, CREATE, DEFAULT.")
+                    + "number), TAX_REGISTRATION_NUMBER, EMAIL, CREATE, DEFAULT (the B2B Default Customer, when set).")
             .required(true)
-            .defaultValue("EXTERNAL_ID,TAX_REGISTRATION_NUMBER")
+            .defaultValue("EXTERNAL_ID,TAX_REGISTRATION_NUMBER,DEFAULT")
             .addValidator(matchesValidator(Set.of(CustomerMatch.values())))
             .build();
 
@@ -336,7 +336,11 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         try {
             orders = submitter(context);
         } catch (final ApiException e) {
-            getLogger().warn("Business Central not reachable for {}: {}", flowFile, e.getMessage());
+            if (e.isTransient()) {
+                getLogger().warn("Business Central not reachable for {}: {}", flowFile, e.getMessage());
+            } else {
+                getLogger().error("Business Central connection not usable ({}): {}; {} stays queued", e.code(), e.getMessage(), flowFile);
+            }
             session.rollback(true);
             context.yield();
             return;
@@ -367,6 +371,10 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
+        if (records.isEmpty()) {
+            session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
+            return;
+        }
         final List<OrderOutcome> outcomes = orders.submit(valid);
         final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
         Arrays.stream(OrderOutcome.Status.values()).forEach(s -> counts.put(s, 0));

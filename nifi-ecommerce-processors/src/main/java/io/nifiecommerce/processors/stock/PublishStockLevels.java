@@ -175,6 +175,16 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
+    static final PropertyDescriptor GTIN_FIELD = new PropertyDescriptor.Builder()
+            .name("GTIN Field")
+            .description("""
+                    The record field holding the GTIN / EAN / UPC. Used only for records without a SKU: they are matched \
+                    against variant barcodes (ignoring leading zeros, so a GTIN-14 finds an EAN-13).""")
+            .required(false)
+            .defaultValue("gtin")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
     static final PropertyDescriptor LOCATION_FIELD = new PropertyDescriptor.Builder()
             .name("Location Field")
             .description("The record field holding the warehouse or location code. Records without one use Default Location.")
@@ -332,7 +342,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             .build();
 
     private static final List<PropertyDescriptor> PROPERTY_DESCRIPTORS = List.of(
-            SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, SKU_FIELD, LOCATION_FIELD, QUANTITY_FIELD, COMMITTED_FIELD,
+            SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, SKU_FIELD, GTIN_FIELD, LOCATION_FIELD, QUANTITY_FIELD, COMMITTED_FIELD,
             DEFAULT_LOCATION, MATCH_LOCATION_NAMES, QUANTITY_NAME, SAFETY_STOCK, COMMITTED_COMPENSATION, REASON,
             REFERENCE_DOCUMENT_URI, COMPARE_AND_SET, FULL_RESYNC, FULL_RESYNC_INTERVAL, BATCH_SIZE, LOOKUP_CACHE_TTL,
             MAX_REMEMBERED_PAIRS);
@@ -550,14 +560,14 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
     }
 
     /** A record read from the input: its line for the publisher, or why it cannot be one. */
-    record PendingLine(String sku, String code, String locationId, long quantity, Long committed, String failure) {
+    record PendingLine(String sku, String gtin, String code, String locationId, long quantity, Long committed, String failure) {
 
         PendingLine withLocationId(final String id) {
-            return new PendingLine(sku, code, id, quantity, committed, failure);
+            return new PendingLine(sku, gtin, code, id, quantity, committed, failure);
         }
 
         StockPublisher.Line toLine() {
-            return new StockPublisher.Line(sku, code, locationId, quantity, committed);
+            return new StockPublisher.Line(sku, gtin, code, locationId, quantity, committed);
         }
     }
 
@@ -568,6 +578,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             throws IOException, MalformedRecordException, SchemaNotFoundException {
         final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
         final String skuField = context.getProperty(SKU_FIELD).getValue();
+        final String gtinField = context.getProperty(GTIN_FIELD).getValue();
         final String locationField = context.getProperty(LOCATION_FIELD).getValue();
         final String quantityField = context.getProperty(QUANTITY_FIELD).getValue();
         final String committedField = context.getProperty(COMMITTED_FIELD).getValue();
@@ -578,23 +589,24 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             Record record;
             while ((record = reader.nextRecord()) != null) {
                 records.add(record);
-                lines.add(toLine(record, skuField, locationField, quantityField, committedField));
+                lines.add(toLine(record, skuField, gtinField, locationField, quantityField, committedField));
             }
             return new StockInput(reader.getSchema(), records, lines);
         }
     }
 
-    private static PendingLine toLine(final Record record, final String skuField, final String locationField,
+    private static PendingLine toLine(final Record record, final String skuField, final String gtinField, final String locationField,
                                       final String quantityField, final String committedField) {
         final String sku = trimmed(record.getAsString(skuField));
+        final String gtin = gtinField == null ? null : trimmed(record.getAsString(gtinField));
         final String code = locationField == null ? null : trimmed(record.getAsString(locationField));
         final Long quantity = wholeUnits(record.getValue(quantityField));
         final Long committed = committedField == null ? null : wholeUnits(record.getValue(committedField));
         if (quantity == null) {
-            return new PendingLine(sku, code, null, 0, null, "Field " + quantityField + " is missing or not a number: "
+            return new PendingLine(sku, gtin, code, null, 0, null, "Field " + quantityField + " is missing or not a number: "
                     + record.getValue(quantityField));
         }
-        return new PendingLine(sku, code, null, quantity, committed, null);
+        return new PendingLine(sku, gtin, code, null, quantity, committed, null);
     }
 
     private static String trimmed(final String value) {

@@ -57,7 +57,8 @@ public final class FulfillmentPlanner {
             }
             final boolean onOrder = order.fulfillmentOrders().stream().flatMap(fo -> fo.lines().stream()).anyMatch(wanted::matches);
             if (!onOrder) {
-                return FulfillmentPlan.rejected(Status.INVALID_LINES, wanted.describe() + " is not on order " + order.name());
+                return FulfillmentPlan.rejected(Status.INVALID_LINES, wanted.describe() + " is not on order " + order.name()
+                        + (order.complete() ? "" : " as far as it was read (the order has more than 8 fulfillment orders or 40 lines per fulfillment order)"));
             }
             int needed = wanted.quantity();
             for (final FulfillmentOrder fo : open) {

@@ -121,7 +121,11 @@ public class ShopifyFulfillmentApi {
         for (final JsonNode fulfillment : order.path("fulfillments")) {
             fulfillments.add(parseFulfillment(fulfillment));
         }
-        return new FulfillableOrder(order.path("id").asText(), text(order.path("name")), fulfillmentOrders, fulfillments);
+        boolean complete = !order.path("fulfillmentOrders").path("pageInfo").path("hasNextPage").asBoolean(false);
+        for (final JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
+            complete &= !fo.path("lineItems").path("pageInfo").path("hasNextPage").asBoolean(false);
+        }
+        return new FulfillableOrder(order.path("id").asText(), text(order.path("name")), fulfillmentOrders, fulfillments, complete);
     }
 
     /** A {@code fulfillmentCreate} or {@code fulfillmentTrackingInfoUpdate} payload. */

@@ -145,4 +145,17 @@ class GetBusinessCentralRecordsTest {
         runner.run();
         runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 1);
     }
+
+    @Test
+    void fullModeReadsEverythingEveryRunWithoutState() throws Exception {
+        shipment(T1, "S1");
+        shipment(T2, "S2");
+        runner.setProperty(GetBusinessCentralRecords.READ_MODE, "FULL");
+        runner.run();
+        assertEquals(List.of("S1", "S2"), numbers(runner.getFlowFilesForRelationship(GetBusinessCentralRecords.REL_SUCCESS).get(0)));
+        runner.clearTransferState();
+        runner.run();
+        assertEquals(List.of("S1", "S2"), numbers(runner.getFlowFilesForRelationship(GetBusinessCentralRecords.REL_SUCCESS).get(0)));
+        runner.getStateManager().assertStateNotSet(GetBusinessCentralRecords.STATE_CURSOR, Scope.CLUSTER);
+    }
 }

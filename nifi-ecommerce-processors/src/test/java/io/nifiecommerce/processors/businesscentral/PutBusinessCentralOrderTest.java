@@ -196,4 +196,15 @@ class PutBusinessCentralOrderTest {
                 .verify(runner.getProcessContext(), runner.getLogger(), Map.of());
         assertFalse(missing.stream().allMatch(r -> r.getOutcome() == ConfigVerificationResult.Outcome.SUCCESSFUL));
     }
+
+    @Test
+    void emptyInputPassesToSuccessWithoutCallingBusinessCentral() {
+        runner.getControllerService("bc", BusinessCentralConnectionService.class).companyId();
+        final long before = bc.apiRequests();
+        runner.enqueue("[]");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);
+        runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).assertAttributeEquals("record.count", "0");
+        assertEquals(before, bc.apiRequests());
+    }
 }

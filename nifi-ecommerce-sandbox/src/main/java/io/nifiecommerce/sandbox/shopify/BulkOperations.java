@@ -8,7 +8,6 @@ import graphql.schema.DataFetcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -195,9 +194,5 @@ final class BulkOperations {
         payload.put("bulkOperation", operation);
         payload.put("userErrors", errors);
         return payload;
-    }
-
-    static byte[] utf8(final String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -34,8 +34,8 @@ public final class HttpReplies {
 
     /**
      * Fails the exchange as the fault says. SERVER_ERROR alternates 500 and 503; TIMEOUT holds the
-     * connection, then drops it; CONNECTION_RESET drops it at once (headers promise a body that never
-     * comes); MALFORMED_BODY answers 200 with the first half of {@code body}.
+     * connection, then drops it; CONNECTION_RESET drops it at once, before any byte of the answer;
+     * MALFORMED_BODY answers 200 with the first half of {@code body}.
      */
     public static void fail(final HttpExchange exchange, final Fault fault, final Duration hold, final byte[] body) throws IOException {
         switch (fault) {
@@ -60,18 +60,15 @@ public final class HttpReplies {
         }
     }
 
+    /** Leaves the handler with {@link ConnectionDrop}: the JDK server then closes the connection without an answer. */
     private static void drop(final HttpExchange exchange) {
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, 4096);
-            final OutputStream out = exchange.getResponseBody();
-            out.write('{');
-            out.flush();
-            out.close();
-        } catch (final IOException expected) {
-            // Closing short of the promised length is what breaks the connection.
-        } finally {
-            exchange.close();
+        throw new ConnectionDrop();
+    }
+
+    /** Thrown out of a handler to close the connection with no response at all (the client sees a reset). */
+    public static final class ConnectionDrop extends RuntimeException {
+        public ConnectionDrop() {
+            super("connection dropped on purpose", null, false, false);
         }
     }
 }

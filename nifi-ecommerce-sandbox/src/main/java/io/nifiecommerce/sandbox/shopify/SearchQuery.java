@@ -19,10 +19,18 @@ import java.util.function.BiPredicate;
 final class SearchQuery {
 
     /** One term; {@code field} is null for free text, {@code comparator} one of ":", ">", ">=", "<", "<=". */
-    record Term(String field, String comparator, String value, boolean negated) {
+    record Term(String field, String comparator, String value, boolean negated, Instant time) {
 
-        /** The value as an instant: a date means its start (UTC); null when not a time. */
+        Term(final String field, final String comparator, final String value, final boolean negated) {
+            this(field, comparator, value, negated, parseInstant(value));
+        }
+
+        /** The value as an instant (parsed once): a date means its start (UTC); null when not a time. */
         Instant instant() {
+            return time;
+        }
+
+        private static Instant parseInstant(final String value) {
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (final DateTimeParseException notOffset) {

@@ -5,7 +5,6 @@ import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
-import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLSchema;
@@ -131,9 +130,5 @@ final class VariableCheck {
         problem.put("path", List.copyOf(path));
         problem.put("explanation", explanation);
         return problem;
-    }
-
-    static boolean isInput(final GraphQLType type) {
-        return type instanceof GraphQLInputType;
     }
 }

@@ -39,6 +39,9 @@ public final class OrderPageBenchmark {
             }
             long pages = 0;
             long ordersRead = 0;
+            final com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            final long cpuStart = os.getProcessCpuTime();
             final long start = System.nanoTime();
             final long end = start + seconds * 1_000_000_000L;
             after = null;
@@ -52,8 +55,10 @@ public final class OrderPageBenchmark {
                 after = connection.path("pageInfo").path("hasNextPage").asBoolean() ? connection.path("pageInfo").path("endCursor").asText() : null;
             }
             final double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("orders in shop %d, pages %d, orders read %d in %.1f s: %.1f pages/s, %.0f orders/s%n", orders, pages, ordersRead, elapsed,
-                    pages / elapsed, ordersRead / elapsed);
+            final double cpuPerPage = (os.getProcessCpuTime() - cpuStart) / 1e6 / pages;
+            // CPU time per page (client and server in this JVM) is the figure that does not depend on other load.
+            System.out.printf("orders in shop %d, pages %d, orders read %d in %.1f s: %.1f pages/s, %.0f orders/s, %.1f ms CPU per page, load %.1f%n",
+                    orders, pages, ordersRead, elapsed, pages / elapsed, ordersRead / elapsed, cpuPerPage, os.getSystemLoadAverage());
         }
     }
 
