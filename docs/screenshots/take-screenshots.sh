@@ -48,7 +48,7 @@ cp "$out/capture-flows.mjs" "$cache/capture-flows.mjs"
 log=$(mktemp -t nifi-screenshots-demo.XXXXXX.log)
 echo "Building and starting the demo (log: $log); NiFi may take a few minutes to start"
 "$repo/demo.sh" --orders 20 --fault-rate 0 --port "$port" >"$log" 2>&1 &
-done=0
+succeeded=0
 demo_pid=$!   # demo.sh execs java: this is the demo JVM, whose shutdown hook stops NiFi and the sandbox
 
 stop_demo() {
@@ -59,7 +59,7 @@ stop_demo() {
   fi
   # with a free port the demo's NiFi home is named after its pid: of no use after the shots, kept
   # (with NiFi's logs) when something failed
-  if [ "$done" = 1 ] && [ "$port" = 0 ] && [ -d "$repo/.nifi/demo-$demo_pid" ]; then
+  if [ "$succeeded" = 1 ] && [ "$port" = 0 ] && [ -d "$repo/.nifi/demo-$demo_pid" ]; then
     rm -rf "$repo/.nifi/demo-$demo_pid"
   fi
 }
@@ -87,5 +87,5 @@ for flow in "$repo"/flow-templates/*.json; do
   names+=("$name")
 done
 node "$cache/capture-flows.mjs" "$base" "$out" "${names[@]}"
-done=1
+succeeded=1
 echo "Screenshots in $out"
