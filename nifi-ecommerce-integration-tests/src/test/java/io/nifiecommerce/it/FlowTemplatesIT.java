@@ -72,6 +72,7 @@ class FlowTemplatesIT {
                     .toList();
             fail(name + ": controller services did not enable: " + notEnabled);
         }
+        nifi.enableProcessors(group); // optional branches ship disabled: they must be valid once switched on
         final List<String> invalid = new ArrayList<>();
         for (final ProcessorState processor : nifi.validatedProcessors(group)) {
             if (!processor.validationErrors().isEmpty() || !processor.validationStatus().equals("VALID")) {

@@ -138,18 +138,8 @@ public final class FlowTemplates {
         final Component b2c = fetchOrders(flow, "Fetch B2C orders", shopify, orderWriter, "B2C", "#{shopify.b2c.query}").at(0, 0);
         final Component b2b = fetchOrders(flow, "Fetch validated B2B orders", shopify, orderWriter, "B2B", "#{shopify.b2b.validation.query}")
                 .at(600, 0);
-        final Component put = flow.processor("Create sales orders in Business Central", PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
-                .serviceProperty("Business Central Connection", bc)
-                .serviceProperty("Record Reader", orderReader)
-                .serviceProperty("Record Writer", resultWriter)
-                .property("Shipping Line Type", "Account")
-                .property("Shipping Line Number", "#{bc.shipping.account}")
-                .property("Price Basis", "EXCLUDING_TAX")
-                .property("B2C Customer Matching", "DEFAULT")
-                .property("B2C Default Customer", "#{bc.b2c.default.customer}")
-                .schedule("TIMER_DRIVEN", "0 sec")
-                .autoTerminate("success")
-                .at(300, 500);
+        final Component put = createSalesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
+                "#{bc.b2c.default.customer}").at(300, 500);
         final Component webhook = flow.processor("Listen for Shopify order webhooks", "org.apache.nifi.processors.standard.ListenHTTP", Bundle.STANDARD)
                 .property("Listening Port", "#{webhook.listen.port}")
                 .property("Base Path", "shopify/webhooks")
@@ -345,18 +335,8 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("not.found", "permission.denied")
                 .at(0, 250);
-        final Component put = flow.processor("Create marketplace sales orders", PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
-                .serviceProperty("Business Central Connection", bc)
-                .serviceProperty("Record Reader", orderReader)
-                .serviceProperty("Record Writer", resultWriter)
-                .property("Shipping Line Type", "Account")
-                .property("Shipping Line Number", "#{bc.shipping.account}")
-                .property("Price Basis", "EXCLUDING_TAX")
-                .property("B2C Customer Matching", "DEFAULT")
-                .property("B2C Default Customer", "#{bc.marketplace.customer}")
-                .schedule("TIMER_DRIVEN", "0 sec")
-                .autoTerminate("success")
-                .at(0, 500);
+        final Component put = createSalesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
+                "#{bc.marketplace.customer}").at(0, 500);
         final String parked = flow.parkingFunnel("Marketplace failures: review queue", 150, 850);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), put.id(), List.of("success"), false);
@@ -419,6 +399,22 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", writer)
                 .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly();
+    }
+
+    /** Sales orders sent excluding tax: BC computes the tax from its own VAT setup, and the net amounts reconcile to the cent. */
+    private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
+                                        final Component writer, final String b2cCustomer) {
+        return flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .serviceProperty("Record Reader", reader)
+                .serviceProperty("Record Writer", writer)
+                .property("Shipping Line Type", "Account")
+                .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
+                .property("B2C Customer Matching", "DEFAULT")
+                .property("B2C Default Customer", b2cCustomer)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success");
     }
 
     private Component publishStock(final FlowDefinition flow, final String name, final Component shopify, final Component reader,
