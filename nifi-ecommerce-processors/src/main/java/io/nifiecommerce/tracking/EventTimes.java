@@ -32,7 +32,8 @@ public final class EventTimes {
             return fast;
         }
         final String value = text.trim().replace(' ', 'T');
-        if (value.length() > 19 && (value.endsWith("Z") || value.indexOf('+', 10) > 0 || value.indexOf('-', 10) > 0)) {
+        // an offset after the time, with or without seconds (OffsetDateTime.toString drops zero seconds)
+        if (value.length() > 10 && (value.endsWith("Z") || value.indexOf('+', 10) > 0 || value.indexOf('-', 10) > 0)) {
             return OffsetDateTime.parse(value);
         }
         if (value.length() == 10) {

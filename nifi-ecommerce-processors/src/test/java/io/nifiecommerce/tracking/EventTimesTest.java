@@ -36,6 +36,8 @@ class EventTimesTest {
         assertEquals(OffsetDateTime.parse("2026-03-01T10:12:00+01:00"), EventTimes.parseIso("2026-03-01 10:12:00", PARIS));
         assertEquals(OffsetDateTime.parse("2026-07-01T10:12:00+02:00"), EventTimes.parseIso("2026-07-01T10:12", PARIS));
         assertEquals(OffsetDateTime.parse("2026-03-01T00:00:00+01:00"), EventTimes.parseIso("2026-03-01", PARIS));
+        assertEquals(OffsetDateTime.parse("2000-01-01T00:00:00Z"), EventTimes.parseIso("2000-01-01T00:00Z", PARIS));
+        assertEquals(OffsetDateTime.parse("2026-03-01T10:12:00+05:30"), EventTimes.parseIso("2026-03-01T10:12+05:30", PARIS));
         assertEquals(OffsetDateTime.parse("2026-03-01T10:12:00-05:00"), EventTimes.parseX12("20260301", "1012", "ET", PARIS));
         assertEquals(OffsetDateTime.parse("2026-03-01T10:12:30Z"), EventTimes.parseX12("20260301", "101230", "UT", PARIS));
         assertEquals(OffsetDateTime.parse("2026-03-01T10:12:00+03:00"), EventTimes.parseEdi("202603011012+03", PARIS));

@@ -183,9 +183,23 @@ public final class NiFiClient {
     public List<ProcessorState> validatedProcessors(final String groupId) {
         return Eventually.get("validation of the processors of " + groupId, SETTLE_TIMEOUT, () -> {
             final List<ProcessorState> processors = processors(groupId);
-            return processors.stream().noneMatch(p -> p.validationStatus().equals("VALIDATING"))
+            // NiFi does not validate disabled processors: they stay VALIDATING
+            return processors.stream().noneMatch(p -> p.validationStatus().equals("VALIDATING") && !p.runStatus().equalsIgnoreCase("disabled"))
                     ? Optional.of(processors) : Optional.empty();
         });
+    }
+
+    /** Enables (to stopped) the group's disabled processors, as an integrator does to switch on an optional branch. */
+    public void enableProcessors(final String groupId) {
+        for (final ProcessorState processor : processors(groupId)) {
+            if (processor.runStatus().equalsIgnoreCase("disabled")) {
+                final JsonNode current = get("processors/" + processor.id());
+                final ObjectNode body = MAPPER.createObjectNode();
+                body.set("revision", current.path("revision"));
+                body.put("state", "STOPPED");
+                put("processors/" + processor.id() + "/run-status", body);
+            }
+        }
     }
 
     /** Queue and FlowFile counts of the group, including its descendants' processors. */

@@ -30,6 +30,8 @@ class FlowTemplatesTest {
             assertTrue(Files.isRegularFile(file), file + " is missing: run FlowTemplates");
             assertEquals(templates.all().get(name).toJson(), MAPPER.readTree(file.toFile()),
                     file + " differs from FlowTemplates: regenerate it");
+            assertEquals(FlowTemplates.testParameters(templates.all().get(name)),
+                    Files.readString(DIRECTORY.resolve(name + ".test-parameters.json"), StandardCharsets.UTF_8));
         }
         assertEquals(templates.readme(), Files.readString(DIRECTORY.resolve("README.md"), StandardCharsets.UTF_8));
     }

@@ -11,6 +11,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.processors.BlankOrUrlValidator;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
@@ -91,7 +92,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
             .description("Replaces https://api.businesscentral.dynamics.com, e.g. to point at the sandbox simulator or a proxy. Leave empty in production.")
             .required(false)
             .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
-            .addValidator(StandardValidators.URL_VALIDATOR)
+            .addValidator(BlankOrUrlValidator.INSTANCE)
             .dependsOn(DEPLOYMENT, DEPLOYMENT_ONLINE)
             .build();
 
@@ -154,7 +155,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
                     + "e.g. for the sandbox simulator or a national cloud. Leave empty in production.")
             .required(false)
             .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
-            .addValidator(StandardValidators.URL_VALIDATOR)
+            .addValidator(BlankOrUrlValidator.INSTANCE)
             .dependsOn(AUTHENTICATION, AUTH_CLIENT_CREDENTIALS)
             .build();
 
@@ -319,14 +320,14 @@ public class StandardBusinessCentralConnectionService extends AbstractController
         final HttpTransport transport = new HttpTransport(HttpTransport.newClient(connectTimeout), policy);
         final String tenant = context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue();
         final BusinessCentralEndpoint endpoint = DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
-                ? BusinessCentralEndpoint.online(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue(), tenant,
+                ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()), tenant,
                         context.getProperty(ENVIRONMENT).evaluateAttributeExpressions().getValue())
                 : new BusinessCentralEndpoint(context.getProperty(BASE_URL).evaluateAttributeExpressions().getValue(), null);
         final Credentials credentials = switch (context.getProperty(AUTHENTICATION).getValue()) {
             case "BASIC" -> new BasicCredentials(context.getProperty(USERNAME).evaluateAttributeExpressions().getValue(),
                     context.getProperty(PASSWORD).getValue());
             case "OAUTH2_PROVIDER" -> new ProvidedToken(context.getProperty(OAUTH2_ACCESS_TOKEN_PROVIDER).asControllerService(OAuth2AccessTokenProvider.class));
-            default -> new ClientCredentialsToken(context.getProperty(LOGIN_URL_OVERRIDE).evaluateAttributeExpressions().getValue(), tenant,
+            default -> new ClientCredentialsToken(BlankOrUrlValidator.valueOrNull(context.getProperty(LOGIN_URL_OVERRIDE).evaluateAttributeExpressions().getValue()), tenant,
                     context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue(), context.getProperty(CLIENT_SECRET).getValue(),
                     context.getProperty(SCOPE).getValue(), transport, requestTimeout, clock);
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.shopify.AccessTokenSource;
 import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ClientCredentialsTokenSource;
@@ -22,7 +23,6 @@ import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
-import org.apache.nifi.components.Validator;
 import org.apache.nifi.context.PropertyContext;
 import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.controller.ConfigurationContext;
@@ -160,16 +160,12 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             ProxyConfiguration.createProxyConfigPropertyDescriptor(ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
 
     /** Flow definitions set the override from a parameter that is empty in production: blank means none. */
-    private static final Validator BLANK_OR_URL = (subject, input, context) -> input == null || input.isBlank()
-            ? new ValidationResult.Builder().subject(subject).input(input).valid(true).build()
-            : StandardValidators.URL_VALIDATOR.validate(subject, input, context);
-
     public static final PropertyDescriptor BASE_URL_OVERRIDE = new PropertyDescriptor.Builder()
             .name("Base URL Override")
             .description("For tests and the sandbox only: sends every request to this base URL (e.g. http://127.0.0.1:8443) "
                     + "instead of https://{Store Domain}. Leave empty in production.")
             .required(false)
-            .addValidator(BLANK_OR_URL)
+            .addValidator(BlankOrUrlValidator.INSTANCE)
             .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
             .build();
 
