@@ -75,6 +75,7 @@ public final class DemoRun implements AutoCloseable {
     public SyncReport run() throws IOException, InterruptedException {
         final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
         final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
+        final Instant sandboxStarted = Instant.now();
         sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
@@ -89,6 +90,12 @@ public final class DemoRun implements AutoCloseable {
         final NiFiClient client = nifi.client();
         out.println("NiFi " + client.version() + " running with the bundle: " + nifi.uiUri());
 
+        // GetBusinessCentralRecords leaves records changed in the last seconds (its Settle Time, 10 s) for
+        // the next run, an hour later for the items: give the freshly seeded BC that much age first
+        final Duration settle = Duration.ofSeconds(12).minus(Duration.between(sandboxStarted, Instant.now()));
+        if (!settle.isNegative()) {
+            Thread.sleep(settle);
+        }
         final FeedFiles tracking = new FeedFiles(clean(work.resolve("tracking")));
         final FeedFiles stock = new FeedFiles(clean(work.resolve("stock")));
         final FeedFiles marketplace = new FeedFiles(clean(work.resolve("marketplace")));
