@@ -69,12 +69,10 @@ public final class BackfillMemoryProbe {
     }
 
     /** The template's lines again and again, order ids prefixed by the repeat number so that every order is new. */
-    private static final class RepeatedJsonl extends InputStream {
+    private static final class RepeatedJsonl extends ChunkedStream {
         private final String template;
         private final int repeats;
         private int repeat;
-        private byte[] chunk = new byte[0];
-        private int position;
 
         RepeatedJsonl(final String template, final int repeats) {
             this.template = template;
@@ -82,25 +80,12 @@ public final class BackfillMemoryProbe {
         }
 
         @Override
-        public int read() {
-            final byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(final byte[] buffer, final int offset, final int length) {
-            while (position >= chunk.length) {
-                if (repeat >= repeats) {
-                    return -1;
-                }
-                repeat++;
-                chunk = template.replace("gid://shopify/Order/", "gid://shopify/Order/" + repeat).getBytes(StandardCharsets.UTF_8);
-                position = 0;
+        protected byte[] nextChunk() {
+            if (repeat >= repeats) {
+                return null;
             }
-            final int n = Math.min(length, chunk.length - position);
-            System.arraycopy(chunk, position, buffer, offset, n);
-            position += n;
-            return n;
+            repeat++;
+            return template.replace("gid://shopify/Order/", "gid://shopify/Order/" + repeat).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

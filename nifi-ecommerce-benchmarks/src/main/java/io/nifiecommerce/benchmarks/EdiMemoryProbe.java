@@ -22,7 +22,7 @@ public final class EdiMemoryProbe {
     public static void main(final String[] args) throws Exception {
         final HeapWatcher heap = new HeapWatcher();
         final long target = Long.parseLong(args[0]);
-        final GeneratedIftstaStream generated = new GeneratedIftstaStream(target);
+        final GeneratedInterchange generated = new GeneratedInterchange(GeneratedInterchange.IFTSTA, target);
         final EdiFeedParser parser = new EdiFeedParser(SourceFormat.IFTSTA, ZoneId.of("Europe/Paris"));
         final TrackingEventAssembler assembler = new TrackingEventAssembler(CarrierRegistry.builtIn(), StatusMapping.builtIn(), null);
         final long[] counts = new long[2];
@@ -36,7 +36,7 @@ public final class EdiMemoryProbe {
             });
         }
         final double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(heap.resultLine("bytes=" + generated.bytes() + " events=" + counts[0] + " expected=" + generated.events()
-                + " validCarrier=" + counts[1] + " seconds=" + seconds + " complete=" + (counts[0] == generated.events())));
+        System.out.println(heap.resultLine("bytes=" + generated.bytes() + " events=" + counts[0] + " expected=" + generated.expectedRecords()
+                + " validCarrier=" + counts[1] + " seconds=" + seconds + " complete=" + (counts[0] == generated.expectedRecords())));
     }
 }

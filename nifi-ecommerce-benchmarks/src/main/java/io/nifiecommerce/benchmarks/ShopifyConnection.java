@@ -21,10 +21,14 @@ final class ShopifyConnection {
     final CountingExchange counter;
 
     ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts) {
+        this(baseUrl, accessToken, maxAttempts, REQUEST_TIMEOUT);
+    }
+
+    ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout) {
         this.counter = new CountingExchange(HttpTransport.newClient(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Sleeper.SYSTEM);
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(),
-                transport, REQUEST_TIMEOUT);
+                transport, requestTimeout);
     }
 }
