@@ -3,10 +3,10 @@ package io.nifiecommerce.order;
 import java.math.BigDecimal;
 
 /**
- * Reads the decimals of an order (amounts, tax rates, quantities) from the text a source sent, within bounds no real
- * order comes near. The bounds matter: {@code "1e999999999"} is a valid BigDecimal of one digit, but adding it to
- * zero, rounding it to the cent or printing it takes minutes and gigabytes, so an unbounded amount from a webhook or a
- * file would stall the processor that reads it.
+ * Reads the decimals of an order (amounts, tax rates, quantities) or of a stock report from the text a source sent,
+ * within bounds no real order or stock level comes near. The bounds matter: {@code "1e99999999"} is a valid BigDecimal
+ * of one digit, but adding it to zero, rounding it to the cent or printing it keeps a thread busy for minutes, so an
+ * unbounded value from a webhook, a file or an EDI quantity would stall the processor that reads it.
  */
 public final class Amount {
 

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PublishStockLevelsTest {
@@ -189,6 +191,22 @@ class PublishStockLevelsTest {
         assertTrue(failure.getAttribute("error.message").contains("UNT segment at position 14"), failure.getAttribute("error.message"));
         assertEquals(0, shop.mutationCalls.get());
         assertEquals(7L, shop.available(blueM, lyon));
+    }
+
+    @Test
+    void anAbsurdQuantityFailsFastInsteadOfStallingTheProcessor() throws Exception {
+        // found by PublishStockLevelsEdiFuzzTest: flooring QTY+145:1E99999999 to whole units kept the thread busy for minutes
+        final byte[] absurd = new String(sample("INVRPT-3pl-D96A.edi")).replace("QTY+145:120", "QTY+145:1E99999999").getBytes();
+
+        runner.enqueue(absurd);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runner.run());
+
+        runner.assertAllFlowFilesTransferred(PublishStockLevels.REL_FAILURE, 1);
+        final MockFlowFile failure = runner.getFlowFilesForRelationship(PublishStockLevels.REL_FAILURE).getFirst();
+        failure.assertAttributeEquals("error.code", "MALFORMED_INPUT");
+        assertTrue(failure.getAttribute("error.message").contains("quantity '1E99999999' is not a whole number of units"),
+                failure.getAttribute("error.message"));
+        assertEquals(0, shop.mutationCalls.get());
     }
 
     @Test
