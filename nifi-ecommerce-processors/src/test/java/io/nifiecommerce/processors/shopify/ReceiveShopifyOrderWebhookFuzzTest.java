@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +91,8 @@ class ReceiveShopifyOrderWebhookFuzzTest {
         for (int i = 0; i < bodies.size(); i++) {
             runner.enqueue(bodies.get(i), attributes.get(i));
         }
-        runner.run();
+        // a value the processor takes minutes over would stall a NiFi thread: fail instead of waiting
+        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runner.run());
 
         final List<MockFlowFile> success = runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_SUCCESS);
         final List<MockFlowFile> duplicate = runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_DUPLICATE);
