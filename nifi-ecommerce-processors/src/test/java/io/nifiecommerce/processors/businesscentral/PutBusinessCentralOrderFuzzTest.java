@@ -16,7 +16,6 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,21 +49,8 @@ class PutBusinessCentralOrderFuzzTest {
     @BeforeProperty
     void startBusinessCentral() throws Exception {
         bc = new StubBusinessCentral();
-        bc.customer("WEB", "shop@example.com", null);
-        for (int i = 1; i <= 3; i++) {
-            bc.item("SKU-" + i, null);
-        }
-        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
-        processor.setSleeper(d -> { });
-        runner = TestRunners.newTestRunner(processor);
-        BusinessCentralTestSupport.connect(runner, bc, "secret");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
+        runner = BusinessCentralTestSupport.putOrderRunner(bc);
         runner.setProperty(PutBusinessCentralOrder.B2B_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
     }
 
     @AfterProperty

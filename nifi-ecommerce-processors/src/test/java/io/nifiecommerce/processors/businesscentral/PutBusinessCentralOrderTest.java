@@ -12,7 +12,6 @@ import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,20 +38,7 @@ class PutBusinessCentralOrderTest {
     @BeforeEach
     void setUp() throws Exception {
         bc = new StubBusinessCentral();
-        bc.customer("WEB", "shop@example.com", null);
-        for (int i = 1; i <= 3; i++) {
-            bc.item("SKU-" + i, null);
-        }
-        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
-        processor.setSleeper(d -> { });
-        runner = TestRunners.newTestRunner(processor);
-        BusinessCentralTestSupport.connect(runner, bc, "secret");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
+        runner = BusinessCentralTestSupport.putOrderRunner(bc);
     }
 
     @AfterEach

@@ -9,11 +9,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,16 +52,6 @@ class ReceiveShopifyOrderWebhookFuzzTest {
         }
     }
 
-    private static TestRunner runner() throws InitializationException {
-        final TestRunner runner = TestRunners.newTestRunner(ReceiveShopifyOrderWebhook.class);
-        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
-        runner.addControllerService("writer", writer);
-        runner.enableControllerService(writer);
-        runner.setProperty(ReceiveShopifyOrderWebhook.RECORD_WRITER, "writer");
-        runner.setProperty(ReceiveShopifyOrderWebhook.WEBHOOK_SECRET, SECRET);
-        return runner;
-    }
-
     private static String sign(final byte[] body) {
         try {
             return SIGNATURE.signBase64(new ByteArrayInputStream(body));
@@ -87,7 +75,7 @@ class ReceiveShopifyOrderWebhookFuzzTest {
 
     /** Runs the bodies through one processor and checks that every FlowFile is accounted for, failures with their reason. */
     private static void assertRouted(final List<byte[]> bodies, final List<Map<String, String>> attributes) throws InitializationException {
-        final TestRunner runner = runner();
+        final TestRunner runner = ReceiveShopifyOrderWebhookTest.runner(SECRET);
         for (int i = 0; i < bodies.size(); i++) {
             runner.enqueue(bodies.get(i), attributes.get(i));
         }

@@ -45,12 +45,18 @@ class ReceiveShopifyOrderWebhookTest {
 
     @BeforeEach
     void setUp() throws InitializationException {
-        runner = TestRunners.newTestRunner(ReceiveShopifyOrderWebhook.class);
+        runner = runner(SECRET);
+    }
+
+    /** The processor with a JSON writer, verifying with {@code secret}. */
+    static TestRunner runner(final String secret) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ReceiveShopifyOrderWebhook.class);
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
         runner.setProperty(ReceiveShopifyOrderWebhook.RECORD_WRITER, "writer");
-        runner.setProperty(ReceiveShopifyOrderWebhook.WEBHOOK_SECRET, SECRET);
+        runner.setProperty(ReceiveShopifyOrderWebhook.WEBHOOK_SECRET, secret);
+        return runner;
     }
 
     private static String sign(final String body, final String secret) throws IOException {

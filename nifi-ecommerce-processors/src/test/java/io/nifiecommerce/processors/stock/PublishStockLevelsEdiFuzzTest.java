@@ -11,10 +11,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,26 +60,11 @@ class PublishStockLevelsEdiFuzzTest {
         stub = new InventoryShopifyStub();
         final FakeShopifyInventory shop = stub.shop;
         final String lyon = shop.addLocation("Lyon");
-        final String paris = shop.addLocation("Paris");
         final FakeShopifyInventory.Variant blueM = shop.addVariant("TSHIRT-BLU-M", true);
         shop.stock(blueM, lyon, 7);
-        shop.stock(blueM, paris, 7);
+        shop.stock(blueM, shop.addLocation("Paris"), 7);
         shop.stock(shop.addVariant("TSHIRT-BLU-L", true), lyon, 5);
-
-        runner = TestRunners.newTestRunner(PublishStockLevels.class);
-        final InventoryShopifyStub.ConnectionService connection = stub.connectionService();
-        runner.addControllerService("shopify", connection);
-        runner.enableControllerService(connection);
-        final EdiStockRecordReader edi = new EdiStockRecordReader();
-        runner.addControllerService("edi", edi);
-        runner.enableControllerService(edi);
-        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
-        runner.addControllerService("writer", writer);
-        runner.enableControllerService(writer);
-        runner.setProperty(PublishStockLevels.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(PublishStockLevels.RECORD_READER, "edi");
-        runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
-        runner.setProperty("location.WH01", "Lyon");
+        runner = PublishStockLevelsTest.ediRunner(stub);
         runner.setProperty("location.WH02", "Paris");
     }
 

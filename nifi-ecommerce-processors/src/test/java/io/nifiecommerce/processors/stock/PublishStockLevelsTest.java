@@ -7,6 +7,7 @@ import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -49,7 +50,12 @@ class PublishStockLevelsTest {
         shop.stock(blueM, paris, 7);
         shop.stock(blueL, lyon, 5);
 
-        runner = TestRunners.newTestRunner(PublishStockLevels.class);
+        runner = ediRunner(stub);
+    }
+
+    /** PublishStockLevels against the stub, reading EDI, writing JSON, warehouse WH01 mapped to Lyon. */
+    static TestRunner ediRunner(final InventoryShopifyStub stub) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(PublishStockLevels.class);
         final InventoryShopifyStub.ConnectionService connection = stub.connectionService();
         runner.addControllerService("shopify", connection);
         runner.enableControllerService(connection);
@@ -63,6 +69,7 @@ class PublishStockLevelsTest {
         runner.setProperty(PublishStockLevels.RECORD_READER, "edi");
         runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
         runner.setProperty("location.WH01", "Lyon");
+        return runner;
     }
 
     @AfterEach
