@@ -123,15 +123,19 @@ class PublishStockLevelsEdiFuzzTest {
         final boolean x12 = text.startsWith("ISA");
         final String terminator = x12 ? "~" : "'";
         final String separator = x12 ? "\\*" : "\\+";
-        final String[] segments = text.split(terminator);
+        final String[] segments = text.split(terminator, -1);
         final int at = 3 + random.nextInt(segments.length - 6);
         final String[] elements = segments[at].split(separator, -1);
+        if (elements.length < 2) {
+            // a segment an earlier edit left without data elements (a separator value split it)
+            return sample;
+        }
         final int element = 1 + random.nextInt(elements.length - 1);
         final String[] components = elements[element].split(x12 ? ">" : ":", -1);
         components[random.nextInt(components.length)] = HOSTILE.get(random.nextInt(HOSTILE.size()));
         elements[element] = String.join(x12 ? ">" : ":", components);
         segments[at] = String.join(x12 ? "*" : "+", elements);
-        return (String.join(terminator, segments) + terminator).getBytes(StandardCharsets.ISO_8859_1);
+        return String.join(terminator, segments).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Property(tries = 60)
