@@ -136,7 +136,8 @@ public final class SalesOrderSubmitter {
                     draft = mapper.map(orders.get(i), customerNumbers.get(k).value(), itemNumbers.get(k).value());
                 } catch (final ArithmeticException | IllegalArgumentException e) {
                     // amounts no sales order can carry fail this order alone, with the reason
-                    outcomes[i] = OrderOutcome.failed(documentNumbers[i], UNMAPPABLE_ORDER, "The order cannot be mapped to a sales order: " + e.getMessage());
+                    outcomes[i] = OrderOutcome.failed(documentNumbers[i], UNMAPPABLE_ORDER,
+                            "The order cannot be mapped to a sales order: " + e.getMessage());
                     continue;
                 }
                 if (failOnMismatch && !draft.reconciles()) {
