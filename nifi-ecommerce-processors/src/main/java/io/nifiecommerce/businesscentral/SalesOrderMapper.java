@@ -149,6 +149,12 @@ public final class SalesOrderMapper {
      */
     static LineAmounts excludingTax(final BigDecimal gross, final BigDecimal discount, final BigDecimal taxAmount, final BigDecimal taxRate,
                                     final long quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("a line of quantity " + quantity + " has no unit price excluding tax");
+        }
+        if (taxRate != null && taxRate.compareTo(BigDecimal.ONE.negate()) <= 0) {
+            throw new IllegalArgumentException("tax rate " + taxRate.toPlainString() + " is not a rate");
+        }
         final BigDecimal netIncluding = gross.subtract(discount);
         final BigDecimal tax;
         if (taxAmount != null) {

@@ -38,6 +38,7 @@ public final class SalesOrderSubmitter {
 
     public static final String BATCH_ROLLED_BACK = "BATCH_ROLLED_BACK";
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+    public static final String UNMAPPABLE_ORDER = "UNMAPPABLE_ORDER";
     private static final int FAILED_DEPENDENCY = 424;
 
     private final BusinessCentralClient client;
@@ -130,7 +131,15 @@ public final class SalesOrderSubmitter {
             } else if (!itemNumbers.get(k).isResolved()) {
                 outcomes[i] = OrderOutcome.failed(documentNumbers[i], itemNumbers.get(k).errorCode(), itemNumbers.get(k).errorMessage());
             } else {
-                final SalesOrderDraft draft = mapper.map(orders.get(i), customerNumbers.get(k).value(), itemNumbers.get(k).value());
+                final SalesOrderDraft draft;
+                try {
+                    draft = mapper.map(orders.get(i), customerNumbers.get(k).value(), itemNumbers.get(k).value());
+                } catch (final ArithmeticException | IllegalArgumentException e) {
+                    // amounts no sales order can carry fail this order alone, with the reason
+                    outcomes[i] = OrderOutcome.failed(documentNumbers[i], UNMAPPABLE_ORDER,
+                            "The order cannot be mapped to a sales order: " + e.getMessage());
+                    continue;
+                }
                 if (failOnMismatch && !draft.reconciles()) {
                     outcomes[i] = new OrderOutcome(OrderOutcome.Status.FAILED, documentNumbers[i], null, null, null, AMOUNT_MISMATCH,
                             "Lines sum to " + draft.documentTotal() + " but the order's total price differs by " + draft.reconciliationDifference(),

@@ -1,6 +1,7 @@
 package io.nifiecommerce.edi;
 
-import java.math.BigDecimal;
+import io.nifiecommerce.order.Amount;
+
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ final class InventoryLine {
             throw segment.error("quantity is missing");
         }
         try {
-            return new BigDecimal(raw.replace(',', '.')).setScale(0, RoundingMode.FLOOR).longValueExact();
+            // bounded first: flooring 1E99999999 would take minutes
+            return Amount.parse(raw.replace(',', '.')).setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw segment.error("quantity '" + raw + "' is not a whole number of units");
         }

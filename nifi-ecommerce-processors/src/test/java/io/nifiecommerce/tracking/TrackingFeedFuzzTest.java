@@ -1,5 +1,6 @@
 package io.nifiecommerce.tracking;
 
+import io.nifiecommerce.fuzz.SampleMutator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,9 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,37 +49,6 @@ class TrackingFeedFuzzTest {
         }
     }
 
-    private static final String SPECIALS = "'+:*~{}[]\",;\n?";
-
-    static byte[] mutate(final byte[] base, final long seed) {
-        final Random random = new Random(seed);
-        byte[] bytes = base.clone();
-        final int operations = 1 + random.nextInt(4);
-        for (int i = 0; i < operations && bytes.length > 0; i++) {
-            final int at = random.nextInt(bytes.length);
-            switch (random.nextInt(5)) {
-                case 0 -> bytes[at] = (byte) random.nextInt(256);
-                case 1 -> bytes = Arrays.copyOf(bytes, at);
-                case 2 -> {
-                    final int end = Math.min(bytes.length, at + 1 + random.nextInt(20));
-                    final byte[] shorter = new byte[bytes.length - (end - at)];
-                    System.arraycopy(bytes, 0, shorter, 0, at);
-                    System.arraycopy(bytes, end, shorter, at, bytes.length - end);
-                    bytes = shorter;
-                }
-                case 3 -> {
-                    final byte[] longer = new byte[bytes.length + 1];
-                    System.arraycopy(bytes, 0, longer, 0, at);
-                    longer[at] = (byte) SPECIALS.charAt(random.nextInt(SPECIALS.length()));
-                    System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
-                    bytes = longer;
-                }
-                default -> bytes[at] = (byte) ('0' + random.nextInt(10));
-            }
-        }
-        return bytes;
-    }
-
     @Provide
     Arbitrary<SourceFormat> formats() {
         return Arbitraries.of(SourceFormat.class);
@@ -96,12 +64,12 @@ class TrackingFeedFuzzTest {
     void everyParserSurvivesMutatedSamples(@ForAll("formats") final SourceFormat format, @ForAll final long seed) throws IOException {
         // each format's own sample, and sometimes another format's sample
         final int index = Math.floorMod(seed, 7) < SAMPLES.size() ? format.ordinal() : Math.floorMod(seed, SAMPLES.size());
-        parseOrFeedError(format, mutate(SAMPLES.get(index), seed));
+        parseOrFeedError(format, SampleMutator.mutate(SAMPLES.get(index), seed));
     }
 
     @Property(tries = 500)
     void detectionOfMutatedSamplesNeverThrowsAnythingElse(@ForAll final long seed) {
-        final byte[] content = mutate(SAMPLES.get(Math.floorMod(seed, SAMPLES.size())), seed);
+        final byte[] content = SampleMutator.mutate(SAMPLES.get(Math.floorMod(seed, SAMPLES.size())), seed);
         try {
             FeedFormatDetector.detect(content, content.length);
         } catch (final TrackingFeedException e) {

@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.order;
 
 import io.nifiecommerce.order.Address;
+import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.order.Company;
 import io.nifiecommerce.order.Customer;
 import io.nifiecommerce.order.Order;
@@ -111,9 +112,10 @@ public final class OrderRecords {
         }
         final long units;
         try {
-            units = new BigDecimal(quantity.toString().trim()).longValueExact();
+            units = Amount.parse(quantity.toString()).longValueExact();
         } catch (final ArithmeticException | NumberFormatException e) {
-            throw new InvalidOrderRecordException(path + ".quantity", "'" + quantity + "' is not a whole number");
+            final String reason = e instanceof NumberFormatException ? e.getMessage() : "'" + quantity + "' is not a whole number";
+            throw new InvalidOrderRecordException(path + ".quantity", reason);
         }
         final BigDecimal unitPrice = decimal(r, "unitPrice", path + ".unitPrice");
         if (unitPrice == null) {
@@ -202,14 +204,11 @@ public final class OrderRecords {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof Double || value instanceof Float) {
-            // An inferred JSON schema reads 19.9 as a double: its shortest decimal form is what was written
-            return new BigDecimal(value.toString());
-        }
         try {
-            return new BigDecimal(value.toString().trim());
+            // An inferred JSON schema reads 19.9 as a double: its shortest decimal form (toString) is what was written
+            return Amount.parse(value.toString());
         } catch (final NumberFormatException e) {
-            throw new InvalidOrderRecordException(path, "'" + value + "' is not a decimal amount");
+            throw new InvalidOrderRecordException(path, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.stock;
 
+import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
@@ -56,7 +57,6 @@ import org.apache.nifi.serialization.record.RecordSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
@@ -619,8 +619,8 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             return null;
         }
         try {
-            final BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
-            return number.setScale(0, RoundingMode.FLOOR).longValueExact();
+            // bounded first: flooring 1E99999999 would take minutes
+            return Amount.parse(value.toString()).setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (final NumberFormatException | ArithmeticException e) {
             return null;
         }

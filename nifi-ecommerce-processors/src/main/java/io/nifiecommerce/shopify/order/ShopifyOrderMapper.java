@@ -2,6 +2,7 @@ package io.nifiecommerce.shopify.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.order.Address;
+import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.order.Company;
 import io.nifiecommerce.order.Customer;
 import io.nifiecommerce.order.Order;
@@ -132,7 +133,7 @@ public final class ShopifyOrderMapper {
             if (rate.isMissingNode() || rate.isNull()) {
                 return null;
             }
-            sum = sum.add(new BigDecimal(rate.asText()));
+            sum = sum.add(Amount.parse(rate.asText()));
         }
         return sum;
     }
@@ -143,7 +144,7 @@ public final class ShopifyOrderMapper {
         if (amount.isMissingNode() || amount.isNull() || amount.asText().isBlank()) {
             return null;
         }
-        return new BigDecimal(amount.asText().trim());
+        return Amount.parse(amount.asText());
     }
 
     private static BigDecimal orZero(final BigDecimal amount) {

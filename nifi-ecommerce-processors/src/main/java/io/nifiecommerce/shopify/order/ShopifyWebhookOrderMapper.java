@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.order.Address;
+import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.order.Company;
 import io.nifiecommerce.order.Customer;
 import io.nifiecommerce.order.Order;
@@ -30,7 +31,7 @@ public final class ShopifyWebhookOrderMapper {
 
     /** @throws IllegalArgumentException when the JSON is not an order (no id or name) */
     public static Order fromWebhook(final JsonNode order) {
-        if (!order.isObject() || order.path("id").isMissingNode() || order.path("name").isMissingNode()) {
+        if (!order.isObject() || absent(order.path("id")) || absent(order.path("name"))) {
             throw new IllegalArgumentException("The webhook body is not an order: it has no id or name");
         }
         final JsonNode companyNode = order.path("company");
@@ -83,12 +84,16 @@ public final class ShopifyWebhookOrderMapper {
 
     /** The shop-currency amount: {@code <field>_set.shop_money.amount} when present, else the plain field. */
     private static BigDecimal amount(final JsonNode node, final String field) {
-        final BigDecimal fromSet = ShopifyOrderMapper.money(snakeToCamelMoney(node.path(field + "_set")));
-        if (fromSet != null) {
-            return fromSet;
+        try {
+            final BigDecimal fromSet = ShopifyOrderMapper.money(snakeToCamelMoney(node.path(field + "_set")));
+            if (fromSet != null) {
+                return fromSet;
+            }
+            final String plain = text(node, field);
+            return plain == null || plain.isBlank() ? null : Amount.parse(plain);
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
         }
-        final String plain = text(node, field);
-        return plain == null || plain.isBlank() ? null : new BigDecimal(plain.trim());
     }
 
     private static BigDecimal discounts(final JsonNode line) {
@@ -121,7 +126,11 @@ public final class ShopifyWebhookOrderMapper {
             if (tax.path("rate").isMissingNode() || tax.path("rate").isNull()) {
                 return null;
             }
-            sum = sum.add(new BigDecimal(tax.path("rate").asText()));
+            try {
+                sum = sum.add(Amount.parse(tax.path("rate").asText()));
+            } catch (final NumberFormatException e) {
+                throw new IllegalArgumentException("tax_lines.rate: " + e.getMessage(), e);
+            }
         }
         return sum;
     }
@@ -184,6 +193,10 @@ public final class ShopifyWebhookOrderMapper {
             }
         }
         return values;
+    }
+
+    private static boolean absent(final JsonNode value) {
+        return value.isMissingNode() || value.isNull();
     }
 
     private static String upper(final String value) {

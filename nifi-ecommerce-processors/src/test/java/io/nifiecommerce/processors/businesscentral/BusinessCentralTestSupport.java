@@ -9,6 +9,7 @@ import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -40,6 +41,28 @@ final class BusinessCentralTestSupport {
         runner.setProperty(service, StandardBusinessCentralConnectionService.REQUEST_TIMEOUT, "10 sec");
         runner.enableControllerService(service);
         return service;
+    }
+
+    /**
+     * PutBusinessCentralOrder against the stub (customer WEB, items SKU-1 to SKU-3 added to it), with JSON reader and
+     * writer, B2C orders booked on WEB, shipping on G/L account 7010, and no sleeping between resends.
+     */
+    static TestRunner putOrderRunner(final StubBusinessCentral bc) throws InitializationException {
+        bc.customer("WEB", "shop@example.com", null);
+        for (int i = 1; i <= 3; i++) {
+            bc.item("SKU-" + i, null);
+        }
+        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
+        processor.setSleeper(d -> { });
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        connect(runner, bc, "secret");
+        jsonRecords(runner, true);
+        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
+        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
+        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
+        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
+        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
+        return runner;
     }
 
     static void jsonRecords(final TestRunner runner, final boolean reader) throws InitializationException {

@@ -12,12 +12,12 @@ import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PutBusinessCentralOrderTest {
@@ -37,20 +38,7 @@ class PutBusinessCentralOrderTest {
     @BeforeEach
     void setUp() throws Exception {
         bc = new StubBusinessCentral();
-        bc.customer("WEB", "shop@example.com", null);
-        for (int i = 1; i <= 3; i++) {
-            bc.item("SKU-" + i, null);
-        }
-        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
-        processor.setSleeper(d -> { });
-        runner = TestRunners.newTestRunner(processor);
-        BusinessCentralTestSupport.connect(runner, bc, "secret");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
+        runner = BusinessCentralTestSupport.putOrderRunner(bc);
     }
 
     @AfterEach
@@ -98,6 +86,30 @@ class PutBusinessCentralOrderTest {
         assertTrue(failed.get(1).path("bcErrorMessage").asText().startsWith("name"), "names the field");
         assertEquals(2, bc.records("salesOrders").size());
         assertEquals(1, runner.getProvenanceEvents().stream().filter(e -> e.getEventType().name().equals("SEND")).count());
+    }
+
+    @Test
+    void unmappableAndAbsurdOrdersFailAloneWithTheirReason() throws Exception {
+        // found by PutBusinessCentralOrderFuzzTest: a quantity of 0 with prices converted to tax-excluded threw
+        // ArithmeticException out of onTrigger, so the FlowFile was rolled back and retried forever
+        runner.setProperty(PutBusinessCentralOrder.PRICE_BASIS, "EXCLUDING_TAX");
+        final ArrayNode input = (ArrayNode) BusinessCentralTestSupport.MAPPER.readTree(BusinessCentralTestSupport.json(orders(3, 2001)));
+        ((ObjectNode) input.get(0).path("lines").get(0)).put("quantity", 0);
+        ((ObjectNode) input.get(1)).put("totalPrice", "1e99999999");
+
+        runner.enqueue(input.toString());
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> runner.run());
+
+        runner.assertTransferCount(PutBusinessCentralOrder.REL_SUCCESS, 1);
+        runner.assertTransferCount(PutBusinessCentralOrder.REL_FAILURE, 1);
+        runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).assertAttributeEquals("record.count", "1");
+        final JsonNode failed = BusinessCentralTestSupport.MAPPER.readTree(runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_FAILURE).get(0).getContent());
+        assertEquals("UNMAPPABLE_ORDER", failed.get(0).path("bcErrorCode").asText());
+        assertEquals("The order cannot be mapped to a sales order: a line of quantity 0 has no unit price excluding tax",
+                failed.get(0).path("bcErrorMessage").asText());
+        assertEquals("INVALID_ORDER_RECORD", failed.get(1).path("bcErrorCode").asText());
+        assertTrue(failed.get(1).path("bcErrorMessage").asText().startsWith("totalPrice: '1e99999999' is out of range"));
+        assertEquals(List.of("#2003"), bc.records("salesOrders").stream().map(o -> o.path("externalDocumentNumber").asText()).toList());
     }
 
     @Test

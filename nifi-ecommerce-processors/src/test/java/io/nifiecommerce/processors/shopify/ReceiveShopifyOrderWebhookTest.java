@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReceiveShopifyOrderWebhookTest {
@@ -27,36 +31,32 @@ class ReceiveShopifyOrderWebhookTest {
     private static final String SECRET = "whsec-test-0123456789";
 
     /** An orders/create body in Shopify's REST shape (B2B: the company is named by id only). */
-    static final String ORDER = """
-            {"id":820982911946154508,"admin_graphql_api_id":"gid://shopify/Order/820982911946154508","name":"#9999",
-             "created_at":"2026-11-20T11:00:00+01:00","updated_at":"2026-11-20T11:00:05+01:00","processed_at":"2026-11-20T11:00:00+01:00",
-             "cancelled_at":null,"currency":"EUR","taxes_included":true,"financial_status":"paid","fulfillment_status":null,
-             "po_number":"PO-77","tags":"validated, b2b","email":"achats@dupont.example","note":null,"source_name":"web",
-             "customer":{"id":115310627314723954,"email":"achats@dupont.example","first_name":"Claire","last_name":"Dupont","phone":null},
-             "company":{"id":5738955058,"location_id":8612086066},
-             "billing_address":{"first_name":"Claire","last_name":"Dupont","address1":"1 rue de Rivoli","address2":null,"city":"Paris",
-               "province":null,"zip":"75001","country_code":"FR","phone":null,"company":"Maison Dupont SARL","name":"Claire Dupont"},
-             "shipping_address":null,
-             "line_items":[{"id":866550311766439020,"sku":"SKU-1","name":"Line 1","title":"Line 1","quantity":3,"price":"19.90",
-               "price_set":{"shop_money":{"amount":"19.90","currency_code":"EUR"}},"total_discount":"0.00",
-               "discount_allocations":[{"amount":"2.00","amount_set":{"shop_money":{"amount":"2.00","currency_code":"EUR"}}}],
-               "tax_lines":[{"price":"9.62","rate":0.2,"title":"TVA","price_set":{"shop_money":{"amount":"9.62","currency_code":"EUR"}}}]}],
-             "shipping_lines":[{"code":"colissimo","title":"Colissimo","price":"4.90","discount_allocations":[],
-               "tax_lines":[{"price":"0.82","rate":0.2,"title":"TVA"}]}],
-             "subtotal_price":"57.70","total_discounts":"2.00","total_tax":"10.44","total_price":"62.60",
-             "total_shipping_price_set":{"shop_money":{"amount":"4.90","currency_code":"EUR"}}}
-            """;
+    static final String ORDER = orderWebhookSample();
+
+    static String orderWebhookSample() {
+        try (InputStream in = ReceiveShopifyOrderWebhookTest.class.getResourceAsStream("/shopify/webhook-orders-create.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private TestRunner runner;
 
     @BeforeEach
     void setUp() throws InitializationException {
-        runner = TestRunners.newTestRunner(ReceiveShopifyOrderWebhook.class);
+        runner = runner(SECRET);
+    }
+
+    /** The processor with a JSON writer, verifying with {@code secret}. */
+    static TestRunner runner(final String secret) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ReceiveShopifyOrderWebhook.class);
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
         runner.setProperty(ReceiveShopifyOrderWebhook.RECORD_WRITER, "writer");
-        runner.setProperty(ReceiveShopifyOrderWebhook.WEBHOOK_SECRET, SECRET);
+        runner.setProperty(ReceiveShopifyOrderWebhook.WEBHOOK_SECRET, secret);
+        return runner;
     }
 
     private static String sign(final String body, final String secret) throws IOException {
@@ -147,6 +147,29 @@ class ReceiveShopifyOrderWebhookTest {
         runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_FAILURE, 2);
         runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_FAILURE)
                 .forEach(f -> f.assertAttributeEquals("error.code", "INVALID_ORDER_JSON"));
+    }
+
+    @Test
+    void anAbsurdAmountFailsWithItsReasonInsteadOfStallingTheProcessor() throws IOException {
+        // 1e99999999 is one digit, but adding it to zero (the shipping total) kept the thread busy for more than 20 s
+        // before amounts were bounded; an unparsable amount used to fail with the message "null"
+        final String huge = ORDER.replace("\"price\":\"4.90\"", "\"price\":\"1e99999999\"")
+                .replace("\"total_shipping_price_set\":{\"shop_money\":{\"amount\":\"4.90\",\"currency_code\":\"EUR\"}}", "\"x\":0");
+        enqueue(huge, sign(huge, SECRET), "evt-11");
+        final String notANumber = ORDER.replace("\"total_price\":\"62.60\"", "\"total_price\":\"62,60\"");
+        enqueue(notANumber, sign(notANumber, SECRET), "evt-12");
+        final String nullId = ORDER.replace("\"id\":820982911946154508,\"admin_graphql_api_id\":\"gid://shopify/Order/820982911946154508\",", "\"id\":null,");
+        enqueue(nullId, sign(nullId, SECRET), "evt-13");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runner.run());
+
+        runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_FAILURE, 3);
+        final var failed = runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_FAILURE);
+        failed.forEach(f -> f.assertAttributeEquals("error.code", "INVALID_ORDER_JSON"));
+        assertEquals("The body is not an order: price: '1e99999999' is out of range (at most 18 digits before the decimal point and 20 after)",
+                failed.get(0).getAttribute("error.message"));
+        assertEquals("The body is not an order: total_price: '62,60' is not a decimal number", failed.get(1).getAttribute("error.message"));
+        assertEquals("The body is not an order: The webhook body is not an order: it has no id or name", failed.get(2).getAttribute("error.message"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PublishStockLevelsTest {
@@ -47,7 +50,12 @@ class PublishStockLevelsTest {
         shop.stock(blueM, paris, 7);
         shop.stock(blueL, lyon, 5);
 
-        runner = TestRunners.newTestRunner(PublishStockLevels.class);
+        runner = ediRunner(stub);
+    }
+
+    /** PublishStockLevels against the stub, reading EDI, writing JSON, warehouse WH01 mapped to Lyon. */
+    static TestRunner ediRunner(final InventoryShopifyStub stub) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(PublishStockLevels.class);
         final InventoryShopifyStub.ConnectionService connection = stub.connectionService();
         runner.addControllerService("shopify", connection);
         runner.enableControllerService(connection);
@@ -61,6 +69,7 @@ class PublishStockLevelsTest {
         runner.setProperty(PublishStockLevels.RECORD_READER, "edi");
         runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
         runner.setProperty("location.WH01", "Lyon");
+        return runner;
     }
 
     @AfterEach
@@ -189,6 +198,22 @@ class PublishStockLevelsTest {
         assertTrue(failure.getAttribute("error.message").contains("UNT segment at position 14"), failure.getAttribute("error.message"));
         assertEquals(0, shop.mutationCalls.get());
         assertEquals(7L, shop.available(blueM, lyon));
+    }
+
+    @Test
+    void anAbsurdQuantityFailsFastInsteadOfStallingTheProcessor() throws Exception {
+        // found by PublishStockLevelsEdiFuzzTest: flooring QTY+145:1E99999999 to whole units kept the thread busy for minutes
+        final byte[] absurd = new String(sample("INVRPT-3pl-D96A.edi")).replace("QTY+145:120", "QTY+145:1E99999999").getBytes();
+
+        runner.enqueue(absurd);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runner.run());
+
+        runner.assertAllFlowFilesTransferred(PublishStockLevels.REL_FAILURE, 1);
+        final MockFlowFile failure = runner.getFlowFilesForRelationship(PublishStockLevels.REL_FAILURE).getFirst();
+        failure.assertAttributeEquals("error.code", "MALFORMED_INPUT");
+        assertTrue(failure.getAttribute("error.message").contains("quantity '1E99999999' is not a whole number of units"),
+                failure.getAttribute("error.message"));
+        assertEquals(0, shop.mutationCalls.get());
     }
 
     @Test
