@@ -25,7 +25,7 @@ class QueryCostEstimatorTest {
     }
 
     static List<Observed> observedCosts() throws IOException {
-        final Path root = ShopifyDocumentValidationTest.referenceDir().resolve("shopify-admin-graphql");
+        final Path root = ShopifyAdminSdl.referenceDir().resolve("shopify-admin-graphql");
         final List<Observed> observed = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (final Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {

@@ -2,48 +2,21 @@ package io.nifiecommerce.shopify;
 
 import graphql.language.Document;
 import graphql.parser.Parser;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every document the bundle sends must validate against the Admin SDL of each version it may target. */
 class ShopifyDocumentValidationTest {
-
-    private static final Map<String, GraphQLSchema> SCHEMAS = new ConcurrentHashMap<>();
-
-    static Path referenceDir() {
-        final String property = System.getProperty("shared.reference.dir");
-        return property != null ? Path.of(property) : Path.of("..", "shared", "reference");
-    }
-
-    static GraphQLSchema schema(final String version) {
-        return SCHEMAS.computeIfAbsent(version, v -> {
-            try {
-                final Path sdl = referenceDir().resolve("shopify-admin-graphql").resolve(v).resolve("schema.graphql");
-                final TypeDefinitionRegistry registry = new SchemaParser().parse(Files.readString(sdl));
-                return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
-            } catch (final Exception e) {
-                throw new IllegalStateException("Cannot load the " + v + " SDL", e);
-            }
-        });
-    }
 
     static Stream<Arguments> documents() {
         final List<Arguments> arguments = new ArrayList<>();
@@ -60,14 +33,14 @@ class ShopifyDocumentValidationTest {
     @org.junit.jupiter.api.Test
     void aFieldTheSchemaDoesNotHaveIsReported() {
         final Document document = Parser.parse("query { orders(first: 1) { nodes { id notAField } } }");
-        assertTrue(!new Validator().validateDocument(schema("2026-04"), document, Locale.ROOT).isEmpty());
+        assertTrue(!new Validator().validateDocument(ShopifyAdminSdl.schema("2026-04"), document, Locale.ROOT).isEmpty());
     }
 
     @ParameterizedTest(name = "{1} against {0}")
     @MethodSource("documents")
     void validatesAgainstTheSdl(final String version, final String name, final String text) {
         final Document document = Parser.parse(text);
-        final List<ValidationError> errors = new Validator().validateDocument(schema(version), document, Locale.ROOT);
+        final List<ValidationError> errors = new Validator().validateDocument(ShopifyAdminSdl.schema(version), document, Locale.ROOT);
         assertTrue(errors.isEmpty(), name + " against " + version + ": " + errors);
     }
 }

@@ -1,10 +1,8 @@
 package io.nifiecommerce.stock;
 
+import io.nifiecommerce.shopify.ShopifyAdminSdl;
 import graphql.language.Document;
 import graphql.parser.Parser;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,23 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StockDocumentsSchemaTest {
 
     private static final List<String> VERSIONS = List.of("2026-04", "2026-07");
-    private static final Map<String, GraphQLSchema> SCHEMAS = new ConcurrentHashMap<>();
-
-    static Path referenceDir() {
-        final String configured = System.getProperty("shared.reference.dir");
-        return configured != null ? Path.of(configured) : Path.of("..", "shared", "reference");
-    }
-
-    private static GraphQLSchema schema(String version) {
-        return SCHEMAS.computeIfAbsent(version, v -> {
-            try {
-                final String sdl = Files.readString(referenceDir().resolve("shopify-admin-graphql").resolve(v).resolve("schema.graphql"));
-                return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
     static Stream<String[]> documentsAndVersions() {
         final List<String[]> cases = new ArrayList<>();
@@ -62,7 +41,7 @@ class StockDocumentsSchemaTest {
     void documentValidatesAgainstSdl(String resource, String version) {
         final Document document = Parser.parse(StockDocuments.load(resource));
 
-        final List<ValidationError> errors = new Validator().validateDocument(schema(version), document, Locale.ENGLISH);
+        final List<ValidationError> errors = new Validator().validateDocument(ShopifyAdminSdl.schema(version), document, Locale.ENGLISH);
 
         assertTrue(errors.isEmpty(), () -> resource + " against " + version + ": " + errors);
     }
@@ -72,7 +51,7 @@ class StockDocumentsSchemaTest {
         // guards the test itself: a wrong document must fail
         final Document document = Parser.parse("query { productVariants(first: 1) { nodes { stockOnHand } } }");
 
-        final List<ValidationError> errors = new Validator().validateDocument(schema("2026-04"), document, Locale.ENGLISH);
+        final List<ValidationError> errors = new Validator().validateDocument(ShopifyAdminSdl.schema("2026-04"), document, Locale.ENGLISH);
 
         assertFalse(errors.isEmpty());
     }

@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify.fulfillment;
 
+import io.nifiecommerce.shopify.ShopifyAdminSdl;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -15,8 +16,6 @@ import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -24,14 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,24 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every document PutShopifyFulfillment sends is valid against the Admin SDL of 2026-04 and 2026-07 and uses no deprecated field. */
 class FulfillmentDocumentsTest {
-
-    private static final Map<String, GraphQLSchema> SCHEMAS = new ConcurrentHashMap<>();
-
-    static Path referenceDir() {
-        final String property = System.getProperty("shared.reference.dir");
-        return property != null ? Path.of(property) : Path.of("..", "shared", "reference");
-    }
-
-    private static GraphQLSchema schema(final String version) {
-        return SCHEMAS.computeIfAbsent(version, v -> {
-            try {
-                final String sdl = Files.readString(referenceDir().resolve("shopify-admin-graphql").resolve(v).resolve("schema.graphql"));
-                return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
-            } catch (final Exception e) {
-                throw new IllegalStateException("Cannot load the Admin SDL " + v, e);
-            }
-        });
-    }
 
     static Stream<Arguments> documents() {
         final List<Arguments> arguments = new ArrayList<>();
@@ -72,7 +50,7 @@ class FulfillmentDocumentsTest {
     @ParameterizedTest(name = "{0}: document {index}")
     @MethodSource("documents")
     void documentIsValidAgainstTheSchema(final String version, final String text) {
-        final GraphQLSchema schema = schema(version);
+        final GraphQLSchema schema = ShopifyAdminSdl.schema(version);
         final Document document = Parser.parse(text);
         final List<ValidationError> errors = new Validator().validateDocument(schema, document, Locale.ENGLISH);
         assertEquals(List.of(), errors, () -> "Invalid against " + version + ":\n" + text);
@@ -81,7 +59,7 @@ class FulfillmentDocumentsTest {
     @ParameterizedTest(name = "{0}: document {index}")
     @MethodSource("documents")
     void documentUsesNoDeprecatedField(final String version, final String text) {
-        final GraphQLSchema schema = schema(version);
+        final GraphQLSchema schema = ShopifyAdminSdl.schema(version);
         final Document document = Parser.parse(text);
         final Map<String, FragmentDefinition> fragments = new HashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
@@ -97,7 +75,7 @@ class FulfillmentDocumentsTest {
     @Test
     void theValidatorRejectsAnUnknownField() {
         final Document document = Parser.parse("query { order(id: \"gid://shopify/Order/1\") { fulfillmentOrders(first: 1) { nodes { remaining } } } }");
-        assertFalse(new Validator().validateDocument(schema("2026-04"), document, Locale.ENGLISH).isEmpty());
+        assertFalse(new Validator().validateDocument(ShopifyAdminSdl.schema("2026-04"), document, Locale.ENGLISH).isEmpty());
     }
 
     @Test
@@ -105,7 +83,7 @@ class FulfillmentDocumentsTest {
         // the deprecated-field check must be able to fail: fulfillmentTrackingInfoUpdateV2 is deprecated in 2026-04
         final Document document = Parser.parse("mutation { fulfillmentTrackingInfoUpdateV2(fulfillmentId: \"x\", trackingInfoInput: {}) { userErrors { message } } }");
         final List<String> deprecated = new ArrayList<>();
-        walk(schema("2026-04"), schema("2026-04").getMutationType(), document.getDefinitionsOfType(OperationDefinition.class).getFirst().getSelectionSet(),
+        walk(ShopifyAdminSdl.schema("2026-04"), ShopifyAdminSdl.schema("2026-04").getMutationType(), document.getDefinitionsOfType(OperationDefinition.class).getFirst().getSelectionSet(),
                 Map.of(), deprecated);
         assertEquals(List.of("Mutation.fulfillmentTrackingInfoUpdateV2"), deprecated);
     }

@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify.fulfillment;
 
+import io.nifiecommerce.shopify.ShopifyAdminSdl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.UserError;
@@ -20,7 +21,7 @@ class ShopifyFulfillmentApiParsingTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode capture(final String name) throws IOException {
-        final Path path = FulfillmentDocumentsTest.referenceDir().resolve("shopify-admin-graphql").resolve(name);
+        final Path path = ShopifyAdminSdl.referenceDir().resolve("shopify-admin-graphql").resolve(name);
         return MAPPER.readTree(path.toFile());
     }
 
