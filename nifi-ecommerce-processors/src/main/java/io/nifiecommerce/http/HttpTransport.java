@@ -41,7 +41,7 @@ public final class HttpTransport {
      * wait for the response headers: a server that sends headers and then stalls or closes midway
      * through the body would otherwise hold the calling thread (a NiFi task) forever.
      */
-    static HttpResponse<byte[]> sendBounded(final HttpClient client, final HttpRequest request) throws IOException, InterruptedException {
+    public static HttpResponse<byte[]> sendBounded(final HttpClient client, final HttpRequest request) throws IOException, InterruptedException {
         final Duration limit = request.timeout().map(timeout -> timeout.multipliedBy(2)).orElse(DEFAULT_EXCHANGE_LIMIT);
         final CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
