@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shared reference EDI samples, and small interchanges written for the cases they do not cover. */
+/** The reference EDI samples (reference/edi-samples), and small interchanges written for the cases they do not cover. */
 final class StockSamples {
 
     private StockSamples() {
     }
 
     static Path referenceDir() {
-        final String configured = System.getProperty("shared.reference.dir");
-        return configured != null ? Path.of(configured) : Path.of("..", "shared", "reference");
+        final String configured = System.getProperty("nifiecommerce.reference.dir");
+        return configured != null ? Path.of(configured) : Path.of("..", "reference");
     }
 
     static byte[] sample(String name) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real Shopify Admin SDL from the shared reference data, parsed once per test JVM: every test that validates a
+ * The real Shopify Admin SDL from the repository's reference data (reference/), parsed once per test JVM: every test that validates a
  * document the bundle sends uses this one copy (the SDL is several megabytes).
  */
 public final class ShopifyAdminSdl {
@@ -20,10 +20,10 @@ public final class ShopifyAdminSdl {
     private ShopifyAdminSdl() {
     }
 
-    /** The shared reference directory: {@code shared.reference.dir} as set by the build, else {@code ../shared/reference}. */
+    /** The reference directory: {@code nifiecommerce.reference.dir} as set by the build, else {@code ../reference}. */
     public static Path referenceDir() {
-        final String property = System.getProperty("shared.reference.dir");
-        return property != null ? Path.of(property) : Path.of("..", "shared", "reference");
+        final String property = System.getProperty("nifiecommerce.reference.dir");
+        return property != null ? Path.of(property) : Path.of("..", "reference");
     }
 
     /** The schema of an API version, e.g. {@code 2026-04}. */

@@ -53,8 +53,8 @@ public final class FakeShopifyInventory implements AdminApi {
     }
 
     static JsonNode loadCaptures() {
-        final String configured = System.getProperty("shared.reference.dir");
-        final Path dir = (configured != null ? Path.of(configured) : Path.of("..", "shared", "reference"))
+        final String configured = System.getProperty("nifiecommerce.reference.dir");
+        final Path dir = (configured != null ? Path.of(configured) : Path.of("..", "reference"))
                 .resolve("shopify-admin-graphql").resolve("captures-2026-04");
         try {
             final ObjectNode all = MAPPER.createObjectNode();

@@ -12,7 +12,7 @@ import java.util.Set;
  * An hourly stock run of 10,000 SKU x location pairs (5,000 SKUs at 2 locations) with 2 % changed: calls made by the
  * delta publisher against a full resync and a naive full push. Calls are counted at the API boundary (the fake shop),
  * so the figures do not depend on the machine.
- * <pre>java -Dshared.reference.dir=... -cp ... io.nifiecommerce.stock.HourlyStockBenchmark</pre>
+ * <pre>java -Dnifiecommerce.reference.dir=... -cp ... io.nifiecommerce.stock.HourlyStockBenchmark</pre>
  */
 public final class HourlyStockBenchmark {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every valid test number of jkeen/tracking_number_data (MIT) must be detected as its courier, every invalid one
- * must not be. The data is read from the shared reference directory, never copied.
+ * must not be. The data is read from the repository's reference/ directory (MIT, with its licence).
  */
 class TrackingNumberOracleTest {
 

@@ -78,8 +78,8 @@ class PublishStockLevelsTest {
     }
 
     private static byte[] sample(String name) throws Exception {
-        final String configured = System.getProperty("shared.reference.dir");
-        final Path dir = configured != null ? Path.of(configured) : Path.of("..", "shared", "reference");
+        final String configured = System.getProperty("nifiecommerce.reference.dir");
+        final Path dir = configured != null ? Path.of(configured) : Path.of("..", "reference");
         return Files.readAllBytes(dir.resolve("edi-samples").resolve(name));
     }
 

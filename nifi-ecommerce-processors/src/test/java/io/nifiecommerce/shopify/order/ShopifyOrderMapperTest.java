@@ -26,8 +26,8 @@ class ShopifyOrderMapperTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static Path captures() {
-        final String property = System.getProperty("shared.reference.dir");
-        return (property != null ? Path.of(property) : Path.of("..", "shared", "reference")).resolve("shopify-admin-graphql");
+        final String property = System.getProperty("nifiecommerce.reference.dir");
+        return (property != null ? Path.of(property) : Path.of("..", "reference")).resolve("shopify-admin-graphql");
     }
 
     @Test

@@ -31,7 +31,7 @@ class CaptureFidelityTest {
     static void start() {
         sandbox = Sandbox.start(SandboxConfig.defaults().withOrders(40).withSeed(11));
         client = new AdminClient(sandbox.shopifyBaseUrl(), sandbox.shopifyAccessToken());
-        captures = Path.of(System.getProperty("shared.reference.dir", "../shared/reference"), "shopify-admin-graphql", "captures-2026-04");
+        captures = Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "shopify-admin-graphql", "captures-2026-04");
     }
 
     @AfterAll

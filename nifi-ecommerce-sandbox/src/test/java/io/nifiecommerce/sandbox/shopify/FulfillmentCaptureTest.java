@@ -33,7 +33,7 @@ class FulfillmentCaptureTest {
     static void start() throws IOException {
         sandbox = Sandbox.start(SandboxConfig.defaults().withOrders(80).withSeed(21));
         client = new AdminClient(sandbox.shopifyBaseUrl(), sandbox.shopifyAccessToken());
-        final Path captures = Path.of(System.getProperty("shared.reference.dir", "../shared/reference"), "shopify-admin-graphql", "captures-2026-04");
+        final Path captures = Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "shopify-admin-graphql", "captures-2026-04");
         cases = AdminClient.MAPPER.readTree(Files.readString(captures.resolve("fulfillment-create-preconditions.json"))).path("cases");
         multiGroup = AdminClient.MAPPER.readTree(Files.readString(captures.resolve("fulfillment-create-multi-group.json"))).path("cases");
     }
