@@ -77,8 +77,8 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
                     + "the service warns " + ApiVersion.WARNING_DAYS + " days before the end of support and refuses a version past it, "
                     + "because Shopify would silently serve another one.")
             .required(true)
-            .allowableValues(ApiVersion.SUPPORTED.toArray(new String[0]))
-            .defaultValue(ApiVersion.NEWEST)
+            .allowableValues(apiVersionValues())
+            .defaultValue(ApiVersion.DEFAULT)
             .build();
 
     public static final PropertyDescriptor AUTHENTICATION = new PropertyDescriptor.Builder()
@@ -181,6 +181,25 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
         return PROPERTIES;
+    }
+
+    /** The supported versions, each saying how far the bundle's documents were checked against it. */
+    static AllowableValue[] apiVersionValues() {
+        final ApiVersion newestValidated = ApiVersion.parse(ApiVersion.SCHEMA_VALIDATED.get(0));
+        return ApiVersion.SUPPORTED.stream().map(handle -> {
+            final ApiVersion version = ApiVersion.parse(handle);
+            final String description;
+            if (ApiVersion.SCHEMA_VALIDATED.contains(handle)) {
+                description = "Every document the bundle sends is validated against this version's Admin SDL.";
+            } else if (version.compareTo(newestValidated) > 0) {
+                description = "Accepted on a review of Shopify's release notes: its SDL is not in the bundle's reference data, "
+                        + "so the documents are not validated against it (see the integrator guide).";
+            } else {
+                description = "Older version, served by Shopify until " + version.endOfSupport()
+                        + "; its SDL is not in the bundle's reference data.";
+            }
+            return new AllowableValue(handle, handle, description);
+        }).toArray(AllowableValue[]::new);
     }
 
     /** Test seam: the date used to judge the API version's end of support. */
