@@ -12,6 +12,7 @@ import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -22,6 +23,7 @@ import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.distributed.cache.client.Serializer;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -68,6 +70,9 @@ import java.util.concurrent.atomic.AtomicReference;
                 With ListenHTTP, set its "HTTP Headers to receive as Attributes (Regex)" to `X-Shopify-.*` and this processor's
                 "HMAC Attribute" to `X-Shopify-Hmac-Sha256`, "Event ID Attribute" to `X-Shopify-Event-Id`.
                 """)
+// Local work only (an HMAC check and a look-up of recent event ids): NiFi's usual 1 s yield and 30 s penalty, so that a
+// webhook is answered quickly and Shopify does not time out and deliver it again.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     static final String TOPIC_ATTRIBUTE = "shopify.topic";
