@@ -6,6 +6,7 @@ import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.ODataFilter;
 import io.nifiecommerce.businesscentral.Page;
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.processors.PropertyRenames;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -26,6 +27,7 @@ import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -382,5 +384,16 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             url.append(separator).append("$expand=").append(ODataFilter.encode(context.getProperty(EXPAND).getValue().replace(" ", "")));
         }
         return endpoint.resolve(url.toString());
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

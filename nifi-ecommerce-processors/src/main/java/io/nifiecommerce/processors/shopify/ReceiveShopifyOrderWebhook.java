@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
@@ -24,6 +25,7 @@ import org.apache.nifi.distributed.cache.client.Serializer;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -286,5 +288,16 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
         failed = session.putAttribute(failed, "error.message", message);
         getLogger().warn("Shopify webhook {} refused: {} {}", flowFile, code, message);
         session.transfer(failed, REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

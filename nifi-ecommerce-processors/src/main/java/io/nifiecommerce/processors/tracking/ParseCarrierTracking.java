@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.tracking;
 
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.tracking.CarrierRegistry;
 import io.nifiecommerce.tracking.CsvColumnMapping;
 import io.nifiecommerce.tracking.FeedFormatDetector;
@@ -31,6 +32,7 @@ import org.apache.nifi.components.resource.ResourceType;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -372,5 +374,16 @@ public class ParseCarrierTracking extends AbstractProcessor {
         FlowFile failed = session.putAllAttributes(original, attributes);
         failed = session.penalize(failed);
         session.transfer(failed, REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }
