@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A quarterly Admin API version ({@code 2026-04}). Shopify supports each version for 12 months from
@@ -13,9 +14,24 @@ import java.util.List;
  */
 public record ApiVersion(YearMonth release) implements Comparable<ApiVersion> {
 
-    /** Versions whose schema the bundle's documents are validated against, plus the older still-supported one. */
-    public static final List<String> SUPPORTED = List.of("2026-07", "2026-04", "2026-01");
+    /**
+     * Every version the bundle accepts, newest first. It follows Shopify's calendar: a new version each quarter,
+     * each served for 12 months. Not every one of them has its SDL in the repository: see {@link #SCHEMA_VALIDATED}.
+     */
+    public static final List<String> SUPPORTED = List.of("2026-10", "2026-07", "2026-04", "2026-01");
+
+    /**
+     * The versions whose Admin SDL is in {@code reference/shopify-admin-graphql/} and against which the tests validate
+     * every document the bundle sends, newest first. A supported version missing here was accepted on a review of
+     * Shopify's release notes instead (docs/integrator-guide.md, "Shopify API versions", says which and why).
+     */
+    public static final List<String> SCHEMA_VALIDATED = List.of("2026-07", "2026-04");
+
+    /** The newest version the bundle knows; the test ShopifyApiCalendarTest fails once Shopify has released a newer one. */
     public static final String NEWEST = SUPPORTED.get(0);
+
+    /** The connection service's default: the newest version the documents are validated against with its SDL. */
+    public static final String DEFAULT = SCHEMA_VALIDATED.get(0);
     public static final int WARNING_DAYS = 60;
 
     public enum Support {
@@ -36,6 +52,27 @@ public record ApiVersion(YearMonth release) implements Comparable<ApiVersion> {
         } catch (final DateTimeParseException e) {
             throw new IllegalArgumentException("'" + handle + "' is not an API version like 2026-04", e);
         }
+    }
+
+    /** The version Shopify releases on the first day of the quarter holding {@code day}: 2026-10 for 2026-12-06. */
+    public static ApiVersion currentOn(final LocalDate day) {
+        final int quarterStartMonth = (day.getMonthValue() - 1) / 3 * 3 + 1;
+        return new ApiVersion(YearMonth.of(day.getYear(), quarterStartMonth));
+    }
+
+    /**
+     * Why a release of the bundle is due on {@code today}, or empty: Shopify has released a version newer than
+     * {@code newestKnown}, so the bundle no longer offers the current stable version.
+     */
+    public static Optional<String> releaseDue(final String newestKnown, final LocalDate today) {
+        final ApiVersion known = parse(newestKnown);
+        final ApiVersion current = currentOn(today);
+        if (known.compareTo(current) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Shopify released Admin API version " + current + " on " + current.releasedOn() + " but the newest version "
+                + "the bundle knows is " + known + ": add " + current + " to ApiVersion.SUPPORTED (with its SDL in "
+                + "reference/shopify-admin-graphql/ when it can be had) and release the bundle.");
     }
 
     public LocalDate releasedOn() {

@@ -1,5 +1,6 @@
 package io.nifiecommerce.stock;
 
+import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ShopifyAdminSdl;
 import graphql.language.Document;
 import graphql.parser.Parser;
@@ -21,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every stock GraphQL document validates against the Admin API SDL of 2026-04 and of 2026-07. */
+/** Every stock GraphQL document validates against the Admin API SDL of each schema-validated version. */
 class StockDocumentsSchemaTest {
 
-    private static final List<String> VERSIONS = List.of("2026-04", "2026-07");
+    private static final List<String> VERSIONS = ApiVersion.SCHEMA_VALIDATED;
 
     static Stream<String[]> documentsAndVersions() {
         final List<String[]> cases = new ArrayList<>();

@@ -23,13 +23,19 @@ import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.InvalidOrderRecordException;
 import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.MultiProcessorUseCase;
+import org.apache.nifi.annotation.documentation.ProcessorConfiguration;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
@@ -44,7 +50,9 @@ import org.apache.nifi.components.Validator;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.lookup.LookupService;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -112,6 +120,32 @@ import java.util.Set;
                 number) is tried first and its VAT number second (the default). DEFAULT, last in the default list, books the rest \
                 on "B2B Default Customer" when it is set; leave that empty so unknown companies go to failure with UNKNOWN_CUSTOMER.
                 """)
+// A rate-limited sink: it yields when Business Central throttles (429, 503) or is down, and penalizes what goes to retry so
+// that a looped-back FlowFile waits 30 s, long enough for BC's request window to recover, before it is sent again.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Every record of an incoming FlowFile is read into "
+        + "memory, as an order with its lines, before the orders are sent in batches: size the FlowFiles (orders per FlowFile of the "
+        + "source, or a SplitRecord before) so that one FlowFile's orders fit in the heap.")
+@MultiProcessorUseCase(
+        description = "Create Business Central sales orders from the order files marketplaces export, exactly once.",
+        keywords = {"marketplace", "business central", "orders", "files", "sales order"},
+        notes = "The files must hold canonical order records (docs/canonical-order.md). The flow definition "
+                + "flow-templates/marketplace-orders-to-business-central.json builds this flow with its parameters.",
+        configurations = {
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.ListFile", configuration = """
+                        Set "Input Directory" to the folder the marketplace exports land in and "File Filter" to `.*\\.json`.
+                        Run it on the primary node and load-balance its "success" connection to FetchFile.
+                        """),
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.FetchFile", configuration = """
+                        Set "Completion Strategy" to "Delete File" (or "Move File") so a file is read once. Connect "success" to \
+                        PutBusinessCentralOrder.
+                        """),
+                @ProcessorConfiguration(processorClass = PutBusinessCentralOrder.class, configuration = """
+                        Set "Record Reader" to a JsonTreeReader, "Record Writer" to a JsonRecordSetWriter, "B2C Customer Matching" \
+                        to DEFAULT and "B2C Default Customer" to the customer the marketplace's orders are booked on.
+                        Loop "retry" back to the processor; send "failure" to a review queue: its records carry the reason.
+                        """)
+        })
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -652,5 +686,16 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
 
     private static ConfigVerificationResult step(final String name, final Outcome outcome, final String explanation) {
         return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome).explanation(explanation).build();
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

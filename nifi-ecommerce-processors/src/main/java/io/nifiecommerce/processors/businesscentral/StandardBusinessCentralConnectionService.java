@@ -12,6 +12,7 @@ import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
+import io.nifiecommerce.processors.PropertyRenames;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
@@ -27,6 +28,7 @@ import org.apache.nifi.controller.ConfigurationContext;
 import org.apache.nifi.controller.VerifiableControllerService;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.oauth2.AccessToken;
 import org.apache.nifi.oauth2.OAuth2AccessTokenProvider;
 import org.apache.nifi.processor.util.StandardValidators;
@@ -376,5 +378,16 @@ public class StandardBusinessCentralConnectionService extends AbstractController
             final AccessToken token = provider.getAccessDetails();
             return "Bearer " + token.getAccessToken();
         }
+    }
+
+    /**
+     * Former property names of this controller service, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

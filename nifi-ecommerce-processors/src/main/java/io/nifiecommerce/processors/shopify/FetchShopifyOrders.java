@@ -7,6 +7,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
@@ -23,7 +24,10 @@ import org.apache.nifi.annotation.behavior.TriggerSerially;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.configuration.DefaultSchedule;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.MultiProcessorUseCase;
+import org.apache.nifi.annotation.documentation.ProcessorConfiguration;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
@@ -38,6 +42,8 @@ import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.context.PropertyContext;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -98,6 +104,46 @@ import java.util.concurrent.TimeUnit;
                 Set "Fetch Mode" to "Bulk Backfill": the first run exports the history with a bulk operation, polled on each run,
                 and streams its result into FlowFiles of at most "Max Orders per FlowFile"; later runs read updates page by page.
                 """)
+// A rate-limited source: it yields when Shopify throttles (THROTTLED, 429) or cannot be reached; 10 s lets the shop's
+// cost bucket refill (the standard budget restores 50 points a second) instead of probing it every second.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@MultiProcessorUseCase(
+        description = "Create a Business Central sales order for every Shopify order, exactly once, B2C at once and B2B once validated.",
+        keywords = {"shopify", "business central", "orders", "erp", "sales order", "b2b"},
+        notes = "The flow definition flow-templates/shopify-orders-to-business-central.json builds this flow with its parameters. "
+                + "An order updated in Shopify is emitted again; PutBusinessCentralOrder finds the existing sales order by its "
+                + "external document number and does not create it twice.",
+        configurations = {
+                @ProcessorConfiguration(processorClass = FetchShopifyOrders.class, configuration = """
+                        Add two FetchShopifyOrders sharing one StandardShopifyConnectionService: one with "Segment Filter" B2C and \
+                        "Query Filter" `status:any` (or `financial_status:paid`), one with "Segment Filter" B2B and the query B2B \
+                        orders match once validated, e.g. `tag:validated`.
+                        Set "Initial Start" to "Given Date", "Output Format" to "Canonical Records" and "Record Writer" to a \
+                        JsonRecordSetWriter. Connect both "success" relationships to PutBusinessCentralOrder.
+                        """),
+                @ProcessorConfiguration(processorClassName = "io.nifiecommerce.processors.businesscentral.PutBusinessCentralOrder", configuration = """
+                        Set "Business Central Connection" to the company's StandardBusinessCentralConnectionService, "Record Reader" \
+                        to a JsonTreeReader and "Record Writer" to a JsonRecordSetWriter.
+                        Set "B2C Customer Matching" to DEFAULT with "B2C Default Customer", and "Shipping Line Number" to the \
+                        account shipping is booked on. Loop "retry" back to the processor; send "failure" to a review queue.
+                        """)
+        })
+@MultiProcessorUseCase(
+        description = "Receive Shopify orders in real time by webhook, with FetchShopifyOrders as the safety net for missed deliveries.",
+        keywords = {"shopify", "webhook", "orders", "real time"},
+        configurations = {
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.ListenHTTP", configuration = """
+                        Set "Base Path" to `shopify/webhooks` and "HTTP Headers to receive as Attributes (Regex)" to `X-Shopify-.*`.
+                        Connect "success" to ReceiveShopifyOrderWebhook.
+                        """),
+                @ProcessorConfiguration(processorClassName = "io.nifiecommerce.processors.shopify.ReceiveShopifyOrderWebhook", configuration = """
+                        Set "Webhook Secret" to the secret Shopify signs the app's webhooks with and "HMAC Attribute" to \
+                        `X-Shopify-Hmac-Sha256`. Connect "success" to the same PutBusinessCentralOrder as FetchShopifyOrders.
+                        """),
+                @ProcessorConfiguration(processorClass = FetchShopifyOrders.class, configuration = """
+                        Keep it running as above: an order already received by webhook is found in Business Central and not created twice.
+                        """)
+        })
 public class FetchShopifyOrders extends AbstractProcessor implements VerifiableProcessor {
 
     static final String SHOP_ATTRIBUTE = "shopify.shop";
@@ -609,5 +655,16 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
         return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome;
@@ -14,8 +15,11 @@ import io.nifiecommerce.shopify.fulfillment.ShipmentGrouping;
 import io.nifiecommerce.shopify.fulfillment.ShopifyFulfillmentApi;
 import io.nifiecommerce.shopify.fulfillment.StatusPolicy;
 import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -26,6 +30,8 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -97,6 +103,11 @@ import java.util.TreeSet;
                 Set `Tracking Number Field` to the tracking field of the page (for instance `packageTrackingNo`) and `Carrier Field` to a field holding Shopify's exact carrier name.
                 To fulfill only what was shipped, set `Lines Field` to the shipment lines (records with sku or lineObjectNumber, and quantity).
                 """)
+// A rate-limited sink: it yields when Shopify throttles or cannot be reached and penalizes what goes to retry, so that a
+// looped-back FlowFile waits 30 s for the shop's cost bucket to refill before its fulfillments are tried again.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Every record of an incoming FlowFile is read into "
+        + "memory to group tracking events by order before fulfillments are created: keep FlowFiles to the size of a tracking feed.")
 public class PutShopifyFulfillment extends AbstractProcessor implements VerifiableProcessor {
 
     static final AllowableValue REFERENCE_NAME = new AllowableValue("name", "Order Name",
@@ -521,5 +532,16 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
 
     private static ConfigVerificationResult result(final String step, final ConfigVerificationResult.Outcome outcome, final String explanation) {
         return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

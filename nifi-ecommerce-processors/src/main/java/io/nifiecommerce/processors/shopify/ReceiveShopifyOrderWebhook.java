@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
@@ -12,6 +13,7 @@ import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -22,6 +24,8 @@ import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.distributed.cache.client.Serializer;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -68,6 +72,9 @@ import java.util.concurrent.atomic.AtomicReference;
                 With ListenHTTP, set its "HTTP Headers to receive as Attributes (Regex)" to `X-Shopify-.*` and this processor's
                 "HMAC Attribute" to `X-Shopify-Hmac-Sha256`, "Event ID Attribute" to `X-Shopify-Event-Id`.
                 """)
+// Local work only (an HMAC check and a look-up of recent event ids): NiFi's usual 1 s yield and 30 s penalty, so that a
+// webhook is answered quickly and Shopify does not time out and deliver it again.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     static final String TOPIC_ATTRIBUTE = "shopify.topic";
@@ -281,5 +288,16 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
         failed = session.putAttribute(failed, "error.message", message);
         getLogger().warn("Shopify webhook {} refused: {} {}", flowFile, code, message);
         session.transfer(failed, REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

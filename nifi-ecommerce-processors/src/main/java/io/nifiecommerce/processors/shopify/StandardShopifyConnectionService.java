@@ -5,6 +5,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.AccessTokenSource;
 import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ClientCredentialsTokenSource;
@@ -29,6 +30,7 @@ import org.apache.nifi.controller.ConfigurationContext;
 import org.apache.nifi.controller.VerifiableControllerService;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.proxy.ProxyConfiguration;
 import org.apache.nifi.proxy.ProxySpec;
@@ -77,8 +79,8 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
                     + "the service warns " + ApiVersion.WARNING_DAYS + " days before the end of support and refuses a version past it, "
                     + "because Shopify would silently serve another one.")
             .required(true)
-            .allowableValues(ApiVersion.SUPPORTED.toArray(new String[0]))
-            .defaultValue(ApiVersion.NEWEST)
+            .allowableValues(apiVersionValues())
+            .defaultValue(ApiVersion.DEFAULT)
             .build();
 
     public static final PropertyDescriptor AUTHENTICATION = new PropertyDescriptor.Builder()
@@ -181,6 +183,25 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
         return PROPERTIES;
+    }
+
+    /** The supported versions, each saying how far the bundle's documents were checked against it. */
+    static AllowableValue[] apiVersionValues() {
+        final ApiVersion newestValidated = ApiVersion.parse(ApiVersion.SCHEMA_VALIDATED.get(0));
+        return ApiVersion.SUPPORTED.stream().map(handle -> {
+            final ApiVersion version = ApiVersion.parse(handle);
+            final String description;
+            if (ApiVersion.SCHEMA_VALIDATED.contains(handle)) {
+                description = "Every document the bundle sends is validated against this version's Admin SDL.";
+            } else if (version.compareTo(newestValidated) > 0) {
+                description = "Accepted on a review of Shopify's release notes: its SDL is not in the bundle's reference data, "
+                        + "so the documents are not validated against it (see the integrator guide).";
+            } else {
+                description = "Older version, served by Shopify until " + version.endOfSupport()
+                        + "; its SDL is not in the bundle's reference data.";
+            }
+            return new AllowableValue(handle, handle, description);
+        }).toArray(AllowableValue[]::new);
     }
 
     /** Test seam: the date used to judge the API version's end of support. */
@@ -349,5 +370,16 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
 
     private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
         return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
+    }
+
+    /**
+     * Former property names of this controller service, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

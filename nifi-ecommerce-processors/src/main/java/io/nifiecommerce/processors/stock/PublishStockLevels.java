@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.stock;
 
 import io.nifiecommerce.order.Amount;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
@@ -18,10 +19,15 @@ import org.apache.nifi.annotation.behavior.DynamicProperty;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.ReadsAttribute;
 import org.apache.nifi.annotation.behavior.Stateful;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
 import org.apache.nifi.annotation.behavior.TriggerSerially;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.MultiProcessorUseCase;
+import org.apache.nifi.annotation.documentation.ProcessorConfiguration;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
@@ -34,6 +40,8 @@ import org.apache.nifi.components.state.StateMap;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -123,6 +131,45 @@ import java.util.stream.Collectors;
                 Set Record Reader to a JsonTreeReader, SKU Field "number", Quantity Field "inventory", and Default Location \
                 to the Shopify location the stock belongs to.
                 Set Full Resync Interval to 24 hours: once a day every SKU is compared with Shopify and corrected.""")
+// A rate-limited sink: it yields when Shopify throttles or cannot be reached and penalizes what goes to retry, so that a
+// looped-back FlowFile waits 30 s for the shop's cost bucket to refill before its quantities are sent again.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Every record of an incoming FlowFile is read into "
+        + "memory before the quantities are compared and sent, and the quantities already published (up to Max Remembered Pairs "
+        + "SKU and location pairs) are held in memory while the processor runs.")
+@MultiProcessorUseCase(
+        description = "Publish Business Central item stock to Shopify every hour, sending only what changed, with a nightly full resync.",
+        keywords = {"stock", "inventory", "business central", "shopify", "resync"},
+        notes = "The flow definition flow-templates/stock-to-shopify.json builds this flow, together with the 3PL EDI path below.",
+        configurations = {
+                @ProcessorConfiguration(processorClassName = "io.nifiecommerce.processors.businesscentral.GetBusinessCentralRecords", configuration = """
+                        Set "Entity Set" to `items` and "Select" to `id,number,gtin,inventory,lastModifiedDateTime`, "Record Writer" \
+                        to a JsonRecordSetWriter, and run it every hour. A second one with "Read Mode" FULL, run at night, feeds \
+                        the full resync.
+                        """),
+                @ProcessorConfiguration(processorClass = PublishStockLevels.class, configuration = """
+                        Set "Record Reader" to a JsonTreeReader, "SKU Field" to `number`, "Quantity Field" to `inventory` and \
+                        "Default Location" to the Shopify location the stock belongs to. On the nightly path set "Full Resync" \
+                        to true. Loop "retry" back; send "failure" to a review queue.
+                        """)
+        })
+@MultiProcessorUseCase(
+        description = "Publish the stock a 3PL reports in EDI files (EDIFACT INVRPT or X12 846) to Shopify.",
+        keywords = {"stock", "inventory", "edi", "3pl", "invrpt", "846", "shopify"},
+        configurations = {
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.ListFile", configuration = """
+                        Set "Input Directory" to the folder the 3PL's files are dropped in and "File Filter" to \
+                        `.*\\.(edi|EDI|txt|x12)`. Connect "success" to FetchFile.
+                        """),
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.FetchFile", configuration = """
+                        Set "Completion Strategy" to "Delete File" (or "Move File"). Connect "success" to PublishStockLevels.
+                        """),
+                @ProcessorConfiguration(processorClass = PublishStockLevels.class, configuration = """
+                        Set "Record Reader" to an EdiStockRecordReader ("EDI Standard" auto), "SKU Field" to `sku`, "Quantity \
+                        Field" to `quantity`, and add a dynamic property `location.<warehouse code>` per 3PL warehouse naming \
+                        its Shopify location.
+                        """)
+        })
 public class PublishStockLevels extends AbstractProcessor implements VerifiableProcessor {
 
     static final String FULL_RESYNC_ATTRIBUTE = "stock.full.resync";
@@ -805,5 +852,16 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
                 .outcome(ok ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED)
                 .explanation(explanation)
                 .build();
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.tracking;
 
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.tracking.CarrierRegistry;
 import io.nifiecommerce.tracking.CsvColumnMapping;
 import io.nifiecommerce.tracking.FeedFormatDetector;
@@ -9,19 +10,29 @@ import io.nifiecommerce.tracking.TrackingEventAssembler;
 import io.nifiecommerce.tracking.TrackingFeedException;
 import io.nifiecommerce.tracking.TrackingFeedParser;
 import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.Restricted;
+import org.apache.nifi.annotation.behavior.Restriction;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.MultiProcessorUseCase;
+import org.apache.nifi.annotation.documentation.ProcessorConfiguration;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.RequiredPermission;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -73,6 +84,35 @@ import java.util.Set;
                 Route 'failure' to a place someone watches: error.code, error.message, error.segment and error.position say what to fix.
                 """
 )
+// Local work only (parsing a feed, reading two optional files): NiFi's usual 1 s yield; a FlowFile sent to failure is
+// penalized 30 s so that a flow looping failures back does not spin on a feed that cannot be parsed.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@Restricted(restrictions = {
+        @Restriction(requiredPermission = RequiredPermission.READ_FILESYSTEM,
+                explanation = "Reads the files named in Carrier Definitions File and Status Mapping File from the NiFi node's file system.")
+})
+@MultiProcessorUseCase(
+        description = "Turn carrier and 3PL tracking feeds (IFTSTA, X12 214, La Poste, GLS, DPD, CSV) into Shopify fulfillments with tracking numbers.",
+        keywords = {"tracking", "carrier", "fulfillment", "shopify", "edi", "iftsta", "214"},
+        notes = "The flow definition flow-templates/tracking-to-shopify.json builds this flow, with a second source reading shipment "
+                + "tracking numbers from Business Central (GetBusinessCentralRecords) into the same PutShopifyFulfillment.",
+        configurations = {
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.ListFile", configuration = """
+                        Set "Input Directory" to the folder carriers and the 3PL drop their tracking feeds in (or use ListSFTP). \
+                        Connect "success" to FetchFile.
+                        """),
+                @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.FetchFile", configuration = """
+                        Set "Completion Strategy" to "Delete File" (or "Move File"). Connect "success" to ParseCarrierTracking.
+                        """),
+                @ProcessorConfiguration(processorClass = ParseCarrierTracking.class, configuration = """
+                        Leave "Input Format" on auto-detect and set "Record Writer" to a JsonRecordSetWriter. Connect "success" to \
+                        PutShopifyFulfillment and "failure" to a review queue.
+                        """),
+                @ProcessorConfiguration(processorClassName = "io.nifiecommerce.processors.shopify.PutShopifyFulfillment", configuration = """
+                        Set "Shopify Connection Service", "Record Reader" to a JsonTreeReader and "Record Writer" to a \
+                        JsonRecordSetWriter; choose "Notify Customer". Loop "retry" back; send "failure" to a review queue.
+                        """)
+        })
 public class ParseCarrierTracking extends AbstractProcessor {
 
     static final String AUTO = "auto";
@@ -123,6 +163,7 @@ public class ParseCarrierTracking extends AbstractProcessor {
                     + "(see the processor's additional details for the format). Read when the processor starts.")
             .required(false)
             .addValidator(StandardValidators.FILE_EXISTS_VALIDATOR)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
             .build();
 
     static final PropertyDescriptor STATUS_MAPPING_FILE = new PropertyDescriptor.Builder()
@@ -130,6 +171,7 @@ public class ParseCarrierTracking extends AbstractProcessor {
             .description("Optional JSON file of raw code to canonical status mappings per format, applied over the bundled tables.")
             .required(false)
             .addValidator(StandardValidators.FILE_EXISTS_VALIDATOR)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
             .build();
 
     static final PropertyDescriptor DEFAULT_CARRIER = new PropertyDescriptor.Builder()
@@ -332,5 +374,16 @@ public class ParseCarrierTracking extends AbstractProcessor {
         FlowFile failed = session.putAllAttributes(original, attributes);
         failed = session.penalize(failed);
         session.transfer(failed, REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.ReadsAttribute;
 import org.apache.nifi.annotation.behavior.ReadsAttributes;
 import org.apache.nifi.annotation.behavior.Restricted;
+import org.apache.nifi.annotation.behavior.Restriction;
 import org.apache.nifi.annotation.behavior.SideEffectFree;
 import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
@@ -29,6 +30,8 @@ import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigurableComponent;
 import org.apache.nifi.components.PropertyDependency;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceDefinition;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.controller.ControllerService;
 import org.apache.nifi.expression.ExpressionLanguageScope;
@@ -250,7 +253,15 @@ public final class ComponentReference {
         }
         final Restricted restricted = type.getAnnotation(Restricted.class);
         if (restricted != null) {
-            facts.add("Restricted: " + prose(restricted.value()));
+            final List<String> reasons = new ArrayList<>();
+            if (!restricted.value().isBlank()) {
+                reasons.add(prose(restricted.value()));
+            }
+            for (final Restriction restriction : restricted.restrictions()) {
+                reasons.add("requires the *" + restriction.requiredPermission().getPermissionLabel() + "* permission: "
+                        + prose(restriction.explanation()));
+            }
+            facts.add("Restricted: " + String.join("; ", reasons));
         }
         for (final SystemResourceConsideration consideration : type.getAnnotationsByType(SystemResourceConsideration.class)) {
             facts.add("System resource: " + consideration.resource() + " (" + consideration.description() + ")");
@@ -279,6 +290,9 @@ public final class ComponentReference {
             if (descriptor.getControllerServiceDefinition() != null) {
                 out.append("<br>Controller service: `").append(descriptor.getControllerServiceDefinition().getSimpleName()).append('`');
             }
+            if (descriptor.getResourceDefinition() != null) {
+                out.append("<br>").append(cell(resource(descriptor.getResourceDefinition())));
+            }
             out.append(" | ").append(cell(defaultValue(descriptor)));
             out.append(" | ").append(cell(allowableValues(descriptor.getAllowableValues())));
             out.append(" | ").append(descriptor.isRequired() ? "yes" : "no");
@@ -288,6 +302,13 @@ public final class ComponentReference {
             out.append(" |\n");
         }
         out.append('\n');
+    }
+
+    private static String resource(final ResourceDefinition definition) {
+        final String types = definition.getResourceTypes().stream().map(type -> type.name().toLowerCase(Locale.ROOT))
+                .sorted().collect(Collectors.joining(" or "));
+        return (definition.getCardinality() == ResourceCardinality.SINGLE ? "One " : "One or more ") + types
+                + " of the NiFi node (external resource)";
     }
 
     private static String defaultValue(final PropertyDescriptor descriptor) {

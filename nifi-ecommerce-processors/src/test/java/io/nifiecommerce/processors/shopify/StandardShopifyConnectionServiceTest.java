@@ -98,9 +98,20 @@ class StandardShopifyConnectionServiceTest {
     }
 
     @Test
-    void newestSupportedVersionIsTheDefault() {
+    void newestSchemaValidatedVersionIsTheDefault() {
         assertEquals("2026-07", StandardShopifyConnectionService.API_VERSION.getDefaultValue());
-        assertEquals(List.of("2026-07", "2026-04", "2026-01"), ApiVersion.SUPPORTED);
+        assertEquals(List.of("2026-10", "2026-07", "2026-04", "2026-01"), ApiVersion.SUPPORTED);
+    }
+
+    @Test
+    void eachOfferedVersionSaysWhetherItsSdlValidatedTheDocuments() {
+        final Map<String, String> descriptions = new HashMap<>();
+        StandardShopifyConnectionService.API_VERSION.getAllowableValues().forEach(v -> descriptions.put(v.getValue(), v.getDescription()));
+        assertEquals(ApiVersion.SUPPORTED.size(), descriptions.size());
+        assertTrue(descriptions.get("2026-10").contains("release notes"), descriptions.get("2026-10"));
+        assertTrue(descriptions.get("2026-07").contains("validated against this version's Admin SDL"), descriptions.get("2026-07"));
+        assertTrue(descriptions.get("2026-04").contains("validated against this version's Admin SDL"), descriptions.get("2026-04"));
+        assertTrue(descriptions.get("2026-01").contains("until 2027-01-01"), descriptions.get("2026-01"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify.fulfillment;
 
+import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ShopifyAdminSdl;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -34,12 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every document PutShopifyFulfillment sends is valid against the Admin SDL of 2026-04 and 2026-07 and uses no deprecated field. */
+/** Every document PutShopifyFulfillment sends is valid against the Admin SDL of each schema-validated version and uses no deprecated field. */
 class FulfillmentDocumentsTest {
 
     static Stream<Arguments> documents() {
         final List<Arguments> arguments = new ArrayList<>();
-        for (final String version : List.of("2026-04", "2026-07")) {
+        for (final String version : ApiVersion.SCHEMA_VALIDATED) {
             for (final String document : FulfillmentDocuments.all()) {
                 arguments.add(Arguments.of(version, document));
             }
