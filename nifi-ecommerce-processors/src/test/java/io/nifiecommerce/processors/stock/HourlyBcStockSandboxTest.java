@@ -3,11 +3,17 @@ package io.nifiecommerce.processors.stock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.processors.businesscentral.GetBusinessCentralRecords;
 import io.nifiecommerce.processors.businesscentral.StandardBusinessCentralConnectionService;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
+import io.nifiecommerce.sandbox.SandboxStats;
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
 import io.nifiecommerce.stock.ResolvedItem;
@@ -23,10 +29,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,16 +86,21 @@ class HourlyBcStockSandboxTest {
     }
 
     private static TestRunner bcReader(final Map<String, String> properties) throws Exception {
+        return bcReader(properties, sandbox.businessCentral(), "http://127.0.0.1:" + sandbox.port(), sandbox.bcCompanyName());
+    }
+
+    private static TestRunner bcReader(final Map<String, String> properties, final BusinessCentralSimulator bc, final String baseUrl,
+                                       final String company) throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(GetBusinessCentralRecords.class);
         final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
         runner.addControllerService("bc", service);
-        runner.setProperty(service, StandardBusinessCentralConnectionService.TENANT_ID, sandbox.businessCentral().config().tenantId());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.ENVIRONMENT, sandbox.businessCentral().config().environment());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, "http://127.0.0.1:" + sandbox.port());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, "http://127.0.0.1:" + sandbox.port() + "/login");
-        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_ID, sandbox.businessCentral().config().clientId());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, sandbox.businessCentral().config().clientSecret());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, sandbox.bcCompanyName());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.TENANT_ID, bc.config().tenantId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.ENVIRONMENT, bc.config().environment());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, baseUrl);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, baseUrl + "/login");
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_ID, bc.config().clientId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, bc.config().clientSecret());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, company);
         runner.enableControllerService(service);
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
@@ -167,6 +182,51 @@ class HourlyBcStockSandboxTest {
             final long inventory = bc.items().stream().filter(i -> i.path("number").asText().equals(sku)).findFirst().orElseThrow()
                     .path("inventory").longValue();
             assertEquals(inventory, shop.get(sku).levels().get(locationGid).available(), sku);
+        }
+    }
+
+    /**
+     * What the hourly read costs in BC requests for 10,000 items, with the flow's properties, on a
+     * simulator of its own: figures for docs/benchmarks-bc.md.
+     */
+    @Test
+    void anHourlyReadOfTenThousandItemsIsOneRequest() throws Exception {
+        final SandboxStats stats = new SandboxStats();
+        final BusinessCentralSimulator bc = new BusinessCentralSimulator(BcSimulatorConfig.defaults(),
+                new FaultInjector(FaultPlan.NONE, 1L, stats), stats);
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        bc.mount(server);
+        server.start();
+        try {
+            final BcCompany company = bc.createCompany("CRONUS 10K");
+            for (int i = 0; i < 10_000; i++) {
+                company.putItem(String.format(Locale.ROOT, "ITEM-%05d", i), "Item " + i, "", BigDecimal.TEN, BigDecimal.valueOf(i % 97));
+            }
+            final String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+            final Map<String, String> flow = flowProperties("Read BC items", Map.of());
+            final Map<String, String> defaultPages = new HashMap<>(flow);
+            defaultPages.remove("Page Size");
+            for (final Map.Entry<String, Map<String, String>> variant : Map.of("flow (20,000 per page)", flow,
+                    "default page size (1,000)", defaultPages).entrySet()) {
+                final TestRunner read = bcReader(variant.getValue(), bc, baseUrl, company.name());
+                final long[] requests = new long[3];
+                final long[] millis = new long[3];
+                for (int run = 0; run < 3; run++) {
+                    final long itemsBefore = stats.get("bc.requests.items.GET");
+                    final long started = System.nanoTime();
+                    read.clearTransferState();
+                    read.run();
+                    millis[run] = (System.nanoTime() - started) / 1_000_000;
+                    requests[run] = stats.get("bc.requests.items.GET") - itemsBefore;
+                    assertEquals("10000", read.getFlowFilesForRelationship("success").getFirst().getAttribute("record.count"));
+                }
+                System.out.printf(Locale.ROOT, "hourly BC read, 10,000 items, %s: items requests per run %s, ms per run %s%n", variant.getKey(),
+                        Arrays.toString(requests), Arrays.toString(millis));
+                assertEquals(variant.getValue() == flow ? 1 : 10, requests[2]);
+            }
+        } finally {
+            server.stop(0);
         }
     }
 }
