@@ -186,6 +186,55 @@ class HourlyBcStockSandboxTest {
     }
 
     /**
+     * Stock per location, for retailers whose BC locations map to several Shopify locations: the
+     * bundle's API query (bc-extension/) read by GetBusinessCentralRecords, published per location by
+     * PublishStockLevels with one location.&lt;BC code&gt; property per location (docs/bc-stock.md).
+     */
+    @Test
+    void stockPerLocationFromTheExtensionQueryReachesEachShopifyLocation() throws Exception {
+        final List<StockLocation> shopLocations = sandbox.seed().locations();
+        final StockLocation first = shopLocations.get(0);
+        final StockLocation second = shopLocations.get(1);
+        final String sku = sandbox.seed().variants().reversed().stream()
+                .filter(v -> stockedAt(v, first) && stockedAt(v, second)).map(Variant::sku).findFirst().orElseThrow();
+        final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        final JsonNode lyon = bc.putLocation("LYON", first.name());
+        bc.putLocation("IDF", second.name());
+        bc.postItemJournal(sku, new BigDecimal("40"), "LYON");
+        bc.receivePurchase(sku, new BigDecimal("15"), "IDF", "V10000");
+
+        final TestRunner read = bcReader(Map.of("API Route", "api/nifiecommerce/stock/v1.0", "Entity Set", "itemStockByLocations",
+                "Read Mode", "FULL", "Select", "itemNumber,locationCode,inventory", "Filter", "locationCode ne ''", "Page Size", "20000"));
+        final TestRunner publish = publisher(Map.of("SKU Field", "itemNumber", "Location Field", "locationCode", "Quantity Field", "inventory",
+                "location.LYON", first.name(), "location.IDF", second.name()));
+        final MockFlowFile published = hourlyRun(read, publish);
+        assertEquals("2", published.getAttribute("stock.published"));
+        assertEquals(Map.of(first.id(), 40L, second.id(), 15L), shopifyAvailable(sku, first, second));
+
+        final ObjectNode order = MAPPER.createObjectNode().put("externalDocumentNumber", "STOCK-LOC-1").put("customerNumber", sandbox.bcWebCustomer());
+        order.putArray("salesOrderLines").addObject().put("lineType", "Item").put("lineObjectNumber", sku).put("quantity", 3)
+                .put("locationId", lyon.path("id").asText());
+        bc.shipAndInvoice(bc.createSalesOrder(order).path("number").asText());
+        final MockFlowFile hourLater = hourlyRun(read, publish);
+        assertEquals("1", hourLater.getAttribute("stock.published"), "only the location that moved");
+        assertEquals(Map.of(first.id(), 37L, second.id(), 15L), shopifyAvailable(sku, first, second));
+    }
+
+    private static boolean stockedAt(final Variant variant, final StockLocation location) {
+        return sandbox.seed().stockLevels().stream().anyMatch(s -> s.inventoryItemId() == variant.inventoryItemId() && s.locationId() == location.id());
+    }
+
+    private static Map<Long, Long> shopifyAvailable(final String sku, final StockLocation... locations) {
+        final ResolvedItem item = new SkuResolver(new ShopifyAdminApi(new SandboxShopifyConnection(sandbox).client)).resolve(List.of(sku), true)
+                .items().get(sku);
+        final Map<Long, Long> available = new HashMap<>();
+        for (final StockLocation location : locations) {
+            available.put(location.id(), item.levels().get("gid://shopify/Location/" + location.id()).available());
+        }
+        return available;
+    }
+
+    /**
      * What the hourly read costs in BC requests for 10,000 items, with the flow's properties, on a
      * simulator of its own: figures for docs/benchmarks-bc.md.
      */

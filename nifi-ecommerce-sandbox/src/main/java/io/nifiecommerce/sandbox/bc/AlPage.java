@@ -9,10 +9,13 @@ import java.util.Set;
  * with whether each may be written, the parts (sub-pages used for deep insert and {@code $expand}) and
  * the bound actions ({@code [ServiceEnabled]} procedures, called as {@code Microsoft.NAV.<name>}).
  *
+ * @param apiPublisher null for Microsoft's standard API pages
+ * @param apiGroup null for Microsoft's standard API pages
  * @param insertAllowed false when the page says {@code InsertAllowed = false} or {@code Editable = false}
  * @param modifyAllowed false when the page says {@code ModifyAllowed = false} or {@code Editable = false}
  */
-public record AlPage(int objectId, String objectName, String entityName, String entitySetName, boolean insertAllowed,
+public record AlPage(int objectId, String objectName, String apiPublisher, String apiGroup, String apiVersion, String entityName,
+                     String entitySetName, boolean insertAllowed,
                      boolean modifyAllowed, boolean deleteAllowed, List<Field> fields, List<Part> parts, List<String> boundActions) {
 
     /**

@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  * Reads the parts of an AL page object that define an API's contract: page properties, the
  * {@code field(...)} and {@code part(...)} controls of its layout with their properties, and its
  * {@code [ServiceEnabled]} procedures. Trigger code is skipped, not interpreted: a control's
- * properties are those written before its first {@code trigger}.
+ * properties are those written before its first {@code trigger}. An API query object
+ * ({@code QueryType = API}) reads the same way: its {@code column(...)}s are read-only fields.
  */
 public final class AlPageParser {
 
-    private static final Pattern HEADER = Pattern.compile("\\bpage\\s+(\\d+)\\s+(\"[^\"]*\"|\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER = Pattern.compile("\\b(page|query)\\s+(\\d+)\\s+(\"[^\"]*\"|\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PROPERTY = Pattern.compile("(\\w+)\\s*=\\s*((?:'(?:[^']|'')*'|[^;'])*);");
-    private static final Pattern CONTROL = Pattern.compile("\\b(field|part)\\s*\\(\\s*(\\w+)\\s*;", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LAYOUT = Pattern.compile("\\blayout\\s*\\{", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTROL = Pattern.compile("\\b(field|part|column)\\s*\\(\\s*(\\w+)\\s*;", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAYOUT = Pattern.compile("\\b(layout|elements)\\s*\\{", Pattern.CASE_INSENSITIVE);
     private static final Pattern SERVICE_ENABLED = Pattern.compile(
             "\\[ServiceEnabled]\\s*(?:\\[[^]]*]\\s*)*procedure\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRIGGER = Pattern.compile("\\btrigger\\b", Pattern.CASE_INSENSITIVE);
@@ -31,16 +32,17 @@ public final class AlPageParser {
         final String text = withoutComments(source);
         final Matcher header = HEADER.matcher(text);
         if (!header.find()) {
-            throw new IllegalArgumentException("not an AL page object: no 'page <id> <name>' header");
+            throw new IllegalArgumentException("not an AL page or query object: no 'page <id> <name>' header");
         }
+        final boolean query = header.group(1).equalsIgnoreCase("query");
         final int bodyStart = text.indexOf('{', header.end());
         final Matcher layoutStart = LAYOUT.matcher(text);
         if (bodyStart < 0 || !layoutStart.find(bodyStart)) {
-            throw new IllegalArgumentException("page " + header.group(2) + " has no layout");
+            throw new IllegalArgumentException(header.group(1) + " " + header.group(3) + " has no layout or elements");
         }
         final Map<String, String> page = properties(text.substring(bodyStart + 1, layoutStart.start()));
-        if (!"API".equalsIgnoreCase(page.get("PageType"))) {
-            throw new IllegalArgumentException("page " + header.group(2) + " is not PageType = API");
+        if (!"API".equalsIgnoreCase(page.get(query ? "QueryType" : "PageType"))) {
+            throw new IllegalArgumentException(header.group(1) + " " + header.group(3) + " is not an API " + header.group(1));
         }
         final int layoutEnd = closingBrace(text, layoutStart.end() - 1);
         final List<AlPage.Field> fields = new ArrayList<>();
@@ -58,7 +60,9 @@ public final class AlPageParser {
             final Map<String, String> props = properties(block);
             final String name = control.group(2);
             final String argument = text.substring(control.end(), argumentsEnd).trim();
-            if (control.group(1).equalsIgnoreCase("field")) {
+            if (control.group(1).equalsIgnoreCase("column")) {
+                fields.add(new AlPage.Field(name, argument, false));
+            } else if (control.group(1).equalsIgnoreCase("field")) {
                 fields.add(new AlPage.Field(name, argument, !"false".equalsIgnoreCase(props.get("Editable"))));
             } else {
                 parts.add(new AlPage.Part(name, unquote(argument), unquote(props.get("EntityName")), unquote(props.get("EntitySetName"))));
@@ -70,8 +74,9 @@ public final class AlPageParser {
         while (action.find()) {
             actions.add(action.group(1));
         }
-        final boolean editable = !"false".equalsIgnoreCase(page.get("Editable"));
-        return new AlPage(Integer.parseInt(header.group(1)), unquote(header.group(2)), unquote(page.get("EntityName")),
+        final boolean editable = !query && !"false".equalsIgnoreCase(page.get("Editable"));
+        return new AlPage(Integer.parseInt(header.group(2)), unquote(header.group(3)), unquote(page.get("APIPublisher")),
+                unquote(page.get("APIGroup")), unquote(page.get("APIVersion")), unquote(page.get("EntityName")),
                 unquote(page.get("EntitySetName")), editable && allowed(page, "InsertAllowed"), editable && allowed(page, "ModifyAllowed"),
                 editable && allowed(page, "DeleteAllowed"), List.copyOf(fields), List.copyOf(parts), List.copyOf(actions));
     }

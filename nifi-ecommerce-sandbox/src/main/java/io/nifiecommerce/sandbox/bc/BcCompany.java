@@ -70,7 +70,8 @@ public final class BcCompany {
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
         table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
         table(LOCATIONS, BcEntityType.LOCATION);
-        this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS));
+        this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
+                customTable(BcStockByLocation.PAGE));
     }
 
     private void table(final String entitySet, final BcEntityType type) {

@@ -137,7 +137,11 @@ public final class BcEntityType {
      * and the control are editable, typed from {@code columns} (which may hold more than the page needs).
      */
     static BcEntityType fromPage(final String entitySet, final String caption, final List<BcField> columns) {
-        final AlPage page = BcPages.of(entitySet);
+        return fromPage(BcPages.of(entitySet), caption, columns);
+    }
+
+    /** The type of any parsed AL API page or query, typed from {@code columns}. */
+    static BcEntityType fromPage(final AlPage page, final String caption, final List<BcField> columns) {
         final Map<String, BcField> byName = new LinkedHashMap<>();
         columns.forEach(column -> byName.put(column.name(), column));
         final List<BcField> fields = new ArrayList<>();

@@ -40,9 +40,14 @@ public final class BcPages {
 
     /** The text of a shipped page file. */
     public static String source(final String file) {
-        try (InputStream in = BcPages.class.getResourceAsStream("pages/" + file)) {
+        return resource("pages/" + file);
+    }
+
+    /** A text resource of this package. */
+    static String resource(final String path) {
+        try (InputStream in = BcPages.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource pages/" + file);
+                throw new IllegalStateException("missing resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (final IOException e) {

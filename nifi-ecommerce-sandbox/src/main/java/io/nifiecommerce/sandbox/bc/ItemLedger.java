@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * {@code inventory} is a FlowField, the sum of its entries' quantities. Posting an entry recomputes
  * that field without modifying the item record, so the item's {@code lastModifiedDateTime} and ETag
  * stay what they were: an incremental read of {@code items} does not see stock movements, as in BC.
- * Per-location sums are kept as BC's SIFT index on Item No. + Location Code would give them. Runs
- * under the store lock; every change is journaled.
+ * Per-location sums are kept as BC's SIFT index on Item No. + Location Code would give them, and
+ * served as the rows of the bundle's stock-by-location API query ({@link BcStockByLocation}); the
+ * standard itemLedgerEntries page has no location. Runs under the store lock; every change is journaled.
  */
 final class ItemLedger {
 
@@ -29,14 +30,15 @@ final class ItemLedger {
     private final BcTable items;
     private final BcTable entries;
     private final BcTable locations;
+    /** The rows of the bundle's stock-by-location API query ({@link BcStockByLocation}). */
+    private final BcTable stockByLocation;
     /** Item No. -> Location Code -> quantity. */
     private final Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
-    /** Entry No. -> Location Code: the API page does not show the location, the ledger keeps it. */
-    private final Map<Integer, String> entryLocations = new HashMap<>();
     private int lastEntryNumber;
 
-    ItemLedger(final BcStore store, final BcTable items, final BcTable entries, final BcTable locations) {
+    ItemLedger(final BcStore store, final BcTable items, final BcTable entries, final BcTable locations, final BcTable stockByLocation) {
         this.store = store;
+        this.stockByLocation = stockByLocation;
         this.items = items;
         this.entries = entries;
         this.locations = locations;
@@ -69,13 +71,20 @@ final class ItemLedger {
                 .put("quantity", quantity).put("salesAmountActual", salesAmount)
                 .put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
         entries.insert(id, entry);
-        entryLocations.put(entryNumber, location);
-        store.journal(() -> entryLocations.remove(entryNumber));
 
         final Map<String, BigDecimal> byLocation = sums.computeIfAbsent(itemNumber, n -> new TreeMap<>());
         final BigDecimal before = byLocation.getOrDefault(location, BigDecimal.ZERO);
         byLocation.put(location, before.add(quantity));
         store.journal(() -> byLocation.put(location, before));
+        final String rowKey = itemNumber + "|" + location;
+        final BcRow sum = stockByLocation.get(rowKey);
+        final ObjectNode row = sum == null ? EntityBody.blank(stockByLocation.type()) : sum.data().deepCopy();
+        row.put("itemNumber", itemNumber).put("locationCode", location).put("inventory", before.add(quantity));
+        if (sum == null) {
+            stockByLocation.insert(rowKey, row);
+        } else {
+            stockByLocation.recomputed(sum, row);
+        }
 
         final BcRow current = items.get(item.id());
         final ObjectNode data = current.data().deepCopy();
@@ -97,18 +106,12 @@ final class ItemLedger {
         return location == null ? "" : location.data().path("code").asText();
     }
 
-    /** The location of a posted entry. */
-    String locationOf(final int entryNumber) {
-        return entryLocations.getOrDefault(entryNumber, "");
-    }
-
     Map<String, BigDecimal> byLocation(final String itemNumber) {
         return Map.copyOf(sums.getOrDefault(itemNumber, Map.of()));
     }
 
     void clear() {
         sums.clear();
-        entryLocations.clear();
         lastEntryNumber = 0;
     }
 }

@@ -146,4 +146,17 @@ class BcPagesTest {
                 BcPageContract.violations("salesShipments", BcTestClient.MAPPER.readTree("{\"externalDocumentNumber\":\"X\"}"),
                         BcPageContract.Write.INSERT));
     }
+
+    @Test
+    void theStockByLocationQueryIsTheExtensionsSourceAndReadsAsAnApiQuery() throws IOException {
+        final Path extension = REFERENCE.getParent().getParent().resolve("bc-extension").resolve("src").resolve(BcStockByLocation.SOURCE_FILE);
+        assertEquals(Files.readString(extension), BcStockByLocation.source(), "the sandbox serves the query the repository ships");
+        final AlPage query = BcStockByLocation.QUERY;
+        assertEquals("nifiecommerce/stock/v1.0", query.apiPublisher() + "/" + query.apiGroup() + "/" + query.apiVersion());
+        assertEquals("itemStockByLocations", query.entitySetName());
+        assertEquals(List.of("itemNumber", "variantCode", "locationCode", "inventory"), query.fields().stream().map(AlPage.Field::name).toList());
+        assertFalse(query.insertAllowed() || query.modifyAllowed() || query.deleteAllowed());
+        assertTrue(query.fields().stream().noneMatch(AlPage.Field::editable));
+        assertEquals("nifiecommerce/stock/v1.0", BcStockByLocation.PAGE.route());
+    }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -592,6 +593,33 @@ class BusinessCentralSimulatorTest {
         final BcTestClient.Reply notSimulated = client.post(invoice + "/Microsoft.NAV.post", null);
         assertEquals(501, notSimulated.status(), "the page declares Post, the simulator does not do it");
         assertEquals(404, client.post(invoice + "/Microsoft.NAV.shipAndInvoice", null).status());
+    }
+
+    @Test
+    void stockByLocationIsTheLedgerSummedPerItemAndLocation() throws Exception {
+        start();
+        final JsonNode lyon = company.putLocation("lyon", "Entrepôt Lyon");
+        company.putLocation("IDF", "Entrepôt Île-de-France");
+        company.postItemJournal("1000", new BigDecimal("30"), "LYON");
+        company.receivePurchase("1000", new BigDecimal("12"), "IDF", "V1");
+        final ObjectNode shipped = order("LOC-1");
+        ((ObjectNode) shipped.get("salesOrderLines").get(0)).put("locationId", lyon.path("id").asText());
+        final JsonNode created = client.post(orders(), shipped).json();
+        assertEquals(204, client.post(orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice", null).status());
+        assertEquals(Map.of("", new BigDecimal("50"), "LYON", new BigDecimal("28"), "IDF", new BigDecimal("12")),
+                company.inventoryByLocation("1000"));
+        assertEquals(0, new BigDecimal("90").compareTo(company.items().get(0).path("inventory").decimalValue()), "the total stays the sum");
+
+        final String query = simulator.customApiUrl(base, BcStockByLocation.PAGE) + "companies(" + company.id() + ")/itemStockByLocations";
+        final BcTestClient.Reply located = client.get(query + "?$filter=" + BcTestClient.encode("itemNumber eq '1000' and locationCode ne ''")
+                + "&$select=itemNumber,locationCode,inventory");
+        assertEquals(200, located.status(), located.json().toString());
+        final Map<String, BigDecimal> rows = new HashMap<>();
+        located.json().path("value").forEach(row -> rows.put(row.path("locationCode").asText(), row.path("inventory").decimalValue()));
+        assertEquals(Map.of("LYON", new BigDecimal("28"), "IDF", new BigDecimal("12")), rows);
+        assertEquals(405, client.post(query, BcTestClient.MAPPER.createObjectNode()).status());
+        assertEquals(400, client.post(orders(), order("LOC-2").put("colour", "x")).status());
+        assertThrows(BcApiError.class, () -> company.postItemJournal("1000", BigDecimal.ONE, "NOWHERE"), "unknown location");
     }
 
     @Test
