@@ -42,7 +42,8 @@ public final class BcCompany {
     public static final String LOCATIONS = "locations";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final Set<String> ORDER_NAVIGATION = Set.of(SALES_ORDER_LINES);
+    /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
+    private static final Set<String> ORDER_NAVIGATION = Set.of(BcEntityType.SALES_ORDER.page().part(SALES_ORDER_LINES).orElseThrow().name());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BcStore store;

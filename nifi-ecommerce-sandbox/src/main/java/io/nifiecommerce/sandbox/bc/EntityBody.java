@@ -64,6 +64,11 @@ final class EntityBody {
                 continue;
             }
             final BcField field = type.field(name);
+            if (field == null && type.page() != null && type.page().part(name).isPresent()) {
+                // A part of the page (deep insert in BC) that the simulator does not insert: say so rather than pretend.
+                throw new BcApiError(501, "NotImplemented", "The simulator does not implement deep insert of '" + name + "' into '"
+                        + type.page().entitySetName() + "'.");
+            }
             if (field == null) {
                 throw BcApiError.badRequest("The property '" + name + "' does not exist on type 'Microsoft.NAV." + type.name()
                         + "'. Make sure to only use property names that are defined by the type.");

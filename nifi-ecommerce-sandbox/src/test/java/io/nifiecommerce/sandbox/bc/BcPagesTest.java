@@ -57,6 +57,24 @@ class BcPagesTest {
     }
 
     @Test
+    void everyApiObjectOfTheReferenceParses() throws IOException {
+        int parsed = 0;
+        try (var files = Files.list(REFERENCE)) {
+            for (final Path file : files.filter(f -> f.toString().endsWith(".al")).sorted().toList()) {
+                final String source = Files.readString(file);
+                if (!source.contains("PageType = API;") && !source.contains("QueryType = API;")) {
+                    assertThrows(IllegalArgumentException.class, () -> AlPageParser.parse(source), "not an API object: " + file.getFileName());
+                    continue;
+                }
+                final AlPage page = AlPageParser.parse(source);
+                assertTrue(page.entitySetName() != null && !page.fields().isEmpty(), file.getFileName().toString());
+                parsed++;
+            }
+        }
+        assertTrue(parsed >= 100, "pages and queries parsed: " + parsed);
+    }
+
+    @Test
     void pagesSayWhatMicrosoftWrote() {
         final AlPage orders = BcPages.of("salesOrders");
         assertEquals(30028, orders.objectId());

@@ -643,6 +643,10 @@ class BusinessCentralSimulatorTest {
         assertEquals(400, line.status());
         assertTrue(line.json().path("error").path("message").asText().startsWith("Control 'amountIncludingTax' is read-only."));
 
+        final ObjectNode dimensions = order("RO-6");
+        dimensions.putArray("dimensionSetLines").addObject().put("code", "AREA");
+        assertEquals(501, client.post(orders(), dimensions).status(), "a part of the page the simulator does not deep-insert");
+
         final BcTestClient.Reply unknown = client.post(orders(), order("RO-4").put("colour", "red"));
         assertEquals(400, unknown.status());
         assertTrue(unknown.json().path("error").path("message").asText()
