@@ -27,7 +27,7 @@ public final class AlPageParser {
     private AlPageParser() {
     }
 
-    /** @throws IllegalArgumentException when the text is not an API page */
+    /** @throws IllegalArgumentException when the text is not an API page or API query */
     public static AlPage parse(final String source) {
         final String text = withoutComments(source);
         final Matcher header = HEADER.matcher(text);
