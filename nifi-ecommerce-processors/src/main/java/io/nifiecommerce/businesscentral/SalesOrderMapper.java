@@ -71,8 +71,8 @@ public final class SalesOrderMapper {
                 order.billingAddress() == null ? null : order.billingAddress().phone(),
                 order.shippingAddress() == null ? null : order.shippingAddress().phone());
         putText(body, "phoneNumber", phone, FieldLength.PHONE, cut);
+        // billTo* are read-only on BC's salesOrders page (filled from the bill-to customer): sending them is a 400.
         address(body, "sellTo", order.billingAddress(), cut);
-        address(body, "billTo", order.billingAddress(), cut);
         final Address ship = order.shippingAddress();
         if (ship != null) {
             putText(body, "shipToName", firstNonBlank(ship.company(), ship.name()), FieldLength.NAME, cut);

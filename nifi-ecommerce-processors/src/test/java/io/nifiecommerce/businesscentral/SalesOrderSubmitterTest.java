@@ -197,7 +197,7 @@ class SalesOrderSubmitterTest {
     void customersAreFoundByEmailCompanyOrCreated() {
         final CustomerPolicy policy = new CustomerPolicy(List.of(CustomerMatch.EMAIL, CustomerMatch.CREATE),
                 List.of(CustomerMatch.EXTERNAL_ID, CustomerMatch.TAX_REGISTRATION_NUMBER), null, null,
-                (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("paymentTermsCode", "14 DAYS"));
+                (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("salespersonCode", "PS"));
         final Order jeanne = TestOrders.b2c("#1", 1); // jeanne@example.com, stored as Jeanne@Example.com
         final Order stranger = withEmail(TestOrders.b2c("#2", 1), "new.buyer@example.org");
         final Order byNumber = TestOrders.order("#3", Segment.B2B, TestOrders.company("B2B-42", null), false, jeanne.lines(), List.of(), BigDecimal.ZERO);
@@ -212,7 +212,7 @@ class SalesOrderSubmitterTest {
         assertEquals("B2B-42", customerOf.get("#4"));
         final ObjectNode created = bc.records("customers").stream().filter(c -> "new.buyer@example.org".equals(c.path("email").asText())).findFirst().orElseThrow();
         assertEquals(created.path("number").asText(), customerOf.get("#2"));
-        assertEquals("14 DAYS", created.path("paymentTermsCode").asText(), "the template is applied");
+        assertEquals("PS", created.path("salespersonCode").asText(), "the template is applied");
         assertEquals(OrderOutcome.Status.FAILED, outcomes.get(4).status());
         assertEquals(CustomerResolver.UNKNOWN_CUSTOMER, outcomes.get(4).errorCode());
     }

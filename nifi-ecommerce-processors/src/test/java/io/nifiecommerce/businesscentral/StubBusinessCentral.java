@@ -15,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,11 @@ public final class StubBusinessCentral implements AutoCloseable {
     private final AtomicLong batchRequests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
+    private final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
+
+    /** A POST or PATCH body as it reached the stub (batch operations included), with the entity set it targets. */
+    public record Write(String method, String entitySet, JsonNode body) {
+    }
     private volatile boolean refuseIn;
     private volatile long latencyMillis;
     private volatile long latencyPerOperationMillis;
@@ -188,6 +194,13 @@ public final class StubBusinessCentral implements AutoCloseable {
 
     public void acceptBasic(final String user, final String password) {
         this.basicUser = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every write body received, in order. */
+    public List<Write> writes() {
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
     }
 
     public long apiRequests() {
@@ -351,6 +364,10 @@ public final class StubBusinessCentral implements AutoCloseable {
         final int q = url.indexOf('?');
         final String path = q < 0 ? url : url.substring(0, q);
         final Map<String, String> query = parseQuery(q < 0 ? null : url.substring(q + 1));
+        if (!"GET".equals(method)) {
+            final Matcher target = ORDER_LINES_PATH.matcher(path).matches() ? null : COMPANY_PATH.matcher(path);
+            writes.add(new Write(method, target == null ? "salesOrderLines" : target.lookingAt() ? target.group(2) : path, body));
+        }
         if (path.equals("companies")) {
             final ObjectNode page = MAPPER.createObjectNode();
             final ObjectNode company = page.putArray("value").addObject();

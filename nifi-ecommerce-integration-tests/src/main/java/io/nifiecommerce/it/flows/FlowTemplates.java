@@ -192,11 +192,16 @@ public final class FlowTemplates {
         final Component items = flow.processor("Read BC items", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .property("Entity Set", "items")
-                .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
+                .property("Read Mode", "FULL")
+                .property("Select", "number,inventory")
+                .property("Page Size", "20000")
                 .serviceProperty("Record Writer", itemWriter)
                 .schedule("TIMER_DRIVEN", "1 hour")
                 .primaryNodeOnly()
-                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour.")
+                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour."
+                        + " Reads every item's inventory (a FlowField: postings move it without changing lastModifiedDateTime, so an"
+                        + " incremental read would miss them); 20,000 per page is 1 request per 20,000 items, and Publish BC stock sends"
+                        + " only what changed since the last run.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -225,6 +230,7 @@ public final class FlowTemplates {
                 .property("Entity Set", "items")
                 .property("Read Mode", "FULL")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
+                .property("Page Size", "20000")
                 .serviceProperty("Record Writer", itemWriter)
                 .schedule("CRON_DRIVEN", "0 0 2 * * ?")
                 .primaryNodeOnly()

@@ -72,10 +72,12 @@ import java.util.concurrent.TimeUnit;
         @WritesAttribute(attribute = "mime.type", description = "From the Record Writer")
 })
 @UseCase(
-        description = "Publish Business Central stock levels to the shop: read the items changed since the last run.",
+        description = "Publish Business Central stock levels to the shop: read every item's inventory, hourly.",
         configuration = """
-                Set "Entity Set" to items, "Select" to number,gtin,inventory,lastModifiedDateTime and keep "Incremental Field" at \
-                lastModifiedDateTime. Choose a JSON Record Set Writer. Schedule every minute on the primary node.
+                Set "Entity Set" to items, "Read Mode" to Full, "Select" to number,inventory and "Page Size" to 20000 (one request \
+                per 20,000 items). Inventory is a FlowField that postings change without changing lastModifiedDateTime, so an \
+                incremental read would miss stock movements; PublishStockLevels sends only what changed. Choose a JSON Record Set \
+                Writer. Schedule hourly on the primary node.
                 """)
 @UseCase(
         description = "Read shipments with tracking numbers from a custom API page.",

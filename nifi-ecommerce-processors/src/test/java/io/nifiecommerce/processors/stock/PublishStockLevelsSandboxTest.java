@@ -2,32 +2,20 @@ package io.nifiecommerce.processors.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nifiecommerce.http.HttpTransport;
-import io.nifiecommerce.http.RetryPolicy;
-import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
-import io.nifiecommerce.shopify.AccessTokenSource;
-import io.nifiecommerce.shopify.CostBudget;
-import io.nifiecommerce.shopify.ShopifyEndpoint;
-import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 import io.nifiecommerce.stock.ResolvedItem;
 import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.stock.SkuResolver;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.controller.AbstractControllerService;
-import org.apache.nifi.json.JsonRecordSetWriter;
-import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,42 +39,8 @@ class PublishStockLevelsSandboxTest {
         sandbox.close();
     }
 
-    /** The sandbox shop through a real client. */
-    static final class SandboxConnection extends AbstractControllerService implements ShopifyConnectionService {
-        final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
-                AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
-                Duration.ofSeconds(30));
-
-        @Override
-        public ShopifyGraphQlClient client() {
-            return client;
-        }
-
-        @Override
-        public String shopDomain() {
-            return sandbox.shopDomain();
-        }
-
-        @Override
-        public String apiVersion() {
-            return "2026-04";
-        }
-    }
-
-    private TestRunner runner(SandboxConnection connection) throws Exception {
-        final TestRunner runner = TestRunners.newTestRunner(PublishStockLevels.class);
-        runner.addControllerService("shopify", connection);
-        runner.enableControllerService(connection);
-        final JsonTreeReader reader = new JsonTreeReader();
-        runner.addControllerService("reader", reader);
-        runner.enableControllerService(reader);
-        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
-        runner.addControllerService("writer", writer);
-        runner.enableControllerService(writer);
-        runner.setProperty(PublishStockLevels.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(PublishStockLevels.RECORD_READER, "reader");
-        runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
+    private TestRunner runner(SandboxShopifyConnection connection) throws Exception {
+        final TestRunner runner = connection.publishStockLevels();
         runner.setProperty("location.LYON", "Entrepôt Lyon");
         runner.setProperty("location.IDF", "Entrepôt Île-de-France");
         runner.setProperty("location.MARAIS", "Boutique Paris Marais");
@@ -98,7 +52,7 @@ class PublishStockLevelsSandboxTest {
         final List<Variant> all = sandbox.seed().variants();
         final List<Variant> variants = all.subList(0, Math.min(60, all.size()));
         final int pairs = variants.size() * 2;
-        final SandboxConnection connection = new SandboxConnection();
+        final SandboxShopifyConnection connection = new SandboxShopifyConnection(sandbox);
         final TestRunner runner = runner(connection);
         final List<Map<String, Object>> input = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
@@ -138,7 +92,7 @@ class PublishStockLevelsSandboxTest {
 
     @Test
     void itemsNotStockedAtTheShopFailWithShopifyReason() throws Exception {
-        final SandboxConnection connection = new SandboxConnection();
+        final SandboxShopifyConnection connection = new SandboxShopifyConnection(sandbox);
         final TestRunner runner = runner(connection);
         final long marais = sandbox.seed().locations().stream().filter(l -> !l.fulfillsOnlineOrders()).findFirst().orElseThrow().id();
         final List<String> unstocked = sandbox.seed().variants().stream()
@@ -161,7 +115,7 @@ class PublishStockLevelsSandboxTest {
 
     @Test
     void verifyPassesAgainstTheSandbox() throws Exception {
-        final TestRunner runner = runner(new SandboxConnection());
+        final TestRunner runner = runner(new SandboxShopifyConnection(sandbox));
 
         final List<ConfigVerificationResult> results = ((PublishStockLevels) runner.getProcessor())
                 .verify(runner.getProcessContext(), runner.getLogger(), Map.of());

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
  */
 final class BcApi {
 
+    private static final String BOUND_ACTION_PREFIX = "Microsoft.NAV.";
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Set<String> SUPPORTED_OPTIONS = Set.of("$filter", "$select", "$expand", "$orderby", "$top", "$skip",
             "$skiptoken", "$count", "$schemaversion");
@@ -101,12 +102,8 @@ final class BcApi {
             return single(op, company, set, setSegment.key(), context, entitySet);
         }
         final ResourcePath.Segment navigation = path.get(2);
-        if (set.equals(BcCompany.SALES_ORDERS) && path.size() == 3 && navigation.name().equals("Microsoft.NAV.shipAndInvoice")) {
-            if (!op.method().equals("POST")) {
-                throw BcApiError.methodNotAllowed(op.method(), navigation.name());
-            }
-            company.shipAndInvoiceById(setSegment.key().toLowerCase(Locale.ROOT));
-            return new BcResponse(204, Map.of(), null, set);
+        if (path.size() == 3 && navigation.name().startsWith(BOUND_ACTION_PREFIX)) {
+            return boundAction(op, company, set, table.type(), setSegment.key(), navigation.name());
         }
         final String lineSet = BcCompany.linesSetOf(set);
         if (path.size() > 3 || lineSet == null || !navigation.name().equals(lineSet)) {
@@ -135,6 +132,27 @@ final class BcApi {
             return line;
         });
         return single(op, company, lineSet, navigation.key(), lineContext, entitySet);
+    }
+
+    /**
+     * {@code POST .../<set>(<id>)/Microsoft.NAV.<action>}: only the {@code [ServiceEnabled]} procedures
+     * of the set's page exist, named in lower camel case (404 otherwise, as for any unknown segment).
+     */
+    private static BcResponse boundAction(final BcOperation op, final BcCompany company, final String set, final BcEntityType type,
+                                          final String key, final String segment) {
+        final String action = segment.substring(BOUND_ACTION_PREFIX.length());
+        final AlPage page = type.page();
+        if (page == null || page.boundActions().stream().noneMatch(a -> (Character.toLowerCase(a.charAt(0)) + a.substring(1)).equals(action))) {
+            throw BcApiError.segmentNotFound(segment);
+        }
+        if (!op.method().equals("POST")) {
+            throw BcApiError.methodNotAllowed(op.method(), segment);
+        }
+        if (set.equals(BcCompany.SALES_ORDERS) && action.equals("shipAndInvoice")) {
+            company.shipAndInvoiceById(key.toLowerCase(Locale.ROOT));
+            return new BcResponse(204, Map.of(), null, set);
+        }
+        throw new BcApiError(501, "NotImplemented", "The simulator does not implement the bound action '" + segment + "' of '" + set + "'.");
     }
 
     private BcResponse custom(final BcOperation op, final ResourcePath path, final BcCompany company, final ResourcePath.Segment segment,

@@ -38,9 +38,12 @@ public final class BcCompany {
     public static final String SALES_INVOICE_LINES = "salesInvoiceLines";
     public static final String SALES_SHIPMENTS = "salesShipments";
     public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
+    public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
+    public static final String LOCATIONS = "locations";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final Set<String> ORDER_NAVIGATION = Set.of(SALES_ORDER_LINES);
+    /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
+    private static final Set<String> ORDER_NAVIGATION = Set.of(BcEntityType.SALES_ORDER.page().part(SALES_ORDER_LINES).orElseThrow().name());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BcStore store;
@@ -51,6 +54,7 @@ public final class BcCompany {
     private final Map<String, BcTable> customTables = new HashMap<>();
     private final Map<String, Long> numberSeries = new HashMap<>();
     private volatile BigDecimal taxPercent = BigDecimal.valueOf(20);
+    private final ItemLedger ledger;
 
     BcCompany(final BcStore store, final String id, final String name) {
         this.store = store;
@@ -65,6 +69,10 @@ public final class BcCompany {
         table(SALES_INVOICE_LINES, BcEntityType.SALES_INVOICE_LINE);
         table(SALES_SHIPMENTS, BcEntityType.SALES_SHIPMENT);
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
+        table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
+        table(LOCATIONS, BcEntityType.LOCATION);
+        this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
+                customTable(BcStockByLocation.PAGE));
     }
 
     private void table(final String entitySet, final BcEntityType type) {
@@ -86,7 +94,10 @@ public final class BcCompany {
 
     // ---------------------------------------------------------------- seeding and reading (tests, facade)
 
-    /** Creates or replaces (by number) an item. */
+    /**
+     * Creates or replaces (by number) an item; its inventory is brought to {@code inventory} by an
+     * adjustment in the item ledger, the only way BC's inventory changes.
+     */
     public JsonNode putItem(final String number, final String displayName, final String gtin, final BigDecimal unitPrice,
                             final BigDecimal inventory) {
         return store.transaction(() -> {
@@ -96,9 +107,26 @@ public final class BcCompany {
             final BcTable items = tables.get(ITEMS);
             final BcRow existing = findByField(items, "number", number.toUpperCase(Locale.ROOT));
             final BcRow row = existing == null ? create(ITEMS, values, null) : update(ITEMS, existing.id(), values, "*");
-            final ObjectNode data = row.data().deepCopy();
-            data.put("inventory", inventory);
-            return items.replace(items.get(row.id()), data).data().deepCopy();
+            ledger.adjustTo(items.get(row.id()), inventory, "", number.toUpperCase(Locale.ROOT));
+            return items.get(row.id()).data().deepCopy();
+        });
+    }
+
+    /** Creates or replaces (by code) a location (warehouse). */
+    public JsonNode putLocation(final String code, final String displayName) {
+        return store.transaction(() -> {
+            final BcTable locations = tables.get(LOCATIONS);
+            final String key = code.trim().toUpperCase(Locale.ROOT);
+            final BcRow existing = findByField(locations, "code", key);
+            final ObjectNode data = existing == null ? EntityBody.blank(locations.type()) : existing.data().deepCopy();
+            data.put("code", key).put("displayName", displayName);
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            if (existing != null) {
+                return locations.replace(existing, data).data().deepCopy();
+            }
+            final String rowId = store.newId();
+            data.put("id", rowId);
+            return locations.insert(rowId, data).data().deepCopy();
         });
     }
 
@@ -131,6 +159,16 @@ public final class BcCompany {
 
     public List<JsonNode> items() {
         return snapshot(ITEMS);
+    }
+
+    /** The item ledger, oldest entry first. */
+    public List<JsonNode> itemLedgerEntries() {
+        return snapshot(ITEM_LEDGER_ENTRIES);
+    }
+
+    /** An item's inventory per location code ({@code ""} for no location), summed from its ledger entries. */
+    public Map<String, BigDecimal> inventoryByLocation(final String itemNumber) {
+        return store.read(() -> ledger.byLocation(itemNumber.toUpperCase(Locale.ROOT)));
     }
 
     /** Sales orders with their {@code salesOrderLines}, in creation order. */
@@ -200,21 +238,51 @@ public final class BcCompany {
     }
 
     /**
-     * Sets an item's inventory (a receipt, a count, a 3PL stock report), touching its
-     * lastModifiedDateTime as a posted item journal would.
+     * Brings an item's inventory to {@code inventory} as a posted physical inventory journal does: one
+     * positive or negative adjustment in the item ledger. The item record is not modified (its
+     * lastModifiedDateTime and ETag stay), as in BC.
      */
     public JsonNode setInventory(final String itemNumber, final BigDecimal inventory) {
         return store.transaction(() -> {
-            final BcTable items = tables.get(ITEMS);
-            final BcRow item = findByField(items, "number", itemNumber.toUpperCase(Locale.ROOT));
-            if (item == null) {
-                throw BcApiError.recordNotFound("Item", "No.='" + itemNumber + "'");
-            }
-            final ObjectNode data = item.data().deepCopy();
-            data.put("inventory", inventory);
-            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
-            return items.replace(item, data).data().deepCopy();
+            final BcRow item = requireItem(itemNumber);
+            ledger.adjustTo(item, inventory, "", "PHYS-INV");
+            return tables.get(ITEMS).get(item.id()).data().deepCopy();
         });
+    }
+
+    /**
+     * Posts an item journal line: a positive or negative adjustment of {@code quantity} at a location
+     * ({@code ""} for none). The item record is not modified.
+     */
+    public JsonNode postItemJournal(final String itemNumber, final BigDecimal quantity, final String locationCode) {
+        return store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            ledger.post(item, quantity.signum() >= 0 ? ItemLedger.POSITIVE_ADJUSTMENT : ItemLedger.NEGATIVE_ADJUSTMENT, quantity,
+                    locationCode, "", "ITEM-JNL", "", "", BigDecimal.ZERO);
+            return tables.get(ITEMS).get(item.id()).data().deepCopy();
+        });
+    }
+
+    /**
+     * Posts a purchase receipt of {@code quantity} at a location ({@code ""} for none): a Purchase
+     * entry in the item ledger under a receipt number ({@code 107001}...). The item record is not modified.
+     */
+    public String receivePurchase(final String itemNumber, final BigDecimal quantity, final String locationCode, final String vendorNumber) {
+        return store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            final String receipt = nextNumber("purchaseReceipts", "", 107001, 1, "%s%d");
+            ledger.post(item, ItemLedger.PURCHASE, quantity, locationCode, "Purchase Receipt", receipt, "Vendor",
+                    vendorNumber == null ? "" : vendorNumber, BigDecimal.ZERO);
+            return receipt;
+        });
+    }
+
+    private BcRow requireItem(final String itemNumber) {
+        final BcRow item = findByField(tables.get(ITEMS), "number", itemNumber.toUpperCase(Locale.ROOT));
+        if (item == null) {
+            throw BcApiError.recordNotFound("Item", "No.='" + itemNumber + "'");
+        }
+        return item;
     }
 
     /** Every record of this company removed, number series restarted. */
@@ -223,6 +291,7 @@ public final class BcCompany {
             tables.values().forEach(BcTable::clear);
             customTables.values().forEach(BcTable::clear);
             numberSeries.clear();
+            ledger.clear();
             return null;
         });
     }
@@ -289,7 +358,13 @@ public final class BcCompany {
     BcRow create(final String entitySet, final JsonNode body, final String parentId) {
         return store.transaction(() -> switch (entitySet) {
             case CUSTOMERS -> createMaster(CUSTOMERS, body, "C", 10, 10, "%s%05d");
-            case ITEMS -> createMaster(ITEMS, body, "", 1000, 1, "%s%d");
+            case ITEMS -> {
+                if (body != null && body.has("inventory")) {
+                    // The page's InsertItem: inventory moves only through the ledger, after the item exists.
+                    throw new BcApiError(400, "Application_DialogException", "Inventory cannot be changed during on insert.");
+                }
+                yield createMaster(ITEMS, body, "", 1000, 1, "%s%d");
+            }
             case SALES_ORDERS -> createOrder(body);
             case SALES_ORDER_LINES -> {
                 final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
@@ -298,7 +373,7 @@ public final class BcCompany {
                 recomputeTotals(order.id());
                 yield line;
             }
-            default -> throw BcApiError.methodNotAllowed("POST", entitySet);
+            default -> throw refused("POST", entitySet);
         });
     }
 
@@ -306,7 +381,7 @@ public final class BcCompany {
     BcRow update(final String entitySet, final String rowId, final JsonNode body, final String ifMatch) {
         return store.transaction(() -> {
             if (!isWritable(entitySet)) {
-                throw BcApiError.methodNotAllowed("PATCH", entitySet);
+                throw refused("PATCH", entitySet);
             }
             final BcRow current = require(entitySet, rowId);
             checkEtag(current, ifMatch);
@@ -340,8 +415,17 @@ public final class BcCompany {
                     checkUniqueNumber(table, data, current.id(), table.type().caption(), "");
                 }
             }
+            // Items: a new inventory is posted as an adjustment (the page's UpdateInventory), never stored directly.
+            final BigDecimal inventoryTarget = entitySet.equals(ITEMS) && body.has("inventory") ? data.path("inventory").decimalValue() : null;
+            if (entitySet.equals(ITEMS)) {
+                data.set("inventory", current.data().get("inventory"));
+            }
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
             final BcRow updated = table.replace(current, data);
+            if (inventoryTarget != null) {
+                ledger.adjustTo(updated, inventoryTarget, "", data.path("number").asText());
+                return table.get(updated.id());
+            }
             if (entitySet.equals(SALES_ORDERS)) {
                 recomputeTotals(updated.id());
                 return tableFor(SALES_ORDERS).get(updated.id());
@@ -357,7 +441,7 @@ public final class BcCompany {
     void delete(final String entitySet, final String rowId, final String ifMatch) {
         store.transaction(() -> {
             if (!isWritable(entitySet)) {
-                throw BcApiError.methodNotAllowed("DELETE", entitySet);
+                throw refused("DELETE", entitySet);
             }
             final BcRow current = require(entitySet, rowId);
             checkEtag(current, ifMatch);
@@ -372,6 +456,21 @@ public final class BcCompany {
             }
             return null;
         });
+    }
+
+    /** 405 when the page forbids the method, 501 when the page allows it but the simulator does not do it. */
+    private BcApiError refused(final String method, final String entitySet) {
+        final AlPage page = tableFor(entitySet).type().page();
+        final boolean allowed = page != null && switch (method) {
+            case "POST" -> page.insertAllowed();
+            case "PATCH" -> page.modifyAllowed();
+            default -> page.deleteAllowed();
+        };
+        if (allowed) {
+            return new BcApiError(501, "NotImplemented", "The simulator does not implement '" + method + "' on '" + entitySet
+                    + "', which Business Central allows.");
+        }
+        return BcApiError.methodNotAllowed(method, entitySet, method.equals("POST") ? "Collection" : "Entity");
     }
 
     static boolean isWritable(final String entitySet) {
@@ -661,7 +760,7 @@ public final class BcCompany {
         final ObjectNode shipment = copyCommon(o, EntityBody.blank(shipments.type()));
         final String shipmentId = store.newId();
         shipment.put("id", shipmentId).put("number", nextNumber(SALES_SHIPMENTS, "S-SHPT", 102001, 1, "%s%d"));
-        shipment.put("documentDate", today).put("postingDate", today).put("shipmentDate", today);
+        shipment.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
         shipment.put("orderNumber", o.path("number").asText());
         shipment.put("lastModifiedDateTime", EntityBody.timestamp(now));
         shipments.insert(shipmentId, shipment);
@@ -683,6 +782,7 @@ public final class BcCompany {
         final BcTable shipmentLines = tables.get(SALES_SHIPMENT_LINES);
         final BcTable invoiceLines = tables.get(SALES_INVOICE_LINES);
         final BcTable items = tables.get(ITEMS);
+        final String customerNumber = o.path("customerNumber").asText();
         for (final BcRow line : orderLines) {
             final JsonNode l = line.data();
             final ObjectNode shipped = EntityBody.blank(shipmentLines.type());
@@ -695,20 +795,17 @@ public final class BcCompany {
             shipped.put("shipmentDate", today);
             shipmentLines.insert(shippedId, shipped);
 
-            final ObjectNode invoiced = l.deepCopy();
+            final ObjectNode invoiced = copyCommon(l, EntityBody.blank(invoiceLines.type()));
             final String invoicedId = store.newId();
             invoiced.put("id", invoicedId).put("documentId", invoiceId);
-            invoiced.put("shippedQuantity", l.path("quantity").decimalValue()).put("invoicedQuantity", l.path("quantity").decimalValue());
-            invoiced.put("shipQuantity", BigDecimal.ZERO).put("invoiceQuantity", BigDecimal.ZERO);
             invoiceLines.insert(invoicedId, invoiced);
 
             if (l.path("lineType").asText().equals("Item")) {
                 final BcRow item = items.get(l.path("itemId").asText());
                 if (item != null) {
-                    final ObjectNode itemData = item.data().deepCopy();
-                    itemData.put("inventory", itemData.path("inventory").decimalValue().subtract(l.path("quantity").decimalValue()));
-                    itemData.put("lastModifiedDateTime", EntityBody.timestamp(now));
-                    items.replace(item, itemData);
+                    // The shipment posts a Sale entry in the item ledger; the item record itself is not modified.
+                    ledger.post(item, ItemLedger.SALE, l.path("quantity").decimalValue().negate(), ledger.locationCode(l.path("locationId").asText()),
+                            "Sales Shipment", shipment.path("number").asText(), "Customer", customerNumber, l.path("amountExcludingTax").decimalValue());
                 }
             }
         }
@@ -720,7 +817,7 @@ public final class BcCompany {
 
     private static ObjectNode copyCommon(final JsonNode from, final ObjectNode to) {
         to.fieldNames().forEachRemaining(field -> {
-            if (from.has(field) && !field.equals("id") && !field.equals("number") && !field.equals("status")
+            if (from.has(field) && !field.equals("id") && !field.equals("number") && !field.equals("status") && !field.equals("documentId")
                     && !field.equals("lastModifiedDateTime")) {
                 to.set(field, from.get(field));
             }
@@ -739,15 +836,7 @@ public final class BcCompany {
     }
 
     private static BcRow findByField(final BcTable table, final String field, final String value) {
-        if (field.equals("number")) {
-            return table.byNumber(value);
-        }
-        for (final BcRow row : table.rows()) {
-            if (row.data().path(field).asText().equals(value)) {
-                return row;
-            }
-        }
-        return null;
+        return table.byField(field, value);
     }
 
     private int nextLineSequence(final String orderId) {

@@ -13,8 +13,13 @@ import java.util.Map;
 
 /**
  * The shape of one entity type of the API: its Edm name ({@code salesOrder}), the caption BC uses in
- * messages ({@code Sales Order}) and its fields in the order BC serialises them. Field lengths are
- * those of the underlying tables (Sales Header, Customer, Item...).
+ * messages ({@code Sales Order}) and its fields in the order BC serialises them.
+ *
+ * <p>For the standard entity sets, which fields exist, their order and which ones a client may write
+ * come from Microsoft's page definitions ({@link BcPages}); the column lists here only add what a
+ * page does not say: each field's Edm type and the length of its table field (Sales Header,
+ * Customer, Item...). A page field without a column here fails at class initialisation, so a change
+ * of the pages cannot go unnoticed.
  */
 public final class BcEntityType {
 
@@ -28,97 +33,94 @@ public final class BcEntityType {
     private static final BcFieldType E = BcFieldType.ENUM;
     private static final BcFieldType C = BcFieldType.CODE;
 
+    /** The {@code companies} set is served by the platform, not by an APIV2 page: its shape is from the documentation. */
     public static final BcEntityType COMPANY = new BcEntityType("company", "Company", List.of(
             readOnly("id", G), readOnly("systemVersion", S), readOnly("timestamp", I), readOnly("name", S),
             readOnly("displayName", S), readOnly("businessProfileId", S), readOnly("systemCreatedAt", DT),
-            readOnly("systemCreatedBy", G), readOnly("systemModifiedAt", DT), readOnly("systemModifiedBy", G)));
+            readOnly("systemCreatedBy", G), readOnly("systemModifiedAt", DT), readOnly("systemModifiedBy", G)), null);
 
-    public static final BcEntityType CUSTOMER = new BcEntityType("customer", "Customer", List.of(
-            readOnly("id", G), code("number", 20), text("displayName", 100), of("type", E),
+    public static final BcEntityType CUSTOMER = fromPage("customers", "Customer", List.of(
+            of("id", G), code("number", 20), text("displayName", 100), of("type", E),
             text("addressLine1", 100), text("addressLine2", 50), text("city", 30), text("state", 30),
             code("country", 10), code("postalCode", 20), text("phoneNumber", 30), text("email", 80),
-            text("website", 80), code("salespersonCode", 20), readOnly("balanceDue", D), of("creditLimit", D),
-            of("taxLiable", B), of("taxAreaId", G), readOnly("taxAreaDisplayName", S), text("taxRegistrationNumber", 20),
+            text("website", 80), code("salespersonCode", 20), of("balanceDue", D), of("creditLimit", D),
+            of("taxLiable", B), of("taxAreaId", G), of("taxAreaDisplayName", S), text("taxRegistrationNumber", 20),
             of("currencyId", G), code("currencyCode", 10), of("paymentTermsId", G), of("shipmentMethodId", G),
-            of("paymentMethodId", G), of("blocked", E), readOnly("lastModifiedDateTime", DT)));
+            of("paymentMethodId", G), of("blocked", E), of("lastModifiedDateTime", DT)));
 
-    public static final BcEntityType ITEM = new BcEntityType("item", "Item", List.of(
-            readOnly("id", G), code("number", 20), text("displayName", 100), text("displayName2", 50), of("type", E),
+    public static final BcEntityType ITEM = fromPage("items", "Item", List.of(
+            of("id", G), code("number", 20), text("displayName", 100), text("displayName2", 50), of("type", E),
             of("itemCategoryId", G), code("itemCategoryCode", 20), of("blocked", B), code("gtin", 14),
-            readOnly("inventory", D), of("unitPrice", D), of("priceIncludesTax", B), of("unitCost", D),
+            of("inventory", D), of("unitPrice", D), of("priceIncludesTax", B), of("unitCost", D),
             of("taxGroupId", G), code("taxGroupCode", 20), of("baseUnitOfMeasureId", G), code("baseUnitOfMeasureCode", 10),
             of("generalProductPostingGroupId", G), code("generalProductPostingGroupCode", 20),
             of("inventoryPostingGroupId", G), code("inventoryPostingGroupCode", 20),
-            readOnly("lastModifiedDateTime", DT)));
+            of("lastModifiedDateTime", DT)));
 
-    private static final List<BcField> ADDRESSES = List.of(
+    private static final List<BcField> PARTIES = List.of(
+            text("customerName", 100), text("billToName", 100), of("billToCustomerId", G), code("billToCustomerNumber", 20),
+            text("shipToName", 100), text("shipToContact", 100),
             text("sellToAddressLine1", 100), text("sellToAddressLine2", 50), text("sellToCity", 30),
             code("sellToCountry", 10), text("sellToState", 30), code("sellToPostCode", 20),
-            text("billToName", 100), of("billToCustomerId", G), code("billToCustomerNumber", 20),
             text("billToAddressLine1", 100), text("billToAddressLine2", 50), text("billToCity", 30),
             code("billToCountry", 10), text("billToState", 30), code("billToPostCode", 20),
-            text("shipToName", 100), text("shipToContact", 100), text("shipToAddressLine1", 100),
-            text("shipToAddressLine2", 50), text("shipToCity", 30), code("shipToCountry", 10),
+            text("shipToAddressLine1", 100), text("shipToAddressLine2", 50), text("shipToCity", 30), code("shipToCountry", 10),
             text("shipToState", 30), code("shipToPostCode", 20));
 
-    public static final BcEntityType SALES_ORDER = new BcEntityType("salesOrder", "Sales Order", concat(List.of(
-            readOnly("id", G), code("number", 20), code("externalDocumentNumber", 35), of("orderDate", DATE),
-            of("postingDate", DATE), of("customerId", G), code("customerNumber", 20), text("customerName", 100)),
-            ADDRESSES, List.of(
+    private static final List<BcField> DOCUMENT_HEADER = concat(PARTIES, List.of(
+            of("id", G), code("number", 20), code("externalDocumentNumber", 35), of("orderDate", DATE), of("invoiceDate", DATE),
+            of("postingDate", DATE), of("dueDate", DATE), of("promisedPayDate", DATE), text("customerPurchaseOrderReference", 35),
+            of("customerId", G), code("customerNumber", 20),
             code("shortcutDimension1Code", 20), code("shortcutDimension2Code", 20), of("currencyId", G),
-            code("currencyCode", 10), readOnly("pricesIncludeTax", B), of("paymentTermsId", G), of("shipmentMethodId", G),
-            code("salesperson", 20), of("partialShipping", B), of("requestedDeliveryDate", DATE),
-            of("discountAmount", D), readOnly("discountAppliedBeforeTax", B), readOnly("totalAmountExcludingTax", D),
-            readOnly("totalTaxAmount", D), readOnly("totalAmountIncludingTax", D), readOnly("fullyShipped", B),
-            readOnly("status", E), readOnly("lastModifiedDateTime", DT), text("phoneNumber", 30), text("email", 80))));
+            code("currencyCode", 10), of("orderId", G), code("orderNumber", 20), of("pricesIncludeTax", B), of("paymentTermsId", G),
+            code("paymentTermsCode", 10), of("shipmentMethodId", G), code("shipmentMethodCode", 10),
+            code("salesperson", 20), of("disputeStatusId", G), text("disputeStatus", 50), of("partialShipping", B),
+            of("requestedDeliveryDate", DATE), of("remainingAmount", D),
+            of("discountAmount", D), of("discountAppliedBeforeTax", B), of("totalAmountExcludingTax", D),
+            of("totalTaxAmount", D), of("totalAmountIncludingTax", D), of("fullyShipped", B),
+            of("status", E), of("lastModifiedDateTime", DT), text("phoneNumber", 30), text("email", 80)));
 
-    private static final List<BcField> LINE_FIELDS = List.of(
-            readOnly("id", G), of("documentId", G), of("sequence", I), of("itemId", G), of("accountId", G),
+    private static final List<BcField> DOCUMENT_LINE = List.of(
+            of("id", G), of("documentId", G), code("documentNo", 20), of("sequence", I), of("itemId", G), of("accountId", G),
             of("lineType", E), code("lineObjectNumber", 20), text("description", 100), text("description2", 50),
             of("unitOfMeasureId", G), code("unitOfMeasureCode", 10), of("quantity", D), of("unitPrice", D),
-            of("discountAmount", D), of("discountPercent", D), readOnly("discountAppliedBeforeTax", B),
-            readOnly("amountExcludingTax", D), code("taxCode", 20), readOnly("taxPercent", D),
-            readOnly("totalTaxAmount", D), readOnly("amountIncludingTax", D), readOnly("invoiceDiscountAllocation", D),
-            readOnly("netAmount", D), readOnly("netTaxAmount", D), readOnly("netAmountIncludingTax", D),
-            of("shipmentDate", DATE), readOnly("shippedQuantity", D), readOnly("invoicedQuantity", D),
+            of("discountAmount", D), of("discountPercent", D), of("discountAppliedBeforeTax", B),
+            of("amountExcludingTax", D), code("taxCode", 20), of("taxPercent", D),
+            of("totalTaxAmount", D), of("amountIncludingTax", D), of("invoiceDiscountAllocation", D),
+            of("netAmount", D), of("netTaxAmount", D), of("netAmountIncludingTax", D),
+            of("shipmentDate", DATE), of("shippedQuantity", D), of("invoicedQuantity", D),
             of("invoiceQuantity", D), of("shipQuantity", D), of("itemVariantId", G), of("locationId", G));
 
-    public static final BcEntityType SALES_ORDER_LINE = new BcEntityType("salesOrderLine", "Sales Line", LINE_FIELDS);
+    public static final BcEntityType SALES_ORDER = fromPage("salesOrders", "Sales Order", DOCUMENT_HEADER);
+    public static final BcEntityType SALES_ORDER_LINE = fromPage("salesOrderLines", "Sales Line", DOCUMENT_LINE);
+    public static final BcEntityType SALES_INVOICE = fromPage("salesInvoices", "Sales Invoice Header", DOCUMENT_HEADER);
+    public static final BcEntityType SALES_INVOICE_LINE = fromPage("salesInvoiceLines", "Sales Invoice Line", DOCUMENT_LINE);
+    public static final BcEntityType SALES_SHIPMENT = fromPage("salesShipments", "Sales Shipment Header", DOCUMENT_HEADER);
+    public static final BcEntityType SALES_SHIPMENT_LINE = fromPage("salesShipmentLines", "Sales Shipment Line", DOCUMENT_LINE);
 
-    public static final BcEntityType SALES_INVOICE = new BcEntityType("salesInvoice", "Sales Invoice Header", concat(List.of(
-            readOnly("id", G), readOnly("number", C), readOnly("externalDocumentNumber", C), readOnly("invoiceDate", DATE),
-            readOnly("postingDate", DATE), readOnly("dueDate", DATE), readOnly("customerPurchaseOrderReference", S),
-            readOnly("customerId", G), readOnly("customerNumber", C), readOnly("customerName", S)),
-            readOnlyCopy(ADDRESSES), List.of(
-            readOnly("orderId", G), readOnly("orderNumber", C), readOnly("currencyCode", C), readOnly("pricesIncludeTax", B),
-            readOnly("discountAmount", D), readOnly("totalAmountExcludingTax", D), readOnly("totalTaxAmount", D),
-            readOnly("totalAmountIncludingTax", D), readOnly("status", E), readOnly("lastModifiedDateTime", DT),
-            readOnly("phoneNumber", S), readOnly("email", S))));
+    public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
+            of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),
+            code("sourceNumber", 20), of("sourceType", E), code("documentNumber", 20), of("documentType", E),
+            text("description", 100), of("quantity", D), of("salesAmountActual", D), of("costAmountActual", D),
+            of("lastModifiedDateTime", DT)));
 
-    public static final BcEntityType SALES_INVOICE_LINE = new BcEntityType("salesInvoiceLine", "Sales Invoice Line",
-            readOnlyCopy(LINE_FIELDS));
-
-    public static final BcEntityType SALES_SHIPMENT = new BcEntityType("salesShipment", "Sales Shipment Header", concat(List.of(
-            readOnly("id", G), readOnly("number", C), readOnly("externalDocumentNumber", C), readOnly("documentDate", DATE),
-            readOnly("postingDate", DATE), readOnly("shipmentDate", DATE), readOnly("customerPurchaseOrderReference", S),
-            readOnly("customerId", G), readOnly("customerNumber", C), readOnly("customerName", S)),
-            readOnlyCopy(ADDRESSES), List.of(
-            readOnly("orderNumber", C), readOnly("currencyCode", C), readOnly("lastModifiedDateTime", DT),
-            readOnly("phoneNumber", S), readOnly("email", S))));
-
-    public static final BcEntityType SALES_SHIPMENT_LINE = new BcEntityType("salesShipmentLine", "Sales Shipment Line", List.of(
-            readOnly("id", G), readOnly("documentId", G), readOnly("documentNo", C), readOnly("sequence", I),
-            readOnly("lineType", E), readOnly("lineObjectNumber", C), readOnly("description", S),
-            readOnly("description2", S), readOnly("unitOfMeasureCode", C), readOnly("unitPrice", D),
-            readOnly("quantity", D), readOnly("discountPercent", D), readOnly("taxPercent", D),
-            readOnly("shipmentDate", DATE)));
+    public static final BcEntityType LOCATION = fromPage("locations", "Location", List.of(
+            of("id", G), code("code", 10), text("displayName", 100), text("contact", 100), text("addressLine1", 100),
+            text("addressLine2", 50), text("city", 30), text("state", 30), code("country", 10), code("postalCode", 20),
+            text("phoneNumber", 30), text("email", 80), text("website", 80), of("lastModifiedDateTime", DT)));
 
     private final String name;
     private final String caption;
     private final List<BcField> fields;
     private final Map<String, BcField> byName;
+    private final AlPage page;
 
+    /** A type not backed by a Microsoft page (a custom API page, companies). */
     public BcEntityType(final String name, final String caption, final List<BcField> fields) {
+        this(name, caption, fields, null);
+    }
+
+    private BcEntityType(final String name, final String caption, final List<BcField> fields, final AlPage page) {
         this.name = name;
         this.caption = caption;
         this.fields = List.copyOf(fields);
@@ -127,6 +129,30 @@ public final class BcEntityType {
             map.put(field.name(), field);
         }
         this.byName = Collections.unmodifiableMap(map);
+        this.page = page;
+    }
+
+    /**
+     * The type of a standard entity set: the page's fields in the page's order, writable when the page
+     * and the control are editable, typed from {@code columns} (which may hold more than the page needs).
+     */
+    static BcEntityType fromPage(final String entitySet, final String caption, final List<BcField> columns) {
+        return fromPage(BcPages.of(entitySet), caption, columns);
+    }
+
+    /** The type of any parsed AL API page or query, typed from {@code columns}. */
+    static BcEntityType fromPage(final AlPage page, final String caption, final List<BcField> columns) {
+        final Map<String, BcField> byName = new LinkedHashMap<>();
+        columns.forEach(column -> byName.put(column.name(), column));
+        final List<BcField> fields = new ArrayList<>();
+        for (final AlPage.Field pageField : page.fields()) {
+            final BcField column = byName.get(pageField.name());
+            if (column == null) {
+                throw new IllegalStateException("field " + pageField.name() + " of page '" + page.objectName() + "' has no column type");
+            }
+            fields.add(new BcField(column.name(), column.type(), column.maxLength(), page.writable(pageField.name())));
+        }
+        return new BcEntityType(page.entityName(), caption, fields, page);
     }
 
     /** The Edm type name, as in {@code Microsoft.NAV.salesOrder}. */
@@ -147,6 +173,11 @@ public final class BcEntityType {
         return byName.get(fieldName);
     }
 
+    /** The Microsoft page this type comes from; null for custom pages and companies. */
+    public AlPage page() {
+        return page;
+    }
+
     /** The field or BC's 400 for an unknown property. */
     public BcField require(final String fieldName) {
         final BcField field = byName.get(fieldName);
@@ -163,9 +194,5 @@ public final class BcEntityType {
             all.addAll(part);
         }
         return all;
-    }
-
-    private static List<BcField> readOnlyCopy(final List<BcField> source) {
-        return source.stream().map(f -> new BcField(f.name(), f.type(), f.maxLength(), false)).toList();
     }
 }

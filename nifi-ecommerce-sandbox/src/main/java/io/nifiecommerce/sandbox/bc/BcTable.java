@@ -41,6 +41,19 @@ final class BcTable {
         return byNumber.get(number);
     }
 
+    /** The first row whose field has the value (by index for {@code number}), or null. */
+    BcRow byField(final String field, final String value) {
+        if (field.equals("number")) {
+            return byNumber.get(value);
+        }
+        for (final BcRow row : bySequence.values()) {
+            if (row.data().path(field).asText().equals(value)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
     /** The rows whose {@code documentId} is the given one, in insertion order. */
     List<BcRow> byDocument(final String documentId) {
         final Map<Long, BcRow> rows = byDocument.get(documentId);
@@ -64,6 +77,17 @@ final class BcTable {
 
     BcRow replace(final BcRow current, final ObjectNode data) {
         final BcRow updated = current.withData(data);
+        put(updated);
+        store.journal(() -> put(current));
+        return updated;
+    }
+
+    /**
+     * Stores a new value of a computed field (a FlowField such as an item's inventory): the record
+     * itself is not modified, so its version (ETag) stays.
+     */
+    BcRow recomputed(final BcRow current, final ObjectNode data) {
+        final BcRow updated = new BcRow(current.id(), current.sequence(), current.version(), data);
         put(updated);
         store.journal(() -> put(current));
         return updated;

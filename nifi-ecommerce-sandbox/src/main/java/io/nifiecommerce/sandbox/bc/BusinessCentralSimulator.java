@@ -76,6 +76,7 @@ public final class BusinessCentralSimulator {
         this.stats = stats;
         this.store = new BcStore(config.seed(), config.clock());
         this.tenant = new BcTenant(store);
+        tenant.register(BcStockByLocation.PAGE);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);
         this.tokens = new EntraTokenIssuer(config);

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Binds a POST or PATCH body onto an entity the way BC validates it: unknown properties and wrong
  * JSON types are 400s, text longer than the table field is {@code Application_StringExceededLength},
- * code fields are upper-cased. Read-only fields in a body are ignored (BC's API pages do the same for
- * non-editable fields); {@code @odata.*} annotations are skipped.
+ * code fields are upper-cased. A field the page marks {@code Editable = false} is refused with 400
+ * {@code Control '<field>' is read-only.}, as BC does (MicrosoftDocs/dynamics365smb-devitpro-pb#618);
+ * {@code @odata.*} annotations are skipped.
  */
 final class EntityBody {
 
@@ -63,15 +64,25 @@ final class EntityBody {
                 continue;
             }
             final BcField field = type.field(name);
+            if (field == null && type.page() != null && type.page().part(name).isPresent()) {
+                // A part of the page (deep insert in BC) that the simulator does not insert: say so rather than pretend.
+                throw new BcApiError(501, "NotImplemented", "The simulator does not implement deep insert of '" + name + "' into '"
+                        + type.page().entitySetName() + "'.");
+            }
             if (field == null) {
                 throw BcApiError.badRequest("The property '" + name + "' does not exist on type 'Microsoft.NAV." + type.name()
                         + "'. Make sure to only use property names that are defined by the type.");
             }
             if (!field.writable()) {
-                continue;
+                throw readOnly(name);
             }
             target.set(name, convert(field, entry.getValue()));
         }
+    }
+
+    /** BC's answer to a body setting a control the page declares {@code Editable = false}. */
+    static BcApiError readOnly(final String field) {
+        return BcApiError.badRequest("Control '" + field + "' is read-only.");
     }
 
     /** The value converted to the field's type, or BC's error for it. */

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -582,9 +583,141 @@ class BusinessCentralSimulatorTest {
         final String before = company.items().get(1).path("lastModifiedDateTime").asText();
         company.setInventory("1001", new BigDecimal("7"));
         final BcTestClient.Reply changed = client.get("companies(" + company.id() + ")/items?$filter="
-                + BcTestClient.encode("inventory eq 7 and lastModifiedDateTime ge " + before));
+                + BcTestClient.encode("inventory eq 7 and lastModifiedDateTime eq " + before));
         assertEquals(1, changed.json().path("value").size());
         assertEquals("1001", changed.json().path("value").get(0).path("number").asText());
+
+        final String invoice = "companies(" + company.id() + ")/salesInvoices(" + company.salesInvoices().get(0).path("id").asText() + ")";
+        assertEquals(404, client.post(orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.post", null).status(),
+                "salesOrders has no bound action 'post'");
+        final BcTestClient.Reply notSimulated = client.post(invoice + "/Microsoft.NAV.post", null);
+        assertEquals(501, notSimulated.status(), "the page declares Post, the simulator does not do it");
+        assertEquals(404, client.post(invoice + "/Microsoft.NAV.shipAndInvoice", null).status());
+    }
+
+    @Test
+    void stockByLocationIsTheLedgerSummedPerItemAndLocation() throws Exception {
+        start();
+        final JsonNode lyon = company.putLocation("lyon", "Entrepôt Lyon");
+        company.putLocation("IDF", "Entrepôt Île-de-France");
+        company.postItemJournal("1000", new BigDecimal("30"), "LYON");
+        company.receivePurchase("1000", new BigDecimal("12"), "IDF", "V1");
+        final ObjectNode shipped = order("LOC-1");
+        ((ObjectNode) shipped.get("salesOrderLines").get(0)).put("locationId", lyon.path("id").asText());
+        final JsonNode created = client.post(orders(), shipped).json();
+        assertEquals(204, client.post(orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice", null).status());
+        assertEquals(Map.of("", new BigDecimal("50"), "LYON", new BigDecimal("28"), "IDF", new BigDecimal("12")),
+                company.inventoryByLocation("1000"));
+        assertEquals(0, new BigDecimal("90").compareTo(company.items().get(0).path("inventory").decimalValue()), "the total stays the sum");
+
+        final String query = simulator.customApiUrl(base, BcStockByLocation.PAGE) + "companies(" + company.id() + ")/itemStockByLocations";
+        final BcTestClient.Reply located = client.get(query + "?$filter=" + BcTestClient.encode("itemNumber eq '1000' and locationCode ne ''")
+                + "&$select=itemNumber,locationCode,inventory");
+        assertEquals(200, located.status(), located.json().toString());
+        final Map<String, BigDecimal> rows = new HashMap<>();
+        located.json().path("value").forEach(row -> rows.put(row.path("locationCode").asText(), row.path("inventory").decimalValue()));
+        assertEquals(Map.of("LYON", new BigDecimal("28"), "IDF", new BigDecimal("12")), rows);
+        assertEquals(405, client.post(query, BcTestClient.MAPPER.createObjectNode()).status());
+        assertEquals(400, client.post(orders(), order("LOC-2").put("colour", "x")).status());
+        assertThrows(BcApiError.class, () -> company.postItemJournal("1000", BigDecimal.ONE, "NOWHERE"), "unknown location");
+    }
+
+    @Test
+    void writesToReadOnlyOrUnknownFieldsAreRefusedAsBcDoes() throws Exception {
+        start();
+        final ObjectNode withStatus = order("RO-1").put("status", "Open");
+        final BcTestClient.Reply status = client.post(orders(), withStatus);
+        assertEquals(400, status.status());
+        assertEquals("BadRequest", status.errorCode());
+        assertTrue(status.json().path("error").path("message").asText().startsWith("Control 'status' is read-only."),
+                status.json().toString());
+        assertTrue(status.json().path("error").path("message").asText().contains("CorrelationId"));
+
+        final BcTestClient.Reply billTo = client.post(orders(), order("RO-2").put("billToCity", "Lyon"));
+        assertEquals(400, billTo.status());
+        assertTrue(billTo.json().path("error").path("message").asText().startsWith("Control 'billToCity' is read-only."));
+
+        final ObjectNode computedLine = order("RO-3");
+        ((ObjectNode) computedLine.get("salesOrderLines").get(0)).put("amountIncludingTax", 12);
+        final BcTestClient.Reply line = client.post(orders(), computedLine);
+        assertEquals(400, line.status());
+        assertTrue(line.json().path("error").path("message").asText().startsWith("Control 'amountIncludingTax' is read-only."));
+
+        final ObjectNode dimensions = order("RO-6");
+        dimensions.putArray("dimensionSetLines").addObject().put("code", "AREA");
+        assertEquals(501, client.post(orders(), dimensions).status(), "a part of the page the simulator does not deep-insert");
+
+        final BcTestClient.Reply unknown = client.post(orders(), order("RO-4").put("colour", "red"));
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.json().path("error").path("message").asText()
+                .startsWith("The property 'colour' does not exist on type 'Microsoft.NAV.salesOrder'."));
+        assertEquals(0, company.salesOrders().size(), "a refused deep insert leaves nothing behind");
+
+        final String customer = "companies(" + company.id() + ")/customers(" + company.customers().get(0).path("id").asText() + ")";
+        final BcTestClient.Reply balance = client.send("PATCH", customer, BcTestClient.MAPPER.createObjectNode().put("balanceDue", 0),
+                Map.of("If-Match", "*"));
+        assertEquals(400, balance.status());
+        assertTrue(balance.json().path("error").path("message").asText().startsWith("Control 'balanceDue' is read-only."));
+        assertEquals(201, client.post(orders(), order("RO-5")).status());
+    }
+
+    @Test
+    void stockMovesOnlyThroughTheItemLedgerAndNeverTouchesTheItem() throws Exception {
+        final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+        start(BcSimulatorConfig.defaults().withClock(clock));
+        final String items = "companies(" + company.id() + ")/items";
+        final JsonNode before = client.get(items + "?$filter=" + BcTestClient.encode("number eq '1000'")).json().path("value").get(0);
+        final String since = before.path("lastModifiedDateTime").asText();
+        final int openingEntries = company.itemLedgerEntries().size();
+        assertEquals(2, openingEntries, "the seeded stock is one adjustment per item");
+
+        clock.advance(Duration.ofMinutes(5));
+        final JsonNode created = client.post(orders(), order("STOCK-1")).json();
+        assertEquals(204, client.post(orders() + "(" + created.path("id").asText() + ")/Microsoft.NAV.shipAndInvoice", null).status());
+        clock.advance(Duration.ofMinutes(5));
+        company.receivePurchase("1000", new BigDecimal("10"), "", "V1000");
+        company.postItemJournal("1000", new BigDecimal("-3"), "");
+        company.setInventory("1001", new BigDecimal("7"));
+
+        final JsonNode after = client.get(items + "?$filter=" + BcTestClient.encode("number eq '1000'")).json().path("value").get(0);
+        assertEquals(0, new BigDecimal("55").compareTo(after.path("inventory").decimalValue()), "50 - 2 shipped + 10 received - 3 adjusted");
+        assertEquals(since, after.path("lastModifiedDateTime").asText());
+        assertEquals(before.path("@odata.etag").asText(), after.path("@odata.etag").asText());
+        assertEquals(0, client.get(items + "?$filter=" + BcTestClient.encode("lastModifiedDateTime gt " + since)).json().path("value").size(),
+                "an incremental read of items does not see stock movements");
+
+        final JsonNode moved = client.get("companies(" + company.id() + ")/itemLedgerEntries?$filter="
+                + BcTestClient.encode("entryNumber gt " + openingEntries) + "&$orderby=entryNumber").json().path("value");
+        assertEquals(5, moved.size(), moved.toString());
+        assertEquals("Sale", moved.get(0).path("entryType").asText());
+        assertEquals("Sales Shipment", moved.get(0).path("documentType").asText());
+        assertEquals(company.salesShipments().get(0).path("number").asText(), moved.get(0).path("documentNumber").asText());
+        assertEquals("C10000", moved.get(0).path("sourceNumber").asText());
+        assertEquals(0, new BigDecimal("-2").compareTo(moved.get(0).path("quantity").decimalValue()));
+        assertEquals("Purchase", moved.get(2).path("entryType").asText());
+        assertEquals("Negative Adjmt.", moved.get(3).path("entryType").asText());
+        assertEquals(0, new BigDecimal("-12").compareTo(moved.get(4).path("quantity").decimalValue()), "1001: 20 - 1 shipped, counted 7");
+        for (final JsonNode item : company.items()) {
+            final BigDecimal sum = company.itemLedgerEntries().stream()
+                    .filter(e -> e.path("itemNumber").asText().equals(item.path("number").asText()))
+                    .map(e -> e.path("quantity").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, sum.compareTo(item.path("inventory").decimalValue()), "inventory is the sum of the ledger");
+        }
+        assertEquals(405, client.post("companies(" + company.id() + ")/itemLedgerEntries", BcTestClient.MAPPER.createObjectNode()).status());
+
+        final BcTestClient.Reply insert = client.post(items, BcTestClient.MAPPER.createObjectNode().put("number", "2000").put("inventory", 5));
+        assertEquals(400, insert.status());
+        assertTrue(insert.json().path("error").path("message").asText().startsWith("Inventory cannot be changed during on insert."));
+
+        clock.advance(Duration.ofMinutes(5));
+        final BcTestClient.Reply patched = client.send("PATCH", items + "(" + after.path("id").asText() + ")",
+                BcTestClient.MAPPER.createObjectNode().put("inventory", 60), Map.of("If-Match", after.path("@odata.etag").asText()));
+        assertEquals(200, patched.status(), patched.json().toString());
+        assertEquals(0, new BigDecimal("60").compareTo(patched.json().path("inventory").decimalValue()));
+        assertNotEquals(since, patched.json().path("lastModifiedDateTime").asText(), "the page modifies the item after posting");
+        final List<JsonNode> ledger = company.itemLedgerEntries();
+        assertEquals("Positive Adjmt.", ledger.get(ledger.size() - 1).path("entryType").asText());
+        assertEquals(0, new BigDecimal("5").compareTo(ledger.get(ledger.size() - 1).path("quantity").decimalValue()));
     }
 
     @Test

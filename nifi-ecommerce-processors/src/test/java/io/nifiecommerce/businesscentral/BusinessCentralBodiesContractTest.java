@@ -1,0 +1,118 @@
+package io.nifiecommerce.businesscentral;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.order.Address;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.OrderLine;
+import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.sandbox.bc.BcPageContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every body the bundle sends to Business Central, checked against Microsoft's page definition of
+ * its entity set (reference/bc-api-v2.0-pages, via the sandbox's {@link BcPageContract}): only fields
+ * the page has and lets a client write, parts only where the page has them.
+ */
+class BusinessCentralBodiesContractTest {
+
+    private static final Address LONG_ADDRESS = new Address("Marie-Hélène de La Tour d'Auvergne", "Établissements Dupont & Fils SARL",
+            "12 rue de la Paix, escalier C, 3e étage, porte gauche, code 1234A", "Bâtiment B", "Saint-Rémy-de-Provence", "Bouches-du-Rhône",
+            "13210", "FR", "+33 4 90 00 00 00");
+
+    private StubBusinessCentral bc;
+
+    @BeforeEach
+    void start() throws Exception {
+        bc = new StubBusinessCentral();
+        bc.customer("WEB", "shop@example.com", null).customer("B2B-42", "buyer@acme.example", "FR12345678901");
+        for (int i = 1; i <= 3; i++) {
+            bc.item("SKU-" + i, "0000000000" + i);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        bc.close();
+    }
+
+    /** Orders of every shape the mapper handles: B2C and B2B, taxes in or out, both price bases, discounts, shipping, currency. */
+    private static List<Order> everyShape() {
+        final List<Order> orders = new ArrayList<>();
+        orders.add(TestOrders.b2c("#1", 3));
+        final List<OrderLine> discounted = List.of(TestOrders.line("SKU-1", 3, "19.99", "5.00", "0.20"), TestOrders.line("SKU-2", 1, "7.10", "0.00", "0.055"));
+        orders.add(TestOrders.order("#2", Segment.B2B, TestOrders.company("B2B-42", "FR12345678901"), false, discounted,
+                List.of(TestOrders.shipping("12.00", "2.00", "0.20")), new BigDecimal("3.00")));
+        orders.add(TestOrders.order("#3", Segment.B2C, null, true, discounted, List.of(TestOrders.shipping("0.00", "0.00", "0.20")),
+                new BigDecimal("4.00")));
+        final Order base = TestOrders.b2c("#4", 2);
+        orders.add(new Order(base.source(), base.sourceId(), "#4", base.segment(), base.channel(), base.createdAt(), base.updatedAt(),
+                base.processedAt(), base.cancelledAt(), "USD", base.taxesIncluded(), base.financialStatus(), base.fulfillmentStatus(),
+                "PO-77", base.tags(), "new.buyer@example.org", base.note(), base.customer(), base.company(), LONG_ADDRESS, LONG_ADDRESS,
+                base.lines(), base.shippingLines(), base.subtotalPrice(), base.totalDiscounts(), base.totalShipping(), base.totalTax(),
+                base.totalPrice()));
+        return orders;
+    }
+
+    @Test
+    void mappedSalesOrdersUseOnlyWritableFieldsOfTheSalesOrderPages() {
+        for (final PriceBasis basis : PriceBasis.values()) {
+            final SalesOrderMapper mapper = new SalesOrderMapper(new MappingOptions("Account", "7010", basis, "EUR", "${name}"));
+            for (final Order order : everyShape()) {
+                final ObjectNode body = mapper.map(order, "WEB", order.lines().stream().map(OrderLine::sku).toList()).body();
+                assertEquals(List.of(), BcPageContract.violations("salesOrders", body, BcPageContract.Write.INSERT),
+                        basis + " " + order.name() + ": " + body);
+            }
+        }
+    }
+
+    @Test
+    void everyBodyTheSubmitterSendsObeysItsPage() {
+        final BusinessCentralClient client = SalesOrderSubmitterTest.client(bc);
+        final BatchedLookup lookup = new BatchedLookup(client, StubBusinessCentral.COMPANY_ID);
+        final CustomerPolicy createByEmail = new CustomerPolicy(List.of(CustomerMatch.EMAIL, CustomerMatch.CREATE),
+                List.of(CustomerMatch.EXTERNAL_ID, CustomerMatch.TAX_REGISTRATION_NUMBER), null, null, null);
+        final SalesOrderSubmitter submitter = new SalesOrderSubmitter(client, StubBusinessCentral.COMPANY_ID,
+                new SalesOrderMapper(new MappingOptions("Account", "7010", PriceBasis.AS_GIVEN, "EUR", "${name}")),
+                new ExistingDocuments(lookup), new CustomerResolver(client, lookup, StubBusinessCentral.COMPANY_ID, createByEmail),
+                new ItemResolver(ItemReference.SKU_IS_ITEM_NUMBER, lookup, Optional::of), 100, true, true,
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), Sleeper.SYSTEM);
+        final List<OrderOutcome> outcomes = submitter.submit(everyShape());
+        assertTrue(outcomes.stream().allMatch(o -> o.status() == OrderOutcome.Status.CREATED), outcomes.toString());
+
+        final List<StubBusinessCentral.Write> writes = bc.writes();
+        assertEquals(Set.of("salesOrders", "customers"), writes.stream().map(StubBusinessCentral.Write::entitySet).collect(Collectors.toSet()),
+                "the run sent orders and created customers");
+        for (final StubBusinessCentral.Write write : writes) {
+            final BcPageContract.Write kind = write.method().equals("POST") ? BcPageContract.Write.INSERT : BcPageContract.Write.MODIFY;
+            assertEquals(List.of(), BcPageContract.violations(write.entitySet(), write.body(), kind), write.method() + " " + write.entitySet());
+        }
+    }
+
+    @Test
+    void theCheckRefusesWhatBusinessCentralRefuses() {
+        final ObjectNode body = new SalesOrderMapper(new MappingOptions("Account", "7010", PriceBasis.AS_GIVEN, "EUR", "${name}"))
+                .map(TestOrders.b2c("#9", 1), "WEB", List.of("SKU-1")).body();
+        body.put("billToCity", "Paris");
+        ((ObjectNode) body.get("salesOrderLines").get(0)).put("netAmount", 1);
+        final List<String> violations = BcPageContract.violations("salesOrders", body, BcPageContract.Write.INSERT);
+        assertEquals(2, violations.size(), violations.toString());
+        assertFalse(BcPageContract.violations("customers", bc.records("customers").get(0), BcPageContract.Write.INSERT).isEmpty(),
+                "a stored customer (id, lastModifiedDateTime...) is not a valid body");
+    }
+}

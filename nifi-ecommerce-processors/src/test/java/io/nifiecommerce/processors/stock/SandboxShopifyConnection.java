@@ -1,0 +1,64 @@
+package io.nifiecommerce.processors.stock;
+
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.shopify.AccessTokenSource;
+import io.nifiecommerce.shopify.CostBudget;
+import io.nifiecommerce.shopify.ShopifyEndpoint;
+import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import org.apache.nifi.controller.AbstractControllerService;
+import org.apache.nifi.json.JsonRecordSetWriter;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+
+import java.time.Duration;
+
+/** The sandbox shop through the bundle's real GraphQL client, as a Shopify connection service for processor tests. */
+final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
+
+    private final Sandbox sandbox;
+    final ShopifyGraphQlClient client;
+
+    SandboxShopifyConnection(final Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
+                AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
+                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
+                Duration.ofSeconds(30));
+    }
+
+    @Override
+    public ShopifyGraphQlClient client() {
+        return client;
+    }
+
+    @Override
+    public String shopDomain() {
+        return sandbox.shopDomain();
+    }
+
+    @Override
+    public String apiVersion() {
+        return "2026-04";
+    }
+
+    /** PublishStockLevels on this connection, with JSON reader and writer. */
+    TestRunner publishStockLevels() throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(PublishStockLevels.class);
+        runner.addControllerService("shopify", this);
+        runner.enableControllerService(this);
+        final JsonTreeReader reader = new JsonTreeReader();
+        runner.addControllerService("reader", reader);
+        runner.enableControllerService(reader);
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        runner.addControllerService("writer", writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(PublishStockLevels.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(PublishStockLevels.RECORD_READER, "reader");
+        runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
+        return runner;
+    }
+}
