@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Streams the status events of an EDIFACT IFTSTA interchange: one event per STS segment, with the consignment's
- * references (RFF+CN carrier reference = tracking number, RFF+CU consignor reference = order, else the CNI
+ * references (RFF+CN carrier reference = tracking number, else RFF+CW package number or RFF+AAS transport
+ * document number; RFF+CU consignor reference = order, else the CNI
  * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA) as carrier hint.
  * References given before the first STS of a CNI apply to all its statuses.
  */
@@ -29,6 +30,8 @@ public final class IftstaReader extends EdiStatusStream {
     private String consignmentNumber;
     private String consignmentTracking;
     private String consignmentOrder;
+    private int trackingRankInConsignment;
+    private int trackingRankInStatus;
     private boolean statusOpen;
     private String statusCode;
     private String tracking;
@@ -146,12 +149,34 @@ public final class IftstaReader extends EdiStatusStream {
         }
     }
 
+    /**
+     * How much a reference qualifier is worth as the parcel's tracking number: CN (carrier's reference number) first,
+     * then CW (package number, as UPS Quantum View writes its 1Z numbers), then AAS (transport document number, the
+     * waybill of forwarders such as DSV).
+     */
+    private static int trackingRank(final String referenceQualifier) {
+        if (referenceQualifier == null) {
+            return 0;
+        }
+        return switch (referenceQualifier) {
+            case "CN" -> 3;
+            case "CW" -> 2;
+            case "AAS" -> 1;
+            default -> 0;
+        };
+    }
+
     private void reference(final String referenceQualifier, final String value) {
-        if ("CN".equals(referenceQualifier)) {
+        final int rank = trackingRank(referenceQualifier);
+        if (rank > 0 && !value.isEmpty()) {
             if (statusOpen) {
-                tracking = value;
-            } else {
+                if (rank > trackingRankInStatus) {
+                    tracking = value;
+                    trackingRankInStatus = rank;
+                }
+            } else if (rank > trackingRankInConsignment) {
                 consignmentTracking = value;
+                trackingRankInConsignment = rank;
             }
         } else if ("CU".equals(referenceQualifier)) {
             if (statusOpen) {
@@ -170,6 +195,7 @@ public final class IftstaReader extends EdiStatusStream {
         consignmentNumber = null;
         consignmentTracking = null;
         consignmentOrder = null;
+        trackingRankInConsignment = 0;
         resetStatus();
     }
 
@@ -177,6 +203,7 @@ public final class IftstaReader extends EdiStatusStream {
         statusOpen = false;
         statusCode = null;
         tracking = null;
+        trackingRankInStatus = 0;
         order = null;
         dateValue = null;
         dateFormat = null;

@@ -7,7 +7,8 @@ import java.time.ZoneId;
 
 /**
  * Tells the feed format from the first bytes: UNA/UNB is EDIFACT IFTSTA, ISA is X12 214, a JSON document is told
- * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData), anything else is CSV.
+ * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData), XML (SOAP answers) and JSON of
+ * APIs without a parser are refused with the reason, anything else is CSV.
  */
 public final class FeedFormatDetector {
 
@@ -44,8 +45,16 @@ public final class FeedFormatDetector {
         if (startsWith(head, start, length, "ISA")) {
             return SourceFormat.X12_214;
         }
+        if (head[start] == '<') {
+            // carriers' SOAP and XML APIs (Chronopost, DPD ParcelLifeCycle, DHL Express XML-PI, DHL Paket): not a CSV
+            throw new TrackingFeedException("UNSUPPORTED_FORMAT",
+                    "XML content (" + rootElement(head, start, length) + "): no parser for this format; convert it to JSON or CSV upstream");
+        }
         if (head[start] == '{' || head[start] == '[') {
             final String text = new String(head, start, length - start, StandardCharsets.UTF_8);
+            if (text.contains("\"trackResponse\"")) {
+                throw new TrackingFeedException("UNSUPPORTED_FORMAT", "UPS Track API JSON (trackResponse): no parser for this format");
+            }
             if (text.contains("\"parcelLifeCycleData\"")) {
                 return SourceFormat.DPD_JSON;
             }
@@ -65,6 +74,22 @@ public final class FeedFormatDetector {
                     "JSON content matches no known tracking feed (La Poste shipment, GLS parcels, DPD parcelLifeCycleData)");
         }
         return SourceFormat.CSV;
+    }
+
+    /** The first element name of an XML document (after the prolog and comments), for the error message. */
+    private static String rootElement(final byte[] head, final int start, final int length) {
+        int i = start;
+        while (i < length) {
+            if (head[i] == '<' && i + 1 < length && head[i + 1] != '?' && head[i + 1] != '!') {
+                int end = i + 1;
+                while (end < length && head[end] != ' ' && head[end] != '>' && head[end] != '/' && head[end] != '\n' && head[end] != '\r') {
+                    end++;
+                }
+                return "root <" + new String(head, i + 1, end - i - 1, StandardCharsets.UTF_8) + ">";
+            }
+            i++;
+        }
+        return "no root element";
     }
 
     private static boolean startsWith(final byte[] head, final int start, final int length, final String prefix) {

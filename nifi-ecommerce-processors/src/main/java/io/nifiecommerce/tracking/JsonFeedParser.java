@@ -87,7 +87,8 @@ abstract class JsonFeedParser implements TrackingFeedParser {
         if (token == null || !token.isScalarValue()) {
             throw error(parser, field, "expected a value");
         }
-        return parser.getText();
+        // values padded with spaces are read trimmed (strip() returns the same string when there is none)
+        return parser.getText().strip();
     }
 
     OffsetDateTime time(final JsonParser parser, final String field, final String value) throws TrackingFeedException {
