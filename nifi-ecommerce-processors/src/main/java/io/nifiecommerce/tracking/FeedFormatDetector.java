@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 /**
  * Tells the feed format from the first bytes: UNA/UNB is EDIFACT IFTSTA, ISA is X12 214, a JSON document is told
- * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData), XML (SOAP answers) and JSON of
+ * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse), XML (SOAP answers) and JSON of
  * APIs without a parser are refused with the reason, anything else is CSV.
  */
 public final class FeedFormatDetector {
@@ -53,7 +53,7 @@ public final class FeedFormatDetector {
         if (head[start] == '{' || head[start] == '[') {
             final String text = new String(head, start, length - start, StandardCharsets.UTF_8);
             if (text.contains("\"trackResponse\"")) {
-                throw new TrackingFeedException("UNSUPPORTED_FORMAT", "UPS Track API JSON (trackResponse): no parser for this format");
+                return SourceFormat.UPS_JSON;
             }
             if (text.contains("\"parcelLifeCycleData\"")) {
                 return SourceFormat.DPD_JSON;
@@ -111,6 +111,7 @@ public final class FeedFormatDetector {
             case LAPOSTE_JSON -> new LaPosteSuiviParser(zone);
             case GLS_JSON -> new GlsTrackParser(zone);
             case DPD_JSON -> new DpdStatusParser(zone);
+            case UPS_JSON -> new UpsTrackParser(zone);
             case CSV -> new CsvTrackingParser(csvMapping == null ? CsvColumnMapping.defaults() : csvMapping, zone);
         };
     }

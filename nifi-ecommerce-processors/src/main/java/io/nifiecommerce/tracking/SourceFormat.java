@@ -7,5 +7,6 @@ public enum SourceFormat {
     LAPOSTE_JSON,
     GLS_JSON,
     DPD_JSON,
-    CSV
+    CSV,
+    UPS_JSON
 }

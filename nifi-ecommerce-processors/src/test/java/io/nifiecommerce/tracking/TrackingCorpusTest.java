@@ -211,6 +211,25 @@ class TrackingCorpusTest {
     }
 
     @Test
+    void everyUpsStatusCodeMapsToACanonicalStatus() throws IOException {
+        final StatusMapping mapping = StatusMapping.builtIn();
+        final List<String> lines = Files.readAllLines(CORPUS.resolve("code-lists/ups-status-description-codes.tsv"), StandardCharsets.UTF_8);
+        assertEquals(160, lines.size());
+        // no canonical status says "no information"
+        final Set<String> noStatus = Set.of("0", "88", "148", "163");
+        for (final String line : lines) {
+            final String code = line.substring(0, line.indexOf('\t'));
+            final TrackingStatus status = mapping.map(SourceFormat.UPS_JSON, code);
+            assertEquals(noStatus.contains(code), status == TrackingStatus.UNKNOWN, "UPS " + line + " -> " + status);
+        }
+        assertEquals(TrackingStatus.DELIVERED, mapping.map(SourceFormat.UPS_JSON, "11"));
+        assertEquals(TrackingStatus.OUT_FOR_DELIVERY, mapping.map(SourceFormat.UPS_JSON, "21"));
+        assertEquals(TrackingStatus.ATTEMPT_FAILED, mapping.map(SourceFormat.UPS_JSON, "22"));
+        assertEquals(TrackingStatus.AVAILABLE_FOR_PICKUP, mapping.map(SourceFormat.UPS_JSON, "40"));
+        assertEquals(TrackingStatus.RETURNED_TO_SENDER, mapping.map(SourceFormat.UPS_JSON, "34"));
+    }
+
+    @Test
     void aPaddedIndentedBomPrefixedCopyOfARealFeedReadsTheSame() throws Exception {
         // the EDI.Net 214 as a Windows tool with fixed-width fields would write it
         final String original = Files.readString(CORPUS.resolve("feeds/edi/edinet-214-MGCTLYST-SAMPLE.edi"), StandardCharsets.UTF_8);

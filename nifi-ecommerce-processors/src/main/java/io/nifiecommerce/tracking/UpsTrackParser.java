@@ -1,0 +1,167 @@
+package io.nifiecommerce.tracking;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UPS Track API (v1) answers: {@code trackResponse.shipment[].package[]}, one event per {@code activity} with the
+ * package's {@code trackingNumber}. The raw code is the activity's numeric {@code status.statusCode} (leading zeros
+ * removed: {@code 011} is 11, Delivered, in UPS's Status/Description code list), else its {@code status.type}
+ * letter. The time is {@code date} {@code yyyyMMdd} and {@code time} {@code HHmmss} at {@code gmtOffset} when the
+ * answer gives it, else in the feed's zone. Packages are read one at a time.
+ */
+public final class UpsTrackParser extends JsonFeedParser {
+
+    private static final String CARRIER = "UPS";
+
+    public UpsTrackParser(final ZoneId zone) {
+        super(zone);
+    }
+
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.UPS_JSON;
+    }
+
+    @Override
+    protected String rootField() {
+        return "package";
+    }
+
+    @Override
+    protected void readParcel(final JsonParser parser, final TrackingEventSink sink) throws IOException, TrackingFeedException {
+        String number = null;
+        final List<RawTrackingEvent> events = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (token != JsonToken.FIELD_NAME) {
+                throw error(parser, "package", "expected a field");
+            }
+            final String field = parser.currentName();
+            switch (field) {
+                case "trackingNumber" -> number = text(parser, field);
+                case "activity" -> {
+                    if (parser.nextToken() == JsonToken.VALUE_NULL) {
+                        continue;
+                    }
+                    expect(parser, JsonToken.START_ARRAY, "activity");
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        expect(parser, JsonToken.START_OBJECT, "activity[]");
+                        events.add(readActivity(parser));
+                    }
+                }
+                default -> skipValue(parser);
+            }
+        }
+        for (final RawTrackingEvent event : events) {
+            sink.accept(new RawTrackingEvent(null, number, CARRIER, event.rawCode(), event.rawLabel(), event.eventTime(), event.location()));
+        }
+    }
+
+    private RawTrackingEvent readActivity(final JsonParser parser) throws IOException, TrackingFeedException {
+        String date = null;
+        String time = null;
+        String gmtOffset = null;
+        String statusCode = null;
+        String type = null;
+        String description = null;
+        String city = null;
+        String postalCode = null;
+        String country = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (token != JsonToken.FIELD_NAME) {
+                throw error(parser, "activity", "expected a field");
+            }
+            final String field = parser.currentName();
+            switch (field) {
+                case "date" -> date = text(parser, field);
+                case "time" -> time = text(parser, field);
+                case "gmtOffset" -> gmtOffset = text(parser, field);
+                case "status" -> {
+                    if (parser.nextToken() != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() != JsonToken.END_OBJECT) {
+                        final String name = parser.currentName();
+                        switch (name) {
+                            case "statusCode" -> statusCode = text(parser, name);
+                            case "type" -> type = text(parser, name);
+                            case "description" -> description = text(parser, name);
+                            default -> skipValue(parser);
+                        }
+                    }
+                }
+                case "location" -> {
+                    if (parser.nextToken() != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() != JsonToken.END_OBJECT) {
+                        if (!"address".equals(parser.currentName())) {
+                            skipValue(parser);
+                            continue;
+                        }
+                        if (parser.nextToken() != JsonToken.START_OBJECT) {
+                            parser.skipChildren();
+                            continue;
+                        }
+                        while (parser.nextToken() != JsonToken.END_OBJECT) {
+                            final String name = parser.currentName();
+                            switch (name) {
+                                case "city" -> city = text(parser, name);
+                                case "postalCode" -> postalCode = text(parser, name);
+                                case "countryCode" -> country = text(parser, name);
+                                default -> skipValue(parser);
+                            }
+                        }
+                    }
+                }
+                default -> skipValue(parser);
+            }
+        }
+        final String code = statusCode != null && !statusCode.isEmpty() ? withoutLeadingZeros(statusCode) : type;
+        return new RawTrackingEvent(null, null, null, code, description, time(parser, date, time, gmtOffset),
+                TrackingLocation.of(city, postalCode, country));
+    }
+
+    private static String withoutLeadingZeros(final String code) {
+        int start = 0;
+        while (start < code.length() - 1 && code.charAt(start) == '0') {
+            start++;
+        }
+        return code.substring(start);
+    }
+
+    private OffsetDateTime time(final JsonParser parser, final String date, final String time, final String gmtOffset)
+            throws TrackingFeedException {
+        if (date == null || date.isEmpty()) {
+            return null;
+        }
+        final String clock = time == null || time.isEmpty() ? "000000" : time;
+        try {
+            if (date.length() != 8 || clock.length() != 6) {
+                throw new DateTimeException("expected yyyyMMdd and HHmmss");
+            }
+            final LocalDateTime local = LocalDateTime.of(Integer.parseInt(date, 0, 4, 10), Integer.parseInt(date, 4, 6, 10),
+                    Integer.parseInt(date, 6, 8, 10), Integer.parseInt(clock, 0, 2, 10), Integer.parseInt(clock, 2, 4, 10),
+                    Integer.parseInt(clock, 4, 6, 10));
+            if (gmtOffset != null && !gmtOffset.isEmpty()) {
+                return local.atOffset(ZoneOffset.of(gmtOffset));
+            }
+            return local.atZone(zone).toOffsetDateTime();
+        } catch (final DateTimeException | NumberFormatException e) {
+            throw error(parser, "date", "invalid date-time [" + date + " " + time + (gmtOffset == null ? "" : " " + gmtOffset) + "]");
+        }
+    }
+}
