@@ -1,7 +1,6 @@
 package io.nifiecommerce.tracking;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -41,24 +40,11 @@ public final class UpsTrackParser extends JsonFeedParser {
     protected void readParcel(final JsonParser parser, final TrackingEventSink sink) throws IOException, TrackingFeedException {
         String number = null;
         final List<RawTrackingEvent> events = new ArrayList<>();
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-            if (token != JsonToken.FIELD_NAME) {
-                throw error(parser, "package", "expected a field");
-            }
-            final String field = parser.currentName();
+        String field;
+        while ((field = nextField(parser, "package")) != null) {
             switch (field) {
                 case "trackingNumber" -> number = text(parser, field);
-                case "activity" -> {
-                    if (parser.nextToken() == JsonToken.VALUE_NULL) {
-                        continue;
-                    }
-                    expect(parser, JsonToken.START_ARRAY, "activity");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        expect(parser, JsonToken.START_OBJECT, "activity[]");
-                        events.add(readActivity(parser));
-                    }
-                }
+                case "activity" -> readObjects(parser, field, this::readActivity, events);
                 default -> skipValue(parser);
             }
         }
@@ -71,58 +57,23 @@ public final class UpsTrackParser extends JsonFeedParser {
         String date = null;
         String time = null;
         String gmtOffset = null;
-        String statusCode = null;
-        String type = null;
-        String description = null;
-        String city = null;
-        String postalCode = null;
-        String country = null;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-            if (token != JsonToken.FIELD_NAME) {
-                throw error(parser, "activity", "expected a field");
-            }
-            final String field = parser.currentName();
+        final String[] status = new String[3];
+        final String[] address = new String[3];
+        String field;
+        while ((field = nextField(parser, "activity")) != null) {
             switch (field) {
                 case "date" -> date = text(parser, field);
                 case "time" -> time = text(parser, field);
                 case "gmtOffset" -> gmtOffset = text(parser, field);
-                case "status" -> {
-                    if (parser.nextToken() != JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        continue;
-                    }
-                    while (parser.nextToken() != JsonToken.END_OBJECT) {
-                        final String name = parser.currentName();
-                        switch (name) {
-                            case "statusCode" -> statusCode = text(parser, name);
-                            case "type" -> type = text(parser, name);
-                            case "description" -> description = text(parser, name);
-                            default -> skipValue(parser);
-                        }
-                    }
-                }
+                case "status" -> readFields(parser, field, STATUS_FIELDS, status);
                 case "location" -> {
-                    if (parser.nextToken() != JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        continue;
-                    }
-                    while (parser.nextToken() != JsonToken.END_OBJECT) {
-                        if (!"address".equals(parser.currentName())) {
-                            skipValue(parser);
-                            continue;
-                        }
-                        if (parser.nextToken() != JsonToken.START_OBJECT) {
-                            parser.skipChildren();
-                            continue;
-                        }
-                        while (parser.nextToken() != JsonToken.END_OBJECT) {
-                            final String name = parser.currentName();
-                            switch (name) {
-                                case "city" -> city = text(parser, name);
-                                case "postalCode" -> postalCode = text(parser, name);
-                                case "countryCode" -> country = text(parser, name);
-                                default -> skipValue(parser);
+                    if (enterObject(parser)) {
+                        String name;
+                        while ((name = nextField(parser, field)) != null) {
+                            if ("address".equals(name)) {
+                                readFields(parser, name, ADDRESS_FIELDS, address);
+                            } else {
+                                skipValue(parser);
                             }
                         }
                     }
@@ -130,9 +81,30 @@ public final class UpsTrackParser extends JsonFeedParser {
                 default -> skipValue(parser);
             }
         }
-        final String code = statusCode != null && !statusCode.isEmpty() ? withoutLeadingZeros(statusCode) : type;
-        return new RawTrackingEvent(null, null, null, code, description, time(parser, date, time, gmtOffset),
-                TrackingLocation.of(city, postalCode, country));
+        final String statusCode = status[0];
+        final String code = statusCode != null && !statusCode.isEmpty() ? withoutLeadingZeros(statusCode) : status[1];
+        return new RawTrackingEvent(null, null, null, code, status[2], time(parser, date, time, gmtOffset),
+                TrackingLocation.of(address[0], address[1], address[2]));
+    }
+
+    private static final List<String> STATUS_FIELDS = List.of("statusCode", "type", "description");
+    private static final List<String> ADDRESS_FIELDS = List.of("city", "postalCode", "countryCode");
+
+    /** The scalar values of the named fields of the object after a field name, by position in names. */
+    private static void readFields(final JsonParser parser, final String object, final List<String> names, final String[] values)
+            throws IOException, TrackingFeedException {
+        if (!enterObject(parser)) {
+            return;
+        }
+        String name;
+        while ((name = nextField(parser, object)) != null) {
+            final int index = names.indexOf(name);
+            if (index >= 0) {
+                values[index] = text(parser, name);
+            } else {
+                skipValue(parser);
+            }
+        }
     }
 
     private static String withoutLeadingZeros(final String code) {
