@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 /**
  * Tells the feed format from the first bytes: UNA/UNB is EDIFACT IFTSTA, ISA is X12 214, a JSON document is told
- * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse), XML (SOAP answers) and JSON of
+ * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse, DHL shipments with statusCode), XML (SOAP answers) and JSON of
  * APIs without a parser are refused with the reason, anything else is CSV.
  */
 public final class FeedFormatDetector {
@@ -54,6 +54,9 @@ public final class FeedFormatDetector {
             final String text = new String(head, start, length - start, StandardCharsets.UTF_8);
             if (text.contains("\"trackResponse\"")) {
                 return SourceFormat.UPS_JSON;
+            }
+            if (text.contains("\"shipments\"") && text.contains("\"statusCode\"")) {
+                return SourceFormat.DHL_JSON;
             }
             if (text.contains("\"parcelLifeCycleData\"")) {
                 return SourceFormat.DPD_JSON;
@@ -112,6 +115,7 @@ public final class FeedFormatDetector {
             case GLS_JSON -> new GlsTrackParser(zone);
             case DPD_JSON -> new DpdStatusParser(zone);
             case UPS_JSON -> new UpsTrackParser(zone);
+            case DHL_JSON -> new DhlTrackParser(zone);
             case CSV -> new CsvTrackingParser(csvMapping == null ? CsvColumnMapping.defaults() : csvMapping, zone);
         };
     }

@@ -147,6 +147,39 @@ abstract class JsonFeedParser implements TrackingFeedParser {
         }
     }
 
+    /** The scalar values of the named fields of the object after a field name, by position in names. */
+    static void readFields(final JsonParser parser, final String object, final List<String> names, final String[] values)
+            throws IOException, TrackingFeedException {
+        if (!enterObject(parser)) {
+            return;
+        }
+        String name;
+        while ((name = nextField(parser, object)) != null) {
+            final int index = names.indexOf(name);
+            if (index >= 0) {
+                values[index] = text(parser, name);
+            } else {
+                skipValue(parser);
+            }
+        }
+    }
+
+    /** The named fields of the {@code address} object inside the location object after a field name. */
+    static void readAddress(final JsonParser parser, final String location, final List<String> names, final String[] values)
+            throws IOException, TrackingFeedException {
+        if (!enterObject(parser)) {
+            return;
+        }
+        String name;
+        while ((name = nextField(parser, location)) != null) {
+            if ("address".equals(name)) {
+                readFields(parser, name, names, values);
+            } else {
+                skipValue(parser);
+            }
+        }
+    }
+
     /** Skips the value after a field name (scalar or structure). */
     static void skipValue(final JsonParser parser) throws IOException {
         final JsonToken token = parser.nextToken();

@@ -8,5 +8,6 @@ public enum SourceFormat {
     GLS_JSON,
     DPD_JSON,
     CSV,
-    UPS_JSON
+    UPS_JSON,
+    DHL_JSON
 }

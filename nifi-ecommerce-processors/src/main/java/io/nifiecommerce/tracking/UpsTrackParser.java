@@ -66,18 +66,7 @@ public final class UpsTrackParser extends JsonFeedParser {
                 case "time" -> time = text(parser, field);
                 case "gmtOffset" -> gmtOffset = text(parser, field);
                 case "status" -> readFields(parser, field, STATUS_FIELDS, status);
-                case "location" -> {
-                    if (enterObject(parser)) {
-                        String name;
-                        while ((name = nextField(parser, field)) != null) {
-                            if ("address".equals(name)) {
-                                readFields(parser, name, ADDRESS_FIELDS, address);
-                            } else {
-                                skipValue(parser);
-                            }
-                        }
-                    }
-                }
+                case "location" -> readAddress(parser, field, ADDRESS_FIELDS, address);
                 default -> skipValue(parser);
             }
         }
@@ -89,23 +78,6 @@ public final class UpsTrackParser extends JsonFeedParser {
 
     private static final List<String> STATUS_FIELDS = List.of("statusCode", "type", "description");
     private static final List<String> ADDRESS_FIELDS = List.of("city", "postalCode", "countryCode");
-
-    /** The scalar values of the named fields of the object after a field name, by position in names. */
-    private static void readFields(final JsonParser parser, final String object, final List<String> names, final String[] values)
-            throws IOException, TrackingFeedException {
-        if (!enterObject(parser)) {
-            return;
-        }
-        String name;
-        while ((name = nextField(parser, object)) != null) {
-            final int index = names.indexOf(name);
-            if (index >= 0) {
-                values[index] = text(parser, name);
-            } else {
-                skipValue(parser);
-            }
-        }
-    }
 
     private static String withoutLeadingZeros(final String code) {
         int start = 0;

@@ -33,7 +33,8 @@ class TrackingFeedFuzzTest {
             return List.of(FeedParserTest.sample("IFTSTA-colissimo-D01B.edi"), FeedParserTest.sample("X12-214-ups-4010.edi"),
                     FeedParserTest.resource("laposte-suivi-v2.json"), FeedParserTest.resource("gls-track.json"),
                     FeedParserTest.resource("dpd-status.json"), FeedParserTest.resource("carrier-export.csv"),
-                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-ups-schema-sample.json")));
+                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-ups-schema-sample.json")),
+                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-dhl_universal-TrackingResponseJSON.json")));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
