@@ -7,8 +7,8 @@ import java.time.ZoneId;
 
 /**
  * Tells the feed format from the first bytes: UNA/UNB is EDIFACT IFTSTA, ISA is X12 214, a JSON document is told
- * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse, DHL shipments with statusCode), XML (SOAP answers) and JSON of
- * APIs without a parser are refused with the reason, anything else is CSV.
+ * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse, DHL shipments with statusCode), the Chronopost tracking SOAP answer is read,
+ * other XML (SOAP answers) and JSON of APIs without a parser are refused with the reason, anything else is CSV.
  */
 public final class FeedFormatDetector {
 
@@ -45,8 +45,11 @@ public final class FeedFormatDetector {
         if (startsWith(head, start, length, "ISA")) {
             return SourceFormat.X12_214;
         }
+        if (head[start] == '<' && new String(head, start, length - start, StandardCharsets.UTF_8).contains("trackSkybill")) {
+            return SourceFormat.CHRONOPOST_XML;
+        }
         if (head[start] == '<') {
-            // carriers' SOAP and XML APIs (Chronopost, DPD ParcelLifeCycle, DHL Express XML-PI, DHL Paket): not a CSV
+            // carriers' other SOAP and XML APIs (DPD ParcelLifeCycle, DHL Express XML-PI, DHL Paket): not a CSV
             throw new TrackingFeedException("UNSUPPORTED_FORMAT",
                     "XML content (" + rootElement(head, start, length) + "): no parser for this format; convert it to JSON or CSV upstream");
         }
@@ -116,6 +119,7 @@ public final class FeedFormatDetector {
             case DPD_JSON -> new DpdStatusParser(zone);
             case UPS_JSON -> new UpsTrackParser(zone);
             case DHL_JSON -> new DhlTrackParser(zone);
+            case CHRONOPOST_XML -> new ChronopostTrackParser(zone);
             case CSV -> new CsvTrackingParser(csvMapping == null ? CsvColumnMapping.defaults() : csvMapping, zone);
         };
     }

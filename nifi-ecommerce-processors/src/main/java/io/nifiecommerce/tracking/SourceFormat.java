@@ -9,5 +9,6 @@ public enum SourceFormat {
     DPD_JSON,
     CSV,
     UPS_JSON,
-    DHL_JSON
+    DHL_JSON,
+    CHRONOPOST_XML
 }

@@ -34,7 +34,8 @@ class TrackingFeedFuzzTest {
                     FeedParserTest.resource("laposte-suivi-v2.json"), FeedParserTest.resource("gls-track.json"),
                     FeedParserTest.resource("dpd-status.json"), FeedParserTest.resource("carrier-export.csv"),
                     java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-ups-schema-sample.json")),
-                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-dhl_universal-TrackingResponseJSON.json")));
+                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-dhl_universal-TrackingResponseJSON.json")),
+                    java.nio.file.Files.readAllBytes(TrackingCorpusTest.CORPUS.resolve("feeds/api/karrio-chronopost-TrackingResponse.xml")));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
