@@ -253,6 +253,30 @@ class TrackingCorpusTest {
         }
     }
 
+    @Test
+    void anEdifactFeedWithBomCrLfAndIndentationReadsTheSame() throws Exception {
+        final String original = Files.readString(CORPUS.resolve("feeds/edi/edifunct-IFTSTA_example.edi"), StandardCharsets.UTF_8)
+                .replace("UNT+18+45689", "UNT+39+45689");
+        final String variant = "\uFEFF\r\n" + original.replace("'\n", "'\r\n    ").replace("RFF+AAS:7481947187'", "RFF+AAS:  7481947187  '");
+        assertEquals(parse(original.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")),
+                parse(variant.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")));
+    }
+
+    @Test
+    void x12VersionsFrom004010To008010AndOtherDelimitersAreRead() throws Exception {
+        final String original = Files.readString(CORPUS.resolve("feeds/edi/edinet-214-MGCTLYST-SAMPLE.edi"), StandardCharsets.UTF_8);
+        final List<TrackingEvent> expected = parse(original.getBytes(StandardCharsets.UTF_8), ZoneId.of("America/New_York"));
+        for (final String version : List.of("00401", "00403", "00501", "00601", "00701", "00801")) {
+            // from 00501 on ISA11 is the repetition separator
+            final String repetition = version.compareTo("00501") >= 0 ? "^" : "U";
+            final String versioned = original.replace("*U*00403*", "*" + repetition + "*" + version + "*").replace("*X*004030~", "*X*" + version + "0~");
+            assertEquals(expected, parse(versioned.getBytes(StandardCharsets.UTF_8), ZoneId.of("America/New_York")), version);
+            // element separator |, component separator : (ISA16), segment terminator a line break
+            final String delimited = versioned.replace('*', '|').replace("|>~", "|:~").replace("~\n", "\n");
+            assertEquals(expected, parse(delimited.getBytes(StandardCharsets.UTF_8), ZoneId.of("America/New_York")), version + " with | and line breaks");
+        }
+    }
+
     static List<TrackingEvent> parse(final byte[] content, final ZoneId zone) throws Exception {
         final TrackingEventAssembler assembler = new TrackingEventAssembler(CarrierRegistry.builtIn(), StatusMapping.builtIn(), null);
         final SourceFormat format = FeedFormatDetector.detect(new BufferedInputStream(new ByteArrayInputStream(content)));
