@@ -228,7 +228,9 @@ public final class IftstaReader extends EdiStatusStream {
                 throw new EdiSyntaxException("DTM", dateSegment, "Invalid status date-time [" + dateValue + "] (format " + dateFormat + ")");
             }
         }
-        final String number = tracking != null ? tracking : consignmentTracking;
+        // the best reference wins, the status's own on a tie (an RFF+CN of the consignment beats an RFF+AAS of the status)
+        final String number = tracking != null && trackingRankInStatus >= trackingRankInConsignment ? tracking
+                : consignmentTracking != null ? consignmentTracking : tracking;
         final String orderReference = order != null ? order : consignmentOrder != null ? consignmentOrder : consignmentNumber;
         final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty, statusCode,
                 text == null ? null : text.toString(), time, TrackingLocation.of(city, postalCode, country));

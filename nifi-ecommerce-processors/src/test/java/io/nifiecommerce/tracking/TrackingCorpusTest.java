@@ -277,6 +277,15 @@ class TrackingCorpusTest {
         }
     }
 
+    @Test
+    void theCarriersReferenceOfTheConsignmentBeatsAWaybillOfTheStatus() throws Exception {
+        final String original = Files.readString(CORPUS.resolve("feeds/edi/edifunct-IFTSTA_example.edi"), StandardCharsets.UTF_8)
+                .replace("UNT+18+45689", "UNT+40+45689").replace("CNI+1+DSVS41599'\n", "CNI+1+DSVS41599'\nRFF+CN:6A15602676300'\n");
+        final List<TrackingEvent> events = parse(original.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris"));
+        assertEquals("6A15602676300", events.getFirst().trackingNumber());
+        assertEquals("colissimo", events.getFirst().carrier());
+    }
+
     static List<TrackingEvent> parse(final byte[] content, final ZoneId zone) throws Exception {
         final TrackingEventAssembler assembler = new TrackingEventAssembler(CarrierRegistry.builtIn(), StatusMapping.builtIn(), null);
         final SourceFormat format = FeedFormatDetector.detect(new BufferedInputStream(new ByteArrayInputStream(content)));
