@@ -16,7 +16,8 @@ import java.util.Set;
  * Streams the status events of an EDIFACT IFTSTA interchange: one event per STS segment, with the consignment's
  * references (RFF+CN carrier reference = tracking number, else RFF+CW package number or RFF+AAS transport
  * document number; RFF+CU consignor reference = order, else the CNI
- * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA) as carrier hint.
+ * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA), else the interchange
+ * sender (UNB), as carrier hint.
  * References given before the first STS of a CNI apply to all its statuses.
  */
 public final class IftstaReader extends EdiStatusStream {
@@ -27,6 +28,7 @@ public final class IftstaReader extends EdiStatusStream {
     private TrackingEventSink sink;
 
     private String carrierParty;
+    private String interchangeSender;
     private String consignmentNumber;
     private String consignmentTracking;
     private String consignmentOrder;
@@ -83,6 +85,11 @@ public final class IftstaReader extends EdiStatusStream {
     @Override
     protected void element(final String tag, final int element, final int component, final String value) {
         switch (tag) {
+            case "UNB" -> {
+                if (element == 2 && component == 1) {
+                    interchangeSender = value;
+                }
+            }
             case "UNH" -> {
                 if (element == 2 && component == 1 && !"IFTSTA".equals(value)) {
                     throw new EdiSyntaxException(tag, segmentPosition(), "Message type " + value + " is not IFTSTA");
@@ -232,7 +239,8 @@ public final class IftstaReader extends EdiStatusStream {
         final String number = tracking != null && trackingRankInStatus >= trackingRankInConsignment ? tracking
                 : consignmentTracking != null ? consignmentTracking : tracking;
         final String orderReference = order != null ? order : consignmentOrder != null ? consignmentOrder : consignmentNumber;
-        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty, statusCode,
+        // the carrier named by the message (NAD+CA), else the sender of the interchange (a carrier's own feed)
+        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty != null ? carrierParty : interchangeSender, statusCode,
                 text == null ? null : text.toString(), time, TrackingLocation.of(city, postalCode, country));
         resetStatus();
         sink.accept(event);

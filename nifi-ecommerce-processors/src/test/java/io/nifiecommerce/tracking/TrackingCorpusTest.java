@@ -286,6 +286,22 @@ class TrackingCorpusTest {
         assertEquals("colissimo", events.getFirst().carrier());
     }
 
+    @Test
+    void aFourteenDigitNumberIsResolvedByTheSenderOfTheInterchange() throws Exception {
+        final String dsv = Files.readString(CORPUS.resolve("feeds/edi/edifunct-IFTSTA_example.edi"), StandardCharsets.UTF_8)
+                .replace("UNT+18+45689", "UNT+40+45689").replace("CNI+1+DSVS41599'\n", "CNI+1+DSVS41599'\nRFF+CN:89108749065090'\n");
+        // sent by a forwarder that is none of our carriers: the number stays ambiguous
+        final TrackingEvent fromDsv = parse(dsv.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst();
+        assertEquals(null, fromDsv.carrier());
+        assertTrue(fromDsv.carrierCandidates().contains("chronopost") && fromDsv.carrierCandidates().contains("dpd"), fromDsv.carrierCandidates());
+        // the same interchange sent by Chronopost
+        final String chronopost = dsv.replace("UNB+UNOC:4+5790000110018:14+", "UNB+UNOC:4+CHRONOPOST:ZZZ+");
+        final TrackingEvent fromChronopost = parse(chronopost.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst();
+        assertEquals("chronopost", fromChronopost.carrier());
+        assertTrue(fromChronopost.carrierValid());
+        assertEquals(null, fromChronopost.carrierCandidates());
+    }
+
     static List<TrackingEvent> parse(final byte[] content, final ZoneId zone) throws Exception {
         final TrackingEventAssembler assembler = new TrackingEventAssembler(CarrierRegistry.builtIn(), StatusMapping.builtIn(), null);
         final SourceFormat format = FeedFormatDetector.detect(new BufferedInputStream(new ByteArrayInputStream(content)));
