@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * StAEDI plumbing shared by the status readers: envelope validation on, one callback per simple element value
+ * StAEDI plumbing shared by the status readers: envelope structure validation on (not code values, so any
+ * directory is read), a BOM and whitespace before and between segments skipped, one callback per trimmed simple element value
  * with its segment tag, element and component positions, and every StAEDI error turned into an
  * {@link EdiSyntaxException} naming segment and position.
  */
@@ -21,7 +22,11 @@ abstract class EdiStatusStream {
     private static EDIInputFactory newFactory() {
         final EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
-        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
+        // envelope structure and counts are checked; code values are not: StAEDI's lists stop at some directory
+        // (an IFTSTA D.10B or D.21B header would be refused) and partners' values drift from the tables
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
+        // line breaks and indentation between segments
+        factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
         return factory;
     }
 
@@ -31,7 +36,8 @@ abstract class EdiStatusStream {
     /** Reads the whole interchange, calling the hooks. */
     protected final void stream(final InputStream in) throws IOException {
         boolean sawInterchange = false;
-        try (EDIStreamReader reader = FACTORY.createEDIStreamReader(in)) {
+        final EdiPreamble.Skipped input = EdiPreamble.skip(in);
+        try (EDIStreamReader reader = FACTORY.createEDIStreamReader(input.stream())) {
             while (reader.hasNext()) {
                 final EDIStreamEvent event = reader.next();
                 switch (event) {
@@ -44,7 +50,8 @@ abstract class EdiStatusStream {
                     case END_SEGMENT -> endSegment(segmentTag);
                     case ELEMENT_DATA -> {
                         final Location location = reader.getLocation();
-                        element(segmentTag, location.getElementPosition(), Math.max(location.getComponentPosition(), 1), reader.getText());
+                        // values padded with spaces are read trimmed (strip() returns the same string when there is none)
+                        element(segmentTag, location.getElementPosition(), Math.max(location.getComponentPosition(), 1), reader.getText().strip());
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
                         final Location location = reader.getLocation();

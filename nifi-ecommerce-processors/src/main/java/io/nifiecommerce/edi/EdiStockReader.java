@@ -10,7 +10,6 @@ import io.xlate.edi.stream.Location;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
@@ -54,28 +53,19 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
     private long messages;
 
     private EdiStockReader(InputStream in, StockReadOptions options) {
-        final PushbackInputStream input = new PushbackInputStream(Objects.requireNonNull(in, "in"), 1);
         this.options = Objects.requireNonNull(options, "options");
-        this.ended = isBlank(input);
-        this.reader = FACTORY.createEDIStreamReader(input);
-    }
-
-    /** An empty (or whitespace-only) input is zero records, like an empty CSV or JSON file, not a syntax error. */
-    private static boolean isBlank(PushbackInputStream input) {
+        final EdiPreamble.Skipped input;
         try {
-            int b;
-            do {
-                b = input.read();
-            } while (b == ' ' || b == '\r' || b == '\n' || b == '\t');
-            if (b == -1) {
-                return true;
-            }
-            input.unread(b);
-            return false;
+            input = EdiPreamble.skip(Objects.requireNonNull(in, "in"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.ended = input.blank();
+        this.reader = FACTORY.createEDIStreamReader(input.stream());
     }
+
+    /* An empty (or whitespace-only) input is zero records, like an empty CSV or JSON file, not a syntax error;
+       a UTF-8 BOM and blank lines before the interchange are skipped (EdiPreamble). */
 
     public static EdiStockReader open(InputStream in, StockReadOptions options) {
         return new EdiStockReader(in, options);
@@ -279,7 +269,8 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
             if (elements[element] == null) {
                 elements[element] = new String[MAX_COMPONENTS + 1];
             }
-            elements[element][Math.max(component, 1)] = value;
+            // partners pad values with spaces (fixed-width exports): " SANMINACORP " is SANMINACORP
+            elements[element][Math.max(component, 1)] = value == null ? null : value.strip();
             elementCount = Math.max(elementCount, element);
         }
 

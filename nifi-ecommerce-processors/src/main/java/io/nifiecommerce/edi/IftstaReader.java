@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * Streams the status events of an EDIFACT IFTSTA interchange: one event per STS segment, with the consignment's
- * references (RFF+CN carrier reference = tracking number, RFF+CU consignor reference = order, else the CNI
- * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA) as carrier hint.
+ * references (RFF+CN carrier reference = tracking number, else RFF+CW package number or RFF+AAS transport
+ * document number; RFF+CU consignor reference = order, else the CNI
+ * document number), DTM+334 status time, LOC place, FTX text and the carrier party (NAD+CA), else the interchange
+ * sender (UNB), as carrier hint.
  * References given before the first STS of a CNI apply to all its statuses.
  */
 public final class IftstaReader extends EdiStatusStream {
@@ -26,9 +28,12 @@ public final class IftstaReader extends EdiStatusStream {
     private TrackingEventSink sink;
 
     private String carrierParty;
+    private String interchangeSender;
     private String consignmentNumber;
     private String consignmentTracking;
     private String consignmentOrder;
+    private int trackingRankInConsignment;
+    private int trackingRankInStatus;
     private boolean statusOpen;
     private String statusCode;
     private String tracking;
@@ -80,6 +85,11 @@ public final class IftstaReader extends EdiStatusStream {
     @Override
     protected void element(final String tag, final int element, final int component, final String value) {
         switch (tag) {
+            case "UNB" -> {
+                if (element == 2 && component == 1) {
+                    interchangeSender = value;
+                }
+            }
             case "UNH" -> {
                 if (element == 2 && component == 1 && !"IFTSTA".equals(value)) {
                     throw new EdiSyntaxException(tag, segmentPosition(), "Message type " + value + " is not IFTSTA");
@@ -146,12 +156,34 @@ public final class IftstaReader extends EdiStatusStream {
         }
     }
 
+    /**
+     * How much a reference qualifier is worth as the parcel's tracking number: CN (carrier's reference number) first,
+     * then CW (package number, as UPS Quantum View writes its 1Z numbers), then AAS (transport document number, the
+     * waybill of forwarders such as DSV).
+     */
+    private static int trackingRank(final String referenceQualifier) {
+        if (referenceQualifier == null) {
+            return 0;
+        }
+        return switch (referenceQualifier) {
+            case "CN" -> 3;
+            case "CW" -> 2;
+            case "AAS" -> 1;
+            default -> 0;
+        };
+    }
+
     private void reference(final String referenceQualifier, final String value) {
-        if ("CN".equals(referenceQualifier)) {
+        final int rank = trackingRank(referenceQualifier);
+        if (rank > 0 && !value.isEmpty()) {
             if (statusOpen) {
-                tracking = value;
-            } else {
+                if (rank > trackingRankInStatus) {
+                    tracking = value;
+                    trackingRankInStatus = rank;
+                }
+            } else if (rank > trackingRankInConsignment) {
                 consignmentTracking = value;
+                trackingRankInConsignment = rank;
             }
         } else if ("CU".equals(referenceQualifier)) {
             if (statusOpen) {
@@ -170,6 +202,7 @@ public final class IftstaReader extends EdiStatusStream {
         consignmentNumber = null;
         consignmentTracking = null;
         consignmentOrder = null;
+        trackingRankInConsignment = 0;
         resetStatus();
     }
 
@@ -177,6 +210,7 @@ public final class IftstaReader extends EdiStatusStream {
         statusOpen = false;
         statusCode = null;
         tracking = null;
+        trackingRankInStatus = 0;
         order = null;
         dateValue = null;
         dateFormat = null;
@@ -201,9 +235,12 @@ public final class IftstaReader extends EdiStatusStream {
                 throw new EdiSyntaxException("DTM", dateSegment, "Invalid status date-time [" + dateValue + "] (format " + dateFormat + ")");
             }
         }
-        final String number = tracking != null ? tracking : consignmentTracking;
+        // the best reference wins, the status's own on a tie (an RFF+CN of the consignment beats an RFF+AAS of the status)
+        final String number = tracking != null && trackingRankInStatus >= trackingRankInConsignment ? tracking
+                : consignmentTracking != null ? consignmentTracking : tracking;
         final String orderReference = order != null ? order : consignmentOrder != null ? consignmentOrder : consignmentNumber;
-        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty, statusCode,
+        // the carrier named by the message (NAD+CA), else the sender of the interchange (a carrier's own feed)
+        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty != null ? carrierParty : interchangeSender, statusCode,
                 text == null ? null : text.toString(), time, TrackingLocation.of(city, postalCode, country));
         resetStatus();
         sink.accept(event);

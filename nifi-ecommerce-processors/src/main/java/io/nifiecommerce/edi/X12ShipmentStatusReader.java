@@ -13,9 +13,9 @@ import java.time.ZoneId;
 
 /**
  * Streams the status events of an X12 214 (Transportation Carrier Shipment Status) interchange: one event per
- * AT7 segment, with the shipment's B10 reference (tracking number), SCAC (carrier hint) and order reference
- * (L11 qualified PO/CO/ON, else B10 shipment id), the AT7 date, time and time code, and the MS1 place that
- * follows. An L11 qualified 2I or CN inside an LX loop is a package tracking number for that loop's events.
+ * AT7 segment, with the shipment's B10 reference (tracking number), SCAC (carrier hint; the ISA sender when there is
+ * none) and order reference (L11 qualified PO/CO/ON, else B10 shipment id), the AT7 date, time and time code, and
+ * the MS1 place that follows. An L11 qualified 2I or CN inside an LX loop is a package tracking number for that loop's events.
  */
 public final class X12ShipmentStatusReader extends EdiStatusStream {
 
@@ -25,6 +25,7 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
     private String shipmentTracking;
     private String shipmentId;
     private String scac;
+    private String interchangeSender;
     private String order;
     private boolean inLoop;
     private String loopTracking;
@@ -83,6 +84,11 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
     @Override
     protected void element(final String tag, final int element, final int component, final String value) {
         switch (tag) {
+            case "ISA" -> {
+                if (element == 6) {
+                    interchangeSender = value;
+                }
+            }
             case "ST" -> {
                 if (element == 1 && !"214".equals(value)) {
                     throw new EdiSyntaxException(tag, segmentPosition(), "Transaction set " + value + " is not a 214");
@@ -162,7 +168,8 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
         }
         final String number = loopTracking != null ? loopTracking : shipmentTracking;
         final String orderReference = order != null ? order : shipmentId;
-        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, scac, code,
+        // the SCAC of the shipment, else the sender of the interchange (a carrier's own feed)
+        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, scac != null ? scac : interchangeSender, code,
                 reason == null ? null : "reason " + reason, eventTime,
                 TrackingLocation.of(city, null, country));
         statusOpen = false;

@@ -152,6 +152,66 @@ public final class CarrierRegistry {
         return null;
     }
 
+    /**
+     * A carrier attribution that says when the number alone cannot tell the carrier.
+     *
+     * @param match      the attribution, or null when nothing fits or when the number is ambiguous
+     * @param candidates the carrier families whose formats fit an ambiguous number, best first; empty otherwise
+     */
+    public record Detection(CarrierMatch match, List<String> candidates) {
+
+        public Detection {
+            candidates = List.copyOf(candidates);
+        }
+
+        /** True when several carriers' formats fit the number and nothing (check digit, feed hint) decides. */
+        public boolean ambiguous() {
+            return match == null && candidates.size() > 1;
+        }
+    }
+
+    private static final Detection NOTHING = new Detection(null, List.of());
+
+    /**
+     * Like {@link #detect(String, String)}, but a number that only format-only definitions of several carriers fit
+     * (14 digits: a Chronopost skybill, a DPD parcel number without its check character, a DHL eCommerce number) is
+     * reported as ambiguous with its candidates instead of being given to the highest priority. A carrier named by
+     * the feed decides; a number passing a published check digit is attributed as by {@link #detect(String)}.
+     */
+    public Detection classify(final String number, final String carrierHint) {
+        final String hint = CarrierDefinition.normalizeHint(carrierHint);
+        if (!hint.isEmpty() && named(hint).length > 0) {
+            final CarrierMatch match = detect(number, carrierHint);
+            return match == null ? NOTHING : new Detection(match, List.of());
+        }
+        final String compact = compact(number);
+        if (compact.isEmpty() || compact.length() > CarrierDefinition.MAX_LENGTH) {
+            return NOTHING;
+        }
+        CarrierMatch best = null;
+        List<String> families = null;
+        for (final CarrierDefinition definition : byLength[compact.length()]) {
+            final CarrierMatch match = definition.match(compact);
+            if (match == null) {
+                continue;
+            }
+            if (best == null) {
+                best = match;
+                if (definition.hasCheckDigit()) {
+                    return new Detection(best, List.of());
+                }
+                families = new ArrayList<>(2);
+                families.add(definition.family());
+            } else if (!families.contains(definition.family())) {
+                families.add(definition.family());
+            }
+        }
+        if (best == null) {
+            return NOTHING;
+        }
+        return families.size() > 1 ? new Detection(null, families) : new Detection(best, List.of());
+    }
+
     private CarrierDefinition[] named(final String normalizedHint) {
         final CarrierDefinition[] cached = byHint.get(normalizedHint);
         if (cached != null) {

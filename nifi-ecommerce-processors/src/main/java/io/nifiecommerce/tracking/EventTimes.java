@@ -21,12 +21,14 @@ public final class EventTimes {
     }
 
     /**
-     * ISO-8601 with or without offset ({@code 2026-03-01T10:12:00+01:00}, {@code 2026-03-01T10:12:00Z},
+     * ISO-8601 with or without offset ({@code 2026-03-01T10:12:00+01:00}, {@code +0100}, {@code +01}, {@code 2026-03-01T10:12:00Z},
      * {@code 2026-03-01T10:12:00}, {@code 2026-03-01 10:12}), or a date alone (midnight).
      *
      * @throws DateTimeParseException when the text is none of those
      */
-    public static OffsetDateTime parseIso(final String text, final ZoneId zone) {
+    public static OffsetDateTime parseIso(final String raw, final ZoneId zone) {
+        // values padded with spaces are read trimmed (strip() returns the same string when there is none)
+        final String text = raw.strip();
         final OffsetDateTime fast = parseIsoFast(text, zone);
         if (fast != null) {
             return fast;
@@ -105,7 +107,8 @@ public final class EventTimes {
 
     /**
      * The common shapes without DateTimeFormatter (which dominates a feed's parse time): {@code yyyy-MM-ddTHH:mm:ss},
-     * optional fraction, then nothing, {@code Z} or {@code ±HH:MM}. Anything else returns null for the full parser.
+     * optional fraction, then nothing, {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}. Anything else returns null
+     * for the full parser.
      */
     private static OffsetDateTime parseIsoFast(final String text, final ZoneId zone) {
         final int length = text.length();
@@ -153,9 +156,13 @@ public final class EventTimes {
         if (sign == 'Z' && position + 1 == length) {
             return OffsetDateTime.of(local, ZoneOffset.UTC);
         }
-        if ((sign == '+' || sign == '-') && position + 6 == length && text.charAt(position + 3) == ':') {
+        // offsets written +01:00, +0100 (GLS, many Java and .NET exports) or +01
+        final boolean colon = position + 6 == length && text.charAt(position + 3) == ':';
+        final boolean compact = position + 5 == length;
+        final boolean hoursOnly = position + 3 == length;
+        if ((sign == '+' || sign == '-') && (colon || compact || hoursOnly)) {
             final int offsetHours = number(text, position + 1, position + 3);
-            final int offsetMinutes = number(text, position + 4, position + 6);
+            final int offsetMinutes = hoursOnly ? 0 : colon ? number(text, position + 4, position + 6) : number(text, position + 3, position + 5);
             if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
                 return null;
             }

@@ -7,7 +7,8 @@ import java.time.ZoneId;
 
 /**
  * Tells the feed format from the first bytes: UNA/UNB is EDIFACT IFTSTA, ISA is X12 214, a JSON document is told
- * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData), anything else is CSV.
+ * apart by its field names (La Poste idShip, GLS unitno, DPD parcelLifeCycleData, UPS trackResponse, DHL shipments with statusCode), the Chronopost tracking SOAP answer is read,
+ * other XML (SOAP answers) and JSON of APIs without a parser are refused with the reason, anything else is CSV.
  */
 public final class FeedFormatDetector {
 
@@ -44,8 +45,22 @@ public final class FeedFormatDetector {
         if (startsWith(head, start, length, "ISA")) {
             return SourceFormat.X12_214;
         }
+        if (head[start] == '<' && new String(head, start, length - start, StandardCharsets.UTF_8).contains("trackSkybill")) {
+            return SourceFormat.CHRONOPOST_XML;
+        }
+        if (head[start] == '<') {
+            // carriers' other SOAP and XML APIs (DPD ParcelLifeCycle, DHL Express XML-PI, DHL Paket): not a CSV
+            throw new TrackingFeedException("UNSUPPORTED_FORMAT",
+                    "XML content (" + rootElement(head, start, length) + "): no parser for this format; convert it to JSON or CSV upstream");
+        }
         if (head[start] == '{' || head[start] == '[') {
             final String text = new String(head, start, length - start, StandardCharsets.UTF_8);
+            if (text.contains("\"trackResponse\"")) {
+                return SourceFormat.UPS_JSON;
+            }
+            if (text.contains("\"shipments\"") && text.contains("\"statusCode\"")) {
+                return SourceFormat.DHL_JSON;
+            }
             if (text.contains("\"parcelLifeCycleData\"")) {
                 return SourceFormat.DPD_JSON;
             }
@@ -67,6 +82,22 @@ public final class FeedFormatDetector {
         return SourceFormat.CSV;
     }
 
+    /** The first element name of an XML document (after the prolog and comments), for the error message. */
+    private static String rootElement(final byte[] head, final int start, final int length) {
+        int i = start;
+        while (i < length) {
+            if (head[i] == '<' && i + 1 < length && head[i + 1] != '?' && head[i + 1] != '!') {
+                int end = i + 1;
+                while (end < length && head[end] != ' ' && head[end] != '>' && head[end] != '/' && head[end] != '\n' && head[end] != '\r') {
+                    end++;
+                }
+                return "root <" + new String(head, i + 1, end - i - 1, StandardCharsets.UTF_8) + ">";
+            }
+            i++;
+        }
+        return "no root element";
+    }
+
     private static boolean startsWith(final byte[] head, final int start, final int length, final String prefix) {
         if (length - start < prefix.length()) {
             return false;
@@ -86,6 +117,9 @@ public final class FeedFormatDetector {
             case LAPOSTE_JSON -> new LaPosteSuiviParser(zone);
             case GLS_JSON -> new GlsTrackParser(zone);
             case DPD_JSON -> new DpdStatusParser(zone);
+            case UPS_JSON -> new UpsTrackParser(zone);
+            case DHL_JSON -> new DhlTrackParser(zone);
+            case CHRONOPOST_XML -> new ChronopostTrackParser(zone);
             case CSV -> new CsvTrackingParser(csvMapping == null ? CsvColumnMapping.defaults() : csvMapping, zone);
         };
     }

@@ -39,27 +39,14 @@ public final class GlsTrackParser extends JsonFeedParser {
         String statusTime = null;
         String order = null;
         final List<RawTrackingEvent> events = new ArrayList<>();
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-            if (token != JsonToken.FIELD_NAME) {
-                throw error(parser, "parcels", "expected a field");
-            }
-            final String field = parser.currentName();
+        String field;
+        while ((field = nextField(parser, "parcels")) != null) {
             switch (field) {
                 case "unitno" -> unitNumber = text(parser, field);
                 case "status" -> status = text(parser, field);
                 case "statusDateTime" -> statusTime = text(parser, field);
                 case "references" -> order = readReferences(parser, order);
-                case "events" -> {
-                    if (parser.nextToken() == JsonToken.VALUE_NULL) {
-                        continue;
-                    }
-                    expect(parser, JsonToken.START_ARRAY, "events");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        expect(parser, JsonToken.START_OBJECT, "events[]");
-                        events.add(readEvent(parser));
-                    }
-                }
+                case "events" -> readObjects(parser, field, this::readEvent, events);
                 default -> skipValue(parser);
             }
         }
@@ -110,12 +97,8 @@ public final class GlsTrackParser extends JsonFeedParser {
         String city = null;
         String postalCode = null;
         String country = null;
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
-            if (token != JsonToken.FIELD_NAME) {
-                throw error(parser, "events", "expected a field");
-            }
-            final String field = parser.currentName();
+        String field;
+        while ((field = nextField(parser, "events")) != null) {
             switch (field) {
                 case "code" -> code = text(parser, field);
                 case "description" -> description = text(parser, field);

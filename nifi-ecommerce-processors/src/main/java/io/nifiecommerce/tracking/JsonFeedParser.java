@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Base of the carrier JSON feeds, read token by token with Jackson's streaming parser. A feed may hold one
@@ -87,7 +88,8 @@ abstract class JsonFeedParser implements TrackingFeedParser {
         if (token == null || !token.isScalarValue()) {
             throw error(parser, field, "expected a value");
         }
-        return parser.getText();
+        // values padded with spaces are read trimmed (strip() returns the same string when there is none)
+        return parser.getText().strip();
     }
 
     OffsetDateTime time(final JsonParser parser, final String field, final String value) throws TrackingFeedException {
@@ -98,6 +100,83 @@ abstract class JsonFeedParser implements TrackingFeedParser {
             return EventTimes.parseIso(value, zone);
         } catch (final DateTimeException e) {
             throw error(parser, field, "invalid date-time [" + value + "]");
+        }
+    }
+
+    /** Reads one object of an array; the parser is on its START_OBJECT and must end on its END_OBJECT. */
+    @FunctionalInterface
+    interface ObjectReader<T> {
+        T read(JsonParser parser) throws IOException, TrackingFeedException;
+    }
+
+    /**
+     * The name of the next field of the current object, or null at its end.
+     *
+     * @throws TrackingFeedException when something else than a field name comes
+     */
+    static String nextField(final JsonParser parser, final String object) throws IOException, TrackingFeedException {
+        final JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+            return null;
+        }
+        if (token != JsonToken.FIELD_NAME) {
+            throw error(parser, object, "expected a field");
+        }
+        return parser.currentName();
+    }
+
+    /** Moves into the object after a field name: true when it is one, false (value skipped) otherwise. */
+    static boolean enterObject(final JsonParser parser) throws IOException {
+        if (parser.nextToken() == JsonToken.START_OBJECT) {
+            return true;
+        }
+        parser.skipChildren();
+        return false;
+    }
+
+    /** Reads the array of objects after a field name (null: nothing) into the list. */
+    static <T> void readObjects(final JsonParser parser, final String field, final ObjectReader<T> reader, final List<T> into)
+            throws IOException, TrackingFeedException {
+        if (parser.nextToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        expect(parser, JsonToken.START_ARRAY, field);
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            expect(parser, JsonToken.START_OBJECT, field + "[]");
+            into.add(reader.read(parser));
+        }
+    }
+
+    /** The scalar values of the named fields of the object after a field name, by position in names. */
+    static void readFields(final JsonParser parser, final String object, final List<String> names, final String[] values)
+            throws IOException, TrackingFeedException {
+        if (!enterObject(parser)) {
+            return;
+        }
+        String name;
+        while ((name = nextField(parser, object)) != null) {
+            final int index = names.indexOf(name);
+            if (index >= 0) {
+                values[index] = text(parser, name);
+            } else {
+                skipValue(parser);
+            }
+        }
+    }
+
+    /** The named fields of the {@code address} object inside the location object after a field name. */
+    static void readAddress(final JsonParser parser, final String location, final List<String> names, final String[] values)
+            throws IOException, TrackingFeedException {
+        if (!enterObject(parser)) {
+            return;
+        }
+        String name;
+        while ((name = nextField(parser, location)) != null) {
+            if ("address".equals(name)) {
+                readFields(parser, name, names, values);
+            } else {
+                skipValue(parser);
+            }
         }
     }
 

@@ -7,5 +7,8 @@ public enum SourceFormat {
     LAPOSTE_JSON,
     GLS_JSON,
     DPD_JSON,
-    CSV
+    CSV,
+    UPS_JSON,
+    DHL_JSON,
+    CHRONOPOST_XML
 }

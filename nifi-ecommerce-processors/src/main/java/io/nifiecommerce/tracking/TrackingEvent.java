@@ -2,10 +2,15 @@ package io.nifiecommerce.tracking;
 
 import java.time.OffsetDateTime;
 
-/** A tracking event with its carrier attributed and its status mapped to the canonical set. */
+/**
+ * A tracking event with its carrier attributed and its status mapped to the canonical set. When the number fits
+ * several carriers' formats and neither the feed nor the configured default carrier decides, {@code carrier} is
+ * null and {@code carrierCandidates} lists the families that fit (comma-separated); otherwise it is null.
+ */
 public record TrackingEvent(String orderReference, String trackingNumber, String carrier, boolean carrierValid,
                             String shopifyCarrierName, String trackingUrl, TrackingStatus status, String rawCode,
-                            String rawLabel, OffsetDateTime eventTime, TrackingLocation location, SourceFormat sourceFormat) {
+                            String rawLabel, OffsetDateTime eventTime, TrackingLocation location, SourceFormat sourceFormat,
+                            String carrierCandidates) {
 
     public boolean statusFinal() {
         return status.isFinal();

@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * Turns raw feed events into tracking events: attributes the carrier (the feed's own carrier name first, then
- * format and check digit, then the default carrier) and maps the raw code to a canonical status. A number that
+ * format and check digit, then the default carrier) and maps the raw code to a canonical status. A number several
+ * carriers' formats fit (and no check digit decides) goes to the default carrier when it is one of them, and is
+ * otherwise reported with its candidates and no carrier. A number that
  * matches nothing keeps its event with {@code carrierValid=false}; nothing is dropped. Not thread-safe (it
  * remembers the last number, since feeds list several events per parcel in a row).
  */
@@ -17,7 +19,7 @@ public final class TrackingEventAssembler {
 
     private String lastNumber;
     private String lastHint;
-    private CarrierMatch lastMatch;
+    private CarrierRegistry.Detection lastMatch;
 
     public TrackingEventAssembler(final CarrierRegistry registry, final StatusMapping statusMapping, final String defaultCarrier) {
         this.registry = Objects.requireNonNull(registry);
@@ -28,7 +30,17 @@ public final class TrackingEventAssembler {
 
     public TrackingEvent assemble(final SourceFormat format, final RawTrackingEvent raw) {
         final String number = raw.trackingNumber() == null ? null : CarrierRegistry.compact(raw.trackingNumber());
-        final CarrierMatch match = detect(number, raw.carrierHint());
+        final CarrierRegistry.Detection detection = detect(number, raw.carrierHint());
+        CarrierMatch match = detection.match();
+        String candidates = null;
+        if (detection.ambiguous()) {
+            // the flow's default carrier is the sender of the feed: it decides between the carriers that fit
+            if (defaultDefinition != null && detection.candidates().contains(defaultDefinition.family())) {
+                match = registry.detect(number, defaultDefinition.family());
+            } else {
+                candidates = String.join(",", detection.candidates());
+            }
+        }
         final String carrier;
         final boolean valid;
         final String shopifyName;
@@ -38,6 +50,11 @@ public final class TrackingEventAssembler {
             valid = match.valid();
             shopifyName = match.shopifyName();
             url = match.trackingUrl();
+        } else if (candidates != null) {
+            carrier = null;
+            valid = false;
+            shopifyName = null;
+            url = null;
         } else if (defaultDefinition != null) {
             carrier = defaultDefinition.family();
             valid = false;
@@ -51,19 +68,21 @@ public final class TrackingEventAssembler {
         }
         final TrackingStatus status = statusMapping.map(format, raw.rawCode());
         return new TrackingEvent(raw.orderReference(), number, carrier, valid, shopifyName, url, status, raw.rawCode(),
-                raw.rawLabel(), raw.eventTime(), raw.location() == null ? TrackingLocation.NONE : raw.location(), format);
+                raw.rawLabel(), raw.eventTime(), raw.location() == null ? TrackingLocation.NONE : raw.location(), format, candidates);
     }
 
-    private CarrierMatch detect(final String number, final String hint) {
+    private CarrierRegistry.Detection detect(final String number, final String hint) {
         if (number == null || number.isEmpty()) {
-            return null;
+            return NO_NUMBER;
         }
         if (number.equals(lastNumber) && Objects.equals(hint, lastHint)) {
             return lastMatch;
         }
         lastNumber = number;
         lastHint = hint;
-        lastMatch = registry.detect(number, hint);
+        lastMatch = registry.classify(number, hint);
         return lastMatch;
     }
+
+    private static final CarrierRegistry.Detection NO_NUMBER = new CarrierRegistry.Detection(null, java.util.List.of());
 }

@@ -35,7 +35,8 @@ final class TrackingEventRecords {
             new RecordField("rawLabel", RecordFieldType.STRING.getDataType(), true),
             new RecordField("eventTime", RecordFieldType.STRING.getDataType(), true),
             new RecordField("location", RecordFieldType.RECORD.getRecordDataType(LOCATION_SCHEMA), true),
-            new RecordField("sourceFormat", RecordFieldType.STRING.getDataType(), false)));
+            new RecordField("sourceFormat", RecordFieldType.STRING.getDataType(), false),
+            new RecordField("carrierCandidates", RecordFieldType.STRING.getDataType(), true)));
 
     private TrackingEventRecords() {
     }
@@ -63,6 +64,7 @@ final class TrackingEventRecords {
             values.put("location", new MapRecord(LOCATION_SCHEMA, place));
         }
         values.put("sourceFormat", event.sourceFormat().name());
+        values.put("carrierCandidates", event.carrierCandidates());
         return new MapRecord(schema, values);
     }
 }
