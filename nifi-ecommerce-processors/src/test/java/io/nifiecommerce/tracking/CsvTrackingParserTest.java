@@ -117,6 +117,15 @@ class CsvTrackingParserTest {
     }
 
     @Test
+    void textAfterAClosingQuoteIsASyntaxErrorAndAQuoteInsideAFieldIsText() throws Exception {
+        final TrackingFeedException e = assertThrows(TrackingFeedException.class,
+                () -> parse("tracking_number,status,status_label\n6A15602676300,DELIVERED,\"quoted\"after\n"));
+        assertEquals("CSV_SYNTAX", e.getErrorCode());
+        assertEquals(2, e.getPosition());
+        assertEquals("Livré \"ici\"", parse("tracking_number,status,status_label\n6A15602676300,DELIVERED,Livré \"ici\"\n").getFirst().rawLabel());
+    }
+
+    @Test
     void overlongFieldIsASyntaxError() {
         final String field = "x".repeat(CsvTrackingParser.MAX_FIELD_LENGTH + 10);
         final TrackingFeedException e = assertThrows(TrackingFeedException.class,
