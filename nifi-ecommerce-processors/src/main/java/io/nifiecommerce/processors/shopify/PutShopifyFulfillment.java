@@ -50,8 +50,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -583,7 +585,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             attributes.put("fulfillment.present", String.valueOf(counts.getOrDefault(Status.ALREADY_PRESENT, 0)));
             attributes.put("fulfillment.skipped", String.valueOf(counts.getOrDefault(Status.SKIPPED, 0)));
             // the records of one shipment share its result: count each result once
-            final Set<FulfillmentEventPublisher.Result> results = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            final Set<FulfillmentEventPublisher.Result> results = Collections.newSetFromMap(new IdentityHashMap<>());
             indexes.forEach(i -> {
                 if (eventResults[i] != null) {
                     results.add(eventResults[i]);

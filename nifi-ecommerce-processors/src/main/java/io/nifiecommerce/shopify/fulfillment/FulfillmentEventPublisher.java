@@ -5,6 +5,7 @@ import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -127,7 +129,7 @@ public final class FulfillmentEventPublisher {
                 existing = new Existing();
                 for (final JsonNode info : fulfillment.path("trackingInfo")) {
                     if (info.path("number").isTextual()) {
-                        existing.numbers.add(info.path("number").asText().toUpperCase(java.util.Locale.ROOT));
+                        existing.numbers.add(info.path("number").asText().toUpperCase(Locale.ROOT));
                     }
                 }
             }
@@ -145,7 +147,7 @@ public final class FulfillmentEventPublisher {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (final DateTimeParseException e) {
             return null;
         }
@@ -157,7 +159,7 @@ public final class FulfillmentEventPublisher {
         final Set<String> statusTimes = new HashSet<>();
 
         boolean carries(final String number) {
-            return numbers.contains(number.toUpperCase(java.util.Locale.ROOT));
+            return numbers.contains(number.toUpperCase(Locale.ROOT));
         }
 
         boolean has(final ParcelEvent event) {

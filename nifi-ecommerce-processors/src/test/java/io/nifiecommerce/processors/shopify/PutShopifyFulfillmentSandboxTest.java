@@ -233,6 +233,8 @@ class PutShopifyFulfillmentSandboxTest {
         assertEquals(orders.size(), outcomes.size(), "every shipment settled: " + outcomes);
         for (final Order order : orders) {
             assertEquals(1, sandbox.shopify().shop().fulfillmentsOf(order.id()).size(), order.name() + " " + outcomes.get(order.name()));
+            assertEquals(List.of("IN_TRANSIT"), sandbox.shopify().shop().fulfillmentsOf(order.id()).getFirst().events().stream()
+                    .map(FulfillmentState.Event::status).toList(), order.name() + ": its event posted exactly once under faults");
         }
     }
 }
