@@ -1,30 +1,63 @@
 package io.nifiecommerce.tracking;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * CSV tracking exports with a header row (RFC 4180: quoted fields may hold delimiters, doubled quotes and line
- * breaks), columns found by header name through a {@link CsvColumnMapping}. Read record by record.
+ * CSV tracking exports with a header row, columns found by header name through a {@link CsvColumnMapping}.
+ * The CSV itself is read by Jackson's streaming CSV parser ({@code jackson-dataformat-csv}, RFC 4180: quoted
+ * fields may hold delimiters, doubled quotes and line breaks; spaces around values and quotes are trimmed;
+ * empty lines are skipped), record by record: only the cells of mapped columns are kept. The bytes are decoded
+ * as UTF-8 with replacement of malformed input (a Windows-1252 label does not lose the parcel's event); a
+ * leading byte order mark is dropped. Line numbers in errors are Jackson's: line breaks inside quoted fields are
+ * not counted.
  */
 public final class CsvTrackingParser implements TrackingFeedParser {
 
-    private static final int MAX_FIELD_LENGTH = 65_536;
+    static final int MAX_FIELD_LENGTH = 65_536;
+
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).build())
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    /** Slots of the cells kept from each record. */
+    private static final int TRACKING = 0;
+    private static final int STATUS = 1;
+    private static final int LABEL = 2;
+    private static final int TIME = 3;
+    private static final int ORDER = 4;
+    private static final int CARRIER = 5;
+    private static final int CITY = 6;
+    private static final int POSTAL = 7;
+    private static final int COUNTRY = 8;
+    private static final int SLOTS = 9;
 
     private final CsvColumnMapping mapping;
     private final ZoneId zone;
+    private final CsvSchema schema;
 
     public CsvTrackingParser(final CsvColumnMapping mapping, final ZoneId zone) {
         this.mapping = mapping;
         this.zone = zone;
+        this.schema = CsvSchema.emptySchema().withColumnSeparator(mapping.delimiter()).withQuoteChar('"').withoutEscapeChar();
     }
 
     @Override
@@ -34,51 +67,105 @@ public final class CsvTrackingParser implements TrackingFeedParser {
 
     @Override
     public void parse(final InputStream in, final TrackingEventSink sink) throws IOException, TrackingFeedException {
-        final RecordReader reader = new RecordReader(new InputStreamReader(in, StandardCharsets.UTF_8), mapping.delimiter());
-        final List<String> header = reader.next();
+        try (CsvParser csv = (CsvParser) FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            csv.setSchema(schema);
+            read(csv, sink);
+        } catch (final JsonProcessingException e) {
+            final JsonLocation location = e.getLocation();
+            final int line = location == null ? -1 : location.getLineNr();
+            throw new TrackingFeedException("CSV_SYNTAX", "Invalid CSV at line " + line + ": " + e.getOriginalMessage(), null, line, e);
+        }
+    }
+
+    private void read(final CsvParser csv, final TrackingEventSink sink) throws IOException, TrackingFeedException {
+        final List<String> header = nextRecord(csv);
         if (header == null) {
             throw new TrackingFeedException("CSV_SYNTAX", "Empty CSV: no header row", null, 1, null);
         }
         if (!header.isEmpty() && header.getFirst().startsWith("\uFEFF")) {
             header.set(0, header.getFirst().substring(1));
         }
-        final int trackingColumn = required(header, mapping.trackingNumber());
-        final int statusColumn = required(header, mapping.status());
-        final int labelColumn = optional(header, mapping.statusLabel());
-        final int timeColumn = optional(header, mapping.eventTime());
-        final int orderColumn = optional(header, mapping.orderReference());
-        final int carrierColumn = optional(header, mapping.carrier());
-        final int cityColumn = optional(header, mapping.city());
-        final int postalColumn = optional(header, mapping.postalCode());
-        final int countryColumn = optional(header, mapping.country());
-        List<String> row;
-        while ((row = reader.next()) != null) {
-            if (row.size() == 1 && row.getFirst().isEmpty()) {
+        // slotsOf[column] = where the column's cell goes (a column may be mapped to several fields), null when not mapped
+        final int[][] slotsOf = new int[header.size()][];
+        map(slotsOf, required(header, mapping.trackingNumber()), TRACKING);
+        map(slotsOf, required(header, mapping.status()), STATUS);
+        map(slotsOf, optional(header, mapping.statusLabel()), LABEL);
+        map(slotsOf, optional(header, mapping.eventTime()), TIME);
+        map(slotsOf, optional(header, mapping.orderReference()), ORDER);
+        map(slotsOf, optional(header, mapping.carrier()), CARRIER);
+        map(slotsOf, optional(header, mapping.city()), CITY);
+        map(slotsOf, optional(header, mapping.postalCode()), POSTAL);
+        map(slotsOf, optional(header, mapping.country()), COUNTRY);
+        final String[] cells = new String[SLOTS];
+        JsonToken token;
+        while ((token = csv.nextToken()) != null) {
+            if (token != JsonToken.START_ARRAY) {
                 continue;
             }
-            final int line = reader.recordLine();
-            final String timeText = cell(row, timeColumn);
-            OffsetDateTime time = null;
-            if (timeText != null) {
-                try {
-                    time = EventTimes.parseIso(timeText, zone);
-                } catch (final DateTimeException e) {
-                    throw new TrackingFeedException("INVALID_CONTENT", "Invalid date-time [" + timeText + "] in column '"
-                            + mapping.eventTime() + "' at line " + line, mapping.eventTime(), line, e);
+            final int line = csv.currentTokenLocation().getLineNr();
+            Arrays.fill(cells, null);
+            int column = 0;
+            boolean firstBlank = false;
+            while (csv.nextToken() == JsonToken.VALUE_STRING) {
+                final int[] slots = column < slotsOf.length ? slotsOf[column] : null;
+                if (slots != null) {
+                    final String value = csv.getText().trim();
+                    if (!value.isEmpty()) {
+                        for (final int slot : slots) {
+                            cells[slot] = value;
+                        }
+                    }
                 }
+                if (column == 0) {
+                    firstBlank = csv.getText().isBlank();
+                }
+                column++;
             }
-            sink.accept(new RawTrackingEvent(cell(row, orderColumn), cell(row, trackingColumn), cell(row, carrierColumn),
-                    cell(row, statusColumn), cell(row, labelColumn), time,
-                    TrackingLocation.of(cell(row, cityColumn), cell(row, postalColumn), cell(row, countryColumn))));
+            if (column == 1 && firstBlank) {
+                continue; // a line holding only spaces
+            }
+            sink.accept(event(cells, line));
         }
     }
 
-    private static String cell(final List<String> row, final int column) {
-        if (column < 0 || column >= row.size()) {
+    private RawTrackingEvent event(final String[] cells, final int line) throws TrackingFeedException {
+        final String timeText = cells[TIME];
+        OffsetDateTime time = null;
+        if (timeText != null) {
+            try {
+                time = EventTimes.parseIso(timeText, zone);
+            } catch (final DateTimeException e) {
+                throw new TrackingFeedException("INVALID_CONTENT", "Invalid date-time [" + timeText + "] in column '"
+                        + mapping.eventTime() + "' for tracking number " + cells[TRACKING] + " at line " + line
+                        + " (line breaks inside quoted fields not counted)", mapping.eventTime(), line, e);
+            }
+        }
+        return new RawTrackingEvent(cells[ORDER], cells[TRACKING], cells[CARRIER], cells[STATUS], cells[LABEL], time,
+                TrackingLocation.of(cells[CITY], cells[POSTAL], cells[COUNTRY]));
+    }
+
+    private static void map(final int[][] slotsOf, final int column, final int slot) {
+        if (column >= 0) {
+            final int[] slots = slotsOf[column] == null ? new int[0] : slotsOf[column];
+            slotsOf[column] = Arrays.copyOf(slots, slots.length + 1);
+            slotsOf[column][slots.length] = slot;
+        }
+    }
+
+    /** The next record's cells (untrimmed), or null at the end. */
+    private static List<String> nextRecord(final CsvParser csv) throws IOException {
+        JsonToken token = csv.nextToken();
+        while (token != null && token != JsonToken.START_ARRAY) {
+            token = csv.nextToken();
+        }
+        if (token == null) {
             return null;
         }
-        final String value = row.get(column).trim();
-        return value.isEmpty() ? null : value;
+        final List<String> cells = new ArrayList<>();
+        while (csv.nextToken() == JsonToken.VALUE_STRING) {
+            cells.add(csv.getText());
+        }
+        return cells;
     }
 
     private static int required(final List<String> header, final String name) throws TrackingFeedException {
@@ -100,122 +187,5 @@ public final class CsvTrackingParser implements TrackingFeedParser {
             }
         }
         return -1;
-    }
-
-    /** RFC 4180 record reader over a character stream. */
-    private static final class RecordReader {
-
-        private final Reader reader;
-        private final char delimiter;
-        private final char[] buffer = new char[8192];
-        private int length;
-        private int position;
-        private int line = 1;
-        private int recordLine;
-        private boolean ended;
-
-        RecordReader(final Reader reader, final char delimiter) {
-            this.reader = reader;
-            this.delimiter = delimiter;
-        }
-
-        int recordLine() {
-            return recordLine;
-        }
-
-        private int read() throws IOException {
-            if (position == length) {
-                length = reader.read(buffer, 0, buffer.length);
-                position = 0;
-                if (length <= 0) {
-                    length = 0;
-                    return -1;
-                }
-            }
-            return buffer[position++];
-        }
-
-        private void unread() {
-            position--;
-        }
-
-        List<String> next() throws IOException, TrackingFeedException {
-            if (ended) {
-                return null;
-            }
-            recordLine = line;
-            final List<String> fields = new ArrayList<>();
-            final StringBuilder field = new StringBuilder();
-            int c = read();
-            if (c == -1) {
-                ended = true;
-                return null;
-            }
-            unread();
-            while (true) {
-                c = read();
-                if (c == '"' && field.isEmpty()) {
-                    readQuoted(field);
-                    c = read();
-                    if (c != delimiter && c != '\n' && c != '\r' && c != -1) {
-                        throw new TrackingFeedException("CSV_SYNTAX", "Unexpected character after closing quote at line " + line,
-                                null, line, null);
-                    }
-                }
-                if (c == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' || c == '\n' || c == -1) {
-                    if (c == '\r') {
-                        final int following = read();
-                        if (following != '\n' && following != -1) {
-                            unread();
-                        }
-                    }
-                    if (c == -1) {
-                        ended = true;
-                    } else {
-                        line++;
-                    }
-                    fields.add(field.toString());
-                    return fields;
-                } else {
-                    append(field, (char) c);
-                }
-            }
-        }
-
-        private void readQuoted(final StringBuilder field) throws IOException, TrackingFeedException {
-            final int start = line;
-            while (true) {
-                final int c = read();
-                if (c == -1) {
-                    throw new TrackingFeedException("CSV_SYNTAX", "Quoted field opened at line " + start + " never closed", null, start, null);
-                }
-                if (c == '"') {
-                    final int following = read();
-                    if (following == '"') {
-                        append(field, '"');
-                        continue;
-                    }
-                    if (following != -1) {
-                        unread();
-                    }
-                    return;
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                append(field, (char) c);
-            }
-        }
-
-        private void append(final StringBuilder field, final char c) throws TrackingFeedException {
-            if (field.length() >= MAX_FIELD_LENGTH) {
-                throw new TrackingFeedException("CSV_SYNTAX", "Field longer than " + MAX_FIELD_LENGTH + " characters at line " + line,
-                        null, line, null);
-            }
-            field.append(c);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.nifiecommerce.tracking;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
@@ -23,7 +24,7 @@ import java.util.Locale;
 
 /**
  * Repeated-measure benchmark of the tracking parsers against a raw read of the same bytes (StAEDI events, Jackson
- * tokens). Single thread; times are the thread's CPU time, so events/s is per core even on a shared machine. Run:
+ * tokens, Jackson CSV cells). Single thread; times are the thread's CPU time, so events/s is per core even on a shared machine. Run:
  * {@code java -Xmx64m -cp <test classpath> io.nifiecommerce.tracking.TrackingFeedBenchmark [events] [dir]}.
  */
 public final class TrackingFeedBenchmark {
@@ -32,6 +33,7 @@ public final class TrackingFeedBenchmark {
     private static final String[] IFTSTA_CODES = {"13", "31", "31", "23", "21"};
     private static final String[] AT7_CODES = {"AF", "X6", "X1", "D1"};
     private static final String[] LAPOSTE_CODES = {"DR1", "PC1", "ET1", "MD2", "DI1"};
+    private static final String[] CSV_STATUSES = {"PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"};
     private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
     private static final int MEASURED = Integer.getInteger("bench.measured", 9);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -46,16 +48,18 @@ public final class TrackingFeedBenchmark {
         final Path iftsta = dir.resolve("iftsta.edi");
         final Path x12 = dir.resolve("x12-214.edi");
         final Path laPoste = dir.resolve("laposte.json");
+        final Path csv = dir.resolve("tracking.csv");
         writeIftsta(iftsta, events);
         writeX12(x12, events);
         writeLaPoste(laPoste, events);
+        writeCsv(csv, events);
         System.out.printf(Locale.ROOT, "java %s, %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "CPU ms are the benchmark thread's CPU time (median of %d after %d warm-ups); events/s = events per CPU second%n",
                 MEASURED, WARMUP);
         System.out.printf(Locale.ROOT, "%-12s %10s %8s %9s %9s %9s %12s %12s %7s %7s %9s %8s%n", "feed", "bytes", "events", "raw cpu",
                 "parse cpu", "full cpu", "parse ev/s", "full ev/s", "r.parse", "r.full", "full wall", "heap MB");
-        final String feeds = args.length > 2 ? args[2] : "iftsta,x12,laposte";
+        final String feeds = args.length > 2 ? args[2] : "iftsta,x12,laposte,csv";
         if (feeds.contains("iftsta")) {
             run("IFTSTA", iftsta, events, new EdiFeedParser(SourceFormat.IFTSTA, ZONE), TrackingFeedBenchmark::rawEdi);
         }
@@ -64,6 +68,9 @@ public final class TrackingFeedBenchmark {
         }
         if (feeds.contains("laposte")) {
             run("LaPoste JSON", laPoste, events, new LaPosteSuiviParser(ZONE), TrackingFeedBenchmark::rawJson);
+        }
+        if (feeds.contains("csv")) {
+            run("CSV", csv, events, new CsvTrackingParser(CsvColumnMapping.defaults(), ZONE), TrackingFeedBenchmark::rawCsv);
         }
     }
 
@@ -162,6 +169,33 @@ public final class TrackingFeedBenchmark {
             }
         }
         return length;
+    }
+
+    private static final CsvFactory CSV = new CsvFactory();
+
+    /** Every cell of every row read by Jackson's CSV parser (no schema: rows as arrays), reading the text of each. */
+    private static long rawCsv(final InputStream in) throws Exception {
+        long length = 0;
+        try (JsonParser parser = CSV.createParser(in)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token.isScalarValue()) {
+                    length += parser.getText().length();
+                }
+            }
+        }
+        return length;
+    }
+
+    /** A carrier CSV export: one row per status, a quoted label holding the delimiter, the consignment's 4 statuses in turn. */
+    private static void writeCsv(final Path file, final int events) throws IOException {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 65_536)) {
+            out.write("tracking_number,status,status_label,event_time,order_reference,carrier,city,postal_code,country\n");
+            for (int i = 0; i < events; i++) {
+                out.write(colissimo(i / 4) + "," + CSV_STATUSES[i % 4] + ",\"Colis en cours, suivi\",2026-03-01T"
+                        + String.format(Locale.ROOT, "%02d:%02d", 8 + i % 4, i % 60) + ":00+01:00,SO-" + i / 4 + ",colissimo,Paris,75015,FR\n");
+            }
+        }
     }
 
     static String colissimo(final int i) {

@@ -139,6 +139,8 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("stockLevelsMatching", stockMatching);
         json.put("ordersShipped", shipped);
         json.put("fulfillmentsWithTracking", fulfilledWithTracking);
+        // the carriers' statuses posted to those fulfillments (PutShopifyFulfillment, fulfillmentEventCreate)
+        json.put("fulfillmentEvents", sandbox.getOrDefault("shopify.fulfillmentEvents.created", 0L));
         final ObjectNode counters = json.putObject("sandbox");
         sandbox.forEach((key, value) -> {
             if (key.startsWith("faults.") || key.endsWith(".throttled") || key.startsWith("bc.duplicates")

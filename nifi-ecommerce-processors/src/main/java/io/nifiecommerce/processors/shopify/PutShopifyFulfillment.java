@@ -5,10 +5,12 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
+import io.nifiecommerce.shopify.fulfillment.FulfillmentEventPublisher;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Route;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Status;
 import io.nifiecommerce.shopify.fulfillment.OrderReference;
+import io.nifiecommerce.shopify.fulfillment.ParcelEvent;
 import io.nifiecommerce.shopify.fulfillment.ShipmentEvent;
 import io.nifiecommerce.shopify.fulfillment.ShipmentFulfiller;
 import io.nifiecommerce.shopify.fulfillment.ShipmentGrouping;
@@ -54,8 +56,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +72,9 @@ import java.util.TreeSet;
         + "order is found by name or id, its fulfillment orders are read, and one fulfillment is created per location holding what "
         + "remains (or the lines and quantities given). Replay-safe: a shipment whose tracking number is already on a fulfillment of "
         + "the order updates that fulfillment's tracking, or does nothing when it is identical, instead of creating a second one. "
+        + "The parcel's carrier events (in transit, out for delivery, attempted delivery, delivered, with the estimated delivery date) "
+        + "are then posted to the fulfillment carrying its tracking number as Shopify fulfillment events, each once: the fulfillment's "
+        + "events are read first and an event already there is not posted again. "
         + "Each record is routed with its outcome: success, failure (with the reason) or retry (transient errors).")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @SeeAlso(classNames = {"io.nifiecommerce.processors.tracking.ParseCarrierTracking"})
@@ -78,6 +85,8 @@ import java.util.TreeSet;
         @WritesAttribute(attribute = "fulfillment.updated", description = "Shipments whose tracking was updated (success)"),
         @WritesAttribute(attribute = "fulfillment.present", description = "Shipments already fulfilled with identical tracking (success)"),
         @WritesAttribute(attribute = "fulfillment.skipped", description = "Shipments whose carrier status does not call for a fulfillment yet (success)"),
+        @WritesAttribute(attribute = "fulfillment.events.posted", description = "Fulfillment events posted to Shopify for the records (success)"),
+        @WritesAttribute(attribute = "fulfillment.events.present", description = "Fulfillment events found already on Shopify, not posted again (success)"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop domain of the Shopify Connection Service"),
         @WritesAttribute(attribute = "error.code", description = "On failure and retry: the reasons of the records, comma-separated "
                 + "(ORDER_NOT_FOUND, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
@@ -253,6 +262,54 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             .defaultValue("false")
             .build();
 
+    static final PropertyDescriptor POST_EVENTS = new PropertyDescriptor.Builder()
+            .name("Post Fulfillment Events")
+            .description("Post each tracking record's status to the fulfillment carrying its tracking number as a Shopify fulfillment event "
+                    + "(fulfillmentEventCreate), so that the customer sees in transit, out for delivery, attempted delivery, delivered and "
+                    + "the estimated delivery date. Events already on the fulfillment (same status and time) are not posted again. "
+                    + "Needs the write_fulfillments scope")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("true")
+            .build();
+
+    static final PropertyDescriptor EVENT_STATUS_FIELD = new PropertyDescriptor.Builder()
+            .name("Shopify Event Status Field")
+            .description("Record field(s) holding Shopify's FulfillmentEventStatus (IN_TRANSIT, OUT_FOR_DELIVERY, ATTEMPTED_DELIVERY, DELIVERED...). "
+                    + "When it holds none, the canonical status of the Status Field is mapped; records with neither post no event")
+            .required(false)
+            .defaultValue("shopifyEventStatus")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(POST_EVENTS, "true")
+            .build();
+
+    static final PropertyDescriptor ESTIMATED_DELIVERY_FIELD = new PropertyDescriptor.Builder()
+            .name("Estimated Delivery Field")
+            .description("Record field(s) holding the delivery date the carrier announces (ISO-8601 or timestamp), sent as the event's estimatedDeliveryAt")
+            .required(false)
+            .defaultValue("estimatedDeliveryAt,estimatedDelivery")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(POST_EVENTS, "true")
+            .build();
+
+    static final PropertyDescriptor EVENT_MESSAGE_FIELD = new PropertyDescriptor.Builder()
+            .name("Event Message Field")
+            .description("Record field(s) holding the carrier's label of the event, sent as the event's message")
+            .required(false)
+            .defaultValue("rawLabel")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(POST_EVENTS, "true")
+            .build();
+
+    static final PropertyDescriptor EVENT_LOCATION_FIELD = new PropertyDescriptor.Builder()
+            .name("Event Location Field")
+            .description("Record field holding where the event happened: a record with city, postalCode (or zip) and country")
+            .required(false)
+            .defaultValue("location")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(POST_EVENTS, "true")
+            .build();
+
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
             .description("Records whose shipment was fulfilled (CREATED, TRACKING_UPDATED, ALREADY_PRESENT) or skipped for its status (SKIPPED)")
@@ -273,18 +330,21 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
     static final String FIELD_ORDER_ID = "shopifyOrderId";
     static final String FIELD_ERROR_CODE = "errorCode";
     static final String FIELD_ERROR_MESSAGE = "errorMessage";
+    static final String FIELD_EVENTS = "fulfillmentEvents";
 
     private static final List<RecordField> OUTCOME_FIELDS = List.of(
             new RecordField(FIELD_OUTCOME, RecordFieldType.STRING.getDataType()),
             new RecordField(FIELD_FULFILLMENT_IDS, RecordFieldType.STRING.getDataType()),
             new RecordField(FIELD_ORDER_ID, RecordFieldType.STRING.getDataType()),
             new RecordField(FIELD_ERROR_CODE, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ERROR_MESSAGE, RecordFieldType.STRING.getDataType()));
+            new RecordField(FIELD_ERROR_MESSAGE, RecordFieldType.STRING.getDataType()),
+            new RecordField(FIELD_EVENTS, RecordFieldType.STRING.getDataType()));
 
     private static final List<PropertyDescriptor> PROPERTY_DESCRIPTORS = List.of(
             SHOPIFY_CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER, ORDER_REFERENCE_FIELD, ORDER_REFERENCE_KIND, TRACKING_NUMBER_FIELD,
             CARRIER_FIELD, TRACKING_URL_FIELD, LINES_FIELD, LOCATION_FIELD, STATUS_FIELD, STATUS_FINAL_FIELD, EVENT_TIME_FIELD,
-            FULFILL_ON, GROUP_BY_ORDER, NOTIFY_CUSTOMER);
+            FULFILL_ON, GROUP_BY_ORDER, NOTIFY_CUSTOMER, POST_EVENTS, EVENT_STATUS_FIELD, ESTIMATED_DELIVERY_FIELD, EVENT_MESSAGE_FIELD,
+            EVENT_LOCATION_FIELD);
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
@@ -326,7 +386,8 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             return;
         }
 
-        final FulfillmentOutcome[] outcomes = decide(context, connection, records);
+        final FulfillmentEventPublisher.Result[] eventResults = new FulfillmentEventPublisher.Result[records.size()];
+        final FulfillmentOutcome[] outcomes = decide(context, connection, records, eventResults);
 
         final Map<Route, List<Integer>> byRoute = new EnumMap<>(Route.class);
         for (int i = 0; i < records.size(); i++) {
@@ -339,9 +400,10 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 FlowFile child = session.create(flowFile);
                 final List<Integer> indexes = entry.getValue();
                 final Map<String, String> attributes = new HashMap<>();
-                child = session.write(child, out -> writeRecords(writerFactory, flowFile, outSchema, records, outcomes, indexes, out, attributes));
+                child = session.write(child, out -> writeRecords(writerFactory, flowFile, outSchema, records, outcomes, eventResults, indexes,
+                        out, attributes));
                 created.add(child);
-                attributes.putAll(routeAttributes(entry.getKey(), outcomes, indexes));
+                attributes.putAll(routeAttributes(entry.getKey(), outcomes, eventResults, indexes));
                 attributes.put("shopify.shop", connection.shopDomain());
                 child = session.putAllAttributes(child, attributes);
                 switch (entry.getKey()) {
@@ -373,14 +435,24 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         session.commitAsync();
     }
 
-    /** One outcome per record, in record order; never throws. */
-    private FulfillmentOutcome[] decide(final ProcessContext context, final ShopifyConnectionService connection, final List<Record> records) {
+    /** One outcome per record, in record order, and the fulfillment events posted for its shipment; never throws. */
+    private FulfillmentOutcome[] decide(final ProcessContext context, final ShopifyConnectionService connection, final List<Record> records,
+                                        final FulfillmentEventPublisher.Result[] eventResults) {
         final FulfillmentOutcome[] outcomes = new FulfillmentOutcome[records.size()];
         final ShipmentFields fields = fields(context);
+        final boolean postEvents = context.getProperty(POST_EVENTS).asBoolean();
+        final ParcelEventFields eventFields = new ParcelEventFields(context.getProperty(EVENT_STATUS_FIELD).getValue(),
+                context.getProperty(STATUS_FIELD).getValue(), context.getProperty(ESTIMATED_DELIVERY_FIELD).getValue(),
+                context.getProperty(EVENT_MESSAGE_FIELD).getValue(), context.getProperty(EVENT_LOCATION_FIELD).getValue());
         final List<ShipmentEvent> events = new ArrayList<>();
+        final Map<Integer, List<ParcelEvent>> parcelEvents = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             try {
-                events.add(fields.read(i, records.get(i)));
+                final ShipmentEvent event = fields.read(i, records.get(i));
+                events.add(event);
+                if (postEvents) {
+                    parcelEvents.put(i, eventFields.read(records.get(i), event));
+                }
             } catch (final ShipmentFields.InvalidShipmentException e) {
                 outcomes[i] = FulfillmentOutcome.failure(Status.INVALID_SHIPMENT, e.getMessage());
             }
@@ -389,8 +461,10 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         final List<ShipmentGrouping.Group> groups = new ShipmentGrouping(context.getProperty(GROUP_BY_ORDER).asBoolean(), policy).group(events);
         FulfillmentOutcome interruption = null;
         ShipmentFulfiller fulfiller = null;
+        FulfillmentEventPublisher publisher = null;
         try {
             fulfiller = new ShipmentFulfiller(new ShopifyFulfillmentApi(connection.client()), context.getProperty(NOTIFY_CUSTOMER).asBoolean());
+            publisher = new FulfillmentEventPublisher(connection.client());
         } catch (final RuntimeException e) {
             getLogger().error("The Shopify Connection Service gives no client", e);
             interruption = FulfillmentOutcome.failure(Status.TRANSIENT, "Shopify connection unavailable: " + e.getMessage());
@@ -410,6 +484,34 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 } catch (final RuntimeException e) {
                     getLogger().error("Unexpected failure fulfilling {}", group.shipment().order(), e);
                     outcome = FulfillmentOutcome.failure(Status.API_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                if (postEvents && outcome.route() == Route.SUCCESS && !outcome.fulfillmentIds().isEmpty()) {
+                    final List<ParcelEvent> toPost = new ArrayList<>();
+                    group.recordIndexes().forEach(index -> toPost.addAll(parcelEvents.getOrDefault(index, List.of())));
+                    final FulfillmentOutcome done = outcome;
+                    try {
+                        final FulfillmentEventPublisher.Result result = publisher.publish(outcome.fulfillmentIds(), toPost);
+                        group.recordIndexes().forEach(index -> eventResults[index] = result);
+                        if (!result.refused().isEmpty()) {
+                            outcome = new FulfillmentOutcome(Status.USER_ERROR, done.orderId(), done.orderName(), done.fulfillmentIds(),
+                                    done.status() + " but Shopify refused fulfillment event(s) (" + result.posted() + " posted): "
+                                            + String.join("; ", result.refused().stream().map(FulfillmentOutcome.UserError::toString).toList()),
+                                    result.refused());
+                        }
+                    } catch (final ApiException e) {
+                        final Status status = switch (e.errorClass()) {
+                            case TRANSIENT -> Status.TRANSIENT;
+                            case AUTHENTICATION -> Status.AUTHENTICATION;
+                            case PERMANENT -> Status.API_ERROR;
+                        };
+                        // the fulfillment is done; a retry finds it and posts only the events not yet there
+                        outcome = new FulfillmentOutcome(status, done.orderId(), done.orderName(), done.fulfillmentIds(), done.status()
+                                + " but the fulfillment events could not be posted: " + e.code() + ": " + e.getMessage(), List.of());
+                    } catch (final RuntimeException e) {
+                        getLogger().error("Unexpected failure posting the fulfillment events of {}", group.shipment().order(), e);
+                        outcome = new FulfillmentOutcome(Status.API_ERROR, done.orderId(), done.orderName(), done.fulfillmentIds(), done.status()
+                                + " but the fulfillment events could not be posted: " + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
+                    }
                 }
                 if (outcome.route() == Route.RETRY) {
                     interruption = outcome;
@@ -447,14 +549,15 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
     }
 
     private void writeRecords(final RecordSetWriterFactory writerFactory, final FlowFile original, final RecordSchema outSchema,
-                              final List<Record> records, final FulfillmentOutcome[] outcomes, final List<Integer> indexes,
+                              final List<Record> records, final FulfillmentOutcome[] outcomes,
+                              final FulfillmentEventPublisher.Result[] eventResults, final List<Integer> indexes,
                               final OutputStream out, final Map<String, String> attributes) throws IOException {
         try {
             final RecordSchema schema = writerFactory.getSchema(original.getAttributes(), outSchema);
             try (RecordSetWriter writer = writerFactory.createWriter(getLogger(), schema, out, original)) {
                 writer.beginRecordSet();
                 for (final int index : indexes) {
-                    writer.write(withOutcome(outSchema, records.get(index), outcomes[index]));
+                    writer.write(withOutcome(outSchema, records.get(index), outcomes[index], eventResults[index]));
                 }
                 final WriteResult result = writer.finishRecordSet();
                 attributes.putAll(result.getAttributes());
@@ -468,7 +571,8 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         }
     }
 
-    private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome) {
+    private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome,
+                                      final FulfillmentEventPublisher.Result events) {
         final Map<String, Object> values = new LinkedHashMap<>(record.toMap());
         values.put(FIELD_OUTCOME, outcome.status().name());
         values.put(FIELD_FULFILLMENT_IDS, outcome.fulfillmentIds().isEmpty() ? null : String.join(",", outcome.fulfillmentIds()));
@@ -476,10 +580,13 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         final boolean failed = outcome.route() != Route.SUCCESS;
         values.put(FIELD_ERROR_CODE, failed ? outcome.status().name() : null);
         values.put(FIELD_ERROR_MESSAGE, failed ? outcome.message() : null);
+        values.put(FIELD_EVENTS, events == null ? null : events.posted() + " posted, " + events.present() + " already present"
+                + (events.refused().isEmpty() ? "" : ", " + events.refused().size() + " refused"));
         return new MapRecord(schema, values);
     }
 
-    private static Map<String, String> routeAttributes(final Route route, final FulfillmentOutcome[] outcomes, final List<Integer> indexes) {
+    private static Map<String, String> routeAttributes(final Route route, final FulfillmentOutcome[] outcomes,
+                                                       final FulfillmentEventPublisher.Result[] eventResults, final List<Integer> indexes) {
         final Map<String, String> attributes = new HashMap<>();
         if (route == Route.SUCCESS) {
             final Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -488,6 +595,15 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             attributes.put("fulfillment.updated", String.valueOf(counts.getOrDefault(Status.TRACKING_UPDATED, 0)));
             attributes.put("fulfillment.present", String.valueOf(counts.getOrDefault(Status.ALREADY_PRESENT, 0)));
             attributes.put("fulfillment.skipped", String.valueOf(counts.getOrDefault(Status.SKIPPED, 0)));
+            // the records of one shipment share its result: count each result once
+            final Set<FulfillmentEventPublisher.Result> results = Collections.newSetFromMap(new IdentityHashMap<>());
+            indexes.forEach(i -> {
+                if (eventResults[i] != null) {
+                    results.add(eventResults[i]);
+                }
+            });
+            attributes.put("fulfillment.events.posted", String.valueOf(results.stream().mapToInt(FulfillmentEventPublisher.Result::posted).sum()));
+            attributes.put("fulfillment.events.present", String.valueOf(results.stream().mapToInt(FulfillmentEventPublisher.Result::present).sum()));
             return attributes;
         }
         final Set<String> codes = new TreeSet<>();

@@ -142,7 +142,7 @@ final class ShipmentFields {
         return null;
     }
 
-    private static Object first(final Record record, final List<String> fields) {
+    static Object first(final Record record, final List<String> fields) {
         for (final String field : fields) {
             final Object value = record.getValue(field);
             if (value != null && !(value instanceof CharSequence s && s.toString().isBlank())
@@ -164,7 +164,7 @@ final class ShipmentFields {
     }
 
     /** One value or several: an array, a collection, or a string separated by commas or semicolons. */
-    private static List<String> texts(final Object value) {
+    static List<String> texts(final Object value) {
         if (value == null) {
             return List.of();
         }
@@ -182,7 +182,7 @@ final class ShipmentFields {
         return result;
     }
 
-    private static String text(final Object value) {
+    static String text(final Object value) {
         if (value == null) {
             return null;
         }
@@ -190,7 +190,7 @@ final class ShipmentFields {
         return text.isEmpty() ? null : text;
     }
 
-    private static Instant instant(final Object value) {
+    static Instant instant(final Object value) {
         if (value instanceof Date date) {
             return date.toInstant();
         }
@@ -219,7 +219,7 @@ final class ShipmentFields {
         }
     }
 
-    private static List<String> names(final String property) {
+    static List<String> names(final String property) {
         if (property == null || property.isBlank()) {
             return List.of();
         }

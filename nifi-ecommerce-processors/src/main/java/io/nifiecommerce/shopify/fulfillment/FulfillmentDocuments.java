@@ -17,6 +17,8 @@ public final class FulfillmentDocuments {
     public static final String FULFILLMENT_CREATE = load("FulfillmentCreate.graphql");
     public static final String TRACKING_INFO_UPDATE = load("FulfillmentTrackingInfoUpdate.graphql");
     public static final String VERIFY_ACCESS = load("VerifyFulfillmentAccess.graphql");
+    public static final String FULFILLMENT_EVENTS = load("FulfillmentEvents.graphql");
+    public static final String FULFILLMENT_EVENT_CREATE = load("FulfillmentEventCreate.graphql");
 
     private static final String ORDER_STATE_FRAGMENT = "OrderFulfillmentState";
 
@@ -25,7 +27,8 @@ public final class FulfillmentDocuments {
 
     /** Every document, by resource name, as sent: for the schema validation test. */
     public static List<String> all() {
-        return List.of(ORDER_BY_NAME, ORDER_BY_ID, FULFILLMENT_CREATE, TRACKING_INFO_UPDATE, VERIFY_ACCESS);
+        return List.of(ORDER_BY_NAME, ORDER_BY_ID, FULFILLMENT_CREATE, TRACKING_INFO_UPDATE, VERIFY_ACCESS, FULFILLMENT_EVENTS,
+                FULFILLMENT_EVENT_CREATE);
     }
 
     private static String load(final String name) {

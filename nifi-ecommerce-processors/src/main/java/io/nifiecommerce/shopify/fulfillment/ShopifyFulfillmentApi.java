@@ -130,14 +130,20 @@ public class ShopifyFulfillmentApi {
 
     /** A {@code fulfillmentCreate} or {@code fulfillmentTrackingInfoUpdate} payload. */
     static MutationResult parseMutation(final JsonNode payload) {
+        final List<FulfillmentOutcome.UserError> userErrors = userErrors(payload);
+        final JsonNode fulfillment = payload.path("fulfillment");
+        return new MutationResult(fulfillment.isObject() ? parseFulfillment(fulfillment) : null, userErrors);
+    }
+
+    /** The userErrors of a mutation payload. */
+    static List<FulfillmentOutcome.UserError> userErrors(final JsonNode payload) {
         final List<FulfillmentOutcome.UserError> userErrors = new ArrayList<>();
         for (final JsonNode error : payload.path("userErrors")) {
             final List<String> field = new ArrayList<>();
             error.path("field").forEach(f -> field.add(f.asText()));
             userErrors.add(new FulfillmentOutcome.UserError(field, error.path("message").asText()));
         }
-        final JsonNode fulfillment = payload.path("fulfillment");
-        return new MutationResult(fulfillment.isObject() ? parseFulfillment(fulfillment) : null, userErrors);
+        return userErrors;
     }
 
     private static Fulfillment parseFulfillment(final JsonNode node) {

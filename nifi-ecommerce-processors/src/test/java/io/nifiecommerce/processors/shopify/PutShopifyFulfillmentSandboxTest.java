@@ -144,6 +144,40 @@ class PutShopifyFulfillmentSandboxTest {
     }
 
     @Test
+    void carrierEventsBecomeFulfillmentEventsOnceOnTheSimulator() throws IOException {
+        final Order order = openOrders().getFirst();
+        final String picked = "{\"orderReference\":\"%s\",\"trackingNumber\":\"6A15602676300\",\"shopifyCarrierName\":\"Colissimo\",\"status\":\"PICKED_UP\",\"eventTime\":\"2026-11-20T08:00:00Z\"}"
+                .formatted(order.name());
+        runner.enqueue("[" + picked + "]");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+
+        final String later = "[" + String.join(",",
+                "{\"orderReference\":\"%1$s\",\"trackingNumber\":\"6A15602676300\",\"status\":\"IN_TRANSIT\",\"shopifyEventStatus\":\"IN_TRANSIT\",\"eventTime\":\"2026-11-21T06:00:00+01:00\",\"estimatedDeliveryAt\":\"2026-11-23T18:00:00Z\",\"rawLabel\":\"En cours d'acheminement\",\"location\":{\"city\":\"Paris\",\"postalCode\":\"75015\",\"country\":\"FR\"}}",
+                "{\"orderReference\":\"%1$s\",\"trackingNumber\":\"6A15602676300\",\"status\":\"OUT_FOR_DELIVERY\",\"eventTime\":\"2026-11-22T07:00:00Z\"}",
+                "{\"orderReference\":\"%1$s\",\"trackingNumber\":\"6A15602676300\",\"status\":\"DELIVERED\",\"eventTime\":\"2026-11-22T10:00:00Z\"}")
+                .formatted(order.name()) + "]";
+        for (int pass = 0; pass < 2; pass++) {
+            runner.clearTransferState();
+            runner.enqueue(later);
+            runner.run();
+            runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+            runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()
+                    .assertAttributeEquals("fulfillment.events.posted", pass == 0 ? "3" : "0");
+        }
+        final List<FulfillmentState> fulfillments = sandbox.shopify().shop().fulfillmentsOf(order.id());
+        assertEquals(1, fulfillments.size());
+        final List<FulfillmentState.Event> events = fulfillments.getFirst().events();
+        assertEquals(List.of("CARRIER_PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"), events.stream().map(FulfillmentState.Event::status).toList());
+        final FulfillmentState.Event transit = events.get(1);
+        assertEquals(java.time.Instant.parse("2026-11-21T05:00:00Z"), transit.happenedAt());
+        assertEquals(java.time.Instant.parse("2026-11-23T18:00:00Z"), transit.estimatedDeliveryAt());
+        assertEquals("En cours d'acheminement", transit.message());
+        assertEquals("75015", transit.zip());
+        assertEquals("FR", transit.country());
+    }
+
+    @Test
     void partialShipmentBySkuAndUnknownOrder() throws IOException {
         final Order order = openOrders().stream().filter(o -> o.lines().stream().anyMatch(l -> l.sku() != null && l.quantity() >= 1))
                 .findFirst().orElseThrow();
@@ -199,6 +233,8 @@ class PutShopifyFulfillmentSandboxTest {
         assertEquals(orders.size(), outcomes.size(), "every shipment settled: " + outcomes);
         for (final Order order : orders) {
             assertEquals(1, sandbox.shopify().shop().fulfillmentsOf(order.id()).size(), order.name() + " " + outcomes.get(order.name()));
+            assertEquals(List.of("IN_TRANSIT"), sandbox.shopify().shop().fulfillmentsOf(order.id()).getFirst().events().stream()
+                    .map(FulfillmentState.Event::status).toList(), order.name() + ": its event posted exactly once under faults");
         }
     }
 }

@@ -116,6 +116,91 @@ class PutShopifyFulfillmentTest {
     }
 
     @Test
+    void theParcelsProgressReachesShopifyAsFulfillmentEventsOnce() throws IOException {
+        enqueue(event("#1001", "6A15602676300", "Colissimo", "PICKED_UP", "2026-11-20T08:00:00Z"));
+        runner.run();
+        final MockFlowFile first = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        first.assertAttributeEquals("fulfillment.created", "1");
+        first.assertAttributeEquals("fulfillment.events.posted", "1");
+        final StubShopify.FulfillmentState fulfillment = shopify.fulfillments(order1001).getFirst();
+        assertEquals(List.of("CARRIER_PICKED_UP"), fulfillment.events().stream().map(e -> e.get("status")).toList());
+
+        // later feeds: the fulfillment exists, the events still go to it
+        final String estimated = event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-21T06:00:00+01:00")
+                .replace("\"rawLabel\":\"x\"", "\"rawLabel\":\"En cours d'acheminement\",\"estimatedDeliveryAt\":\"2026-11-23T18:00:00Z\"");
+        final String[] later = {estimated,
+                event("#1001", "6A15602676300", "Colissimo", "OUT_FOR_DELIVERY", "2026-11-22T07:00:00Z"),
+                event("#1001", "6A15602676300", "Colissimo", "ATTEMPT_FAILED", "2026-11-22T11:00:00Z"),
+                event("#1001", "6A15602676300", "Colissimo", "DELIVERED", "2026-11-23T10:00:00Z"),
+                event("#1001", "6A15602676300", "Colissimo", "UNKNOWN", "2026-11-23T10:05:00Z")};
+        runner.clearTransferState();
+        enqueue(later);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        final MockFlowFile second = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        second.assertAttributeEquals("fulfillment.events.posted", "4");
+        second.assertAttributeEquals("fulfillment.events.present", "0");
+        final List<JsonNode> out = records(second);
+        assertEquals("ALREADY_PRESENT", out.getFirst().get("fulfillmentOutcome").asText());
+        assertEquals("4 posted, 0 already present", out.getFirst().get("fulfillmentEvents").asText());
+        final List<Map<String, String>> events = shopify.fulfillments(order1001).getFirst().events();
+        assertEquals(List.of("CARRIER_PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPTED_DELIVERY", "DELIVERED"),
+                events.stream().map(e -> e.get("status")).toList(), "UNKNOWN has no Shopify counterpart");
+        assertEquals("2026-11-21T05:00:00Z", events.get(1).get("happenedAt"));
+        assertEquals("2026-11-23T18:00:00Z", events.get(1).get("estimatedDeliveryAt"));
+        assertEquals("En cours d'acheminement", events.get(1).get("message"));
+        assertEquals(1, shopify.count("CREATE"));
+
+        // the same feed again: nothing posted twice
+        final long posts = shopify.count("EVENT_CREATE");
+        runner.clearTransferState();
+        enqueue(later);
+        runner.run();
+        final MockFlowFile replay = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst();
+        replay.assertAttributeEquals("fulfillment.events.posted", "0");
+        replay.assertAttributeEquals("fulfillment.events.present", "4");
+        assertEquals(posts, shopify.count("EVENT_CREATE"));
+        assertEquals(5, shopify.fulfillments(order1001).getFirst().events().size());
+    }
+
+    @Test
+    void aLostEventAnswerGoesToRetryAndTheRetryPostsNothingTwice() throws IOException {
+        enqueue(event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#1001", "6A15602676300", "Colissimo", "DELIVERED", "2026-11-21T08:00:00Z"));
+        shopify.loseNextAnswer("EVENT_CREATE");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_RETRY, 1);
+        final MockFlowFile retry = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
+        retry.assertAttributeEquals("error.code", "TRANSIENT");
+        assertTrue(records(retry).getFirst().get("errorMessage").asText().contains("fulfillment events"), retry.getContent());
+        assertEquals(1, shopify.fulfillments(order1001).getFirst().events().size());
+
+        runner.clearTransferState();
+        runner.enqueue(retry.getContent());
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        assertEquals(List.of("IN_TRANSIT", "DELIVERED"), shopify.fulfillments(order1001).getFirst().events().stream().map(e -> e.get("status")).toList());
+        assertEquals(1, shopify.fulfillments(order1001).size());
+    }
+
+    @Test
+    void eventsCanBeTurnedOffAndErpShipmentsPostNone() {
+        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "false");
+        enqueue(event("#1001", "6A15602676300", "Colissimo", "DELIVERED", "2026-11-20T08:00:00Z"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        assertEquals(0, shopify.count("EVENTS") + shopify.count("EVENT_CREATE"));
+
+        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "true");
+        runner.clearTransferState();
+        enqueue("{\"externalDocumentNumber\":\"#1002\",\"packageTrackingNo\":\"JD014600006281230701\"}");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        assertEquals(0, shopify.count("EVENT_CREATE"), "a shipment without carrier status has no event to post");
+        assertTrue(shopify.fulfillments(order1002).getFirst().events().isEmpty());
+    }
+
+    @Test
     void parcelsOfOneOrderBecomeOneFulfillmentWithSeveralTrackingNumbers() {
         enqueue(event("#1001", "P-1", "GLS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
                 event("#1001", "P-2", "GLS", "IN_TRANSIT", "2026-11-20T08:05:00Z"));

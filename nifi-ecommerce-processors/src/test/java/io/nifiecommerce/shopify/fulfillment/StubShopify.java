@@ -85,6 +85,7 @@ public final class StubShopify implements AutoCloseable {
         String status = "SUCCESS";
         final List<TrackingInfo> tracking = new ArrayList<>();
         final Map<String, Integer> quantities;
+        final List<Map<String, String>> events = new CopyOnWriteArrayList<>();
 
         FulfillmentState(final String id, final Map<String, Integer> quantities) {
             this.id = id;
@@ -101,6 +102,11 @@ public final class StubShopify implements AutoCloseable {
 
         public Map<String, Integer> quantities() {
             return quantities;
+        }
+
+        /** The fulfillment events posted, oldest first: each the FulfillmentEventInput received (happenedAt defaulted). */
+        public List<Map<String, String>> events() {
+            return List.copyOf(events);
         }
     }
 
@@ -184,6 +190,12 @@ public final class StubShopify implements AutoCloseable {
     }
 
     private static String kind(final String query) {
+        if (query.contains("fulfillmentEventCreate(")) {
+            return "EVENT_CREATE";
+        }
+        if (query.contains("fulfillment(id:")) {
+            return "EVENTS";
+        }
         if (query.contains("fulfillmentCreate(")) {
             return "CREATE";
         }
@@ -234,7 +246,25 @@ public final class StubShopify implements AutoCloseable {
 
     private String answer(final String query, final JsonNode variables) throws IOException {
         final ObjectNode data = MAPPER.createObjectNode();
-        if (query.contains("fulfillmentCreate(")) {
+        if (query.contains("fulfillmentEventCreate(")) {
+            operations.add("EVENT_CREATE");
+            data.set("fulfillmentEventCreate", createEvent(variables.path("fulfillmentEvent")));
+        } else if (query.contains("fulfillment(id:")) {
+            operations.add("EVENTS");
+            final String id = variables.path("id").asText();
+            final FulfillmentState fulfillment = orders.stream().flatMap(o -> o.fulfillments.stream()).filter(f -> f.id.equals(id))
+                    .findFirst().orElse(null);
+            if (fulfillment == null) {
+                data.putNull("fulfillment");
+            } else {
+                final ObjectNode node = fulfillmentNode(fulfillment);
+                final ObjectNode events = node.putObject("events");
+                events.putObject("pageInfo").put("hasNextPage", false).putNull("endCursor");
+                final ArrayNode nodes = events.putArray("nodes");
+                fulfillment.events.forEach(e -> nodes.addObject().put("status", e.get("status")).put("happenedAt", e.get("happenedAt")));
+                data.set("fulfillment", node);
+            }
+        } else if (query.contains("fulfillmentCreate(")) {
             operations.add("CREATE");
             data.set("fulfillmentCreate", create(variables.path("fulfillment")));
         } else if (query.contains("fulfillmentTrackingInfoUpdate(")) {
@@ -381,6 +411,33 @@ public final class StubShopify implements AutoCloseable {
         fulfillment.tracking.addAll(tracking(input));
         final ObjectNode payload = MAPPER.createObjectNode();
         payload.set("fulfillment", fulfillmentNode(fulfillment));
+        payload.putArray("userErrors");
+        return payload;
+    }
+
+    /** fulfillmentEventCreate: appended as received, twice if sent twice (Shopify has no idempotency key for it). */
+    private ObjectNode createEvent(final JsonNode input) {
+        final String fulfillmentId = input.path("fulfillmentId").asText();
+        final FulfillmentState fulfillment = orders.stream().flatMap(o -> o.fulfillments.stream()).filter(f -> f.id.equals(fulfillmentId))
+                .findFirst().orElse(null);
+        final ObjectNode payload = MAPPER.createObjectNode();
+        if (fulfillment == null) {
+            payload.putNull("fulfillmentEvent");
+            final ObjectNode error = payload.putArray("userErrors").addObject();
+            error.putArray("field").add("fulfillmentEvent").add("fulfillmentId");
+            error.put("message", "Fulfillment does not exist.");
+            return payload;
+        }
+        final Map<String, String> event = new LinkedHashMap<>();
+        input.fields().forEachRemaining(field -> event.put(field.getKey(), field.getValue().asText()));
+        if (!event.containsKey("happenedAt")) {
+            event.put("happenedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        } else {
+            event.put("happenedAt", java.time.OffsetDateTime.parse(event.get("happenedAt")).toInstant().toString());
+        }
+        fulfillment.events.add(event);
+        payload.putObject("fulfillmentEvent").put("id", "gid://shopify/FulfillmentEvent/" + ids.incrementAndGet())
+                .put("status", event.get("status")).put("happenedAt", event.get("happenedAt"));
         payload.putArray("userErrors");
         return payload;
     }

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
- * {@code fulfillmentCreate} and {@code fulfillmentTrackingInfoUpdate}. A fulfillment covers
+ * {@code fulfillmentCreate}, {@code fulfillmentTrackingInfoUpdate} and {@code fulfillmentEventCreate}. A fulfillment covers
  * fulfillment orders of one order at one location; quantities are checked in Shopify's order
  * (non-positive quantities, unknown fulfillment orders, several orders, several locations, closed
  * status, unknown lines, too much) with its messages, and nothing changes unless all pass.
@@ -191,6 +191,63 @@ final class FulfillmentMutations {
                 return payload(context.graph().fulfillment(state.get()), List.of());
             }
         };
+    }
+
+    /**
+     * {@code fulfillmentEventCreate}: appends an event to the fulfillment. Shopify has no idempotency key for
+     * it and accepts the same event twice (and an event on a cancelled fulfillment, see the 2026-04 capture
+     * fulfillment-state-preconditions), so neither is refused here. An unknown fulfillment is a userError.
+     * happenedAt defaults to the time of the call.
+     */
+    static DataFetcher<Object> createEvent() {
+        return env -> {
+            final RequestContext context = env.getGraphQlContext().get(RequestContext.class);
+            final Map<String, Object> input = env.getArgument("fulfillmentEvent");
+            final Shop shop = context.shop();
+            synchronized (shop) {
+                final OptionalLong id = Gid.parse((String) input.get("fulfillmentId"), "Fulfillment");
+                final Optional<FulfillmentState> state = id.isPresent() ? shop.fulfillment(id.getAsLong()) : Optional.empty();
+                if (state.isEmpty()) {
+                    return eventPayload(null, errors("fulfillmentEvent,fulfillmentId|Fulfillment does not exist."));
+                }
+                final Instant happenedAt;
+                final Instant estimatedDeliveryAt;
+                try {
+                    happenedAt = instant(input.get("happenedAt"));
+                    estimatedDeliveryAt = instant(input.get("estimatedDeliveryAt"));
+                } catch (final java.time.format.DateTimeParseException e) {
+                    return graphql.execution.DataFetcherResult.newResult().error(ShopifyError.of("Invalid DateTime: " + e.getParsedString(),
+                            "BAD_REQUEST", List.of(env.getField().getSourceLocation()), env.getExecutionStepInfo().getPath().toList())).build();
+                }
+                final Instant now = shop.tick();
+                final FulfillmentState.Event event = new FulfillmentState.Event(shop.nextId(), (String) input.get("status"),
+                        happenedAt == null ? now : happenedAt, now, estimatedDeliveryAt, (String) input.get("message"),
+                        (String) input.get("address1"), (String) input.get("city"), (String) input.get("province"), (String) input.get("zip"),
+                        (String) input.get("country"), number(input.get("latitude")), number(input.get("longitude")));
+                state.get().events.add(event);
+                state.get().updatedAt = now;
+                context.stats().increment("shopify.fulfillmentEvents.created");
+                return eventPayload(context.graph().fulfillmentEvent(event), List.of());
+            }
+        };
+    }
+
+    private static Instant instant(final Object value) {
+        if (value == null) {
+            return null;
+        }
+        return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+    }
+
+    private static Double number(final Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static Map<String, Object> eventPayload(final Map<String, Object> event, final List<Map<String, Object>> errors) {
+        final Map<String, Object> payload = new HashMap<>();
+        payload.put("fulfillmentEvent", event);
+        payload.put("userErrors", errors);
+        return payload;
     }
 
     private static List<Map<String, Object>> errors(final String problem) {

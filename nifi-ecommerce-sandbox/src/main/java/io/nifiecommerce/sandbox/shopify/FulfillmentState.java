@@ -10,6 +10,11 @@ public final class FulfillmentState {
     public record Tracking(String company, String number, String url) {
     }
 
+    /** A fulfillment event (fulfillmentEventCreate): the carrier's progress as the customer sees it. */
+    public record Event(long id, String status, Instant happenedAt, Instant createdAt, Instant estimatedDeliveryAt, String message,
+                        String address1, String city, String province, String zip, String country, Double latitude, Double longitude) {
+    }
+
     /** A quantity of one order line shipped by this fulfillment. */
     public record ShippedLine(long id, long lineItemId, int quantity) {
     }
@@ -23,6 +28,8 @@ public final class FulfillmentState {
     volatile List<Tracking> tracking;
     volatile boolean notifyCustomer;
     volatile Instant updatedAt;
+    /** Oldest first; written under the shop's lock, read lock-free. */
+    final List<Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FulfillmentState(final long id, final long orderId, final long locationId, final Instant createdAt, final List<ShippedLine> lines,
                      final String name, final List<Tracking> tracking, final boolean notifyCustomer) {
@@ -55,6 +62,10 @@ public final class FulfillmentState {
 
     public List<Tracking> tracking() {
         return tracking;
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
     }
 
     public boolean notifyCustomer() {

@@ -54,6 +54,7 @@ final class RootFields {
         fetchers.put("fulfillmentCreateV2", FulfillmentMutations.create());
         fetchers.put("fulfillmentTrackingInfoUpdate", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentTrackingInfoUpdateV2", FulfillmentMutations.updateTracking());
+        fetchers.put("fulfillmentEventCreate", FulfillmentMutations.createEvent());
         return Map.copyOf(fetchers);
     }
 

@@ -490,12 +490,22 @@ final class ShopGraph {
         map.put("legacyResourceId", Long.toString(state.id));
         map.put("name", state.name);
         map.put("status", "SUCCESS");
-        map.put("displayStatus", "FULFILLED");
+        // as on Shopify, the latest event (by happenedAt) sets the display status, and the events set the dates
+        final List<FulfillmentState.Event> events = state.events.stream()
+                .sorted(java.util.Comparator.comparing(FulfillmentState.Event::happenedAt)).toList();
+        final String displayStatus = events.isEmpty() ? "FULFILLED" : switch (events.getLast().status()) {
+            case "LABEL_PURCHASED", "LABEL_PRINTED", "CONFIRMED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPTED_DELIVERY", "DELAYED",
+                 "DELIVERED", "FAILURE", "CARRIER_PICKED_UP", "READY_FOR_PICKUP", "PICKED_UP" -> events.getLast().status();
+            default -> "FULFILLED";
+        };
+        map.put("displayStatus", displayStatus);
         map.put("createdAt", time(state.createdAt));
         map.put("updatedAt", time(state.updatedAt));
-        map.put("deliveredAt", null);
-        map.put("inTransitAt", null);
-        map.put("estimatedDeliveryAt", null);
+        map.put("deliveredAt", events.stream().filter(e -> "DELIVERED".equals(e.status())).map(e -> time(e.happenedAt())).findFirst().orElse(null));
+        map.put("inTransitAt", events.stream().filter(e -> "IN_TRANSIT".equals(e.status())).map(e -> time(e.happenedAt())).findFirst().orElse(null));
+        map.put("estimatedDeliveryAt", events.reversed().stream().map(FulfillmentState.Event::estimatedDeliveryAt)
+                .filter(java.util.Objects::nonNull).map(ShopGraph::time).findFirst().orElse(null));
+        map.put("events", (Supplier<Object>) () -> state.events.stream().map(this::fulfillmentEvent).toList());
         map.put("requiresShipping", true);
         map.put("totalQuantity", state.lines.stream().mapToInt(FulfillmentState.ShippedLine::quantity).sum());
         map.put("trackingInfo", state.tracking.stream().map(t -> {
@@ -521,6 +531,25 @@ final class ShopGraph {
                 return (Object) item;
             }).toList();
         });
+        return map;
+    }
+
+    Map<String, Object> fulfillmentEvent(final FulfillmentState.Event event) {
+        final Map<String, Object> map = new HashMap<>();
+        map.put("__typename", "FulfillmentEvent");
+        map.put("id", Gid.of("FulfillmentEvent", event.id()));
+        map.put("status", event.status());
+        map.put("happenedAt", time(event.happenedAt()));
+        map.put("createdAt", time(event.createdAt()));
+        map.put("estimatedDeliveryAt", time(event.estimatedDeliveryAt()));
+        map.put("message", event.message());
+        map.put("address1", event.address1());
+        map.put("city", event.city());
+        map.put("province", event.province());
+        map.put("zip", event.zip());
+        map.put("country", event.country());
+        map.put("latitude", event.latitude());
+        map.put("longitude", event.longitude());
         return map;
     }
 }
