@@ -194,9 +194,11 @@ public final class FlowTemplates {
                 .property("Entity Set", "items")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("TIMER_DRIVEN", "1 hour")
+                .property("Run Schedule", "1 hour")
+                .schedule("TIMER_DRIVEN", "30 sec")
                 .primaryNodeOnly()
-                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour.")
+                .comments("Reads hourly (Run Schedule; " + HOURLY_CRON + " reads on the hour). Triggered every 30 s so that a failed read "
+                        + "is retried within minutes; the next try is in its state and bulletin.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -226,7 +228,8 @@ public final class FlowTemplates {
                 .property("Read Mode", "FULL")
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("CRON_DRIVEN", "0 0 2 * * ?")
+                .property("Run Schedule", "0 0 2 * * ?")
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(-600, 0);
         final Component publishAll = publishStock(flow, "Publish all BC stock (nightly full resync)", shopify, itemReader, resultWriter)
