@@ -45,7 +45,8 @@ public record DemoOptions(int orders, long seed, double faultRate, boolean exitW
                   --orders N            shop orders seeded in the sandbox (default 200)
                   --seed S              seed of the sandbox data and faults (default 42)
                   --fault-rate R        share of sandbox responses that fail on purpose, 0 to 0.5 (default 0.05)
-                  --exit-when-synced    exit 0 once every shop order is in Business Central exactly once (else non-zero)
+                  --exit-when-synced    exit 0 once every flow converged: every shop order in Business Central exactly once,
+                                        stock in Shopify equal to its sources, shipped orders with their tracking (else 1)
                   --timeout SECONDS     give up after this long with --exit-when-synced (default 900)
                   --port P              NiFi's HTTP port (default 18080)
                   --fresh               start from a new NiFi home (forget flows and state of earlier runs)
