@@ -52,8 +52,24 @@ public final class ScheduledRuns {
 
     /** Half the doubled delay plus a random part of the other half: grows, never zero, never above the cap. */
     static Duration backoff(final int failures) {
-        final long ceiling = Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures - 1, 20));
+        final long ceiling = ceiling(failures);
         return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private static long ceiling(final int failures) {
+        return Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures - 1, 20));
+    }
+
+    /**
+     * The longest a source waits in all after {@code failures} failed runs in a row before its next try:
+     * 15 s, 45 s, 1 min 45 s, 3 min 45 s, 7 min 45 s, then 5 minutes more per failure.
+     */
+    public static Duration longestWait(final int failures) {
+        long total = 0;
+        for (int i = 1; i <= failures; i++) {
+            total += ceiling(i);
+        }
+        return Duration.ofMillis(total);
     }
 
     public RunSchedule schedule() {

@@ -70,6 +70,14 @@ class ScheduledRunsTest {
         assertBetween(ScheduledRuns.backoff(60), 150_000, 300_000);
     }
 
+    @Test
+    void longestWaitAddsTheCappedCeilings() {
+        assertEquals(Duration.ZERO, ScheduledRuns.longestWait(0));
+        assertEquals(Duration.ofSeconds(15), ScheduledRuns.longestWait(1));
+        assertEquals(Duration.ofSeconds(15 + 30 + 60 + 120 + 240), ScheduledRuns.longestWait(5));
+        assertEquals(Duration.ofSeconds(15 + 30 + 60 + 120 + 240 + 300 + 300), ScheduledRuns.longestWait(7));
+    }
+
     private static void assertBetween(final Duration d, final long fromMillis, final long toMillis) {
         assertTrue(d.toMillis() >= fromMillis && d.toMillis() <= toMillis, d + " not in [" + fromMillis + ", " + toMillis + "] ms");
     }
