@@ -1,12 +1,12 @@
 package io.nifiecommerce.it;
 
+import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.demo.SyncReport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +24,7 @@ class CrashRecoveryIT {
         final int crashes = Integer.getInteger("nifi-ecommerce.crashes", 2);
         final long seed = Long.getLong("nifi-ecommerce.crash.seed", 11);
         final Path repository = Path.of(System.getProperty("nifi-ecommerce.repository", "..")).toAbsolutePath().normalize();
-        final DemoOptions options = new DemoOptions(30, seed, 0.05, true, Duration.ofMinutes(10), 0, true, crashes);
+        final DemoOptions options = new DemoOptions(30, seed, 0.05, true, ConvergenceBound.of(30, 0.05, crashes), 0, true, crashes);
         final SyncReport report;
         try (DemoRun demo = new DemoRun(options, repository, System.out)) {
             report = demo.run();

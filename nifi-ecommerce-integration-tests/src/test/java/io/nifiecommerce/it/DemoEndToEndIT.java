@@ -1,5 +1,6 @@
 package io.nifiecommerce.it;
 
+import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.demo.SyncReport;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,7 +40,7 @@ class DemoEndToEndIT {
     @BeforeAll
     static void runTheDemo(final RealNiFi.Setup setup) throws Exception {
         nifi = setup.nifi();
-        final DemoOptions options = new DemoOptions(40, 7, 0.10, true, Duration.ofMinutes(8), 0, true, 0);
+        final DemoOptions options = new DemoOptions(40, 7, 0.10, true, ConvergenceBound.of(40, 0.10, 0), 0, true, 0);
         demo = new DemoRun(options, setup.repository(), System.out, nifi);
         report = demo.run();
         System.out.println("end-to-end: " + report.toJson(report.complete(), null));
