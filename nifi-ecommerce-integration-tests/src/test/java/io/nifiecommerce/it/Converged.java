@@ -25,6 +25,13 @@ final class Converged {
                 () -> assertEquals(report.shipped(), report.fulfilledWithTracking(), "shipped orders fulfilled with their tracking"));
     }
 
+    /** Requests the sandbox answered normally (its per-endpoint counters; token requests are not among them). */
+    static long requestsServed(final SyncReport report) {
+        return report.sandbox().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("bc.requests.") || e.getKey().equals("bc.batch.requests") || e.getKey().startsWith("shopify.requests."))
+                .mapToLong(e -> e.getValue()).sum();
+    }
+
     /** Faults the sandbox injected, all kinds together. */
     static long faults(final SyncReport report) {
         return report.sandbox().entrySet().stream().filter(e -> e.getKey().startsWith("faults.")).mapToLong(e -> e.getValue()).sum();

@@ -33,6 +33,8 @@ class DemoConvergenceIT {
         }
         System.out.println("convergence at 0.3: " + report.toJson(report.complete(), null));
         Converged.assertConverged(report);
-        assertTrue(Converged.faults(report) > 50, "faults were injected: " + report.sandbox());
+        // about 0.2 of the answers counted fail at 0.3 (the token endpoints and the retried attempts count apart)
+        final double share = (double) Converged.faults(report) / (Converged.faults(report) + Converged.requestsServed(report));
+        assertTrue(share > 0.15, "share of answers faulted " + share + ": " + report.sandbox());
     }
 }
