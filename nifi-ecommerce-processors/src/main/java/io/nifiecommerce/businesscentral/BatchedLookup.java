@@ -65,8 +65,7 @@ public final class BatchedLookup {
             final Chunk chunk = group.get(i);
             final BatchResult answer = answers.get(i);
             if (answer.isSuccess() && !answer.body().path("value").isArray()) {
-                throw new ApiException(ErrorClass.TRANSIENT, answer.status(), "MALFORMED_RESPONSE",
-                        "Lookup in " + chunk.query().entitySet() + " answered without a value array");
+                throw ApiException.unreadable(answer.status(), "Lookup in " + chunk.query().entitySet() + " answered without a value array", null);
             }
             if (answer.isSuccess()) {
                 final List<JsonNode> values = new ArrayList<>();

@@ -99,7 +99,7 @@ public final class BusinessCentralClient {
         if (maxPageSize > 0) {
             builder.header("Prefer", "odata.maxpagesize=" + maxPageSize);
         }
-        return readOk(exchange(builder, true));
+        return exchange(builder, true);
     }
 
     /** A single POST (not retried on a lost answer: see the class comment). */
@@ -107,7 +107,7 @@ public final class BusinessCentralClient {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
-        return readOk(exchange(builder, false));
+        return exchange(builder, false);
     }
 
     /**
@@ -141,9 +141,9 @@ public final class BusinessCentralClient {
         if (atomic) {
             builder.header("Isolation", "snapshot");
         }
-        final JsonNode body = readOk(exchange(builder, readOnly));
+        final JsonNode body = exchange(builder, readOnly);
         if (!body.path("responses").isArray()) {
-            throw new ApiException(ErrorClass.TRANSIENT, 200, "MALFORMED_RESPONSE", "A $batch answer without responses");
+            throw ApiException.unreadable(200, "A $batch answer without responses", null);
         }
         final Map<String, BatchResult> byId = new HashMap<>();
         for (final JsonNode response : body.path("responses")) {
@@ -159,7 +159,8 @@ public final class BusinessCentralClient {
         return results;
     }
 
-    private HttpResponse<byte[]> exchange(final HttpRequest.Builder builder, final boolean idempotent) {
+    /** Sends and reads the answer; an idempotent request is retried on transient failures, unreadable answers included. */
+    private JsonNode exchange(final HttpRequest.Builder builder, final boolean idempotent) {
         builder.timeout(requestTimeout).header("Accept", "application/json");
         boolean renewedToken = false;
         ApiException last = null;
@@ -191,7 +192,14 @@ public final class BusinessCentralClient {
                 continue;
             }
             governor.succeeded();
-            return response;
+            try {
+                return readOk(response);
+            } catch (final ApiException e) {
+                if (!idempotent || !e.isTransient()) {
+                    throw e;
+                }
+                last = e;
+            }
         }
         throw last;
     }
@@ -202,7 +210,7 @@ public final class BusinessCentralClient {
         if (status >= 200 && status < 300) {
             if (body.isMissingNode() && response.body() != null && response.body().length > 0) {
                 // A cut or garbled answer must never read as "nothing found": that would create duplicates.
-                throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Unreadable answer from Business Central");
+                throw ApiException.unreadable(status, "Unreadable answer from Business Central", null);
             }
             return body;
         }

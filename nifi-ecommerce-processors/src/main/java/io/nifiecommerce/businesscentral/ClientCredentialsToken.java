@@ -79,7 +79,11 @@ public final class ClientCredentialsToken implements Credentials {
         try {
             body = MAPPER.readTree(response.body());
         } catch (final IOException e) {
-            throw new ApiException(ErrorClass.TRANSIENT, response.statusCode(), "TOKEN_UNREADABLE", "Unreadable token response from " + tokenUri.getHost());
+            throw ApiException.unreadable(response.statusCode(), "Unreadable token response from " + tokenUri.getHost(), e);
+        }
+        if (response.statusCode() == 200 && (body == null || !body.hasNonNull("access_token"))) {
+            // a 200 without a token is a cut or garbled answer, not a refusal
+            throw ApiException.unreadable(200, "Token response from " + tokenUri.getHost() + " without access_token", null);
         }
         if (response.statusCode() != 200 || body == null || !body.hasNonNull("access_token")) {
             final String error = body == null ? "" : body.path("error").asText("");

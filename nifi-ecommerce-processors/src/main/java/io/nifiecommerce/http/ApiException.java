@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public class ApiException extends RuntimeException {
 
+    /** The code of every unreadable or truncated answer, whichever vendor sent it. */
+    public static final String UNREADABLE = "MALFORMED_RESPONSE";
+
     private final ErrorClass errorClass;
     private final int status;
     private final String code;
@@ -26,6 +29,14 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * An answer that cannot be read (cut, garbled, not the expected shape): always transient, since
+     * the same request usually reads fine next time, and never to be taken as "nothing found".
+     */
+    public static ApiException unreadable(final int status, final String message, final Throwable cause) {
+        return new ApiException(ErrorClass.TRANSIENT, status, UNREADABLE, message, null, cause);
     }
 
     public ErrorClass errorClass() {

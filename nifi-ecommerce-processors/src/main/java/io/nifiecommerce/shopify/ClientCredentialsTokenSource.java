@@ -96,11 +96,12 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         try {
             body = MAPPER.readTree(response.body());
         } catch (final IOException e) {
-            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "The access token answer is not JSON", null, e);
+            throw ApiException.unreadable(status, "The access token answer is not JSON", e);
         }
         final String accessToken = body == null ? null : body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
-            throw new ApiException(ErrorClass.AUTHENTICATION, status, "NO_TOKEN", "The access token answer carries no access_token");
+            // a 2xx without a token is a cut or garbled answer, not a refusal (those are 400/401/403 above)
+            throw ApiException.unreadable(status, "The access token answer carries no access_token", null);
         }
         final Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
                 ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;

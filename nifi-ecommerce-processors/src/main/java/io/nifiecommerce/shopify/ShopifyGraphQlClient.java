@@ -197,11 +197,10 @@ public final class ShopifyGraphQlClient {
         try {
             root = MAPPER.readTree(response.body());
         } catch (final IOException e) {
-            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE",
-                    "Shopify answered HTTP " + status + " with a body that is not JSON", null, e);
+            throw ApiException.unreadable(status, "Shopify answered HTTP " + status + " with a body that is not JSON", e);
         }
         if (root == null || !root.isObject()) {
-            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Shopify answered HTTP " + status + " without a JSON object");
+            throw ApiException.unreadable(status, "Shopify answered HTTP " + status + " without a JSON object", null);
         }
         final QueryCost cost = QueryCost.from(root.get("extensions"));
         budget.observe(cost);
@@ -217,7 +216,7 @@ public final class ShopifyGraphQlClient {
         }
         final JsonNode data = root.get("data");
         if (data == null || data.isNull()) {
-            throw new ApiException(ErrorClass.TRANSIENT, status, "MALFORMED_RESPONSE", "Shopify answered without data");
+            throw ApiException.unreadable(status, "Shopify answered without data", null);
         }
         return new GraphQlResponse(data, cost, servedApiVersion.get());
     }

@@ -60,6 +60,7 @@ public final class StubBusinessCentral implements AutoCloseable {
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final AtomicInteger loseNextBatchAnswers = new AtomicInteger();
     private final AtomicInteger failNextGets = new AtomicInteger();
+    private final AtomicInteger truncateNextGets = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong apiRequests = new AtomicLong();
@@ -165,6 +166,11 @@ public final class StubBusinessCentral implements AutoCloseable {
     /** The next {@code n} $batch requests that create something are processed, then answered 504. */
     public void loseNextBatchAnswers(final int n) {
         loseNextBatchAnswers.set(n);
+    }
+
+    /** The next n GETs answer 200 with the first half of their body, as a connection cut mid-answer does. */
+    public void truncateNextGets(final int n) {
+        truncateNextGets.set(n);
     }
 
     public void failNextGets(final int n) {
@@ -301,6 +307,14 @@ public final class StubBusinessCentral implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
         final JsonNode body = "POST".equals(exchange.getRequestMethod()) ? MAPPER.readTree(exchange.getRequestBody().readAllBytes()) : null;
         final Answer answer = operation(exchange.getRequestMethod(), relative + (query == null ? "" : "?" + query), headers, body, true);
+        if ("GET".equals(exchange.getRequestMethod()) && answer.status() == 200 && truncateNextGets.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            final byte[] whole = MAPPER.writeValueAsBytes(answer.body());
+            exchange.sendResponseHeaders(200, whole.length / 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(whole, 0, whole.length / 2);
+            }
+            return;
+        }
         send(exchange, answer.status(), answer.body());
     }
 

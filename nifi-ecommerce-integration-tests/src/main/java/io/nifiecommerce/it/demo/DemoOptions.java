@@ -15,7 +15,7 @@ public record DemoOptions(int orders, long seed, double faultRate, boolean exitW
         long seed = 42;
         double faultRate = 0.05;
         boolean exit = false;
-        Duration timeout = Duration.ofMinutes(15);
+        Duration timeout = null;
         int port = 18080;
         boolean fresh = false;
         int crashes = 0;
@@ -36,7 +36,9 @@ public record DemoOptions(int orders, long seed, double faultRate, boolean exitW
         if (faultRate < 0 || faultRate > 0.5) {
             throw new IllegalArgumentException("--fault-rate must be between 0 and 0.5");
         }
-        return new DemoOptions(orders, seed, faultRate, exit, timeout, port, fresh, crashes);
+        // by default, the documented bound: it grows with the orders, the fault rate and the kills, not with the flows' schedules
+        return new DemoOptions(orders, seed, faultRate, exit, timeout != null ? timeout : ConvergenceBound.of(orders, faultRate, crashes), port,
+                fresh, crashes);
     }
 
     public static String usage() {
@@ -45,8 +47,10 @@ public record DemoOptions(int orders, long seed, double faultRate, boolean exitW
                   --orders N            shop orders seeded in the sandbox (default 200)
                   --seed S              seed of the sandbox data and faults (default 42)
                   --fault-rate R        share of sandbox responses that fail on purpose, 0 to 0.5 (default 0.05)
-                  --exit-when-synced    exit 0 once every shop order is in Business Central exactly once (else non-zero)
-                  --timeout SECONDS     give up after this long with --exit-when-synced (default 900)
+                  --exit-when-synced    exit 0 once every flow converged: every shop order in Business Central exactly once,
+                                        stock in Shopify equal to its sources, shipped orders with their tracking (else 1)
+                  --timeout SECONDS     give up after this long with --exit-when-synced (default: the bound of docs/reliability.md,
+                                        4 min + 2 s per order / (1 - fault rate) + 2 min per crash)
                   --port P              NiFi's HTTP port (default 18080)
                   --fresh               start from a new NiFi home (forget flows and state of earlier runs)
                   --crashes K           kill -9 NiFi K times at random moments of the sync and restart it (crash test)""";

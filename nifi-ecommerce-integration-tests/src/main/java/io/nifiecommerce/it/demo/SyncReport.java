@@ -11,11 +11,13 @@ import io.nifiecommerce.sandbox.seed.Variant;
 import io.nifiecommerce.sandbox.shopify.Shop;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares the shop with Business Central: every shop order must be in BC exactly once (as an open
@@ -27,10 +29,11 @@ import java.util.Optional;
  * @param duplicates BC documents beyond the first per external document number
  * @param amountMismatches orders whose BC total differs from the shop total
  * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
+ * @param elapsed time since the flows were started
  */
 public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
                          int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
-                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox) {
+                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -45,12 +48,13 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
     }
 
     /**
-     * @param bcStock BC's item inventory when the flows started; shipments lower it afterwards and the
-     *                shop follows at the next hourly read, so the current inventory also counts as equal
+     * @param bcInventorySeen every inventory each BC item held since the flows started: shipments lower it
+     *                        and the shop follows at the next hourly read, so the shop must hold one of
+     *                        them (what BC held when the flow last read it), not any other number
      */
     static SyncReport of(final Sandbox sandbox, final BcCompany bc, final long b2bWaiting, final List<String> marketplaceNames,
-                         final Map<String, Integer> warehouseStock, final long warehouseLocationId, final Map<String, Integer> bcStock,
-                         final long bcStockLocationId, final Map<String, String> trackingByOrder) {
+                         final Map<String, Integer> warehouseStock, final long warehouseLocationId, final Map<String, Set<Integer>> bcInventorySeen,
+                         final long bcStockLocationId, final Map<String, String> trackingByOrder, final Duration elapsed) {
         final Map<String, List<JsonNode>> documents = new HashMap<>();
         for (final List<JsonNode> set : List.of(bc.salesOrders(), bc.salesInvoices())) {
             for (final JsonNode document : set) {
@@ -80,8 +84,6 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         final int marketplaceInBc = (int) marketplaceNames.stream().filter(documents::containsKey).count();
         int stockExpected = 0;
         int stockMatching = 0;
-        final Map<String, Integer> currentInventory = new HashMap<>();
-        bc.items().forEach(item -> currentInventory.put(item.path("number").asText(), Math.max(0, item.path("inventory").asInt())));
         for (final Variant variant : sandbox.seed().variants()) {
             final Integer warehouse = warehouseStock.get(variant.sku());
             if (warehouse != null) {
@@ -90,15 +92,12 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
                     stockMatching++;
                 }
             }
-            final Integer inventory = bcStock.get(variant.sku());
+            final Set<Integer> inventory = bcInventorySeen.get(variant.sku());
             final boolean stockedAtBcLocation = sandbox.seed().stockLevels().stream()
                     .anyMatch(l -> l.inventoryItemId() == variant.inventoryItemId() && l.locationId() == bcStockLocationId);
             if (inventory != null && stockedAtBcLocation) {
                 stockExpected++;
-                // the flow read BC either at the start (before any shipment) or again later (after a restart)
-                final int first = Math.max(0, inventory);
-                final int now = currentInventory.getOrDefault(variant.sku(), first);
-                if (quantity(shop, variant, bcStockLocationId).filter(q -> q == first || q == now).isPresent()) {
+                if (quantity(shop, variant, bcStockLocationId).filter(inventory::contains).isPresent()) {
                     stockMatching++;
                 }
             }
@@ -114,7 +113,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot());
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed);
     }
 
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
@@ -141,6 +140,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("fulfillmentsWithTracking", fulfilledWithTracking);
         // the carriers' statuses posted to those fulfillments (PutShopifyFulfillment, fulfillmentEventCreate)
         json.put("fulfillmentEvents", sandbox.getOrDefault("shopify.fulfillmentEvents.created", 0L));
+        json.put("elapsedSeconds", elapsed.toSeconds());
         final ObjectNode counters = json.putObject("sandbox");
         sandbox.forEach((key, value) -> {
             if (key.startsWith("faults.") || key.endsWith(".throttled") || key.startsWith("bc.duplicates")

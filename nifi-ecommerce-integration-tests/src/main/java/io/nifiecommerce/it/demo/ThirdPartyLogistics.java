@@ -32,6 +32,7 @@ final class ThirdPartyLogistics {
     private final FeedFiles stockReports;
     private final Set<String> shipped = new HashSet<>();
     private final Map<String, String> trackingByOrder = new HashMap<>();
+    private final Map<String, Set<Integer>> bcInventorySeen = new HashMap<>();
     private int feedNumber;
 
     /**
@@ -44,6 +45,7 @@ final class ThirdPartyLogistics {
         this.erpTracking = erpTracking;
         this.trackingFeeds = trackingFeeds;
         this.stockReports = stockReports;
+        observeBcInventory();
     }
 
     /**
@@ -70,6 +72,7 @@ final class ThirdPartyLogistics {
             final String reference = order.path("externalDocumentNumber").asText();
             final String number = order.path("number").asText();
             bc.shipAndInvoice(number);
+            observeBcInventory();
             shipped.add(reference);
             final String tracking = TrackingNumbers.colissimo(1_000_000L + shipped.size() * 7919L);
             trackingByOrder.put(reference, tracking);
@@ -106,6 +109,17 @@ final class ThirdPartyLogistics {
         }
         stockReports.drop("invrpt-" + System.currentTimeMillis() + ".edi", FeedFiles.invrpt("1001", WAREHOUSE_CODE, lines));
         return expected;
+    }
+
+    /** Only shipments change BC's inventory during the demo: recording it after each gives every value it ever held. */
+    private void observeBcInventory() {
+        bc.items().forEach(item -> bcInventorySeen.computeIfAbsent(item.path("number").asText(), k -> new HashSet<>())
+                .add(Math.max(0, item.path("inventory").asInt())));
+    }
+
+    /** Every inventory each BC item held since the demo started (shop quantities are never negative). */
+    Map<String, Set<Integer>> bcInventorySeen() {
+        return bcInventorySeen;
     }
 
     Map<String, String> trackingByOrder() {

@@ -196,12 +196,13 @@ public final class FlowTemplates {
                 .property("Select", "number,inventory")
                 .property("Page Size", "20000")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("TIMER_DRIVEN", "1 hour")
+                .property("Run Schedule", "1 hour")
+                .schedule("TIMER_DRIVEN", "30 sec")
                 .primaryNodeOnly()
-                .comments("Hourly, counted from the start of the group; use CRON scheduling (" + HOURLY_CRON + ") to run on the hour."
-                        + " Reads every item's inventory (a FlowField: postings move it without changing lastModifiedDateTime, so an"
-                        + " incremental read would miss them); 20,000 per page is 1 request per 20,000 items, and Publish BC stock sends"
-                        + " only what changed since the last run.")
+                .comments("Reads hourly (Run Schedule; " + HOURLY_CRON + " reads on the hour). Triggered every 30 s so that a failed read "
+                        + "is retried within minutes; the next try is in its state and bulletin. Reads every item's inventory (a FlowField:"
+                        + " postings move it without changing lastModifiedDateTime, so an incremental read would miss them); 20,000 per page"
+                        + " is 1 request per 20,000 items, and Publish BC stock sends only what changed since the last run.")
                 .at(0, 0);
         final Component publishBc = publishStock(flow, "Publish BC stock", shopify, itemReader, resultWriter)
                 .property("SKU Field", "number")
@@ -232,7 +233,8 @@ public final class FlowTemplates {
                 .property("Select", "id,number,gtin,inventory,lastModifiedDateTime")
                 .property("Page Size", "20000")
                 .serviceProperty("Record Writer", itemWriter)
-                .schedule("CRON_DRIVEN", "0 0 2 * * ?")
+                .property("Run Schedule", "0 0 2 * * ?")
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(-600, 0);
         final Component publishAll = publishStock(flow, "Publish all BC stock (nightly full resync)", shopify, itemReader, resultWriter)

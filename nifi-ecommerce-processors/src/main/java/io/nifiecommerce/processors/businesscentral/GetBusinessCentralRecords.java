@@ -7,6 +7,9 @@ import io.nifiecommerce.businesscentral.ODataFilter;
 import io.nifiecommerce.businesscentral.Page;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RunScheduleValidator;
+import io.nifiecommerce.schedule.RunState;
+import io.nifiecommerce.schedule.ScheduledRuns;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -56,7 +59,8 @@ import java.util.concurrent.TimeUnit;
 @PrimaryNodeOnly
 @TriggerSerially
 @Stateful(scopes = Scope.CLUSTER, description = "The highest value of the Incremental Field read so far and the ids of the records "
-        + "carrying exactly that value, so the next run continues after them.")
+        + "carrying exactly that value, so the next run continues after them; when the next run is due (run.due), the last success "
+        + "(run.last.success) and, after a failed run, how many failed in a row (run.failures) and why (run.last.error).")
 @DefaultSchedule(strategy = org.apache.nifi.scheduling.SchedulingStrategy.TIMER_DRIVEN, period = "1 min")
 @InputRequirement(InputRequirement.Requirement.INPUT_FORBIDDEN)
 @Tags({"business central", "dynamics 365", "erp", "odata", "get", "incremental", "record", "items", "shipments"})
@@ -206,6 +210,17 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .dependsOn(READ_MODE, MODE_INCREMENTAL)
             .build();
 
+    public static final PropertyDescriptor RUN_SCHEDULE = new PropertyDescriptor.Builder()
+            .name("Run Schedule")
+            .description("When a read is due. Blank: every time the processor is triggered. A time period (e.g. 1 hour): that long after "
+                    + "the last successful read. A six-field cron expression (e.g. 0 0 2 * * ?, the syntax of NiFi's CRON driven strategy, "
+                    + "in NiFi's time zone). With a period or cron expression, schedule the processor on a short timer (e.g. 30 sec): a "
+                    + "read that fails is retried after 15 seconds, then with a doubling backoff of at most 5 minutes, until it succeeds; "
+                    + "the due time is kept in cluster state, so a new primary node neither repeats a read nor skips one.")
+            .required(false)
+            .addValidator(RunScheduleValidator.INSTANCE)
+            .build();
+
     public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .name("Record Writer")
             .description("Writes the records; their schema is inferred from the first page of each run.")
@@ -219,7 +234,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .build();
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION_SERVICE, API_ROUTE, ENTITY_SET, READ_MODE, INCREMENTAL_FIELD, ID_FIELD,
-            INITIAL_VALUE, SETTLE_TIME, FILTER, SELECT, EXPAND, PAGE_SIZE, MAX_RECORDS_PER_RUN, RECORD_WRITER);
+            INITIAL_VALUE, SETTLE_TIME, FILTER, SELECT, EXPAND, PAGE_SIZE, MAX_RECORDS_PER_RUN, RUN_SCHEDULE, RECORD_WRITER);
 
     private volatile Clock clock = Clock.systemUTC();
 
@@ -249,13 +264,24 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
                 Objects.toString(field, ""), Objects.toString(context.getProperty(FILTER).evaluateAttributeExpressions().getValue(), ""));
 
         final IncrementalCursor start;
+        final Map<String, String> stored;
         try {
             final StateMap state = session.getState(Scope.CLUSTER);
+            stored = state.toMap();
             start = field == null ? null : query.equals(state.get(STATE_QUERY))
                     ? IncrementalCursor.parse(state.get(STATE_CURSOR), state.get(STATE_BOUNDARY_IDS))
                     : IncrementalCursor.parse(context.getProperty(INITIAL_VALUE).getValue(), null);
         } catch (final IOException e) {
             throw new ProcessException("Cannot read cluster state", e);
+        }
+        final Instant now = clock.instant();
+        final ScheduledRuns runs = new ScheduledRuns(RunScheduleValidator.parse(context.getProperty(RUN_SCHEDULE).getValue()));
+        final RunState run = runs.current(stored, now);
+        if (!runs.isDue(run, now)) {
+            if (!run.equals(RunState.read(stored))) {
+                saveState(session, run.mergeInto(stored)); // a new cron plan: remembered, so a restart does not re-plan past it
+            }
+            return;
         }
 
         final BusinessCentralClient client;
@@ -264,8 +290,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             client = service.client();
             first = firstPage(context, service, entitySet, field, start);
         } catch (final ApiException e) {
-            getLogger().error("Cannot reach Business Central to read {}: {}", entitySet, e.getMessage());
-            context.yield();
+            failed(session, runs, run, stored, now, entitySet, e);
             return;
         }
 
@@ -277,6 +302,7 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
         final Set<String> maxIds = new LinkedHashSet<>(start == null ? Set.of() : start.boundaryIds());
         WriteResult result = null;
         String mimeType = null;
+        boolean unfinished = false;
         try (OutputStream out = session.write(flowFile)) {
             RecordSetWriter writer = null;
             RecordSchema schema = null;
@@ -308,7 +334,8 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
                         }
                     }
                 }
-                next = page.nextLink() == null || (field != null && count >= maxRecords) ? null : URI.create(page.nextLink());
+                unfinished = page.nextLink() != null && field != null && count >= maxRecords;
+                next = page.nextLink() == null || unfinished ? null : URI.create(page.nextLink());
             }
             if (writer != null) {
                 result = writer.finishRecordSet();
@@ -317,22 +344,23 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             }
         } catch (final ApiException e) {
             session.remove(flowFile);
-            if (e.isTransient()) {
-                getLogger().warn("Business Central did not answer reading {}; will try again: {}", entitySet, e.getMessage());
-            } else {
-                getLogger().error("Business Central refused reading {} ({}): {}", entitySet, e.code(), e.getMessage());
-            }
-            context.yield();
+            failed(session, runs, run, stored, now, entitySet, e);
             return;
         } catch (final Exception e) {
             session.remove(flowFile);
             getLogger().error("Cannot write the records of {}", entitySet, e);
-            context.yield();
+            failed(session, runs, run, stored, now, entitySet, null);
             return;
         }
 
+        final Map<String, String> newState = new HashMap<>(stored);
+        if (field != null && maxValue != null) {
+            newState.putAll(Map.of(STATE_QUERY, query, STATE_CURSOR, maxValue, STATE_BOUNDARY_IDS, String.join(",", maxIds)));
+        }
+        saveState(session, runs.succeeded(run, now, unfinished).mergeInto(newState));
         if (result == null || result.getRecordCount() == 0) {
             session.remove(flowFile);
+            session.commitAsync();
             return;
         }
         final Map<String, String> attributes = new HashMap<>(result.getAttributes());
@@ -345,14 +373,31 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
         flowFile = session.putAllAttributes(flowFile, attributes);
         session.getProvenanceReporter().receive(flowFile, first.toString());
         session.transfer(flowFile, REL_SUCCESS);
-        if (field != null && maxValue != null) {
-            try {
-                session.setState(Map.of(STATE_QUERY, query, STATE_CURSOR, maxValue, STATE_BOUNDARY_IDS, String.join(",", maxIds)), Scope.CLUSTER);
-            } catch (final IOException e) {
-                throw new ProcessException("Cannot save the cursor in cluster state", e);
-            }
-        }
         session.commitAsync();
+    }
+
+    /** Records the failed run and when it will be retried: in state, and in the log (hence a bulletin). */
+    private void failed(final ProcessSession session, final ScheduledRuns runs, final RunState run, final Map<String, String> stored,
+                        final Instant now, final String entitySet, final ApiException e) {
+        final String reason = e == null ? "cannot write the records" : e.getMessage();
+        final RunState next = runs.failed(run, now, reason);
+        saveState(session, next.mergeInto(stored));
+        session.commitAsync();
+        if (e != null && !e.isTransient()) {
+            getLogger().error("Business Central refused reading {} ({}): {}; next try at {} (failed runs in a row: {})", entitySet, e.code(),
+                    reason, next.due(), next.failures());
+        } else {
+            getLogger().warn("Reading {} from Business Central failed: {}; next try at {} (failed runs in a row: {})", entitySet, reason,
+                    next.due(), next.failures());
+        }
+    }
+
+    private static void saveState(final ProcessSession session, final Map<String, String> state) {
+        try {
+            session.setState(state, Scope.CLUSTER);
+        } catch (final IOException e) {
+            throw new ProcessException("Cannot save the cursor and run state in cluster state", e);
+        }
     }
 
     private URI firstPage(final ProcessContext context, final BusinessCentralConnectionService service, final String entitySet, final String field,

@@ -63,7 +63,7 @@ public final class BulkOrderExport {
         }
         final String id = response.at("bulkOperationRunQuery.bulkOperation.id").asText(null);
         if (id == null) {
-            throw new ApiException(ErrorClass.TRANSIENT, 200, "MALFORMED_RESPONSE", "bulkOperationRunQuery answered without an operation");
+            throw ApiException.unreadable(200, "bulkOperationRunQuery answered without an operation", null);
         }
         return id;
     }

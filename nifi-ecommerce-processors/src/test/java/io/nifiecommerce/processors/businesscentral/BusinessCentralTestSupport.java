@@ -5,13 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
 import java.util.List;
 
 /** Wires a connection service to the stub and JSON reader/writer services into a test runner. */
@@ -47,6 +53,33 @@ final class BusinessCentralTestSupport {
      * PutBusinessCentralOrder against the stub (customer WEB, items SKU-1 to SKU-3 added to it), with JSON reader and
      * writer, B2C orders booked on WEB, shipping on G/L account 7010, and no sleeping between resends.
      */
+    /**
+     * Serves the sandbox's BC simulator on a local port and adds to the runner a connection service
+     * ("bc") to its company, with the request timeout and attempts given; the caller stops the server.
+     */
+    static HttpServer connectToSimulator(final TestRunner runner, final BusinessCentralSimulator simulator, final String company,
+                                         final String requestTimeout, final String maxAttempts) throws IOException, InitializationException {
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        simulator.mount(server);
+        server.start();
+        final String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
+        runner.addControllerService("bc", service);
+        final BcSimulatorConfig config = simulator.config();
+        runner.setProperty(service, StandardBusinessCentralConnectionService.TENANT_ID, config.tenantId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.ENVIRONMENT, config.environment());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, base);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, base + BusinessCentralSimulator.LOGIN_PREFIX);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_ID, config.clientId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, config.clientSecret());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, company);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.REQUEST_TIMEOUT, requestTimeout);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.MAX_ATTEMPTS, maxAttempts);
+        runner.enableControllerService(service);
+        return server;
+    }
+
     static TestRunner putOrderRunner(final StubBusinessCentral bc) throws InitializationException {
         bc.customer("WEB", "shop@example.com", null);
         for (int i = 1; i <= 3; i++) {

@@ -3,6 +3,8 @@ package io.nifiecommerce.processors.businesscentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
+import io.nifiecommerce.processors.RunScheduleValidator;
+import io.nifiecommerce.schedule.RunState;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
@@ -12,10 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,16 +138,118 @@ class GetBusinessCentralRecordsTest {
     }
 
     @Test
-    void outageYieldsWithoutOutputOrStateChange() {
+    void outageLeavesNoOutputNorCursorAndIsRetriedAfterABackoff() {
         shipment(T1, "S1");
         runner.getControllerService("bc", BusinessCentralConnectionService.class).companyId();
         bc.failNextGets(100);
         runner.run();
         runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
         runner.getStateManager().assertStateNotSet(GetBusinessCentralRecords.STATE_CURSOR, Scope.CLUSTER);
+        runner.getStateManager().assertStateEquals(RunState.FAILURES, "1", Scope.CLUSTER);
         bc.failNextGets(0);
         runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
+        at("2026-08-19T00:00:16Z");
+        runner.run();
         runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 1);
+        runner.getStateManager().assertStateEquals(RunState.FAILURES, "0", Scope.CLUSTER);
+    }
+
+    private void at(final String instant) {
+        processor.setClock(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    }
+
+    private Map<String, String> state() throws Exception {
+        return runner.getStateManager().getState(Scope.CLUSTER).toMap();
+    }
+
+    /** Issue #21: the hourly read failed at its first run and waited an hour; now it is retried within minutes. */
+    @Test
+    void hourlyReadFailingAtItsFirstRunIsRetriedWithinMinutesThenNotRepeatedBeforeTheHour() throws Exception {
+        shipment(T1, "S1");
+        runner.setProperty(GetBusinessCentralRecords.RUN_SCHEDULE, "1 hour");
+        runner.getControllerService("bc", BusinessCentralConnectionService.class).companyId();
+        bc.failNextGets(100);
+        runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
+        final Instant retry = Instant.parse(state().get(RunState.DUE));
+        assertTrue(retry.isAfter(Instant.parse("2026-08-19T00:00:07Z")) && !retry.isAfter(Instant.parse("2026-08-19T00:00:15Z")),
+                "first retry 7.5 to 15 s later, not an hour: " + retry);
+        assertTrue(state().get(RunState.LAST_ERROR).contains("503"), state().toString());
+        assertTrue(runner.getLogger().getWarnMessages().stream().anyMatch(m -> m.getMsg().contains("next try at " + retry)),
+                "the bulletin says when");
+
+        // the second retry fails too: the backoff grows
+        runner.run();
+        at("2026-08-19T00:00:30Z");
+        runner.run();
+        assertEquals("2", state().get(RunState.FAILURES));
+        final Instant secondRetry = Instant.parse(state().get(RunState.DUE));
+        assertTrue(!secondRetry.isBefore(Instant.parse("2026-08-19T00:00:45Z")) && !secondRetry.isAfter(Instant.parse("2026-08-19T00:01:00Z")),
+                secondRetry.toString());
+
+        bc.failNextGets(0);
+        at("2026-08-19T00:01:00Z");
+        runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 1);
+        assertEquals("0", state().get(RunState.FAILURES));
+        assertEquals("2026-08-19T00:01:00Z", state().get(RunState.LAST_SUCCESS));
+        assertEquals("2026-08-19T01:01:00Z", state().get(RunState.DUE));
+        assertEquals(T1, state().get(GetBusinessCentralRecords.STATE_CURSOR));
+
+        // triggered every 30 s, it does not read again before the hour
+        shipment(T2, "S2");
+        final long requests = bc.apiRequests();
+        runner.clearTransferState();
+        for (final String time : List.of("2026-08-19T00:01:30Z", "2026-08-19T00:30:00Z", "2026-08-19T01:00:59Z")) {
+            at(time);
+            runner.run();
+        }
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
+        assertEquals(requests, bc.apiRequests(), "no request before the run is due");
+        at("2026-08-19T01:01:00Z");
+        runner.run();
+        assertEquals(List.of("S2"), numbers(runner.getFlowFilesForRelationship(GetBusinessCentralRecords.REL_SUCCESS).get(0)));
+    }
+
+    @Test
+    void aTruncatedAnswerIsRetriedLikeAnyTransientFault() throws Exception {
+        shipment(T1, "S1");
+        shipment(T2, "S2");
+        runner.getControllerService("bc", BusinessCentralConnectionService.class).companyId();
+        bc.truncateNextGets(2);
+        runner.run();
+        assertEquals(List.of("S1", "S2"), numbers(runner.getFlowFilesForRelationship(GetBusinessCentralRecords.REL_SUCCESS).get(0)),
+                "retried within the client");
+        assertEquals("0", state().get(RunState.FAILURES));
+    }
+
+    @Test
+    void nightlyCronWaitsForItsTimeAndRemembersIt() throws Exception {
+        shipment(T1, "S1");
+        runner.setProperty(GetBusinessCentralRecords.READ_MODE, "FULL");
+        runner.setProperty(GetBusinessCentralRecords.RUN_SCHEDULE, "0 0 2 * * ?");
+        runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
+        final Instant due = Instant.parse(state().get(RunState.DUE));
+        assertEquals(RunScheduleValidator.parse("0 0 2 * * ?").next(Instant.parse("2026-08-19T00:00:00Z")), due, "planned for 02:00 local time");
+        at(due.minusSeconds(1).toString());
+        runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 0);
+        at(due.plusSeconds(20).toString());
+        runner.run();
+        runner.assertTransferCount(GetBusinessCentralRecords.REL_SUCCESS, 1);
+        assertEquals(due.plus(Duration.ofDays(1)), Instant.parse(state().get(RunState.DUE)), "then the next night");
+    }
+
+    @Test
+    void anUnreadableRunScheduleIsInvalid() {
+        runner.setProperty(GetBusinessCentralRecords.RUN_SCHEDULE, "every hour");
+        runner.assertNotValid();
+        runner.setProperty(GetBusinessCentralRecords.RUN_SCHEDULE, "0 0 2 L * ?");
+        runner.assertNotValid();
+        runner.setProperty(GetBusinessCentralRecords.RUN_SCHEDULE, "30 mins");
+        runner.assertValid();
     }
 
     @Test

@@ -17,11 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,32 +36,15 @@ class PutBusinessCentralOrderSimulatorTest {
         stats = new SandboxStats();
         final BusinessCentralSimulator simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(),
                 new FaultInjector(faults, 42L, stats), stats);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        simulator.mount(server);
-        server.start();
         company = simulator.createCompany("CRONUS FR");
         company.putCustomer("WEB", "Webshop consumers", "shop@example.com", null);
         for (int i = 1; i <= 3; i++) {
             company.putItem("SKU-" + i, "Product " + i, null, new BigDecimal("10.00"), new BigDecimal("100"));
         }
-        final String base = "http://127.0.0.1:" + server.getAddress().getPort();
         final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
         processor.setSleeper(d -> { });
         final TestRunner runner = TestRunners.newTestRunner(processor);
-        final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
-        runner.addControllerService("bc", service);
-        final BcSimulatorConfig config = simulator.config();
-        runner.setProperty(service, StandardBusinessCentralConnectionService.TENANT_ID, config.tenantId());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.ENVIRONMENT, config.environment());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, base);
-        runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, base + BusinessCentralSimulator.LOGIN_PREFIX);
-        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_ID, config.clientId());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, config.clientSecret());
-        runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, "CRONUS FR");
-        runner.setProperty(service, StandardBusinessCentralConnectionService.REQUEST_TIMEOUT, "5 sec");
-        runner.setProperty(service, StandardBusinessCentralConnectionService.MAX_ATTEMPTS, "3");
-        runner.enableControllerService(service);
+        server = BusinessCentralTestSupport.connectToSimulator(runner, simulator, "CRONUS FR", "5 sec", "3");
         BusinessCentralTestSupport.jsonRecords(runner, true);
         runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
         runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");

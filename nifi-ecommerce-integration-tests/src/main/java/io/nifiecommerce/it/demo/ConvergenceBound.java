@@ -1,0 +1,28 @@
+package io.nifiecommerce.it.demo;
+
+import java.time.Duration;
+
+/**
+ * How long the demo's flows may take to converge, documented in docs/reliability.md: a fixed part
+ * (NiFi starting the flows, the one-minute sources' first ticks, the 3PL shipping the last orders,
+ * a scheduled read's first retries), a part per order that grows as 1 / (1 - fault rate) since a
+ * request needs that many attempts on average, and a NiFi restart per kill -9. Nothing in it waits
+ * for a schedule: an hourly read that fails is retried within minutes.
+ */
+public final class ConvergenceBound {
+
+    static final Duration FIXED = Duration.ofMinutes(4);
+    static final Duration PER_ORDER = Duration.ofSeconds(2);
+    static final Duration PER_CRASH = Duration.ofMinutes(2);
+
+    private ConvergenceBound() {
+    }
+
+    public static Duration of(final int orders, final double faultRate, final int crashes) {
+        if (faultRate < 0 || faultRate > 0.5) {
+            throw new IllegalArgumentException("The bound holds for fault rates from 0 to 0.5, not " + faultRate);
+        }
+        final long perOrderMillis = Math.round(PER_ORDER.toMillis() / (1 - faultRate));
+        return FIXED.plusMillis(perOrderMillis * orders).plus(PER_CRASH.multipliedBy(crashes));
+    }
+}
