@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryAfter;
 import io.nifiecommerce.http.RetryPolicy;
@@ -88,7 +89,7 @@ public final class ShopifyGraphQlClient {
      * failures (5xx, I/O) before the body starts are retried within the retry policy.
      */
     public InputStream download(final URI url) {
-        final HttpClient client = downloadClient != null ? downloadClient : HttpTransport.newClient(Duration.ofSeconds(30));
+        final HttpClient client = downloadClient != null ? downloadClient : HttpClientFactory.create(Duration.ofSeconds(30));
         final HttpRequest request = HttpRequest.newBuilder(url).GET().build();
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {

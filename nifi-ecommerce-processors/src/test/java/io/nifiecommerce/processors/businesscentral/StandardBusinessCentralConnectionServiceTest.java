@@ -1,21 +1,33 @@
 package io.nifiecommerce.processors.businesscentral;
 
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
+import io.nifiecommerce.http.LocalHttpsServer;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.ssl.SSLContextProvider;
 import org.apache.nifi.util.MockConfigurationContext;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509TrustManager;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +88,62 @@ class StandardBusinessCentralConnectionServiceTest {
                 runner.getLogger(), Map.of());
         results.forEach(r -> assertEquals(ConfigVerificationResult.Outcome.SUCCESSFUL, r.getOutcome(), r.getExplanation()));
         assertTrue(results.get(1).getExplanation().contains(StubBusinessCentral.COMPANY_ID));
+    }
+
+    @Test
+    void reachesAnOnPremisesServerSignedByAPrivateCa(@TempDir final Path directory) throws Exception {
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+        try (LocalHttpsServer server = new LocalHttpsServer(directory, exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            final byte[] body = ("{\"value\":[{\"id\":\"" + StubBusinessCentral.COMPANY_ID + "\",\"name\":\"CRONUS\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        })) {
+            final TrustingSslContextProvider ssl = new TrustingSslContextProvider(server.trustContext());
+            runner.addControllerService("ssl", ssl);
+            runner.enableControllerService(ssl);
+            final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
+            runner.addControllerService("bc", service);
+            runner.setProperty(service, StandardBusinessCentralConnectionService.DEPLOYMENT, "BASE_URL");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.BASE_URL, server.uri("/BC/api/v2.0").toString());
+            runner.setProperty(service, StandardBusinessCentralConnectionService.AUTHENTICATION, "BASIC");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.USERNAME, "NIFI");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.PASSWORD, "web-service-key");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, "CRONUS");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.SSL_CONTEXT_SERVICE, "ssl");
+            runner.assertValid(service);
+            runner.enableControllerService(service);
+
+            assertEquals(StubBusinessCentral.COMPANY_ID, service.companyId());
+            assertEquals(1, authorizations.size());
+            assertTrue(authorizations.get(0).startsWith("Basic "));
+        }
+    }
+
+    /** An SSL Context Service holding a ready context, as the standard one would after reading its trust store. */
+    public static class TrustingSslContextProvider extends AbstractControllerService implements SSLContextProvider {
+        private final SSLContext context;
+
+        TrustingSslContextProvider(final SSLContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public SSLContext createContext() {
+            return context;
+        }
+
+        @Override
+        public Optional<X509ExtendedKeyManager> createKeyManager() {
+            return Optional.empty();
+        }
+
+        @Override
+        public X509TrustManager createTrustManager() {
+            throw new UnsupportedOperationException("not needed by the JDK client");
+        }
     }
 
     private Map<PropertyDescriptor, String> properties(final String secret) {

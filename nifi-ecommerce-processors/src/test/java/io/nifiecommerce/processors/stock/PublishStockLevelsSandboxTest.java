@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
@@ -55,7 +56,7 @@ class PublishStockLevelsSandboxTest {
     static final class SandboxConnection extends AbstractControllerService implements ShopifyConnectionService {
         final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
+                new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
                 Duration.ofSeconds(30));
 
         @Override
