@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * StAEDI plumbing shared by the status readers: envelope validation on, one callback per simple element value
+ * StAEDI plumbing shared by the status readers (IFTSTA and X12 214, in tracking): envelope validation on, one callback per simple element value
  * with its segment tag, element and component positions, and every StAEDI error turned into an
  * {@link EdiSyntaxException} naming segment and position.
  */
-abstract class EdiStatusStream {
+public abstract class EdiStatusStream {
 
     private static final EDIInputFactory FACTORY = newFactory();
 
