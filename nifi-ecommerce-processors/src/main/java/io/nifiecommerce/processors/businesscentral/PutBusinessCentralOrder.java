@@ -23,6 +23,8 @@ import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.processors.order.InvalidOrderRecordException;
 import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -42,7 +44,6 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.Validator;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.lookup.LookupService;
 import org.apache.nifi.processor.AbstractProcessor;
@@ -54,15 +55,12 @@ import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.WriteResult;
 import org.apache.nifi.serialization.record.Record;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,8 +89,8 @@ import java.util.Set;
         @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
         @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
         @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
-        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the first error code (e.g. UNKNOWN_ITEM, Application_DialogException)"),
-        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message")
+        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM, Application_DialogException), ORDER_RECORDS_FAILED when they differ"),
+        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several records failed")
 })
 @UseCase(
         description = "Create Business Central sales orders from Shopify orders, once each, even when the flow replays them.",
@@ -115,6 +113,11 @@ import java.util.Set;
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Counters (NiFi's Counters page), summed over all inputs. */
+    static final String COUNTER_CREATED = "Orders Created";
+    static final String COUNTER_ALREADY_PRESENT = "Orders Already Present";
+    static final String COUNTER_FAILED = "Orders Failed";
 
     static final AllowableValue SHIPPING_ACCOUNT = new AllowableValue("Account", "Account", "Shipping booked on a G/L account");
     static final AllowableValue SHIPPING_CHARGE = new AllowableValue("Charge", "Charge (Item)", "Shipping booked as an item charge");
@@ -365,7 +368,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             }
         } catch (final Exception e) {
             getLogger().error("Cannot read the order records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "UNREADABLE_INPUT", "error.message", String.valueOf(e.getMessage())));
+            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("UNREADABLE_INPUT", e.getMessage()));
             failed = session.penalize(failed);
             session.transfer(failed, REL_FAILURE);
             return;
@@ -383,26 +386,18 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         final long truncated = outcomes.stream().filter(o -> !o.truncatedFields().isEmpty()).count();
 
         final RecordSchema outputSchema = OutcomeFields.extend(inputSchema);
-        final Map<Relationship, Output> outputs = new HashMap<>();
+        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile,
+                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outputSchema, getLogger());
         try {
             int next = 0;
             for (int i = 0; i < records.size(); i++) {
                 final InvalidOrderRecordException problem = invalid.get(i);
-                if (problem != null) {
-                    output(outputs, REL_FAILURE, session, flowFile, context, outputSchema)
-                            .write(OutcomeFields.annotate(records.get(i), outputSchema, null, OrderOutcome.Status.FAILED.name(),
-                                    "INVALID_ORDER_RECORD", problem.getMessage()), "INVALID_ORDER_RECORD", problem.getMessage());
-                    continue;
-                }
-                final OrderOutcome outcome = outcomes.get(next++);
-                final Relationship target = switch (outcome.status()) {
-                    case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
-                    case FAILED -> REL_FAILURE;
-                    case RETRY -> REL_RETRY;
-                };
-                output(outputs, target, session, flowFile, context, outputSchema)
-                        .write(OutcomeFields.annotate(records.get(i), outputSchema, outcome, outcome.status().name(), outcome.errorCode(),
-                                outcome.errorMessage()), outcome.errorCode(), outcome.errorMessage());
+                final OrderOutcome outcome = problem == null ? outcomes.get(next++) : null;
+                final String code = problem == null ? outcome.errorCode() : "INVALID_ORDER_RECORD";
+                final String message = problem == null ? outcome.errorMessage() : problem.getMessage();
+                router.write(problem == null ? relationship(outcome.status()) : REL_FAILURE,
+                        OutcomeFields.annotate(records.get(i), outputSchema, outcome, problem == null ? outcome.status().name() : OrderOutcome.Status.FAILED.name(),
+                                code, message), code, message);
             }
             final Map<String, String> common = Map.of(
                     "bc.created.count", String.valueOf(counts.get(OrderOutcome.Status.CREATED)),
@@ -411,8 +406,8 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     "bc.retry.count", String.valueOf(counts.get(OrderOutcome.Status.RETRY)),
                     "bc.truncated.count", String.valueOf(truncated));
             final URI transitUri = orders.endpointUri();
-            for (final Map.Entry<Relationship, Output> entry : outputs.entrySet()) {
-                FlowFile out = entry.getValue().finish(session, common, outcomeLabel(entry.getKey(), outcomes));
+            for (final Map.Entry<Relationship, FlowFile> entry : router.finish(common, "ORDER_RECORDS_FAILED").entrySet()) {
+                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", outcomeLabel(entry.getKey(), outcomes));
                 if (entry.getKey() == REL_SUCCESS) {
                     session.getProvenanceReporter().send(out, transitUri.toString(), "created " + counts.get(OrderOutcome.Status.CREATED)
                             + ", already present " + counts.get(OrderOutcome.Status.ALREADY_PRESENT));
@@ -429,6 +424,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
         session.remove(flowFile);
+        session.adjustCounter(COUNTER_CREATED, counts.get(OrderOutcome.Status.CREATED), false);
+        session.adjustCounter(COUNTER_ALREADY_PRESENT, counts.get(OrderOutcome.Status.ALREADY_PRESENT), false);
+        session.adjustCounter(COUNTER_FAILED, counts.get(OrderOutcome.Status.FAILED), false);
         if (counts.get(OrderOutcome.Status.RETRY) > 0) {
             getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", counts.get(OrderOutcome.Status.RETRY),
                     records.size(), flowFile);
@@ -436,6 +434,14 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                 context.yield();
             }
         }
+    }
+
+    private static Relationship relationship(final OrderOutcome.Status status) {
+        return switch (status) {
+            case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+            case FAILED -> REL_FAILURE;
+            case RETRY -> REL_RETRY;
+        };
     }
 
     private static String outcomeLabel(final Relationship relationship, final List<OrderOutcome> outcomes) {
@@ -448,66 +454,6 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         final boolean created = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.CREATED);
         final boolean present = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT);
         return created && present ? "MIXED" : created ? "CREATED" : "ALREADY_PRESENT";
-    }
-
-    private Output output(final Map<Relationship, Output> outputs, final Relationship relationship, final ProcessSession session,
-                          final FlowFile parent, final ProcessContext context, final RecordSchema schema) throws IOException {
-        final Output existing = outputs.get(relationship);
-        if (existing != null) {
-            return existing;
-        }
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
-        final Output created;
-        try {
-            created = new Output(session, parent, writerFactory, schema, getLogger());
-        } catch (final Exception e) {
-            throw new IOException("Cannot create the record writer", e);
-        }
-        outputs.put(relationship, created);
-        return created;
-    }
-
-    /** One outgoing FlowFile and its open writer. */
-    private static final class Output {
-        private final FlowFile flowFile;
-        private final OutputStream stream;
-        private final RecordSetWriter writer;
-        private String firstErrorCode;
-        private String firstErrorMessage;
-
-        Output(final ProcessSession session, final FlowFile parent, final RecordSetWriterFactory factory, final RecordSchema schema,
-               final ComponentLog logger) throws Exception {
-            this.flowFile = session.create(parent);
-            this.stream = session.write(flowFile);
-            final RecordSchema writeSchema = factory.getSchema(parent.getAttributes(), schema);
-            this.writer = factory.createWriter(logger, writeSchema, stream, parent.getAttributes());
-            writer.beginRecordSet();
-        }
-
-        void write(final Record record, final String errorCode, final String errorMessage) throws IOException {
-            writer.write(record);
-            if (firstErrorCode == null && errorCode != null) {
-                firstErrorCode = errorCode;
-                firstErrorMessage = errorMessage;
-            }
-        }
-
-        FlowFile finish(final ProcessSession session, final Map<String, String> common, final String outcome) throws IOException {
-            final WriteResult result = writer.finishRecordSet();
-            final String mimeType = writer.getMimeType();
-            writer.close();
-            stream.close();
-            final Map<String, String> attributes = new HashMap<>(result.getAttributes());
-            attributes.putAll(common);
-            attributes.put("record.count", String.valueOf(result.getRecordCount()));
-            attributes.put("bc.outcome", outcome);
-            attributes.put(CoreAttributes.MIME_TYPE.key(), mimeType);
-            if (firstErrorCode != null) {
-                attributes.put("error.code", firstErrorCode);
-                attributes.put("error.message", firstErrorMessage == null ? "" : firstErrorMessage);
-            }
-            return session.putAllAttributes(flowFile, attributes);
-        }
     }
 
     private synchronized SalesOrderSubmitter submitter(final ProcessContext context) {
