@@ -8,15 +8,20 @@ import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.SimpleRecordSchema;
 import org.apache.nifi.serialization.WriteResult;
 import org.apache.nifi.serialization.record.Record;
+import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,6 +49,19 @@ public final class RecordOutcomeRouter {
         this.writerFactory = writerFactory;
         this.schema = schema;
         this.logger = logger;
+    }
+
+    /** The input schema with the outcome fields appended, replacing any of the same name left by an earlier run. */
+    public static RecordSchema withOutcomeFields(final RecordSchema input, final List<RecordField> outcomeFields) {
+        final Set<String> names = outcomeFields.stream().map(RecordField::getFieldName).collect(Collectors.toSet());
+        final List<RecordField> fields = new ArrayList<>();
+        for (final RecordField field : input.getFields()) {
+            if (!names.contains(field.getFieldName())) {
+                fields.add(field);
+            }
+        }
+        fields.addAll(outcomeFields);
+        return new SimpleRecordSchema(fields);
     }
 
     /** Writes a record that succeeded. */
