@@ -1,26 +1,17 @@
 package io.nifiecommerce.processors.businesscentral;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nifiecommerce.businesscentral.BatchedLookup;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
-import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.CustomerMatch;
 import io.nifiecommerce.businesscentral.CustomerPolicy;
-import io.nifiecommerce.businesscentral.CustomerResolver;
-import io.nifiecommerce.businesscentral.ExistingDocuments;
 import io.nifiecommerce.businesscentral.ItemReference;
-import io.nifiecommerce.businesscentral.ItemResolver;
 import io.nifiecommerce.businesscentral.MappingOptions;
-import io.nifiecommerce.businesscentral.ODataFilter;
 import io.nifiecommerce.businesscentral.OrderOutcome;
 import io.nifiecommerce.businesscentral.PriceBasis;
-import io.nifiecommerce.businesscentral.SalesOrderMapper;
+import io.nifiecommerce.businesscentral.SalesOrderReadiness;
+import io.nifiecommerce.businesscentral.SalesOrderSetup;
 import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
-import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.ErrorAttributes;
@@ -51,7 +42,6 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
-import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
@@ -63,7 +53,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -111,8 +100,6 @@ import java.util.Set;
                 on "B2B Default Customer" when it is set; leave that empty so unknown companies go to failure with UNKNOWN_CUSTOMER.
                 """)
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Counters (NiFi's Counters page), summed over all inputs. */
     static final String COUNTER_CREATED = "Orders Created";
@@ -330,7 +317,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
+    public void onTrigger(final ProcessContext context, final ProcessSession session) {
         final FlowFile flowFile = session.get();
         if (flowFile == null) {
             return;
@@ -380,7 +367,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         }
         final List<OrderOutcome> outcomes = orders.submit(valid);
         final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
-        Arrays.stream(OrderOutcome.Status.values()).forEach(s -> counts.put(s, 0));
+        for (final OrderOutcome.Status status : OrderOutcome.Status.values()) {
+            counts.put(status, 0);
+        }
         counts.merge(OrderOutcome.Status.FAILED, invalid.size(), Integer::sum);
         outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
         final long truncated = outcomes.stream().filter(o -> !o.truncatedFields().isEmpty()).count();
@@ -465,24 +454,19 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
 
     static SalesOrderSubmitter createSubmitter(final ProcessContext context, final Sleeper sleeper) {
         final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
-        final BusinessCentralClient client = service.client();
-        final String companyId = service.companyId();
         final MappingOptions options = new MappingOptions(context.getProperty(SHIPPING_LINE_TYPE).getValue(),
                 context.getProperty(SHIPPING_LINE_NUMBER).getValue(), PriceBasis.valueOf(context.getProperty(PRICE_BASIS).getValue()),
                 context.getProperty(LOCAL_CURRENCY).getValue().toUpperCase(Locale.ROOT), context.getProperty(EXTERNAL_DOCUMENT_NUMBER_TEMPLATE).getValue());
-        final BatchedLookup lookup = new BatchedLookup(client, companyId);
-        final CustomerPolicy policy = new CustomerPolicy(parseMatches(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
-                parseMatches(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
-                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
+        final CustomerPolicy policy = new CustomerPolicy(CustomerMatch.parseList(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
+                CustomerMatch.parseList(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
+                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), CustomerPolicy.template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
         final ItemReference reference = ItemReference.valueOf(context.getProperty(ITEM_REFERENCE).getValue());
         final LookupService<?> itemLookup = reference == ItemReference.LOOKUP
                 ? context.getProperty(ITEM_LOOKUP_SERVICE).asControllerService(LookupService.class) : null;
-        final ItemResolver items = new ItemResolver(reference, lookup, itemLookup == null ? null : sku -> lookupItem(itemLookup, sku));
-        final boolean atomic = MODE_ATOMIC.getValue().equals(context.getProperty(TRANSACTION_MODE).getValue());
-        return new SalesOrderSubmitter(client, companyId, new SalesOrderMapper(options), new ExistingDocuments(lookup),
-                new CustomerResolver(client, lookup, companyId, policy), items, context.getProperty(ORDERS_PER_BATCH).asInteger(), atomic,
-                context.getProperty(FAIL_ON_AMOUNT_MISMATCH).asBoolean(), new RetryPolicy(3, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30)),
-                sleeper);
+        final SalesOrderSetup setup = new SalesOrderSetup(options, policy, reference, itemLookup == null ? null : sku -> lookupItem(itemLookup, sku),
+                context.getProperty(ORDERS_PER_BATCH).asInteger(), MODE_ATOMIC.getValue().equals(context.getProperty(TRANSACTION_MODE).getValue()),
+                context.getProperty(FAIL_ON_AMOUNT_MISMATCH).asBoolean());
+        return setup.submitter(service.client(), service.companyId(), sleeper);
     }
 
     private static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
@@ -493,33 +477,17 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         }
     }
 
-    static List<CustomerMatch> parseMatches(final String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> CustomerMatch.valueOf(s.toUpperCase(Locale.ROOT))).toList();
-    }
-
-    private static ObjectNode template(final String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        try {
-            return (ObjectNode) MAPPER.readTree(json);
-        } catch (final IOException | ClassCastException e) {
-            throw new ProcessException("Customer Template is not a JSON object", e);
-        }
-    }
-
     private static Validator matchesValidator(final Set<CustomerMatch> allowed) {
         return (subject, input, context) -> {
+            boolean ok;
             try {
-                final List<CustomerMatch> matches = parseMatches(input);
-                final boolean ok = !matches.isEmpty() && allowed.containsAll(matches);
-                return new ValidationResult.Builder().subject(subject).input(input).valid(ok)
-                        .explanation(ok ? null : "must be a comma-separated list of " + allowed).build();
+                final List<CustomerMatch> matches = CustomerMatch.parseList(input);
+                ok = !matches.isEmpty() && allowed.containsAll(matches);
             } catch (final IllegalArgumentException e) {
-                return new ValidationResult.Builder().subject(subject).input(input).valid(false)
-                        .explanation("must be a comma-separated list of " + allowed).build();
+                ok = false;
             }
+            return new ValidationResult.Builder().subject(subject).input(input).valid(ok)
+                    .explanation(ok ? null : "must be a comma-separated list of " + allowed).build();
         };
     }
 
@@ -527,8 +495,8 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         return (subject, input, context) -> {
             boolean ok;
             try {
-                ok = MAPPER.readTree(input).isObject();
-            } catch (final IOException e) {
+                ok = CustomerPolicy.template(input) != null;
+            } catch (final IllegalArgumentException e) {
                 ok = false;
             }
             return new ValidationResult.Builder().subject(subject).input(input).valid(ok).explanation(ok ? null : "must be a JSON object").build();
@@ -550,50 +518,10 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             results.add(step("Access company", Outcome.FAILED, e.getMessage()));
             return results;
         }
-        final BusinessCentralEndpoint endpoint = client.endpoint();
-        results.add(probe("Read sales orders", () -> "Sales orders readable (" + sample(client, endpoint, companyId, "salesOrders", null) + " on a sample page). "
-                + "Creating needs write permission on sales documents (e.g. D365 SALES DOC, EDIT); it is checked by the first order sent."));
-        results.add(probe("Read posted documents", () -> "salesInvoices and salesShipments readable ("
-                + sample(client, endpoint, companyId, "salesInvoices", null) + ", " + sample(client, endpoint, companyId, "salesShipments", null)
-                + " on a sample page): the duplicate check can see invoiced orders"));
-        final String b2cDefault = context.getProperty(B2C_DEFAULT_CUSTOMER).getValue();
-        if (b2cDefault != null) {
-            results.add(probe("Look up default customer", () -> {
-                final int found = sample(client, endpoint, companyId, "customers", ODataFilter.eq("number", b2cDefault));
-                if (found == 0) {
-                    throw new IllegalStateException("B2C Default Customer " + b2cDefault + " does not exist");
-                }
-                return "Customer " + b2cDefault + " exists";
-            }));
-        } else {
-            results.add(probe("Look up customers", () -> "Customers readable (" + sample(client, endpoint, companyId, "customers", null) + " on a sample page)"));
+        for (final SalesOrderReadiness.Check check : new SalesOrderReadiness(client, companyId).checks(context.getProperty(B2C_DEFAULT_CUSTOMER).getValue())) {
+            results.add(step(check.step(), check.passed() ? Outcome.SUCCESSFUL : Outcome.FAILED, check.explanation()));
         }
-        results.add(probe("Look up items", () -> {
-            final JsonNode items = client.get(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "items") + "?$top=1&$select=number,gtin"), 0);
-            final JsonNode first = items.path("value").path(0);
-            return first.isMissingNode() ? "No items in the company" : "Sample item " + first.path("number").asText()
-                    + (first.path("gtin").asText("").isEmpty() ? " (no GTIN)" : " GTIN " + first.path("gtin").asText());
-        }));
         return results;
-    }
-
-    private static int sample(final BusinessCentralClient client, final BusinessCentralEndpoint endpoint, final String companyId, final String set,
-                              final String filter) {
-        final String url = BusinessCentralEndpoint.companyPath(companyId, set) + "?$top=5&$select=id"
-                + (filter == null ? "" : "&$filter=" + ODataFilter.encode(filter));
-        return client.get(endpoint.resolve(url), 0).path("value").size();
-    }
-
-    private interface Probe {
-        String run();
-    }
-
-    private static ConfigVerificationResult probe(final String name, final Probe probe) {
-        try {
-            return step(name, Outcome.SUCCESSFUL, probe.run());
-        } catch (final RuntimeException e) {
-            return step(name, Outcome.FAILED, e.getMessage());
-        }
     }
 
     private static ConfigVerificationResult step(final String name, final Outcome outcome, final String explanation) {
