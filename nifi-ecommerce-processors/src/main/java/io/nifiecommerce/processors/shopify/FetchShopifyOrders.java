@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.order.BulkBackfill;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
-import io.nifiecommerce.shopify.order.EmittedVersions;
 import io.nifiecommerce.shopify.order.OrderPageReader;
 import io.nifiecommerce.shopify.order.OrderSearch;
+import io.nifiecommerce.shopify.order.OrderSink;
 import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
 import io.nifiecommerce.shopify.order.SyncState;
+import io.nifiecommerce.shopify.order.WindowedOrderRead;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -47,7 +49,6 @@ import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     static final String SHOP_ATTRIBUTE = "shopify.shop";
     static final String API_VERSION_ATTRIBUTE = "shopify.api.version";
     /** Shopify stops cursor pagination after this many objects: longer windows are split. */
-    static final int PAGINATION_CAP = 25_000;
+    static final int PAGINATION_CAP = WindowedOrderRead.PAGINATION_CAP;
     static final Duration ALL_ORDERS_SCOPE_HORIZON = Duration.ofDays(60);
 
     static final AllowableValue START_NOW = new AllowableValue("NOW", "Now", "Orders updated from the first run on.");
@@ -288,9 +289,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
         final Run run = new Run(context, session, connection, client);
         try {
-            final boolean backfill = MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue())
-                    && (state.bulkOperationId() != null || (state.highWater() == null && state.lastWindowEnd() == null && state.window() == null));
-            if (backfill) {
+            if (MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
                 run.bulk(state);
             } else {
                 run.pages(state);
@@ -310,8 +309,8 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
     }
 
-    /** One onTrigger's work: reads, writes and commits in batches that each carry their cursor. */
-    private final class Run {
+    /** One onTrigger's work: orders written to one FlowFile per segment, committed in batches that each carry their cursor. */
+    private final class Run implements OrderSink {
         private final ProcessContext context;
         private final ProcessSession session;
         private final ShopifyConnectionService connection;
@@ -321,6 +320,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         private final String segmentFilter;
         private final int maxPerFlowFile;
         private final RecordSetWriterFactory writerFactory;
+        private Map<Segment, OrderFlowFileWriter> writers;
         private String servedVersion;
 
         Run(final ProcessContext context, final ProcessSession session, final ShopifyConnectionService connection, final ShopifyGraphQlClient client) {
@@ -334,135 +334,33 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             this.maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
             this.writerFactory = FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
                     ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null;
+            this.writers = writers();
         }
 
-        void pages(final SyncState initial) throws IOException {
-            final OrderPageReader reader = reader(client, maxPerFlowFile);
-            SyncState state = initial;
-            SyncState.Window window = state.window();
-            if (window == null) {
-                final Instant now = clock.instant();
-                window = new SyncState.Window(state.nextWindowStart(overlap, initialStart(context, now)), now, null, 0);
-            }
-            Instant highWater = state.highWater();
-            final EmittedVersions emitted = state.emitted();
-            Map<Segment, OrderFlowFileWriter> writers = writers();
-            int pending = 0;
-            int pagesRead = 0;
-            while (true) {
-                final String search = OrderSearch.window(window.start(), window.end(), filter);
-                final OrderPageReader.OrderPage page = reader.read(search, window.after());
-                pagesRead++;
-                noteServedVersion(page.servedApiVersion());
-                Instant lastUpdated = null;
-                for (final ObjectNode node : page.orders()) {
-                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
-                    lastUpdated = updatedAt;
-                    highWater = highWater == null || updatedAt.isAfter(highWater) ? updatedAt : highWater;
-                    final String id = node.path("id").asText();
-                    if (emitted.contains(id, updatedAt)) {
-                        continue;
-                    }
-                    emitted.add(id, updatedAt);
-                    if (emit(node, writers)) {
-                        pending++;
-                    }
-                }
-                final int fetched = window.fetched() + page.orders().size();
-                final boolean windowDone = !page.hasNextPage();
-                if (windowDone) {
-                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
-                    state = new SyncState(highWater, window.end(), null, emitted, state.bulkOperationId(), state.bulkEnd());
-                    commit(writers, state);
-                    return;
-                }
-                if (fetched + reader.pageSize() > paginationCap && lastUpdated != null) {
-                    // Shopify stops paginating at 25,000 objects: restart the window from the last update read
-                    if (lastUpdated.equals(window.start())) {
-                        throw new ApiException(ErrorClass.PERMANENT, 0, "PAGINATION_CAP",
-                                "More than " + paginationCap + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
-                    }
-                    window = new SyncState.Window(lastUpdated, window.end(), null, 0);
-                } else {
-                    window = new SyncState.Window(window.start(), window.end(), page.endCursor(), fetched);
-                }
-                if (pending + reader.pageSize() > maxPerFlowFile || !isScheduled()) {
-                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
-                    state = new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd());
-                    commit(writers, state);
-                    writers = writers();
-                    pending = 0;
-                    if (!isScheduled()) {
-                        return;
-                    }
-                }
-                getLogger().debug("Read page {} of orders updated since {}", pagesRead, window.start());
-            }
+        void pages(final SyncState state) throws IOException {
+            final Instant now = clock.instant();
+            new WindowedOrderRead(reader(client, maxPerFlowFile), overlap, filter, maxPerFlowFile, paginationCap)
+                    .read(state, now, initialStart(context, now), this);
         }
 
         void bulk(final SyncState state) throws IOException {
-            final BulkOrderExport export = new BulkOrderExport(client);
-            if (state.bulkOperationId() == null) {
-                final Instant end = clock.instant();
-                final String id = export.start(OrderSearch.window(initialStart(context, end), end, filter));
-                getLogger().info("Started bulk operation {} exporting the orders of {} updated until {}", id, connection.shopDomain(), end);
-                session.setState(state.withBulk(id, end).toMap(), Scope.CLUSTER);
-                session.commitAsync();
-                context.yield();
-                return;
+            final BulkBackfill.Result result = new BulkBackfill(new BulkOrderExport(client), overlap, filter)
+                    .step(state, clock.instant(), end -> initialStart(context, end), this);
+            switch (result.step()) {
+                case STARTED -> {
+                    getLogger().info("Started bulk operation {} exporting the orders of {}", result.operationId(), connection.shopDomain());
+                    context.yield();
+                }
+                case RUNNING -> context.yield();
+                case FELL_BACK -> getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
+                        result.operationId(), result.status().status(), result.status().errorCode());
+                case READ -> getLogger().info("Bulk operation {} read: {} objects", result.operationId(), result.status().objectCount());
             }
-            final BulkOrderExport.Status status = export.status(state.bulkOperationId());
-            noteServedVersion(client.servedApiVersion());
-            if (status.running()) {
-                context.yield();
-                return;
-            }
-            if (!status.completed()) {
-                // failed, canceled or expired: read the same range page by page instead
-                getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
-                        status.id(), status.status(), status.errorCode());
-                final Instant start = initialStart(context, state.bulkEnd());
-                session.setState(state.withBulk(null, null).withWindow(new SyncState.Window(start, state.bulkEnd(), null, 0)).toMap(), Scope.CLUSTER);
-                session.commitAsync();
-                return;
-            }
-            final Map<Segment, OrderFlowFileWriter> writers = writers();
-            final Instant[] highWater = {state.highWater()};
-            final IOException[] failure = new IOException[1];
-            final long[] seen = {0};
-            if (status.url() != null) {
-                export.read(URI.create(status.url()), node -> {
-                    if (failure[0] != null) {
-                        return;
-                    }
-                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
-                    highWater[0] = highWater[0] == null || updatedAt.isAfter(highWater[0]) ? updatedAt : highWater[0];
-                    // the first page window re-reads the overlap before the high-water mark: remember what the
-                    // backfill emitted there, pruning as the mark advances so memory stays bounded by the overlap
-                    state.emitted().add(node.path("id").asText(), updatedAt);
-                    if (++seen[0] % 1000 == 0) {
-                        state.emitted().forgetBefore(highWater[0].minus(overlap));
-                    }
-                    try {
-                        emit(node, writers);
-                    } catch (final IOException e) {
-                        failure[0] = e;
-                    }
-                });
-            }
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            if (highWater[0] != null) {
-                state.emitted().forgetBefore(highWater[0].minus(overlap));
-            }
-            final SyncState done = new SyncState(highWater[0], state.bulkEnd(), null, state.emitted(), null, null);
-            commit(writers, done);
-            getLogger().info("Bulk operation {} read: {} objects", status.id(), status.objectCount());
         }
 
-        /** Maps and writes one order to its segment's FlowFile; returns whether it was emitted (filtered or failed: false). */
-        private boolean emit(final ObjectNode node, final Map<Segment, OrderFlowFileWriter> writers) throws IOException {
+        /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
+        @Override
+        public boolean accept(final ObjectNode node) throws IOException {
             final boolean b2b = ShopifyOrderMapper.isB2b(node);
             if (SEGMENT_B2B.getValue().equals(segmentFilter) && !b2b || SEGMENT_B2C.getValue().equals(segmentFilter) && b2b) {
                 return false;
@@ -474,8 +372,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                 FlowFile failed = session.create();
                 failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
                 final Map<String, String> attributes = baseAttributes();
-                attributes.put("error.code", "UNMAPPABLE_ORDER");
-                attributes.put("error.message", e.getClass().getSimpleName() + ": " + e.getMessage());
+                attributes.putAll(ErrorAttributes.of("UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage()));
                 attributes.put("mime.type", "application/json");
                 failed = session.putAllAttributes(failed, attributes);
                 session.transfer(failed, REL_FAILURE);
@@ -485,7 +382,8 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             return true;
         }
 
-        private void commit(final Map<Segment, OrderFlowFileWriter> writers, final SyncState state) throws IOException {
+        @Override
+        public void checkpoint(final SyncState state) throws IOException {
             int flowFiles = 0;
             for (final OrderFlowFileWriter writer : writers.values()) {
                 for (FlowFile flowFile : writer.finish()) {
@@ -500,9 +398,15 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             }
             session.setState(state.toMap(), Scope.CLUSTER);
             session.commitAsync();
+            writers = writers();
             if (flowFiles > 0) {
                 getLogger().debug("Committed {} FlowFiles of orders with high-water mark {}", flowFiles, state.highWater());
             }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return !isScheduled();
         }
 
         private Map<Segment, OrderFlowFileWriter> writers() {
@@ -520,7 +424,8 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             return attributes;
         }
 
-        private void noteServedVersion(final String served) {
+        @Override
+        public void servedApiVersion(final String served) {
             if (served == null) {
                 return;
             }
