@@ -83,7 +83,7 @@ public final class HttpTransport {
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             if (last != null) {
-                pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                pause(InlineWait.bounded(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
             try {
                 final HttpResponse<byte[]> response = exchange.send(request);

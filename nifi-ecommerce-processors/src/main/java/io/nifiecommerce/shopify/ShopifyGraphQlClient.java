@@ -7,6 +7,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.RetryAfter;
 import io.nifiecommerce.http.RetryPolicy;
 
@@ -94,7 +95,7 @@ public final class ShopifyGraphQlClient {
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             if (last != null) {
-                transport.pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                transport.pause(InlineWait.bounded(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
             try {
                 final HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -140,9 +141,10 @@ public final class ShopifyGraphQlClient {
         ApiException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (last != null) {
-                transport.pause(policy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                transport.pause(InlineWait.bounded(policy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
-            transport.pause(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)));
+            transport.pause(InlineWait.bounded(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)),
+                    "THROTTLED", "The shop's query cost budget is spent"));
             final HttpResponse<byte[]> response;
             try {
                 response = sendOnce(body);
