@@ -16,6 +16,7 @@ import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
+import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.order.InvalidOrderRecordException;
 import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -518,9 +519,8 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             results.add(step("Access company", Outcome.FAILED, e.getMessage()));
             return results;
         }
-        for (final SalesOrderReadiness.Check check : new SalesOrderReadiness(client, companyId).checks(context.getProperty(B2C_DEFAULT_CUSTOMER).getValue())) {
-            results.add(step(check.step(), check.passed() ? Outcome.SUCCESSFUL : Outcome.FAILED, check.explanation()));
-        }
+        new SalesOrderReadiness(client, companyId).checks(context.getProperty(B2C_DEFAULT_CUSTOMER).getValue())
+                .forEach(check -> results.add(VerificationResults.of(check)));
         return results;
     }
 

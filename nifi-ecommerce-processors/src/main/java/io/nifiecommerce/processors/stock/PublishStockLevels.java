@@ -1,22 +1,23 @@
 package io.nifiecommerce.processors.stock;
 
+import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
+import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
-import io.nifiecommerce.stock.LocationDirectory;
 import io.nifiecommerce.stock.LocationMapping;
 import io.nifiecommerce.stock.PublishOutcome;
 import io.nifiecommerce.stock.PublishPolicy;
 import io.nifiecommerce.stock.PublishState;
 import io.nifiecommerce.stock.PublishedQuantities;
 import io.nifiecommerce.stock.QuantityName;
-import io.nifiecommerce.stock.RequiredScopes;
 import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.stock.SkuResolver;
 import io.nifiecommerce.stock.StockInputLine;
 import io.nifiecommerce.stock.StockPublisher;
+import io.nifiecommerce.stock.StockReadiness;
 import org.apache.nifi.annotation.behavior.DynamicProperties;
 import org.apache.nifi.annotation.behavior.DynamicProperty;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -58,14 +59,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 @Tags({"shopify", "inventory", "stock", "publish", "erp", "3pl", "edi", "record"})
 @CapabilityDescription("""
@@ -574,45 +573,15 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         try {
             verifyApi = new ShopifyAdminApi(context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class).client());
         } catch (final RuntimeException e) {
-            results.add(result("Connect to Shopify", false, "The Shopify Connection is not available: " + e.getMessage()));
+            results.add(VerificationResults.of(ReadinessCheck.failed("Connect to Shopify", "The Shopify Connection is not available: " + e.getMessage())));
             return results;
         }
-        try {
-            final LocationDirectory directory = LocationDirectory.fetch(verifyApi);
-            final Map<String, String> configured = new LinkedHashMap<>();
-            dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
-            if (context.getProperty(DEFAULT_LOCATION).isSet()) {
-                configured.put(DEFAULT_LOCATION.getName(), context.getProperty(DEFAULT_LOCATION).getValue());
-            }
-            final Collection<String> unresolved = LocationMapping.unresolved(directory, configured);
-            results.add(result("Read Shopify locations", unresolved.isEmpty(), unresolved.isEmpty()
-                    ? "Read " + directory.locations().size() + " active locations: "
-                    + directory.locations().stream().map(LocationDirectory.ShopifyLocation::name).collect(Collectors.joining(", "))
-                    : "No active Shopify location matches " + String.join("; ", unresolved)));
-        } catch (final InventoryApiException e) {
-            results.add(result("Read Shopify locations", false, "Shopify refused the locations query: " + e.code() + " " + e.getMessage()));
+        final Map<String, String> configured = new LinkedHashMap<>();
+        dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
+        if (context.getProperty(DEFAULT_LOCATION).isSet()) {
+            configured.put(DEFAULT_LOCATION.getName(), context.getProperty(DEFAULT_LOCATION).getValue());
         }
-        try {
-            final List<String> missing = RequiredScopes.missing(verifyApi);
-            results.add(result("Check access scopes", missing.isEmpty(), missing.isEmpty()
-                    ? "The app holds write_inventory and read_products"
-                    : "The app lacks " + String.join(", ", missing) + "; grant them in the app's configuration"));
-        } catch (final InventoryApiException e) {
-            // a refused token fails; a shop (or simulator) that cannot answer the question only skips the check
-            results.add(new ConfigVerificationResult.Builder()
-                    .verificationStepName("Check access scopes")
-                    .outcome(e.isAuthentication() || e.isTransient() ? ConfigVerificationResult.Outcome.FAILED : ConfigVerificationResult.Outcome.SKIPPED)
-                    .explanation("Cannot read the app's access scopes: " + e.code() + " " + e.getMessage())
-                    .build());
-        }
+        StockReadiness.checks(verifyApi, configured).forEach(check -> results.add(VerificationResults.of(check)));
         return results;
-    }
-
-    private static ConfigVerificationResult result(final String step, final boolean ok, final String explanation) {
-        return new ConfigVerificationResult.Builder()
-                .verificationStepName(step)
-                .outcome(ok ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED)
-                .explanation(explanation)
-                .build();
     }
 }
