@@ -1,19 +1,18 @@
 package io.nifiecommerce.processors.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.ErrorAttributes;
-import io.nifiecommerce.shopify.GraphQlResponse;
-import io.nifiecommerce.shopify.ShopifyDocument;
+import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 import io.nifiecommerce.shopify.order.BulkBackfill;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
 import io.nifiecommerce.shopify.order.OrderPageReader;
-import io.nifiecommerce.shopify.order.OrderSearch;
+import io.nifiecommerce.shopify.order.OrderReadiness;
 import io.nifiecommerce.shopify.order.OrderSink;
 import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
 import io.nifiecommerce.shopify.order.SyncState;
@@ -32,7 +31,6 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
@@ -105,7 +103,6 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     static final String API_VERSION_ATTRIBUTE = "shopify.api.version";
     /** Shopify stops cursor pagination after this many objects: longer windows are split. */
     static final int PAGINATION_CAP = WindowedOrderRead.PAGINATION_CAP;
-    static final Duration ALL_ORDERS_SCOPE_HORIZON = Duration.ofDays(60);
 
     static final AllowableValue START_NOW = new AllowableValue("NOW", "Now", "Orders updated from the first run on.");
     static final AllowableValue START_DATE = new AllowableValue("DATE", "Given Date", "Orders updated since Initial Start Date.");
@@ -472,47 +469,11 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         try {
             client = connection.client();
         } catch (final RuntimeException e) {
-            results.add(result("Shopify Connection", Outcome.FAILED, "The connection service is not usable: " + e.getMessage()));
+            results.add(VerificationResults.of(ReadinessCheck.failed("Shopify Connection", "The connection service is not usable: " + e.getMessage())));
             return results;
         }
-        final GraphQlResponse shop;
-        try {
-            shop = client.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
-        } catch (final ApiException e) {
-            results.add(result("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
-            return results;
-        }
-        results.add(result("Authenticate and Read Shop", Outcome.SUCCESSFUL, "Connected to shop '" + shop.at("shop.name").asText() + "'"));
-        final String served = shop.servedApiVersion();
-        results.add(served != null && !served.equals(connection.apiVersion())
-                ? result("API Version", Outcome.FAILED, "Requested " + connection.apiVersion() + " but Shopify served " + served + " (fell forward)")
-                : result("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? connection.apiVersion() : served)));
-        final List<String> scopes = StandardShopifyConnectionService.scopes(shop.at("currentAppInstallation.accessScopes"));
         final Instant now = clock.instant();
-        final Instant start = initialStart(context, now);
-        final boolean needsAllOrders = start == null || start.isBefore(now.minus(ALL_ORDERS_SCOPE_HORIZON));
-        final List<String> missing = new ArrayList<>();
-        if (!scopes.contains("read_orders") && !scopes.contains("write_orders")) {
-            missing.add("read_orders");
-        }
-        if (needsAllOrders && !scopes.contains("read_all_orders")) {
-            missing.add("read_all_orders (Initial Start is more than 60 days back)");
-        }
-        results.add(missing.isEmpty()
-                ? result("Access Scopes", Outcome.SUCCESSFUL, "Granted: " + String.join(", ", scopes))
-                : result("Access Scopes", Outcome.FAILED, "Missing: " + String.join(", ", missing) + "; granted: " + String.join(", ", scopes)));
-        try {
-            final String search = OrderSearch.window(start, now, context.getProperty(QUERY_FILTER).getValue());
-            final JsonNode count = client.execute(ShopifyDocument.ORDERS_COUNT.text(), Map.of("query", search)).at("ordersCount");
-            results.add(result("Count Matching Orders", Outcome.SUCCESSFUL, count.path("count").asLong() + " orders match `" + search + "`"
-                    + ("EXACT".equals(count.path("precision").asText("EXACT")) ? "" : " (" + count.path("precision").asText().toLowerCase() + ")")));
-        } catch (final ApiException e) {
-            results.add(result("Count Matching Orders", Outcome.FAILED, e.code() + ": " + e.getMessage()));
-        }
+        OrderReadiness.checks(client, connection.apiVersion(), initialStart(context, now), now, context.getProperty(QUERY_FILTER).getValue()).forEach(check -> results.add(VerificationResults.of(check)));
         return results;
-    }
-
-    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
     }
 }
