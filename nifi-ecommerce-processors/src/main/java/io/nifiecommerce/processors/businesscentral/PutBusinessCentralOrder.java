@@ -10,6 +10,7 @@ import io.nifiecommerce.businesscentral.PriceBasis;
 import io.nifiecommerce.businesscentral.SalesOrderReadiness;
 import io.nifiecommerce.businesscentral.SalesOrderSetup;
 import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
+import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.Sleeper;
@@ -54,7 +55,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -367,13 +367,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
         final List<OrderOutcome> outcomes = orders.submit(valid);
-        final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
-        for (final OrderOutcome.Status status : OrderOutcome.Status.values()) {
-            counts.put(status, 0);
-        }
-        counts.merge(OrderOutcome.Status.FAILED, invalid.size(), Integer::sum);
-        outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
-        final long truncated = outcomes.stream().filter(o -> !o.truncatedFields().isEmpty()).count();
+        final SubmissionTally tally = new SubmissionTally(outcomes, invalid.size());
 
         final RecordSchema outputSchema = OutcomeFields.extend(inputSchema);
         final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile,
@@ -390,17 +384,18 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                                 code, message), code, message);
             }
             final Map<String, String> common = Map.of(
-                    "bc.created.count", String.valueOf(counts.get(OrderOutcome.Status.CREATED)),
-                    "bc.already.present.count", String.valueOf(counts.get(OrderOutcome.Status.ALREADY_PRESENT)),
-                    "bc.failed.count", String.valueOf(counts.get(OrderOutcome.Status.FAILED)),
-                    "bc.retry.count", String.valueOf(counts.get(OrderOutcome.Status.RETRY)),
-                    "bc.truncated.count", String.valueOf(truncated));
+                    "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
+                    "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
+                    "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
+                    "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
+                    "bc.truncated.count", String.valueOf(tally.truncated()));
             final URI transitUri = orders.endpointUri();
             for (final Map.Entry<Relationship, FlowFile> entry : router.finish(common, "ORDER_RECORDS_FAILED").entrySet()) {
-                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", outcomeLabel(entry.getKey(), outcomes));
+                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED" : "RETRY";
+                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
                 if (entry.getKey() == REL_SUCCESS) {
-                    session.getProvenanceReporter().send(out, transitUri.toString(), "created " + counts.get(OrderOutcome.Status.CREATED)
-                            + ", already present " + counts.get(OrderOutcome.Status.ALREADY_PRESENT));
+                    session.getProvenanceReporter().send(out, transitUri.toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
+                            + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
                 } else if (entry.getKey() == REL_RETRY) {
                     out = session.penalize(out);
                 }
@@ -414,13 +409,13 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
         session.remove(flowFile);
-        session.adjustCounter(COUNTER_CREATED, counts.get(OrderOutcome.Status.CREATED), false);
-        session.adjustCounter(COUNTER_ALREADY_PRESENT, counts.get(OrderOutcome.Status.ALREADY_PRESENT), false);
-        session.adjustCounter(COUNTER_FAILED, counts.get(OrderOutcome.Status.FAILED), false);
-        if (counts.get(OrderOutcome.Status.RETRY) > 0) {
-            getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", counts.get(OrderOutcome.Status.RETRY),
+        session.adjustCounter(COUNTER_CREATED, tally.count(OrderOutcome.Status.CREATED), false);
+        session.adjustCounter(COUNTER_ALREADY_PRESENT, tally.count(OrderOutcome.Status.ALREADY_PRESENT), false);
+        session.adjustCounter(COUNTER_FAILED, tally.count(OrderOutcome.Status.FAILED), false);
+        if (tally.count(OrderOutcome.Status.RETRY) > 0) {
+            getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", tally.count(OrderOutcome.Status.RETRY),
                     records.size(), flowFile);
-            if (counts.get(OrderOutcome.Status.RETRY) == records.size()) {
+            if (tally.count(OrderOutcome.Status.RETRY) == records.size()) {
                 context.yield();
             }
         }
@@ -432,18 +427,6 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             case FAILED -> REL_FAILURE;
             case RETRY -> REL_RETRY;
         };
-    }
-
-    private static String outcomeLabel(final Relationship relationship, final List<OrderOutcome> outcomes) {
-        if (relationship == REL_FAILURE) {
-            return "FAILED";
-        }
-        if (relationship == REL_RETRY) {
-            return "RETRY";
-        }
-        final boolean created = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.CREATED);
-        final boolean present = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT);
-        return created && present ? "MIXED" : created ? "CREATED" : "ALREADY_PRESENT";
     }
 
     private synchronized SalesOrderSubmitter submitter(final ProcessContext context) {
