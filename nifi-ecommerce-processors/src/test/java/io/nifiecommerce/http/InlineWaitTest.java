@@ -1,6 +1,5 @@
 package io.nifiecommerce.http;
 
-import io.nifiecommerce.businesscentral.RequestGovernor;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLSession;
 
@@ -53,21 +51,6 @@ class InlineWaitTest {
 
         assertEquals(200, transport.send(request()).statusCode());
         assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
-    }
-
-    @Test
-    void aDrainedRateWindowFailsFastInsteadOfWaitingForIt() {
-        final AtomicLong now = new AtomicLong();
-        final RequestGovernor governor = new RequestGovernor(5, 2, Duration.ofMinutes(5), now::get, sleeps::add, true);
-        governor.acquire().close();
-        governor.acquire().close();
-
-        final ApiException e = assertThrows(ApiException.class, governor::acquire);
-
-        assertEquals("RATE_LIMITED", e.code());
-        assertTrue(e.isTransient());
-        assertEquals(Optional.of(Duration.ofMinutes(5)), e.retryAfter());
-        assertTrue(sleeps.isEmpty());
     }
 
     private static HttpRequest request() {
