@@ -27,8 +27,16 @@ public final class PublishState {
 
     /** Reads the state written by {@link #toMap}; a missing or incomplete memory starts empty (a full publish). */
     public static PublishState read(final Map<String, String> state, final int maxPairs) {
-        final String last = state.get(LAST_FULL_RESYNC);
-        return new PublishState(PublishedQuantities.decode(joinChunks(state), maxPairs), last == null ? null : Instant.ofEpochMilli(Long.parseLong(last)));
+        return new PublishState(PublishedQuantities.decode(joinChunks(state), maxPairs), instant(state.get(LAST_FULL_RESYNC)));
+    }
+
+    /** An unreadable time counts as never: the next run with an interval resyncs, which is safe. */
+    private static Instant instant(final String millis) {
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (final NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The memory this run reads and updates. */

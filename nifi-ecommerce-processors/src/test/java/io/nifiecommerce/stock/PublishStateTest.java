@@ -50,5 +50,7 @@ class PublishStateTest {
         assertTrue(resynced.fullResyncDue(Duration.ofHours(24), NOW.plus(Duration.ofHours(24))));
         assertEquals(Long.toString(NOW.toEpochMilli()), resynced.toMap(false, NOW.plusSeconds(60)).get(PublishState.LAST_FULL_RESYNC),
                 "an incremental run keeps the time of the last full resync");
+        assertTrue(PublishState.read(Map.of(PublishState.LAST_FULL_RESYNC, "yesterday"), 10).fullResyncDue(Duration.ofHours(24), NOW),
+                "an unreadable time counts as never");
     }
 }

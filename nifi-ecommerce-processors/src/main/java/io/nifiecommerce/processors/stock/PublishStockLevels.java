@@ -412,9 +412,10 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         }
         final PublishState state = PublishState.read(stateMap.toMap(), context.getProperty(MAX_REMEMBERED_PAIRS).asInteger());
         final Instant now = clock.instant();
+        final Duration resyncInterval = context.getProperty(FULL_RESYNC_INTERVAL).isSet()
+                ? Duration.ofMillis(context.getProperty(FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS)) : null;
         final boolean fullResync = context.getProperty(FULL_RESYNC).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE))
-                || state.fullResyncDue(context.getProperty(FULL_RESYNC_INTERVAL).isSet()
-                ? Duration.ofMillis(context.getProperty(FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS)) : null, now);
+                || state.fullResyncDue(resyncInterval, now);
 
         final StockPublisher.Report report;
         try {
