@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.businesscentral;
 
+import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
 import io.nifiecommerce.http.LocalHttpsServer;
 import org.apache.nifi.components.ConfigVerificationResult;
@@ -8,6 +9,8 @@ import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.proxy.ProxyConfiguration;
+import org.apache.nifi.proxy.ProxyConfigurationService;
 import org.apache.nifi.ssl.SSLContextProvider;
 import org.apache.nifi.util.MockConfigurationContext;
 import org.apache.nifi.util.TestRunner;
@@ -20,13 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +130,73 @@ class StandardBusinessCentralConnectionServiceTest {
             assertEquals(StubBusinessCentral.COMPANY_ID, service.companyId());
             assertEquals(1, authorizations.size());
             assertTrue(authorizations.get(0).startsWith("Basic "));
+        }
+    }
+
+    @Test
+    void reachesBusinessCentralAndEntraThroughAnHttpProxy() throws Exception {
+        final List<String> proxied = new CopyOnWriteArrayList<>();
+        // a forward proxy: the only way to the two hosts, which do not resolve
+        final HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            final URI target = exchange.getRequestURI();
+            proxied.add(target.getHost() + " " + target.getPath());
+            final HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(bc.baseUrl() + target.getRawPath()
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (Set.of("authorization", "content-type", "accept").contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(value -> forward.header(name, value));
+                }
+            });
+            final byte[] body = exchange.getRequestBody().readAllBytes();
+            forward.method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            try {
+                final HttpResponse<byte[]> response = HttpClient.newHttpClient().send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+                exchange.getResponseBody().write(response.body());
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(502, -1);
+            }
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            final ProxyConfiguration configuration = new ProxyConfiguration();
+            configuration.setProxyType(Proxy.Type.HTTP);
+            configuration.setProxyServerHost("127.0.0.1");
+            configuration.setProxyServerPort(proxy.getAddress().getPort());
+            final FixedProxyConfigurationService proxyService = new FixedProxyConfigurationService(configuration);
+            runner.addControllerService("proxy", proxyService);
+            runner.enableControllerService(proxyService);
+            final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
+            runner.addControllerService("bc", service);
+            properties("secret").forEach((property, value) -> runner.setProperty(service, property, value));
+            runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, "http://bc.internal.invalid:7048");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, "http://login.internal.invalid");
+            runner.setProperty(service, StandardBusinessCentralConnectionService.PROXY_CONFIGURATION_SERVICE, "proxy");
+            runner.assertValid(service);
+            runner.enableControllerService(service);
+
+            assertEquals(StubBusinessCentral.COMPANY_ID, service.companyId());
+            assertTrue(proxied.stream().anyMatch(line -> line.startsWith("login.internal.invalid /" + StubBusinessCentral.TENANT + "/oauth2")), proxied.toString());
+            assertTrue(proxied.stream().anyMatch(line -> line.startsWith("bc.internal.invalid ")), proxied.toString());
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    /** A Proxy Configuration Service with a fixed configuration, as the standard one would give. */
+    public static class FixedProxyConfigurationService extends AbstractControllerService implements ProxyConfigurationService {
+        private final ProxyConfiguration configuration;
+
+        FixedProxyConfigurationService(final ProxyConfiguration configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public ProxyConfiguration getConfiguration() {
+            return configuration;
         }
     }
 
