@@ -1,20 +1,13 @@
 package io.nifiecommerce.processors.shopify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.order.Order;
-import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.http.ReadinessCheck;
-import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 import io.nifiecommerce.shopify.order.BulkBackfill;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
 import io.nifiecommerce.shopify.order.OrderPageReader;
 import io.nifiecommerce.shopify.order.OrderReadiness;
-import io.nifiecommerce.shopify.order.OrderSink;
-import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
 import io.nifiecommerce.shopify.order.SyncState;
 import io.nifiecommerce.shopify.order.WindowedOrderRead;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -36,7 +29,6 @@ import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.context.PropertyContext;
-import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
@@ -53,8 +45,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,8 +207,6 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private volatile Clock clock = Clock.systemUTC();
     private volatile int paginationCap = PAGINATION_CAP;
     private volatile OrderPageReader pageReader;
@@ -284,12 +272,22 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             context.yield();
             return;
         }
-        final Run run = new Run(context, session, connection, client);
+        final Duration overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
+        final String filter = context.getProperty(QUERY_FILTER).getValue();
+        final int maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
         try {
+            final SessionOrderSink sink = new SessionOrderSink(session, connection,
+                    SessionOrderSink.SegmentFilter.valueOf(context.getProperty(SEGMENT_FILTER).getValue()),
+                    FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
+                            ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
+                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served));
+            final Instant now = clock.instant();
             if (MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
-                run.bulk(state);
+                bulk(context, new BulkBackfill(new BulkOrderExport(client), overlap, filter).step(state, now, end -> initialStart(context, end), sink),
+                        connection);
             } else {
-                run.pages(state);
+                new WindowedOrderRead(reader(client, maxPerFlowFile), overlap, filter, maxPerFlowFile, paginationCap)
+                        .read(state, now, initialStart(context, now), sink);
             }
         } catch (final ApiException e) {
             // what was committed stays committed with its cursor; the page in progress is dropped and read again next time
@@ -306,133 +304,26 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
     }
 
-    /** One onTrigger's work: orders written to one FlowFile per segment, committed in batches that each carry their cursor. */
-    private final class Run implements OrderSink {
-        private final ProcessContext context;
-        private final ProcessSession session;
-        private final ShopifyConnectionService connection;
-        private final ShopifyGraphQlClient client;
-        private final Duration overlap;
-        private final String filter;
-        private final String segmentFilter;
-        private final int maxPerFlowFile;
-        private final RecordSetWriterFactory writerFactory;
-        private Map<Segment, OrderFlowFileWriter> writers;
-        private String servedVersion;
-
-        Run(final ProcessContext context, final ProcessSession session, final ShopifyConnectionService connection, final ShopifyGraphQlClient client) {
-            this.context = context;
-            this.session = session;
-            this.connection = connection;
-            this.client = client;
-            this.overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
-            this.filter = context.getProperty(QUERY_FILTER).getValue();
-            this.segmentFilter = context.getProperty(SEGMENT_FILTER).getValue();
-            this.maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
-            this.writerFactory = FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
-                    ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null;
-            this.writers = writers();
-        }
-
-        void pages(final SyncState state) throws IOException {
-            final Instant now = clock.instant();
-            new WindowedOrderRead(reader(client, maxPerFlowFile), overlap, filter, maxPerFlowFile, paginationCap)
-                    .read(state, now, initialStart(context, now), this);
-        }
-
-        void bulk(final SyncState state) throws IOException {
-            final BulkBackfill.Result result = new BulkBackfill(new BulkOrderExport(client), overlap, filter)
-                    .step(state, clock.instant(), end -> initialStart(context, end), this);
-            switch (result.step()) {
-                case STARTED -> {
-                    getLogger().info("Started bulk operation {} exporting the orders of {}", result.operationId(), connection.shopDomain());
-                    context.yield();
-                }
-                case RUNNING -> context.yield();
-                case FELL_BACK -> getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
-                        result.operationId(), result.status().status(), result.status().errorCode());
-                case READ -> getLogger().info("Bulk operation {} read: {} objects", result.operationId(), result.status().objectCount());
+    /** Reports a bulk backfill step; yields while the operation is only started or still running. */
+    private void bulk(final ProcessContext context, final BulkBackfill.Result result, final ShopifyConnectionService connection) {
+        switch (result.step()) {
+            case STARTED -> {
+                getLogger().info("Started bulk operation {} exporting the orders of {}", result.operationId(), connection.shopDomain());
+                context.yield();
             }
+            case RUNNING -> context.yield();
+            case FELL_BACK -> getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
+                    result.operationId(), result.status().status(), result.status().errorCode());
+            case READ -> getLogger().info("Bulk operation {} read: {} objects", result.operationId(), result.status().objectCount());
         }
+    }
 
-        /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
-        @Override
-        public boolean accept(final ObjectNode node) throws IOException {
-            final boolean b2b = ShopifyOrderMapper.isB2b(node);
-            if (SEGMENT_B2B.getValue().equals(segmentFilter) && !b2b || SEGMENT_B2C.getValue().equals(segmentFilter) && b2b) {
-                return false;
-            }
-            final Order order;
-            try {
-                order = ShopifyOrderMapper.fromGraphQl(node);
-            } catch (final RuntimeException e) {
-                FlowFile failed = session.create();
-                failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
-                final Map<String, String> attributes = baseAttributes();
-                attributes.putAll(ErrorAttributes.of("UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage()));
-                attributes.put("mime.type", "application/json");
-                failed = session.putAllAttributes(failed, attributes);
-                session.transfer(failed, REL_FAILURE);
-                return false;
-            }
-            writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
-            return true;
-        }
-
-        @Override
-        public void checkpoint(final SyncState state) throws IOException {
-            int flowFiles = 0;
-            for (final OrderFlowFileWriter writer : writers.values()) {
-                for (FlowFile flowFile : writer.finish()) {
-                    if (servedVersion != null) {
-                        // the writers were opened before the first answer told which version served
-                        flowFile = session.putAttribute(flowFile, API_VERSION_ATTRIBUTE, servedVersion);
-                    }
-                    session.getProvenanceReporter().receive(flowFile, client.endpoint().graphQlUri().toString());
-                    session.transfer(flowFile, REL_SUCCESS);
-                    flowFiles++;
-                }
-            }
-            session.setState(state.toMap(), Scope.CLUSTER);
-            session.commitAsync();
-            writers = writers();
-            if (flowFiles > 0) {
-                getLogger().debug("Committed {} FlowFiles of orders with high-water mark {}", flowFiles, state.highWater());
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return !isScheduled();
-        }
-
-        private Map<Segment, OrderFlowFileWriter> writers() {
-            final Map<Segment, OrderFlowFileWriter> writers = new EnumMap<>(Segment.class);
-            for (final Segment segment : Segment.values()) {
-                writers.put(segment, new OrderFlowFileWriter(session, segment, writerFactory, getLogger(), maxPerFlowFile, baseAttributes()));
-            }
-            return writers;
-        }
-
-        private Map<String, String> baseAttributes() {
-            final Map<String, String> attributes = new HashMap<>();
-            attributes.put(SHOP_ATTRIBUTE, connection.shopDomain());
-            attributes.put(API_VERSION_ATTRIBUTE, servedVersion != null ? servedVersion : connection.apiVersion());
-            return attributes;
-        }
-
-        @Override
-        public void servedApiVersion(final String served) {
-            if (served == null) {
-                return;
-            }
-            servedVersion = served;
-            if (!served.equals(connection.apiVersion()) && !fallForwardReported) {
-                fallForwardReported = true;
-                getLogger().warn("Shopify served API version {} although {} was requested: the requested version is no longer supported "
-                        + "and fell forward. Orders are read with {}; pin a supported version in the connection service.",
-                        served, connection.apiVersion(), served);
-            }
+    private void reportFallForward(final ShopifyConnectionService connection, final String served) {
+        if (!fallForwardReported) {
+            fallForwardReported = true;
+            getLogger().warn("Shopify served API version {} although {} was requested: the requested version is no longer supported "
+                    + "and fell forward. Orders are read with {}; pin a supported version in the connection service.",
+                    served, connection.apiVersion(), served);
         }
     }
 
