@@ -2,7 +2,6 @@ package io.nifiecommerce.processors.stock;
 
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.ErrorAttributes;
-import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
@@ -47,14 +46,10 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.MalformedRecordException;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -393,7 +388,10 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
         final StockInput input;
         try {
-            input = readInput(context, session, flowFile);
+            input = StockInput.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class),
+                    new StockInput.Fields(context.getProperty(SKU_FIELD).getValue(), context.getProperty(GTIN_FIELD).getValue(),
+                            context.getProperty(LOCATION_FIELD).getValue(), context.getProperty(QUANTITY_FIELD).getValue(),
+                            context.getProperty(COMMITTED_FIELD).getValue()), getLogger());
         } catch (final MalformedRecordException | SchemaNotFoundException | IOException | RuntimeException e) {
             getLogger().error("Cannot read stock records from {}", flowFile, e);
             flowFile = session.putAllAttributes(flowFile, ErrorAttributes.of("MALFORMED_INPUT", String.valueOf(e.getMessage())));
@@ -500,32 +498,6 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         return byCode;
     }
 
-    record StockInput(RecordSchema schema, List<Record> records, List<StockInputLine> lines) {
-    }
-
-    private StockInput readInput(final ProcessContext context, final ProcessSession session, final FlowFile flowFile)
-            throws IOException, MalformedRecordException, SchemaNotFoundException {
-        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
-        final String skuField = context.getProperty(SKU_FIELD).getValue();
-        final String gtinField = context.getProperty(GTIN_FIELD).getValue();
-        final String locationField = context.getProperty(LOCATION_FIELD).getValue();
-        final String quantityField = context.getProperty(QUANTITY_FIELD).getValue();
-        final String committedField = context.getProperty(COMMITTED_FIELD).getValue();
-        final List<Record> records = new ArrayList<>();
-        final List<StockInputLine> lines = new ArrayList<>();
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                records.add(record);
-                lines.add(StockInputLine.of(record.getAsString(skuField), gtinField == null ? null : record.getAsString(gtinField),
-                        locationField == null ? null : record.getAsString(locationField), record.getValue(quantityField),
-                        committedField == null ? null : record.getValue(committedField), quantityField));
-            }
-            return new StockInput(reader.getSchema(), records, lines);
-        }
-    }
-
     private void writeResults(final ProcessContext context, final ProcessSession session, final FlowFile original, final StockInput input,
                               final List<PublishOutcome> outcomes, final StockPublisher.Report report, final boolean fullResync,
                               final String shop) throws IOException {
@@ -537,23 +509,9 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         counts.put("stock.lookups", Long.toString(report.lookups()));
         counts.put(FULL_RESYNC_ATTRIBUTE, Boolean.toString(fullResync));
         counts.put("shopify.shop", String.valueOf(shop));
-
-        final RecordSchema schema = StockOutcomeFields.extend(input.schema());
-        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, original,
-                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), schema, getLogger());
-        if (outcomes.stream().noneMatch(o -> o.status() == PublishOutcome.Status.FAILED)) {
-            router.open(REL_SUCCESS);
-        }
-        for (int i = 0; i < outcomes.size(); i++) {
-            final PublishOutcome outcome = outcomes.get(i);
-            final Record record = StockOutcomeFields.annotate(schema, input.records().get(i), outcome);
-            if (outcome.status() == PublishOutcome.Status.FAILED) {
-                router.write(REL_FAILURE, record, String.valueOf(outcome.code()), outcome.message());
-            } else {
-                router.write(REL_SUCCESS, record);
-            }
-        }
-        for (final Map.Entry<Relationship, FlowFile> finished : router.finish(counts, "STOCK_RECORDS_FAILED").entrySet()) {
+        final Map<Relationship, FlowFile> routed = input.route(session, original,
+                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes, counts, REL_SUCCESS, REL_FAILURE, getLogger());
+        for (final Map.Entry<Relationship, FlowFile> finished : routed.entrySet()) {
             if (finished.getKey() == REL_SUCCESS) {
                 session.getProvenanceReporter().send(finished.getValue(), "https://" + shop + "/admin", "stock levels: "
                         + counts.get("stock.published") + " published, " + counts.get("stock.unchanged") + " unchanged");
