@@ -14,12 +14,8 @@ import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.Sleeper;
-import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.ErrorAttributes;
-import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.processors.VerificationResults;
-import io.nifiecommerce.processors.order.InvalidOrderRecordException;
-import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
@@ -45,17 +41,11 @@ import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -337,23 +327,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
-        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
-        final List<Record> records = new ArrayList<>();
-        final List<Order> valid = new ArrayList<>();
-        final Map<Integer, InvalidOrderRecordException> invalid = new HashMap<>();
-        RecordSchema inputSchema;
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
-            inputSchema = reader.getSchema();
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                try {
-                    valid.add(OrderRecords.fromRecord(record));
-                } catch (final InvalidOrderRecordException e) {
-                    invalid.put(records.size(), e);
-                }
-                records.add(record);
-            }
+        final OrderInput input;
+        try {
+            input = OrderInput.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
         } catch (final Exception e) {
             getLogger().error("Cannot read the order records of {}", flowFile, e);
             FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("UNREADABLE_INPUT", e.getMessage()));
@@ -362,39 +338,27 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
-        if (records.isEmpty()) {
+        if (input.size() == 0) {
             session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
             return;
         }
-        final List<OrderOutcome> outcomes = orders.submit(valid);
-        final SubmissionTally tally = new SubmissionTally(outcomes, invalid.size());
-
-        final RecordSchema outputSchema = OutcomeFields.extend(inputSchema);
-        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile,
-                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outputSchema, getLogger());
+        final List<OrderOutcome> outcomes = orders.submit(input.validOrders());
+        final SubmissionTally tally = new SubmissionTally(outcomes, input.invalidCount());
         try {
-            int next = 0;
-            for (int i = 0; i < records.size(); i++) {
-                final InvalidOrderRecordException problem = invalid.get(i);
-                final OrderOutcome outcome = problem == null ? outcomes.get(next++) : null;
-                final String code = problem == null ? outcome.errorCode() : "INVALID_ORDER_RECORD";
-                final String message = problem == null ? outcome.errorMessage() : problem.getMessage();
-                router.write(problem == null ? relationship(outcome.status()) : REL_FAILURE,
-                        OutcomeFields.annotate(records.get(i), outputSchema, outcome, problem == null ? outcome.status().name() : OrderOutcome.Status.FAILED.name(),
-                                code, message), code, message);
-            }
             final Map<String, String> common = Map.of(
                     "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
                     "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
                     "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
                     "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
                     "bc.truncated.count", String.valueOf(tally.truncated()));
-            final URI transitUri = orders.endpointUri();
-            for (final Map.Entry<Relationship, FlowFile> entry : router.finish(common, "ORDER_RECORDS_FAILED").entrySet()) {
+            final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
+                    context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
+                    PutBusinessCentralOrder::relationship, REL_FAILURE, common, getLogger());
+            for (final Map.Entry<Relationship, FlowFile> entry : routed.entrySet()) {
                 final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED" : "RETRY";
                 FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
                 if (entry.getKey() == REL_SUCCESS) {
-                    session.getProvenanceReporter().send(out, transitUri.toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
+                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
                             + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
                 } else if (entry.getKey() == REL_RETRY) {
                     out = session.penalize(out);
@@ -414,8 +378,8 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         session.adjustCounter(COUNTER_FAILED, tally.count(OrderOutcome.Status.FAILED), false);
         if (tally.count(OrderOutcome.Status.RETRY) > 0) {
             getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", tally.count(OrderOutcome.Status.RETRY),
-                    records.size(), flowFile);
-            if (tally.count(OrderOutcome.Status.RETRY) == records.size()) {
+                    input.size(), flowFile);
+            if (tally.count(OrderOutcome.Status.RETRY) == input.size()) {
                 context.yield();
             }
         }
