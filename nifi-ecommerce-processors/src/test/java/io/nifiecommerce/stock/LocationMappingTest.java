@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,29 +57,14 @@ class LocationMappingTest {
 
     @Test
     void locationsAreReadAgainAfterFifteenMinutes() {
-        final Instant start = Instant.parse("2026-12-06T02:00:00Z");
-        final Clock[] clock = {Clock.fixed(start, ZoneOffset.UTC)};
-        final LocationMapping mapping = new LocationMapping(api, Map.of("WH01", "Lyon"), null, false, new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(final java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock[0].instant();
-            }
-        });
+        final SkuResolverTest.MutableClock clock = new SkuResolverTest.MutableClock();
+        final Instant start = clock.now;
+        final LocationMapping mapping = new LocationMapping(api, Map.of("WH01", "Lyon"), null, false, clock);
         mapping.resolve(List.of("WH01"));
-        clock[0] = Clock.fixed(start.plus(Duration.ofMinutes(14)), ZoneOffset.UTC);
+        clock.now = start.plus(Duration.ofMinutes(14));
         mapping.resolve(List.of("WH01"));
         assertEquals(1, locationQueries.get());
-        clock[0] = Clock.fixed(start.plus(Duration.ofMinutes(16)), ZoneOffset.UTC);
+        clock.now = start.plus(Duration.ofMinutes(16));
         mapping.resolve(List.of("WH01"));
         assertEquals(2, locationQueries.get());
     }
