@@ -8,7 +8,6 @@ import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
 import io.nifiecommerce.stock.LocationMapping;
 import io.nifiecommerce.stock.PublishOutcome;
-import io.nifiecommerce.stock.PublishPolicy;
 import io.nifiecommerce.stock.PublishState;
 import io.nifiecommerce.stock.PublishedQuantities;
 import io.nifiecommerce.stock.QuantityName;
@@ -32,7 +31,6 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.components.state.StateMap;
 import org.apache.nifi.expression.ExpressionLanguageScope;
@@ -114,8 +112,7 @@ import java.util.concurrent.TimeUnit;
 public class PublishStockLevels extends AbstractProcessor implements VerifiableProcessor {
 
     static final String FULL_RESYNC_ATTRIBUTE = "stock.full.resync";
-    static final String LOCATION_PREFIX = "location.";
-    static final String SAFETY_STOCK_PREFIX = "safety-stock.";
+    static final String LOCATION_PREFIX = StockProperties.LOCATION_PREFIX;
 
     static final String REASON_FIELD = StockOutcomeFields.REASON;
     static final String MESSAGE_FIELD = StockOutcomeFields.MESSAGE;
@@ -346,17 +343,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     @Override
     protected PropertyDescriptor getSupportedDynamicPropertyDescriptor(final String name) {
-        final PropertyDescriptor.Builder builder = new PropertyDescriptor.Builder().name(name).dynamic(true).required(false);
-        if (name.startsWith(SAFETY_STOCK_PREFIX) && name.length() > SAFETY_STOCK_PREFIX.length()) {
-            return builder.description("Safety stock for " + name.substring(SAFETY_STOCK_PREFIX.length()))
-                    .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR).build();
-        }
-        if (name.startsWith(LOCATION_PREFIX) && name.length() > LOCATION_PREFIX.length()) {
-            return builder.description("The Shopify location of code " + name.substring(LOCATION_PREFIX.length()))
-                    .addValidator(StandardValidators.NON_BLANK_VALIDATOR).build();
-        }
-        return builder.addValidator((subject, input, context) -> new ValidationResult.Builder().subject(subject).input(input)
-                .valid(false).explanation("dynamic properties are location.<code> or safety-stock.<code>").build()).build();
+        return StockProperties.dynamicDescriptor(name);
     }
 
     /** For tests: the clock deciding cache expiry and resync intervals. */
@@ -369,7 +356,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         api = new ShopifyAdminApi(connection.client());
         final Duration ttl = Duration.ofMillis(context.getProperty(LOOKUP_CACHE_TTL).asTimePeriod(TimeUnit.MILLISECONDS));
-        final Map<String, String> locationByCode = dynamic(context, LOCATION_PREFIX);
+        final Map<String, String> locationByCode = StockProperties.dynamic(context, LOCATION_PREFIX);
         // levels per item: one more than the locations mapped, so that "not stocked here" is usually known before the
         // mutation, and no more, since each level adds 3 points per SKU to the lookup's requested cost
         resolver = new SkuResolver(api, ttl, ttl.dividedBy(3), clock, SkuResolver.DEFAULT_SKUS_PER_QUERY,
@@ -419,7 +406,8 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         try {
             final List<StockInputLine> valid = input.lines().stream().filter(StockInputLine::valid).toList();
             final Map<String, String> locationIds = locations.resolve(valid.stream().map(StockInputLine::locationCode).toList());
-            report = publisher(context, flowFile).publish(valid.stream().map(l -> l.toLine(locationIds.get(l.locationCode()))).toList(),
+            final StockPublisher publisher = new StockPublisher(api, resolver, StockProperties.settings(context, flowFile, connection.apiVersion()), clock);
+            report = publisher.publish(valid.stream().map(l -> l.toLine(locationIds.get(l.locationCode()))).toList(),
                     state.memory(), fullResync, flowFile.getAttribute("uuid"));
         } catch (final InventoryApiException e) {
             handleCallFailure(context, session, flowFile, e);
@@ -474,30 +462,6 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         }
     }
 
-    private StockPublisher publisher(final ProcessContext context, final FlowFile flowFile) {
-        final Map<String, Long> safetyByLocation = new HashMap<>();
-        dynamic(context, SAFETY_STOCK_PREFIX).forEach((code, value) -> safetyByLocation.put(code, Long.parseLong(value.trim())));
-        final PublishPolicy policy = new PublishPolicy(QuantityName.fromApiName(context.getProperty(QUANTITY_NAME).getValue()),
-                context.getProperty(SAFETY_STOCK).asLong(), safetyByLocation,
-                context.getProperty(COMMITTED_COMPENSATION).asBoolean());
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
-        final StockPublisher.Settings settings = new StockPublisher.Settings(policy, context.getProperty(REASON).getValue(),
-                context.getProperty(REFERENCE_DOCUMENT_URI).evaluateAttributeExpressions(flowFile).getValue(),
-                connection.apiVersion(), context.getProperty(COMPARE_AND_SET).asBoolean(), context.getProperty(BATCH_SIZE).asInteger());
-        return new StockPublisher(api, resolver, settings, clock);
-    }
-
-    /** The values of the dynamic properties named prefix + code, by code. */
-    private static Map<String, String> dynamic(final ProcessContext context, final String prefix) {
-        final Map<String, String> byCode = new LinkedHashMap<>();
-        context.getProperties().forEach((descriptor, value) -> {
-            if (descriptor.isDynamic() && descriptor.getName().startsWith(prefix) && value != null) {
-                byCode.put(descriptor.getName().substring(prefix.length()), value);
-            }
-        });
-        return byCode;
-    }
-
     private void writeResults(final ProcessContext context, final ProcessSession session, final FlowFile original, final StockInput input,
                               final List<PublishOutcome> outcomes, final StockPublisher.Report report, final boolean fullResync,
                               final String shop) throws IOException {
@@ -536,7 +500,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             return results;
         }
         final Map<String, String> configured = new LinkedHashMap<>();
-        dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
+        StockProperties.dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
         if (context.getProperty(DEFAULT_LOCATION).isSet()) {
             configured.put(DEFAULT_LOCATION.getName(), context.getProperty(DEFAULT_LOCATION).getValue());
         }
