@@ -2,17 +2,14 @@ package io.nifiecommerce.processors.businesscentral;
 
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.CustomerMatch;
-import io.nifiecommerce.businesscentral.CustomerPolicy;
 import io.nifiecommerce.businesscentral.ItemReference;
 import io.nifiecommerce.businesscentral.MappingOptions;
 import io.nifiecommerce.businesscentral.OrderOutcome;
 import io.nifiecommerce.businesscentral.PriceBasis;
 import io.nifiecommerce.businesscentral.SalesOrderReadiness;
-import io.nifiecommerce.businesscentral.SalesOrderSetup;
 import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
 import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.VerificationResults;
@@ -30,8 +27,6 @@ import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.components.ValidationResult;
-import org.apache.nifi.components.Validator;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.lookup.LookupService;
@@ -47,9 +42,7 @@ import org.apache.nifi.serialization.RecordSetWriterFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 @Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
@@ -69,8 +62,8 @@ import java.util.Set;
         @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
         @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
         @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
-        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM, Application_DialogException), ORDER_RECORDS_FAILED when they differ"),
-        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several records failed")
+        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM), ORDER_RECORDS_FAILED when they differ"),
+        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several failed")
 })
 @UseCase(
         description = "Create Business Central sales orders from Shopify orders, once each, even when the flow replays them.",
@@ -197,7 +190,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     + "from the Customer Template), DEFAULT (the B2C Default Customer).")
             .required(true)
             .defaultValue("DEFAULT")
-            .addValidator(matchesValidator(Set.of(CustomerMatch.EMAIL, CustomerMatch.CREATE, CustomerMatch.DEFAULT)))
+            .addValidator(SalesOrderProperties.customerMatches(Set.of(CustomerMatch.EMAIL, CustomerMatch.CREATE, CustomerMatch.DEFAULT)))
             .build();
 
     public static final PropertyDescriptor B2C_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
@@ -213,7 +206,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     + "number), TAX_REGISTRATION_NUMBER, EMAIL, CREATE, DEFAULT (the B2B Default Customer, when set).")
             .required(true)
             .defaultValue("EXTERNAL_ID,TAX_REGISTRATION_NUMBER,DEFAULT")
-            .addValidator(matchesValidator(Set.of(CustomerMatch.values())))
+            .addValidator(SalesOrderProperties.customerMatches(Set.of(CustomerMatch.values())))
             .build();
 
     public static final PropertyDescriptor B2B_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
@@ -228,7 +221,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             .description("JSON object of customer fields every customer created by CREATE starts with, e.g. "
                     + "{\"taxAreaId\":\"...\",\"paymentTermsId\":\"...\",\"currencyCode\":\"\"}. Name, email, phone and address come from the order.")
             .required(false)
-            .addValidator(jsonObjectValidator())
+            .addValidator(SalesOrderProperties.JSON_OBJECT)
             .build();
 
     public static final PropertyDescriptor ORDERS_PER_BATCH = new PropertyDescriptor.Builder()
@@ -395,60 +388,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
 
     private synchronized SalesOrderSubmitter submitter(final ProcessContext context) {
         if (submitter == null) {
-            submitter = createSubmitter(context, sleeper);
+            submitter = SalesOrderProperties.submitter(context, sleeper);
         }
         return submitter;
-    }
-
-    static SalesOrderSubmitter createSubmitter(final ProcessContext context, final Sleeper sleeper) {
-        final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
-        final MappingOptions options = new MappingOptions(context.getProperty(SHIPPING_LINE_TYPE).getValue(),
-                context.getProperty(SHIPPING_LINE_NUMBER).getValue(), PriceBasis.valueOf(context.getProperty(PRICE_BASIS).getValue()),
-                context.getProperty(LOCAL_CURRENCY).getValue().toUpperCase(Locale.ROOT), context.getProperty(EXTERNAL_DOCUMENT_NUMBER_TEMPLATE).getValue());
-        final CustomerPolicy policy = new CustomerPolicy(CustomerMatch.parseList(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
-                CustomerMatch.parseList(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
-                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), CustomerPolicy.template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
-        final ItemReference reference = ItemReference.valueOf(context.getProperty(ITEM_REFERENCE).getValue());
-        final LookupService<?> itemLookup = reference == ItemReference.LOOKUP
-                ? context.getProperty(ITEM_LOOKUP_SERVICE).asControllerService(LookupService.class) : null;
-        final SalesOrderSetup setup = new SalesOrderSetup(options, policy, reference, itemLookup == null ? null : sku -> lookupItem(itemLookup, sku),
-                context.getProperty(ORDERS_PER_BATCH).asInteger(), MODE_ATOMIC.getValue().equals(context.getProperty(TRANSACTION_MODE).getValue()),
-                context.getProperty(FAIL_ON_AMOUNT_MISMATCH).asBoolean());
-        return setup.submitter(service.client(), service.companyId(), sleeper);
-    }
-
-    private static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
-        try {
-            return service.lookup(Map.of("sku", sku)).map(Object::toString);
-        } catch (final Exception e) {
-            throw new ApiException(ErrorClass.TRANSIENT, 0, "ITEM_LOOKUP_FAILED", "Item lookup service failed: " + e.getMessage());
-        }
-    }
-
-    private static Validator matchesValidator(final Set<CustomerMatch> allowed) {
-        return (subject, input, context) -> {
-            boolean ok;
-            try {
-                final List<CustomerMatch> matches = CustomerMatch.parseList(input);
-                ok = !matches.isEmpty() && allowed.containsAll(matches);
-            } catch (final IllegalArgumentException e) {
-                ok = false;
-            }
-            return new ValidationResult.Builder().subject(subject).input(input).valid(ok)
-                    .explanation(ok ? null : "must be a comma-separated list of " + allowed).build();
-        };
-    }
-
-    private static Validator jsonObjectValidator() {
-        return (subject, input, context) -> {
-            boolean ok;
-            try {
-                ok = CustomerPolicy.template(input) != null;
-            } catch (final IllegalArgumentException e) {
-                ok = false;
-            }
-            return new ValidationResult.Builder().subject(subject).input(input).valid(ok).explanation(ok ? null : "must be a JSON object").build();
-        };
     }
 
     @Override
