@@ -5,6 +5,7 @@ import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.ClientCredentialsToken;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
@@ -32,7 +33,7 @@ final class BcConnection {
 
     BcConnection(final Sandbox sandbox) {
         final BcSimulatorConfig config = sandbox.businessCentral().config();
-        this.counter = new CountingExchange(HttpTransport.newClient(Duration.ofSeconds(10)));
+        this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60)), Sleeper.SYSTEM);
         final BusinessCentralEndpoint endpoint = BusinessCentralEndpoint.online(sandbox.shopifyBaseUrl(), config.tenantId(), config.environment());
         final ClientCredentialsToken token = new ClientCredentialsToken(sandbox.shopifyBaseUrl() + "/login", config.tenantId(), config.clientId(),

@@ -1,5 +1,6 @@
 package io.nifiecommerce.benchmarks;
 
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
@@ -25,7 +26,7 @@ final class ShopifyConnection {
     }
 
     ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout) {
-        this.counter = new CountingExchange(HttpTransport.newClient(Duration.ofSeconds(10)));
+        this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Sleeper.SYSTEM);
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(),

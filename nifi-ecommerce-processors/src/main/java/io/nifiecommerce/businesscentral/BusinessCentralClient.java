@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.RetryAfter;
 import io.nifiecommerce.http.RetryPolicy;
 
@@ -166,7 +167,7 @@ public final class BusinessCentralClient {
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             if (last != null && last.status() != 429) {
-                transport.pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                transport.pause(InlineWait.bounded(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
             final HttpRequest request = builder.copy().setHeader("Authorization", credentials.authorization()).build();
             final HttpResponse<byte[]> response;

@@ -2,6 +2,7 @@ package io.nifiecommerce.businesscentral;
 
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.Sleeper;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class RequestGovernor {
     private final long windowNanos;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
+    private final boolean boundedWaits;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
 
     private long spacingNanos;
@@ -38,11 +40,21 @@ public final class RequestGovernor {
     private long waitedNanos;
 
     public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window) {
-        this(maxConcurrent, windowLimit, window, System::nanoTime, Sleeper.SYSTEM);
+        this(maxConcurrent, windowLimit, window, System::nanoTime, Sleeper.SYSTEM, true);
     }
 
+    /** Waits as long as pacing asks: for tests of the pacing itself. */
     public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final LongSupplier nanoClock,
                            final Sleeper sleeper) {
+        this(maxConcurrent, windowLimit, window, nanoClock, sleeper, false);
+    }
+
+    /**
+     * @param boundedWaits whether a start due later than {@link InlineWait#LIMIT} fails as a transient RATE_LIMITED
+     *                     (with the wait as its retry-after) instead of holding the caller's thread
+     */
+    public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final LongSupplier nanoClock,
+                           final Sleeper sleeper, final boolean boundedWaits) {
         if (maxConcurrent < 1 || windowLimit < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -52,6 +64,7 @@ public final class RequestGovernor {
         this.windowNanos = window.toNanos();
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
+        this.boundedWaits = boundedWaits;
         final long now = nanoClock.getAsLong();
         this.nextStartNanos = now;
         this.pausedUntilNanos = now;
@@ -97,6 +110,9 @@ public final class RequestGovernor {
                     return;
                 }
                 wait = earliest - now;
+                if (boundedWaits) {
+                    InlineWait.bounded(Duration.ofNanos(wait), "RATE_LIMITED", "The request budget for Business Central is spent");
+                }
                 waitedNanos += wait;
             }
             try {

@@ -3,6 +3,7 @@ package io.nifiecommerce.businesscentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
@@ -181,7 +182,9 @@ public final class SalesOrderSubmitter {
         ApiException lastError = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts() && !remaining.isEmpty(); attempt++) {
             if (attempt > 1) {
-                pause(retryPolicy.delay(attempt - 1, lastError == null ? null : lastError.retryAfter().orElse(null)));
+                final Duration wait = retryPolicy.delay(attempt - 1, lastError == null ? null : lastError.retryAfter().orElse(null));
+                pause(lastError == null ? InlineWait.bounded(wait, "RESEND_DUE_LATER", "Orders not confirmed by Business Central")
+                        : InlineWait.bounded(wait, lastError));
                 try {
                     remaining = withoutExisting(remaining, outcomes);
                 } catch (final ApiException e) {

@@ -15,7 +15,7 @@ import java.io.InputStream;
  * with its segment tag, element and component positions, and every StAEDI error turned into an
  * {@link EdiSyntaxException} naming segment and position.
  */
-abstract class EdiStatusStream {
+public abstract class EdiStatusStream {
 
     private static final EDIInputFactory FACTORY = newFactory();
 

@@ -66,15 +66,6 @@ public final class HttpTransport {
         this.sleeper = sleeper;
     }
 
-    /** A JDK client with the connect timeout given; request timeouts are set per request. */
-    public static HttpClient newClient(final Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-    }
-
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -92,7 +83,7 @@ public final class HttpTransport {
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             if (last != null) {
-                pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                pause(InlineWait.bounded(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
             try {
                 final HttpResponse<byte[]> response = exchange.send(request);

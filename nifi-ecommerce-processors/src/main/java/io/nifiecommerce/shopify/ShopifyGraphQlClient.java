@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.RetryAfter;
 import io.nifiecommerce.http.RetryPolicy;
 
@@ -88,12 +90,12 @@ public final class ShopifyGraphQlClient {
      * failures (5xx, I/O) before the body starts are retried within the retry policy.
      */
     public InputStream download(final URI url) {
-        final HttpClient client = downloadClient != null ? downloadClient : HttpTransport.newClient(Duration.ofSeconds(30));
+        final HttpClient client = downloadClient != null ? downloadClient : HttpClientFactory.create(Duration.ofSeconds(30));
         final HttpRequest request = HttpRequest.newBuilder(url).GET().build();
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
             if (last != null) {
-                transport.pause(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                transport.pause(InlineWait.bounded(retryPolicy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
             try {
                 final HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -139,9 +141,10 @@ public final class ShopifyGraphQlClient {
         ApiException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (last != null) {
-                transport.pause(policy.delay(attempt - 1, last.retryAfter().orElse(null)));
+                transport.pause(InlineWait.bounded(policy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
-            transport.pause(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)));
+            transport.pause(InlineWait.bounded(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)),
+                    "THROTTLED", "The shop's query cost budget is spent"));
             final HttpResponse<byte[]> response;
             try {
                 response = sendOnce(body);

@@ -1,8 +1,6 @@
 package io.nifiecommerce.tracking;
 
 import io.nifiecommerce.edi.EdiSyntaxException;
-import io.nifiecommerce.edi.IftstaReader;
-import io.nifiecommerce.edi.X12ShipmentStatusReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.nifiecommerce.businesscentral;
 
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ClientCredentialsTokenTest {
     };
 
     private ClientCredentialsToken token(final StubBusinessCentral bc, final String secret) {
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE);
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), RetryPolicy.NONE);
         return new ClientCredentialsToken(bc.baseUrl() + "/", StubBusinessCentral.TENANT, "client", secret, null, transport, Duration.ofSeconds(5), clock);
     }
 

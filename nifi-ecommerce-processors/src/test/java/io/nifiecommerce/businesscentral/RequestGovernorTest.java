@@ -1,20 +1,26 @@
 package io.nifiecommerce.businesscentral;
 
+import io.nifiecommerce.http.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestGovernorTest {
 
     /** A clock that only moves when someone sleeps. */
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final List<Duration> sleeps = new ArrayList<>();
 
     private RequestGovernor governor(final int concurrent, final int limit, final Duration window) {
         return new RequestGovernor(concurrent, limit, window, now::get, d -> now.addAndGet(d.toNanos()));
@@ -68,6 +74,20 @@ class RequestGovernorTest {
         }
         assertEquals(Duration.ZERO, governor.currentSpacing());
         assertEquals(2, governor.throttledCount());
+    }
+
+    @Test
+    void aDrainedRateWindowFailsFastInsteadOfWaitingForIt() {
+        final RequestGovernor governor = new RequestGovernor(5, 2, Duration.ofMinutes(5), now::get, sleeps::add, true);
+        governor.acquire().close();
+        governor.acquire().close();
+
+        final ApiException e = assertThrows(ApiException.class, governor::acquire);
+
+        assertEquals("RATE_LIMITED", e.code());
+        assertTrue(e.isTransient());
+        assertEquals(Optional.of(Duration.ofMinutes(5)), e.retryAfter());
+        assertTrue(sleeps.isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nifiecommerce.businesscentral;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
@@ -47,7 +48,7 @@ class SalesOrderSubmitterTest {
     }
 
     static BusinessCentralClient client(final StubBusinessCentral bc) {
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)),
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)),
                 new RetryPolicy(6, Duration.ofMillis(5), Duration.ofMillis(100)));
         final Credentials token = new ClientCredentialsToken(bc.baseUrl(), StubBusinessCentral.TENANT, "client", "secret", null, transport,
                 Duration.ofSeconds(5), Clock.systemUTC());

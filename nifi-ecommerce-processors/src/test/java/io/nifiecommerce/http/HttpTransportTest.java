@@ -37,7 +37,7 @@ class HttpTransportTest {
                     // the client gave up: what the test wants
                 }
             });
-            final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)), RetryPolicy.NONE);
+            final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)), RetryPolicy.NONE);
             final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"))
                     .timeout(Duration.ofMillis(500)).GET().build();
             final long started = System.nanoTime();

@@ -3,6 +3,7 @@ package io.nifiecommerce.shopify;
 import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class ClientCredentialsTokenSourceTest {
 
     private ClientCredentialsTokenSource source(final Clock clock) {
         return new ClientCredentialsTokenSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/admin/oauth/access_token"),
-                "id", "secret", new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)), RetryPolicy.NONE), Duration.ofSeconds(5), clock);
+                "id", "secret", new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)), RetryPolicy.NONE), Duration.ofSeconds(5), clock);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.nifiecommerce.shopify;
 import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class ShopifyGraphQlClientTest {
 
     private ShopifyGraphQlClient client(final AccessTokenSource tokens) {
         final HttpTransport transport = new HttpTransport(
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)), RetryPolicy.NONE)::send,
+                new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)), RetryPolicy.NONE)::send,
                 new RetryPolicy(4, Duration.ofMillis(10), Duration.ofSeconds(5)), sleeps::add);
         final ShopifyEndpoint endpoint = new ShopifyEndpoint("http://127.0.0.1:" + server.getAddress().getPort(), "2026-04");
         return new ShopifyGraphQlClient(endpoint, tokens, new CostBudget(2000, 100, 10, System::nanoTime), transport, Duration.ofSeconds(5));

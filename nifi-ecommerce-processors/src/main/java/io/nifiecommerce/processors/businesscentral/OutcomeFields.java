@@ -1,14 +1,13 @@
 package io.nifiecommerce.processors.businesscentral;
 
 import io.nifiecommerce.businesscentral.OrderOutcome;
-import org.apache.nifi.serialization.SimpleRecordSchema;
+import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
 import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,8 @@ final class OutcomeFields {
 
     /** The input schema with the outcome fields appended (replacing any of the same name from an earlier run). */
     static RecordSchema extend(final RecordSchema input) {
-        final List<RecordField> fields = new ArrayList<>();
-        for (final RecordField field : input.getFields()) {
-            if (!NAMES.contains(field.getFieldName())) {
-                fields.add(field);
-            }
-        }
-        NAMES.forEach(name -> fields.add(new RecordField(name, RecordFieldType.STRING.getDataType(), true)));
-        return new SimpleRecordSchema(fields);
+        return RecordOutcomeRouter.withOutcomeFields(input,
+                NAMES.stream().map(name -> new RecordField(name, RecordFieldType.STRING.getDataType(), true)).toList());
     }
 
     static Record annotate(final Record input, final RecordSchema schema, final OrderOutcome outcome, final String status,

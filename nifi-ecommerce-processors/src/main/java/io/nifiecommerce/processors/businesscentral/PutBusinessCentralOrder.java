@@ -1,31 +1,22 @@
 package io.nifiecommerce.processors.businesscentral;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nifiecommerce.businesscentral.BatchedLookup;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
-import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.CustomerMatch;
-import io.nifiecommerce.businesscentral.CustomerPolicy;
-import io.nifiecommerce.businesscentral.CustomerResolver;
-import io.nifiecommerce.businesscentral.ExistingDocuments;
 import io.nifiecommerce.businesscentral.ItemReference;
-import io.nifiecommerce.businesscentral.ItemResolver;
 import io.nifiecommerce.businesscentral.MappingOptions;
-import io.nifiecommerce.businesscentral.ODataFilter;
 import io.nifiecommerce.businesscentral.OrderOutcome;
 import io.nifiecommerce.businesscentral.PriceBasis;
-import io.nifiecommerce.businesscentral.SalesOrderMapper;
+import io.nifiecommerce.businesscentral.SalesOrderReadiness;
 import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
+import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.http.ErrorClass;
-import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.InvalidOrderRecordException;
 import io.nifiecommerce.processors.order.OrderRecords;
+import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.VerificationResults;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.SystemResource;
@@ -45,10 +36,7 @@ import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.components.ValidationResult;
-import org.apache.nifi.components.Validator;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.lookup.LookupService;
@@ -58,28 +46,14 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
-import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.WriteResult;
-import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 @Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
@@ -99,8 +73,8 @@ import java.util.Set;
         @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
         @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
         @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
-        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the first error code (e.g. UNKNOWN_ITEM, Application_DialogException)"),
-        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message")
+        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM), ORDER_RECORDS_FAILED when they differ"),
+        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several failed")
 })
 @UseCase(
         description = "Create Business Central sales orders from Shopify orders, once each, even when the flow replays them.",
@@ -148,7 +122,10 @@ import java.util.Set;
         })
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Counters (NiFi's Counters page), summed over all inputs. */
+    static final String COUNTER_CREATED = "Orders Created";
+    static final String COUNTER_ALREADY_PRESENT = "Orders Already Present";
+    static final String COUNTER_FAILED = "Orders Failed";
 
     static final AllowableValue SHIPPING_ACCOUNT = new AllowableValue("Account", "Account", "Shipping booked on a G/L account");
     static final AllowableValue SHIPPING_CHARGE = new AllowableValue("Charge", "Charge (Item)", "Shipping booked as an item charge");
@@ -250,7 +227,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     + "from the Customer Template), DEFAULT (the B2C Default Customer).")
             .required(true)
             .defaultValue("DEFAULT")
-            .addValidator(matchesValidator(Set.of(CustomerMatch.EMAIL, CustomerMatch.CREATE, CustomerMatch.DEFAULT)))
+            .addValidator(SalesOrderProperties.customerMatches(Set.of(CustomerMatch.EMAIL, CustomerMatch.CREATE, CustomerMatch.DEFAULT)))
             .build();
 
     public static final PropertyDescriptor B2C_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
@@ -266,7 +243,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     + "number), TAX_REGISTRATION_NUMBER, EMAIL, CREATE, DEFAULT (the B2B Default Customer, when set).")
             .required(true)
             .defaultValue("EXTERNAL_ID,TAX_REGISTRATION_NUMBER,DEFAULT")
-            .addValidator(matchesValidator(Set.of(CustomerMatch.values())))
+            .addValidator(SalesOrderProperties.customerMatches(Set.of(CustomerMatch.values())))
             .build();
 
     public static final PropertyDescriptor B2B_DEFAULT_CUSTOMER = new PropertyDescriptor.Builder()
@@ -281,7 +258,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             .description("JSON object of customer fields every customer created by CREATE starts with, e.g. "
                     + "{\"taxAreaId\":\"...\",\"paymentTermsId\":\"...\",\"currencyCode\":\"\"}. Name, email, phone and address come from the order.")
             .required(false)
-            .addValidator(jsonObjectValidator())
+            .addValidator(SalesOrderProperties.JSON_OBJECT)
             .build();
 
     public static final PropertyDescriptor ORDERS_PER_BATCH = new PropertyDescriptor.Builder()
@@ -361,7 +338,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
+    public void onTrigger(final ProcessContext context, final ProcessSession session) {
         final FlowFile flowFile = session.get();
         if (flowFile == null) {
             return;
@@ -380,76 +357,39 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
-        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
-        final List<Record> records = new ArrayList<>();
-        final List<Order> valid = new ArrayList<>();
-        final Map<Integer, InvalidOrderRecordException> invalid = new HashMap<>();
-        RecordSchema inputSchema;
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
-            inputSchema = reader.getSchema();
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                try {
-                    valid.add(OrderRecords.fromRecord(record));
-                } catch (final InvalidOrderRecordException e) {
-                    invalid.put(records.size(), e);
-                }
-                records.add(record);
-            }
+        final OrderInput input;
+        try {
+            input = OrderInput.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
         } catch (final Exception e) {
             getLogger().error("Cannot read the order records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "UNREADABLE_INPUT", "error.message", String.valueOf(e.getMessage())));
+            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("UNREADABLE_INPUT", e.getMessage()));
             failed = session.penalize(failed);
             session.transfer(failed, REL_FAILURE);
             return;
         }
 
-        if (records.isEmpty()) {
+        if (input.size() == 0) {
             session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
             return;
         }
-        final List<OrderOutcome> outcomes = orders.submit(valid);
-        final Map<OrderOutcome.Status, Integer> counts = new EnumMap<>(OrderOutcome.Status.class);
-        Arrays.stream(OrderOutcome.Status.values()).forEach(s -> counts.put(s, 0));
-        counts.merge(OrderOutcome.Status.FAILED, invalid.size(), Integer::sum);
-        outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
-        final long truncated = outcomes.stream().filter(o -> !o.truncatedFields().isEmpty()).count();
-
-        final RecordSchema outputSchema = OutcomeFields.extend(inputSchema);
-        final Map<Relationship, Output> outputs = new HashMap<>();
+        final List<OrderOutcome> outcomes = orders.submit(input.validOrders());
+        final SubmissionTally tally = new SubmissionTally(outcomes, input.invalidCount());
         try {
-            int next = 0;
-            for (int i = 0; i < records.size(); i++) {
-                final InvalidOrderRecordException problem = invalid.get(i);
-                if (problem != null) {
-                    output(outputs, REL_FAILURE, session, flowFile, context, outputSchema)
-                            .write(OutcomeFields.annotate(records.get(i), outputSchema, null, OrderOutcome.Status.FAILED.name(),
-                                    "INVALID_ORDER_RECORD", problem.getMessage()), "INVALID_ORDER_RECORD", problem.getMessage());
-                    continue;
-                }
-                final OrderOutcome outcome = outcomes.get(next++);
-                final Relationship target = switch (outcome.status()) {
-                    case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
-                    case FAILED -> REL_FAILURE;
-                    case RETRY -> REL_RETRY;
-                };
-                output(outputs, target, session, flowFile, context, outputSchema)
-                        .write(OutcomeFields.annotate(records.get(i), outputSchema, outcome, outcome.status().name(), outcome.errorCode(),
-                                outcome.errorMessage()), outcome.errorCode(), outcome.errorMessage());
-            }
             final Map<String, String> common = Map.of(
-                    "bc.created.count", String.valueOf(counts.get(OrderOutcome.Status.CREATED)),
-                    "bc.already.present.count", String.valueOf(counts.get(OrderOutcome.Status.ALREADY_PRESENT)),
-                    "bc.failed.count", String.valueOf(counts.get(OrderOutcome.Status.FAILED)),
-                    "bc.retry.count", String.valueOf(counts.get(OrderOutcome.Status.RETRY)),
-                    "bc.truncated.count", String.valueOf(truncated));
-            final URI transitUri = orders.endpointUri();
-            for (final Map.Entry<Relationship, Output> entry : outputs.entrySet()) {
-                FlowFile out = entry.getValue().finish(session, common, outcomeLabel(entry.getKey(), outcomes));
+                    "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
+                    "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
+                    "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
+                    "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
+                    "bc.truncated.count", String.valueOf(tally.truncated()));
+            final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
+                    context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
+                    PutBusinessCentralOrder::relationship, REL_FAILURE, common, getLogger());
+            for (final Map.Entry<Relationship, FlowFile> entry : routed.entrySet()) {
+                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED" : "RETRY";
+                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
                 if (entry.getKey() == REL_SUCCESS) {
-                    session.getProvenanceReporter().send(out, transitUri.toString(), "created " + counts.get(OrderOutcome.Status.CREATED)
-                            + ", already present " + counts.get(OrderOutcome.Status.ALREADY_PRESENT));
+                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
+                            + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
                 } else if (entry.getKey() == REL_RETRY) {
                     out = session.penalize(out);
                 }
@@ -463,164 +403,31 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
         session.remove(flowFile);
-        if (counts.get(OrderOutcome.Status.RETRY) > 0) {
-            getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", counts.get(OrderOutcome.Status.RETRY),
-                    records.size(), flowFile);
-            if (counts.get(OrderOutcome.Status.RETRY) == records.size()) {
+        session.adjustCounter(COUNTER_CREATED, tally.count(OrderOutcome.Status.CREATED), false);
+        session.adjustCounter(COUNTER_ALREADY_PRESENT, tally.count(OrderOutcome.Status.ALREADY_PRESENT), false);
+        session.adjustCounter(COUNTER_FAILED, tally.count(OrderOutcome.Status.FAILED), false);
+        if (tally.count(OrderOutcome.Status.RETRY) > 0) {
+            getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", tally.count(OrderOutcome.Status.RETRY),
+                    input.size(), flowFile);
+            if (tally.count(OrderOutcome.Status.RETRY) == input.size()) {
                 context.yield();
             }
         }
     }
 
-    private static String outcomeLabel(final Relationship relationship, final List<OrderOutcome> outcomes) {
-        if (relationship == REL_FAILURE) {
-            return "FAILED";
-        }
-        if (relationship == REL_RETRY) {
-            return "RETRY";
-        }
-        final boolean created = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.CREATED);
-        final boolean present = outcomes.stream().anyMatch(o -> o.status() == OrderOutcome.Status.ALREADY_PRESENT);
-        return created && present ? "MIXED" : created ? "CREATED" : "ALREADY_PRESENT";
-    }
-
-    private Output output(final Map<Relationship, Output> outputs, final Relationship relationship, final ProcessSession session,
-                          final FlowFile parent, final ProcessContext context, final RecordSchema schema) throws IOException {
-        final Output existing = outputs.get(relationship);
-        if (existing != null) {
-            return existing;
-        }
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
-        final Output created;
-        try {
-            created = new Output(session, parent, writerFactory, schema, getLogger());
-        } catch (final Exception e) {
-            throw new IOException("Cannot create the record writer", e);
-        }
-        outputs.put(relationship, created);
-        return created;
-    }
-
-    /** One outgoing FlowFile and its open writer. */
-    private static final class Output {
-        private final FlowFile flowFile;
-        private final OutputStream stream;
-        private final RecordSetWriter writer;
-        private String firstErrorCode;
-        private String firstErrorMessage;
-
-        Output(final ProcessSession session, final FlowFile parent, final RecordSetWriterFactory factory, final RecordSchema schema,
-               final ComponentLog logger) throws Exception {
-            this.flowFile = session.create(parent);
-            this.stream = session.write(flowFile);
-            final RecordSchema writeSchema = factory.getSchema(parent.getAttributes(), schema);
-            this.writer = factory.createWriter(logger, writeSchema, stream, parent.getAttributes());
-            writer.beginRecordSet();
-        }
-
-        void write(final Record record, final String errorCode, final String errorMessage) throws IOException {
-            writer.write(record);
-            if (firstErrorCode == null && errorCode != null) {
-                firstErrorCode = errorCode;
-                firstErrorMessage = errorMessage;
-            }
-        }
-
-        FlowFile finish(final ProcessSession session, final Map<String, String> common, final String outcome) throws IOException {
-            final WriteResult result = writer.finishRecordSet();
-            final String mimeType = writer.getMimeType();
-            writer.close();
-            stream.close();
-            final Map<String, String> attributes = new HashMap<>(result.getAttributes());
-            attributes.putAll(common);
-            attributes.put("record.count", String.valueOf(result.getRecordCount()));
-            attributes.put("bc.outcome", outcome);
-            attributes.put(CoreAttributes.MIME_TYPE.key(), mimeType);
-            if (firstErrorCode != null) {
-                attributes.put("error.code", firstErrorCode);
-                attributes.put("error.message", firstErrorMessage == null ? "" : firstErrorMessage);
-            }
-            return session.putAllAttributes(flowFile, attributes);
-        }
+    private static Relationship relationship(final OrderOutcome.Status status) {
+        return switch (status) {
+            case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+            case FAILED -> REL_FAILURE;
+            case RETRY -> REL_RETRY;
+        };
     }
 
     private synchronized SalesOrderSubmitter submitter(final ProcessContext context) {
         if (submitter == null) {
-            submitter = createSubmitter(context, sleeper);
+            submitter = SalesOrderProperties.submitter(context, sleeper);
         }
         return submitter;
-    }
-
-    static SalesOrderSubmitter createSubmitter(final ProcessContext context, final Sleeper sleeper) {
-        final BusinessCentralConnectionService service = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
-        final BusinessCentralClient client = service.client();
-        final String companyId = service.companyId();
-        final MappingOptions options = new MappingOptions(context.getProperty(SHIPPING_LINE_TYPE).getValue(),
-                context.getProperty(SHIPPING_LINE_NUMBER).getValue(), PriceBasis.valueOf(context.getProperty(PRICE_BASIS).getValue()),
-                context.getProperty(LOCAL_CURRENCY).getValue().toUpperCase(Locale.ROOT), context.getProperty(EXTERNAL_DOCUMENT_NUMBER_TEMPLATE).getValue());
-        final BatchedLookup lookup = new BatchedLookup(client, companyId);
-        final CustomerPolicy policy = new CustomerPolicy(parseMatches(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
-                parseMatches(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
-                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
-        final ItemReference reference = ItemReference.valueOf(context.getProperty(ITEM_REFERENCE).getValue());
-        final LookupService<?> itemLookup = reference == ItemReference.LOOKUP
-                ? context.getProperty(ITEM_LOOKUP_SERVICE).asControllerService(LookupService.class) : null;
-        final ItemResolver items = new ItemResolver(reference, lookup, itemLookup == null ? null : sku -> lookupItem(itemLookup, sku));
-        final boolean atomic = MODE_ATOMIC.getValue().equals(context.getProperty(TRANSACTION_MODE).getValue());
-        return new SalesOrderSubmitter(client, companyId, new SalesOrderMapper(options), new ExistingDocuments(lookup),
-                new CustomerResolver(client, lookup, companyId, policy), items, context.getProperty(ORDERS_PER_BATCH).asInteger(), atomic,
-                context.getProperty(FAIL_ON_AMOUNT_MISMATCH).asBoolean(), new RetryPolicy(3, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30)),
-                sleeper);
-    }
-
-    private static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
-        try {
-            return service.lookup(Map.of("sku", sku)).map(Object::toString);
-        } catch (final Exception e) {
-            throw new ApiException(ErrorClass.TRANSIENT, 0, "ITEM_LOOKUP_FAILED", "Item lookup service failed: " + e.getMessage());
-        }
-    }
-
-    static List<CustomerMatch> parseMatches(final String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> CustomerMatch.valueOf(s.toUpperCase(Locale.ROOT))).toList();
-    }
-
-    private static ObjectNode template(final String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        try {
-            return (ObjectNode) MAPPER.readTree(json);
-        } catch (final IOException | ClassCastException e) {
-            throw new ProcessException("Customer Template is not a JSON object", e);
-        }
-    }
-
-    private static Validator matchesValidator(final Set<CustomerMatch> allowed) {
-        return (subject, input, context) -> {
-            try {
-                final List<CustomerMatch> matches = parseMatches(input);
-                final boolean ok = !matches.isEmpty() && allowed.containsAll(matches);
-                return new ValidationResult.Builder().subject(subject).input(input).valid(ok)
-                        .explanation(ok ? null : "must be a comma-separated list of " + allowed).build();
-            } catch (final IllegalArgumentException e) {
-                return new ValidationResult.Builder().subject(subject).input(input).valid(false)
-                        .explanation("must be a comma-separated list of " + allowed).build();
-            }
-        };
-    }
-
-    private static Validator jsonObjectValidator() {
-        return (subject, input, context) -> {
-            boolean ok;
-            try {
-                ok = MAPPER.readTree(input).isObject();
-            } catch (final IOException e) {
-                ok = false;
-            }
-            return new ValidationResult.Builder().subject(subject).input(input).valid(ok).explanation(ok ? null : "must be a JSON object").build();
-        };
     }
 
     @Override
@@ -638,50 +445,9 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             results.add(step("Access company", Outcome.FAILED, e.getMessage()));
             return results;
         }
-        final BusinessCentralEndpoint endpoint = client.endpoint();
-        results.add(probe("Read sales orders", () -> "Sales orders readable (" + sample(client, endpoint, companyId, "salesOrders", null) + " on a sample page). "
-                + "Creating needs write permission on sales documents (e.g. D365 SALES DOC, EDIT); it is checked by the first order sent."));
-        results.add(probe("Read posted documents", () -> "salesInvoices and salesShipments readable ("
-                + sample(client, endpoint, companyId, "salesInvoices", null) + ", " + sample(client, endpoint, companyId, "salesShipments", null)
-                + " on a sample page): the duplicate check can see invoiced orders"));
-        final String b2cDefault = context.getProperty(B2C_DEFAULT_CUSTOMER).getValue();
-        if (b2cDefault != null) {
-            results.add(probe("Look up default customer", () -> {
-                final int found = sample(client, endpoint, companyId, "customers", ODataFilter.eq("number", b2cDefault));
-                if (found == 0) {
-                    throw new IllegalStateException("B2C Default Customer " + b2cDefault + " does not exist");
-                }
-                return "Customer " + b2cDefault + " exists";
-            }));
-        } else {
-            results.add(probe("Look up customers", () -> "Customers readable (" + sample(client, endpoint, companyId, "customers", null) + " on a sample page)"));
-        }
-        results.add(probe("Look up items", () -> {
-            final JsonNode items = client.get(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "items") + "?$top=1&$select=number,gtin"), 0);
-            final JsonNode first = items.path("value").path(0);
-            return first.isMissingNode() ? "No items in the company" : "Sample item " + first.path("number").asText()
-                    + (first.path("gtin").asText("").isEmpty() ? " (no GTIN)" : " GTIN " + first.path("gtin").asText());
-        }));
+        new SalesOrderReadiness(client, companyId).checks(context.getProperty(B2C_DEFAULT_CUSTOMER).getValue())
+                .forEach(check -> results.add(VerificationResults.of(check)));
         return results;
-    }
-
-    private static int sample(final BusinessCentralClient client, final BusinessCentralEndpoint endpoint, final String companyId, final String set,
-                              final String filter) {
-        final String url = BusinessCentralEndpoint.companyPath(companyId, set) + "?$top=5&$select=id"
-                + (filter == null ? "" : "&$filter=" + ODataFilter.encode(filter));
-        return client.get(endpoint.resolve(url), 0).path("value").size();
-    }
-
-    private interface Probe {
-        String run();
-    }
-
-    private static ConfigVerificationResult probe(final String name, final Probe probe) {
-        try {
-            return step(name, Outcome.SUCCESSFUL, probe.run());
-        } catch (final RuntimeException e) {
-            return step(name, Outcome.FAILED, e.getMessage());
-        }
     }
 
     private static ConfigVerificationResult step(final String name, final Outcome outcome, final String explanation) {

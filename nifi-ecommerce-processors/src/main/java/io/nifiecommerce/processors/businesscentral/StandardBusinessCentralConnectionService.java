@@ -13,6 +13,7 @@ import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.HttpClientProperties;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
@@ -239,10 +240,14 @@ public class StandardBusinessCentralConnectionService extends AbstractController
             .addValidator(StandardValidators.createLongValidator(1, 20, true))
             .build();
 
+    public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
+
+    public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE = HttpClientProperties.PROXY_CONFIGURATION_SERVICE;
+
     private static final List<PropertyDescriptor> PROPERTIES = List.of(
             DEPLOYMENT, TENANT_ID, ENVIRONMENT, API_URL_OVERRIDE, BASE_URL, COMPANY, AUTHENTICATION, CLIENT_ID, CLIENT_SECRET, SCOPE,
             LOGIN_URL_OVERRIDE, USERNAME, PASSWORD, OAUTH2_ACCESS_TOKEN_PROVIDER, MAX_CONCURRENT_REQUESTS, REQUESTS_PER_WINDOW,
-            RATE_WINDOW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_ATTEMPTS);
+            RATE_WINDOW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_ATTEMPTS, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
     private static final Pattern GUID = Pattern.compile("(?i)^\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?$");
 
@@ -258,6 +263,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
     @Override
     protected Collection<ValidationResult> customValidate(final ValidationContext context) {
         final List<ValidationResult> results = new ArrayList<>();
+        HttpClientProperties.validate(context, results);
         final boolean online = DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue());
         final boolean clientCredentials = AUTH_CLIENT_CREDENTIALS.getValue().equals(context.getProperty(AUTHENTICATION).getValue());
         if ((online || clientCredentials) && !context.getProperty(TENANT_ID).isSet()) {
@@ -319,7 +325,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
         final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final Duration requestTimeout = Duration.ofMillis(context.getProperty(REQUEST_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final RetryPolicy policy = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(500), Duration.ofSeconds(60));
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(connectTimeout), policy);
+        final HttpTransport transport = new HttpTransport(HttpClientProperties.createClient(context, connectTimeout), policy);
         final String tenant = context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue();
         final BusinessCentralEndpoint endpoint = DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
                 ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()), tenant,

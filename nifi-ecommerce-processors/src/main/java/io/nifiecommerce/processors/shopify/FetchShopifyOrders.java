@@ -1,8 +1,5 @@
 package io.nifiecommerce.processors.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
@@ -10,13 +7,15 @@ import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyDocument;
+import io.nifiecommerce.http.ReadinessCheck;
+import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.order.BulkBackfill;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
-import io.nifiecommerce.shopify.order.EmittedVersions;
 import io.nifiecommerce.shopify.order.OrderPageReader;
-import io.nifiecommerce.shopify.order.OrderSearch;
-import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
+import io.nifiecommerce.shopify.order.OrderReadiness;
 import io.nifiecommerce.shopify.order.SyncState;
+import io.nifiecommerce.shopify.order.WindowedOrderRead;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -34,13 +33,11 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.context.PropertyContext;
-import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.migration.PropertyConfiguration;
@@ -53,15 +50,12 @@ import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,8 +143,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     static final String SHOP_ATTRIBUTE = "shopify.shop";
     static final String API_VERSION_ATTRIBUTE = "shopify.api.version";
     /** Shopify stops cursor pagination after this many objects: longer windows are split. */
-    static final int PAGINATION_CAP = 25_000;
-    static final Duration ALL_ORDERS_SCOPE_HORIZON = Duration.ofDays(60);
+    static final int PAGINATION_CAP = WindowedOrderRead.PAGINATION_CAP;
 
     static final AllowableValue START_NOW = new AllowableValue("NOW", "Now", "Orders updated from the first run on.");
     static final AllowableValue START_DATE = new AllowableValue("DATE", "Given Date", "Orders updated since Initial Start Date.");
@@ -265,8 +258,6 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private volatile Clock clock = Clock.systemUTC();
     private volatile int paginationCap = PAGINATION_CAP;
     private volatile OrderPageReader pageReader;
@@ -332,14 +323,22 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             context.yield();
             return;
         }
-        final Run run = new Run(context, session, connection, client);
+        final Duration overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
+        final String filter = context.getProperty(QUERY_FILTER).getValue();
+        final int maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
         try {
-            final boolean backfill = MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue())
-                    && (state.bulkOperationId() != null || (state.highWater() == null && state.lastWindowEnd() == null && state.window() == null));
-            if (backfill) {
-                run.bulk(state);
+            final SessionOrderSink sink = new SessionOrderSink(session, connection,
+                    SessionOrderSink.SegmentFilter.valueOf(context.getProperty(SEGMENT_FILTER).getValue()),
+                    FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
+                            ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
+                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served));
+            final Instant now = clock.instant();
+            if (MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
+                bulk(context, new BulkBackfill(new BulkOrderExport(client), overlap, filter).step(state, now, end -> initialStart(context, end), sink),
+                        connection);
             } else {
-                run.pages(state);
+                new WindowedOrderRead(reader(client, maxPerFlowFile), overlap, filter, maxPerFlowFile, paginationCap)
+                        .read(state, now, initialStart(context, now), sink);
             }
         } catch (final ApiException e) {
             // what was committed stays committed with its cursor; the page in progress is dropped and read again next time
@@ -356,227 +355,26 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         }
     }
 
-    /** One onTrigger's work: reads, writes and commits in batches that each carry their cursor. */
-    private final class Run {
-        private final ProcessContext context;
-        private final ProcessSession session;
-        private final ShopifyConnectionService connection;
-        private final ShopifyGraphQlClient client;
-        private final Duration overlap;
-        private final String filter;
-        private final String segmentFilter;
-        private final int maxPerFlowFile;
-        private final RecordSetWriterFactory writerFactory;
-        private String servedVersion;
-
-        Run(final ProcessContext context, final ProcessSession session, final ShopifyConnectionService connection, final ShopifyGraphQlClient client) {
-            this.context = context;
-            this.session = session;
-            this.connection = connection;
-            this.client = client;
-            this.overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
-            this.filter = context.getProperty(QUERY_FILTER).getValue();
-            this.segmentFilter = context.getProperty(SEGMENT_FILTER).getValue();
-            this.maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
-            this.writerFactory = FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
-                    ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null;
-        }
-
-        void pages(final SyncState initial) throws IOException {
-            final OrderPageReader reader = reader(client, maxPerFlowFile);
-            SyncState state = initial;
-            SyncState.Window window = state.window();
-            if (window == null) {
-                final Instant now = clock.instant();
-                window = new SyncState.Window(state.nextWindowStart(overlap, initialStart(context, now)), now, null, 0);
-            }
-            Instant highWater = state.highWater();
-            final EmittedVersions emitted = state.emitted();
-            Map<Segment, OrderFlowFileWriter> writers = writers();
-            int pending = 0;
-            int pagesRead = 0;
-            while (true) {
-                final String search = OrderSearch.window(window.start(), window.end(), filter);
-                final OrderPageReader.OrderPage page = reader.read(search, window.after());
-                pagesRead++;
-                noteServedVersion(page.servedApiVersion());
-                Instant lastUpdated = null;
-                for (final ObjectNode node : page.orders()) {
-                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
-                    lastUpdated = updatedAt;
-                    highWater = highWater == null || updatedAt.isAfter(highWater) ? updatedAt : highWater;
-                    final String id = node.path("id").asText();
-                    if (emitted.contains(id, updatedAt)) {
-                        continue;
-                    }
-                    emitted.add(id, updatedAt);
-                    if (emit(node, writers)) {
-                        pending++;
-                    }
-                }
-                final int fetched = window.fetched() + page.orders().size();
-                final boolean windowDone = !page.hasNextPage();
-                if (windowDone) {
-                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
-                    state = new SyncState(highWater, window.end(), null, emitted, state.bulkOperationId(), state.bulkEnd());
-                    commit(writers, state);
-                    return;
-                }
-                if (fetched + reader.pageSize() > paginationCap && lastUpdated != null) {
-                    // Shopify stops paginating at 25,000 objects: restart the window from the last update read
-                    if (lastUpdated.equals(window.start())) {
-                        throw new ApiException(ErrorClass.PERMANENT, 0, "PAGINATION_CAP",
-                                "More than " + paginationCap + " orders share the update time " + lastUpdated + ": use Fetch Mode Bulk Backfill");
-                    }
-                    window = new SyncState.Window(lastUpdated, window.end(), null, 0);
-                } else {
-                    window = new SyncState.Window(window.start(), window.end(), page.endCursor(), fetched);
-                }
-                if (pending + reader.pageSize() > maxPerFlowFile || !isScheduled()) {
-                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
-                    state = new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd());
-                    commit(writers, state);
-                    writers = writers();
-                    pending = 0;
-                    if (!isScheduled()) {
-                        return;
-                    }
-                }
-                getLogger().debug("Read page {} of orders updated since {}", pagesRead, window.start());
-            }
-        }
-
-        void bulk(final SyncState state) throws IOException {
-            final BulkOrderExport export = new BulkOrderExport(client);
-            if (state.bulkOperationId() == null) {
-                final Instant end = clock.instant();
-                final String id = export.start(OrderSearch.window(initialStart(context, end), end, filter));
-                getLogger().info("Started bulk operation {} exporting the orders of {} updated until {}", id, connection.shopDomain(), end);
-                session.setState(state.withBulk(id, end).toMap(), Scope.CLUSTER);
-                session.commitAsync();
+    /** Reports a bulk backfill step; yields while the operation is only started or still running. */
+    private void bulk(final ProcessContext context, final BulkBackfill.Result result, final ShopifyConnectionService connection) {
+        switch (result.step()) {
+            case STARTED -> {
+                getLogger().info("Started bulk operation {} exporting the orders of {}", result.operationId(), connection.shopDomain());
                 context.yield();
-                return;
             }
-            final BulkOrderExport.Status status = export.status(state.bulkOperationId());
-            noteServedVersion(client.servedApiVersion());
-            if (status.running()) {
-                context.yield();
-                return;
-            }
-            if (!status.completed()) {
-                // failed, canceled or expired: read the same range page by page instead
-                getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
-                        status.id(), status.status(), status.errorCode());
-                final Instant start = initialStart(context, state.bulkEnd());
-                session.setState(state.withBulk(null, null).withWindow(new SyncState.Window(start, state.bulkEnd(), null, 0)).toMap(), Scope.CLUSTER);
-                session.commitAsync();
-                return;
-            }
-            final Map<Segment, OrderFlowFileWriter> writers = writers();
-            final Instant[] highWater = {state.highWater()};
-            final IOException[] failure = new IOException[1];
-            final long[] seen = {0};
-            if (status.url() != null) {
-                export.read(URI.create(status.url()), node -> {
-                    if (failure[0] != null) {
-                        return;
-                    }
-                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
-                    highWater[0] = highWater[0] == null || updatedAt.isAfter(highWater[0]) ? updatedAt : highWater[0];
-                    // the first page window re-reads the overlap before the high-water mark: remember what the
-                    // backfill emitted there, pruning as the mark advances so memory stays bounded by the overlap
-                    state.emitted().add(node.path("id").asText(), updatedAt);
-                    if (++seen[0] % 1000 == 0) {
-                        state.emitted().forgetBefore(highWater[0].minus(overlap));
-                    }
-                    try {
-                        emit(node, writers);
-                    } catch (final IOException e) {
-                        failure[0] = e;
-                    }
-                });
-            }
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            if (highWater[0] != null) {
-                state.emitted().forgetBefore(highWater[0].minus(overlap));
-            }
-            final SyncState done = new SyncState(highWater[0], state.bulkEnd(), null, state.emitted(), null, null);
-            commit(writers, done);
-            getLogger().info("Bulk operation {} read: {} objects", status.id(), status.objectCount());
+            case RUNNING -> context.yield();
+            case FELL_BACK -> getLogger().error("Bulk operation {} ended {} ({}); reading the same orders page by page instead",
+                    result.operationId(), result.status().status(), result.status().errorCode());
+            case READ -> getLogger().info("Bulk operation {} read: {} objects", result.operationId(), result.status().objectCount());
         }
+    }
 
-        /** Maps and writes one order to its segment's FlowFile; returns whether it was emitted (filtered or failed: false). */
-        private boolean emit(final ObjectNode node, final Map<Segment, OrderFlowFileWriter> writers) throws IOException {
-            final boolean b2b = ShopifyOrderMapper.isB2b(node);
-            if (SEGMENT_B2B.getValue().equals(segmentFilter) && !b2b || SEGMENT_B2C.getValue().equals(segmentFilter) && b2b) {
-                return false;
-            }
-            final Order order;
-            try {
-                order = ShopifyOrderMapper.fromGraphQl(node);
-            } catch (final RuntimeException e) {
-                FlowFile failed = session.create();
-                failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
-                final Map<String, String> attributes = baseAttributes();
-                attributes.put("error.code", "UNMAPPABLE_ORDER");
-                attributes.put("error.message", e.getClass().getSimpleName() + ": " + e.getMessage());
-                attributes.put("mime.type", "application/json");
-                failed = session.putAllAttributes(failed, attributes);
-                session.transfer(failed, REL_FAILURE);
-                return false;
-            }
-            writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
-            return true;
-        }
-
-        private void commit(final Map<Segment, OrderFlowFileWriter> writers, final SyncState state) throws IOException {
-            int flowFiles = 0;
-            for (final OrderFlowFileWriter writer : writers.values()) {
-                for (FlowFile flowFile : writer.finish()) {
-                    if (servedVersion != null) {
-                        // the writers were opened before the first answer told which version served
-                        flowFile = session.putAttribute(flowFile, API_VERSION_ATTRIBUTE, servedVersion);
-                    }
-                    session.getProvenanceReporter().receive(flowFile, client.endpoint().graphQlUri().toString());
-                    session.transfer(flowFile, REL_SUCCESS);
-                    flowFiles++;
-                }
-            }
-            session.setState(state.toMap(), Scope.CLUSTER);
-            session.commitAsync();
-            if (flowFiles > 0) {
-                getLogger().debug("Committed {} FlowFiles of orders with high-water mark {}", flowFiles, state.highWater());
-            }
-        }
-
-        private Map<Segment, OrderFlowFileWriter> writers() {
-            final Map<Segment, OrderFlowFileWriter> writers = new EnumMap<>(Segment.class);
-            for (final Segment segment : Segment.values()) {
-                writers.put(segment, new OrderFlowFileWriter(session, segment, writerFactory, getLogger(), maxPerFlowFile, baseAttributes()));
-            }
-            return writers;
-        }
-
-        private Map<String, String> baseAttributes() {
-            final Map<String, String> attributes = new HashMap<>();
-            attributes.put(SHOP_ATTRIBUTE, connection.shopDomain());
-            attributes.put(API_VERSION_ATTRIBUTE, servedVersion != null ? servedVersion : connection.apiVersion());
-            return attributes;
-        }
-
-        private void noteServedVersion(final String served) {
-            if (served == null) {
-                return;
-            }
-            servedVersion = served;
-            if (!served.equals(connection.apiVersion()) && !fallForwardReported) {
-                fallForwardReported = true;
-                getLogger().warn("Shopify served API version {} although {} was requested: the requested version is no longer supported "
-                        + "and fell forward. Orders are read with {}; pin a supported version in the connection service.",
-                        served, connection.apiVersion(), served);
-            }
+    private void reportFallForward(final ShopifyConnectionService connection, final String served) {
+        if (!fallForwardReported) {
+            fallForwardReported = true;
+            getLogger().warn("Shopify served API version {} although {} was requested: the requested version is no longer supported "
+                    + "and fell forward. Orders are read with {}; pin a supported version in the connection service.",
+                    served, connection.apiVersion(), served);
         }
     }
 
@@ -613,49 +411,14 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
         try {
             client = connection.client();
         } catch (final RuntimeException e) {
-            results.add(result("Shopify Connection", Outcome.FAILED, "The connection service is not usable: " + e.getMessage()));
+            results.add(VerificationResults.of(ReadinessCheck.failed("Shopify Connection", "The connection service is not usable: " + e.getMessage())));
             return results;
         }
-        final GraphQlResponse shop;
-        try {
-            shop = client.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
-        } catch (final ApiException e) {
-            results.add(result("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
-            return results;
-        }
-        results.add(result("Authenticate and Read Shop", Outcome.SUCCESSFUL, "Connected to shop '" + shop.at("shop.name").asText() + "'"));
-        final String served = shop.servedApiVersion();
-        results.add(served != null && !served.equals(connection.apiVersion())
-                ? result("API Version", Outcome.FAILED, "Requested " + connection.apiVersion() + " but Shopify served " + served + " (fell forward)")
-                : result("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? connection.apiVersion() : served)));
-        final List<String> scopes = StandardShopifyConnectionService.scopes(shop.at("currentAppInstallation.accessScopes"));
         final Instant now = clock.instant();
-        final Instant start = initialStart(context, now);
-        final boolean needsAllOrders = start == null || start.isBefore(now.minus(ALL_ORDERS_SCOPE_HORIZON));
-        final List<String> missing = new ArrayList<>();
-        if (!scopes.contains("read_orders") && !scopes.contains("write_orders")) {
-            missing.add("read_orders");
-        }
-        if (needsAllOrders && !scopes.contains("read_all_orders")) {
-            missing.add("read_all_orders (Initial Start is more than 60 days back)");
-        }
-        results.add(missing.isEmpty()
-                ? result("Access Scopes", Outcome.SUCCESSFUL, "Granted: " + String.join(", ", scopes))
-                : result("Access Scopes", Outcome.FAILED, "Missing: " + String.join(", ", missing) + "; granted: " + String.join(", ", scopes)));
-        try {
-            final String search = OrderSearch.window(start, now, context.getProperty(QUERY_FILTER).getValue());
-            final JsonNode count = client.execute(ShopifyDocument.ORDERS_COUNT.text(), Map.of("query", search)).at("ordersCount");
-            results.add(result("Count Matching Orders", Outcome.SUCCESSFUL, count.path("count").asLong() + " orders match `" + search + "`"
-                    + ("EXACT".equals(count.path("precision").asText("EXACT")) ? "" : " (" + count.path("precision").asText().toLowerCase() + ")")));
-        } catch (final ApiException e) {
-            results.add(result("Count Matching Orders", Outcome.FAILED, e.code() + ": " + e.getMessage()));
-        }
+        OrderReadiness.checks(client, connection.apiVersion(), initialStart(context, now), now, context.getProperty(QUERY_FILTER).getValue()).forEach(check -> results.add(VerificationResults.of(check)));
         return results;
     }
 
-    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
-    }
 
     /**
      * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
@@ -284,8 +285,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     }
 
     private void fail(final ProcessSession session, final FlowFile flowFile, final String code, final String message) {
-        FlowFile failed = session.putAttribute(flowFile, "error.code", code);
-        failed = session.putAttribute(failed, "error.message", message);
+        final FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of(code, message));
         getLogger().warn("Shopify webhook {} refused: {} {}", flowFile, code, message);
         session.transfer(failed, REL_FAILURE);
     }

@@ -6,6 +6,7 @@ import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.HttpClientProperties;
 import io.nifiecommerce.shopify.AccessTokenSource;
 import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ClientCredentialsTokenSource;
@@ -32,15 +33,7 @@ import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.proxy.ProxyConfiguration;
-import org.apache.nifi.proxy.ProxySpec;
-import org.apache.nifi.ssl.SSLContextProvider;
 
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -150,16 +143,9 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
-            .name("SSL Context Service")
-            .description("TLS settings (trust store, client certificate) for a TLS-inspecting proxy or a private CA. "
-                    + "Without it the JVM's default trust store is used.")
-            .required(false)
-            .identifiesControllerService(SSLContextProvider.class)
-            .build();
+    public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
 
-    public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE =
-            ProxyConfiguration.createProxyConfigPropertyDescriptor(ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
+    public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE = HttpClientProperties.PROXY_CONFIGURATION_SERVICE;
 
     /** Flow definitions set the override from a parameter that is empty in production: blank means none. */
     public static final PropertyDescriptor BASE_URL_OVERRIDE = new PropertyDescriptor.Builder()
@@ -212,7 +198,7 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     @Override
     protected Collection<ValidationResult> customValidate(final ValidationContext context) {
         final List<ValidationResult> results = new ArrayList<>();
-        ProxyConfiguration.validateProxySpec(context, results, ProxySpec.HTTP, ProxySpec.HTTP_AUTH);
+        HttpClientProperties.validate(context, results);
         final String version = context.getProperty(API_VERSION).getValue();
         if (version != null) {
             final ApiVersion parsed = ApiVersion.parse(version);
@@ -323,7 +309,7 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
         final ShopifyEndpoint endpoint = ShopifyEndpoint.forShop(override == null || override.isBlank() ? domain : override, version);
         final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final Duration readTimeout = Duration.ofMillis(context.getProperty(READ_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
-        final HttpClient httpClient = httpClient(context, connectTimeout);
+        final HttpClient httpClient = HttpClientProperties.createClient(context, connectTimeout);
         final RetryPolicy retryPolicy = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(250),
                 Duration.ofMillis(context.getProperty(MAX_BACKOFF).asTimePeriod(TimeUnit.MILLISECONDS)));
         final HttpTransport transport = new HttpTransport(httpClient, retryPolicy);
@@ -335,37 +321,6 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             tokens = AccessTokenSource.of(context.getProperty(ACCESS_TOKEN).getValue());
         }
         return new ShopifyGraphQlClient(endpoint, tokens, budget, transport, readTimeout, httpClient);
-    }
-
-    /**
-     * The JDK client with the configured TLS context and HTTP proxy. The JDK client cannot use a
-     * SOCKS proxy (rejected by validation), and answers a proxy's Basic challenge for HTTPS tunnels
-     * only when the JVM allows it (jdk.http.auth.tunneling.disabledSchemes).
-     */
-    private static HttpClient httpClient(final PropertyContext context, final Duration connectTimeout) {
-        final HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
-        final SSLContextProvider ssl = context.getProperty(SSL_CONTEXT_SERVICE).asControllerService(SSLContextProvider.class);
-        if (ssl != null) {
-            builder.sslContext(ssl.createContext());
-        }
-        final ProxyConfiguration proxy = ProxyConfiguration.getConfiguration(context);
-        if (proxy != null && proxy.getProxyType() == Proxy.Type.HTTP && proxy.getProxyServerHost() != null) {
-            builder.proxy(ProxySelector.of(new InetSocketAddress(proxy.getProxyServerHost(), proxy.getProxyServerPort())));
-            if (proxy.hasCredential()) {
-                final String user = proxy.getProxyUserName();
-                final char[] password = proxy.getProxyUserPassword() == null ? new char[0] : proxy.getProxyUserPassword().toCharArray();
-                builder.authenticator(new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(user, password) : null;
-                    }
-                });
-            }
-        }
-        return builder.build();
     }
 
     private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {

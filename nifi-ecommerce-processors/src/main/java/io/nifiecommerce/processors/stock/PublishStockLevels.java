@@ -2,18 +2,22 @@ package io.nifiecommerce.processors.stock;
 
 import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.http.ReadinessCheck;
+import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
-import io.nifiecommerce.stock.LocationDirectory;
+import io.nifiecommerce.stock.LocationMapping;
 import io.nifiecommerce.stock.PublishOutcome;
-import io.nifiecommerce.stock.PublishPolicy;
+import io.nifiecommerce.stock.PublishState;
 import io.nifiecommerce.stock.PublishedQuantities;
 import io.nifiecommerce.stock.QuantityName;
 import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.stock.SkuResolver;
-import io.nifiecommerce.stock.StockDocuments;
+import io.nifiecommerce.stock.StockInputLine;
 import io.nifiecommerce.stock.StockPublisher;
+import io.nifiecommerce.stock.StockReadiness;
 import org.apache.nifi.annotation.behavior.DynamicProperties;
 import org.apache.nifi.annotation.behavior.DynamicProperty;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -34,7 +38,6 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.components.state.StateMap;
 import org.apache.nifi.expression.ExpressionLanguageScope;
@@ -50,36 +53,20 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.MalformedRecordException;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.SimpleRecordSchema;
-import org.apache.nifi.serialization.WriteResult;
-import org.apache.nifi.serialization.record.MapRecord;
-import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordField;
-import org.apache.nifi.serialization.record.RecordFieldType;
-import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 @Tags({"shopify", "inventory", "stock", "publish", "erp", "3pl", "edi", "record"})
 @CapabilityDescription("""
@@ -173,21 +160,12 @@ import java.util.stream.Collectors;
 public class PublishStockLevels extends AbstractProcessor implements VerifiableProcessor {
 
     static final String FULL_RESYNC_ATTRIBUTE = "stock.full.resync";
-    static final String LOCATION_PREFIX = "location.";
-    static final String SAFETY_STOCK_PREFIX = "safety-stock.";
+    static final String LOCATION_PREFIX = StockProperties.LOCATION_PREFIX;
 
-    static final String OUTCOME_FIELD = "stock_outcome";
-    static final String REASON_FIELD = "stock_reason";
-    static final String MESSAGE_FIELD = "stock_message";
-    static final String ITEM_FIELD = "shopify_inventory_item_id";
-    static final String LOCATION_ID_FIELD = "shopify_location_id";
-    static final String PUBLISHED_QUANTITY_FIELD = "stock_quantity";
-
-    static final String STATE_CHUNKS = "published.chunks";
-    static final String STATE_CHUNK_PREFIX = "published.";
-    static final String STATE_LAST_FULL_RESYNC = "lastFullResync";
-    /** ZooKeeper writes each state value with writeUTF: 65,535 bytes at most. */
-    static final int STATE_CHUNK_CHARS = 60_000;
+    static final String REASON_FIELD = StockOutcomeFields.REASON;
+    static final String MESSAGE_FIELD = StockOutcomeFields.MESSAGE;
+    /** Counter (NiFi's Counters page): SKU and location pairs whose quantity was set in Shopify. */
+    static final String COUNTER_PAIRS_SET = "Stock Pairs Set";
 
     private static final Set<String> REASONS = Set.of("correction", "cycle_count_available", "damaged", "movement_canceled",
             "movement_created", "movement_received", "movement_updated", "other", "promotion", "quality_control", "received",
@@ -398,8 +376,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     private volatile Clock clock = Clock.systemUTC();
     private volatile SkuResolver resolver;
-    private volatile LocationDirectory directory;
-    private volatile Instant directoryExpires = Instant.MIN;
+    private volatile LocationMapping locations;
     private volatile AdminApi api;
 
     @Override
@@ -414,17 +391,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     @Override
     protected PropertyDescriptor getSupportedDynamicPropertyDescriptor(final String name) {
-        final PropertyDescriptor.Builder builder = new PropertyDescriptor.Builder().name(name).dynamic(true).required(false);
-        if (name.startsWith(SAFETY_STOCK_PREFIX) && name.length() > SAFETY_STOCK_PREFIX.length()) {
-            return builder.description("Safety stock for " + name.substring(SAFETY_STOCK_PREFIX.length()))
-                    .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR).build();
-        }
-        if (name.startsWith(LOCATION_PREFIX) && name.length() > LOCATION_PREFIX.length()) {
-            return builder.description("The Shopify location of code " + name.substring(LOCATION_PREFIX.length()))
-                    .addValidator(StandardValidators.NON_BLANK_VALIDATOR).build();
-        }
-        return builder.addValidator((subject, input, context) -> new ValidationResult.Builder().subject(subject).input(input)
-                .valid(false).explanation("dynamic properties are location.<code> or safety-stock.<code>").build()).build();
+        return StockProperties.dynamicDescriptor(name);
     }
 
     /** For tests: the clock deciding cache expiry and resync intervals. */
@@ -437,14 +404,13 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         api = new ShopifyAdminApi(connection.client());
         final Duration ttl = Duration.ofMillis(context.getProperty(LOOKUP_CACHE_TTL).asTimePeriod(TimeUnit.MILLISECONDS));
-        final int locations = (int) context.getProperties().keySet().stream()
-                .filter(d -> d.isDynamic() && d.getName().startsWith(LOCATION_PREFIX)).count();
+        final Map<String, String> locationByCode = StockProperties.dynamic(context, LOCATION_PREFIX);
         // levels per item: one more than the locations mapped, so that "not stocked here" is usually known before the
         // mutation, and no more, since each level adds 3 points per SKU to the lookup's requested cost
         resolver = new SkuResolver(api, ttl, ttl.dividedBy(3), clock, SkuResolver.DEFAULT_SKUS_PER_QUERY,
-                Math.clamp(locations + 1L, 2, 50));
-        directory = null;
-        directoryExpires = Instant.MIN;
+                Math.clamp(locationByCode.size() + 1L, 2, 50));
+        locations = new LocationMapping(api, locationByCode, context.getProperty(DEFAULT_LOCATION).getValue(),
+                context.getProperty(MATCH_LOCATION_NAMES).asBoolean(), clock);
     }
 
     @Override
@@ -457,45 +423,47 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
         final StockInput input;
         try {
-            input = readInput(context, session, flowFile);
+            input = StockInput.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class),
+                    new StockInput.Fields(context.getProperty(SKU_FIELD).getValue(), context.getProperty(GTIN_FIELD).getValue(),
+                            context.getProperty(LOCATION_FIELD).getValue(), context.getProperty(QUANTITY_FIELD).getValue(),
+                            context.getProperty(COMMITTED_FIELD).getValue()), getLogger());
         } catch (final MalformedRecordException | SchemaNotFoundException | IOException | RuntimeException e) {
             getLogger().error("Cannot read stock records from {}", flowFile, e);
-            flowFile = session.putAllAttributes(flowFile, Map.of("error.code", "MALFORMED_INPUT", "error.message", String.valueOf(e.getMessage())));
+            flowFile = session.putAllAttributes(flowFile, ErrorAttributes.of("MALFORMED_INPUT", String.valueOf(e.getMessage())));
             session.transfer(flowFile, REL_FAILURE);
             return;
         }
 
-        final StateMap state;
+        final StateMap stateMap;
         try {
-            state = session.getState(Scope.CLUSTER);
+            stateMap = session.getState(Scope.CLUSTER);
         } catch (final IOException e) {
             getLogger().warn("Cluster state unavailable; yielding", e);
             session.rollback();
             context.yield();
             return;
         }
-        final int maxPairs = context.getProperty(MAX_REMEMBERED_PAIRS).asInteger();
-        final PublishedQuantities memory = PublishedQuantities.decode(readChunks(state), maxPairs);
-        final boolean fullResync = isFullResync(context, flowFile, state);
+        final PublishState state = PublishState.read(stateMap.toMap(), context.getProperty(MAX_REMEMBERED_PAIRS).asInteger());
+        final Instant now = clock.instant();
+        final Duration resyncInterval = context.getProperty(FULL_RESYNC_INTERVAL).isSet()
+                ? Duration.ofMillis(context.getProperty(FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS)) : null;
+        final boolean fullResync = context.getProperty(FULL_RESYNC).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE))
+                || state.fullResyncDue(resyncInterval, now);
 
         final StockPublisher.Report report;
         try {
-            final Map<String, String> locationIds = mapLocations(context, input.lines());
-            final List<StockPublisher.Line> lines = input.lines().stream().filter(l -> l.failure() == null)
-                    .map(l -> l.withLocationId(locationIds.get(l.code())).toLine()).toList();
-            report = publisher(context, flowFile).publish(lines, memory, fullResync, flowFile.getAttribute("uuid"));
+            final List<StockInputLine> valid = input.lines().stream().filter(StockInputLine::valid).toList();
+            final Map<String, String> locationIds = locations.resolve(valid.stream().map(StockInputLine::locationCode).toList());
+            final StockPublisher publisher = new StockPublisher(api, resolver, StockProperties.settings(context, flowFile, connection.apiVersion()), clock);
+            report = publisher.publish(valid.stream().map(l -> l.toLine(locationIds.get(l.locationCode()))).toList(),
+                    state.memory(), fullResync, flowFile.getAttribute("uuid"));
         } catch (final InventoryApiException e) {
             handleCallFailure(context, session, flowFile, e);
             return;
         }
 
-        final Map<String, String> newState = new HashMap<>(encodeState(memory));
-        final String lastResync = fullResync ? Long.toString(clock.millis()) : state.get(STATE_LAST_FULL_RESYNC);
-        if (lastResync != null) {
-            newState.put(STATE_LAST_FULL_RESYNC, lastResync);
-        }
         try {
-            if (!session.replaceState(state, newState, Scope.CLUSTER)) {
+            if (!session.replaceState(stateMap, state.toMap(fullResync, now), Scope.CLUSTER)) {
                 // another node published at the same time: run again on fresh state; the calls replay idempotently
                 getLogger().info("Cluster state changed during the run; {} will be processed again", flowFile);
                 session.rollback();
@@ -509,9 +477,10 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             return;
         }
 
+        final List<PublishOutcome> outcomes = StockInputLine.outcomes(input.lines(), report.outcomes());
         try {
-            writeResults(context, session, flowFile, input, report, fullResync, connection.shopDomain());
-        } catch (final IOException | SchemaNotFoundException | RuntimeException e) {
+            writeResults(context, session, flowFile, input, outcomes, report, fullResync, connection.shopDomain());
+        } catch (final IOException | RuntimeException e) {
             // stock is published and remembered; only the report could not be written
             getLogger().error("Published the stock of {} but could not write the result records", flowFile, e);
             session.rollback();
@@ -519,13 +488,13 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             return;
         }
         session.remove(flowFile);
+        session.adjustCounter(COUNTER_PAIRS_SET, count(outcomes, PublishOutcome.Status.PUBLISHED), false);
         session.commitAsync();
     }
 
     private void handleCallFailure(final ProcessContext context, final ProcessSession session, final FlowFile original,
                                    final InventoryApiException e) {
-        FlowFile flowFile = session.putAllAttributes(original, Map.of("error.code", String.valueOf(e.code()),
-                "error.message", String.valueOf(e.getMessage())));
+        FlowFile flowFile = session.putAllAttributes(original, ErrorAttributes.of(String.valueOf(e.code()), String.valueOf(e.getMessage())));
         if (e.isAuthentication()) {
             getLogger().error("Shopify refused the credentials or their scopes ({}); check the connection and the app's access scopes",
                     e.getMessage());
@@ -541,256 +510,30 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         }
     }
 
-    private boolean isFullResync(final ProcessContext context, final FlowFile flowFile, final StateMap state) {
-        if (context.getProperty(FULL_RESYNC).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE))) {
-            return true;
-        }
-        if (!context.getProperty(FULL_RESYNC_INTERVAL).isSet()) {
-            return false;
-        }
-        final String last = state.get(STATE_LAST_FULL_RESYNC);
-        final long interval = context.getProperty(FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS);
-        return last == null || clock.millis() - Long.parseLong(last) >= interval;
-    }
-
-    private StockPublisher publisher(final ProcessContext context, final FlowFile flowFile) {
-        final Map<String, Long> safetyByLocation = new HashMap<>();
-        context.getProperties().forEach((descriptor, value) -> {
-            if (descriptor.isDynamic() && descriptor.getName().startsWith(SAFETY_STOCK_PREFIX) && value != null) {
-                safetyByLocation.put(descriptor.getName().substring(SAFETY_STOCK_PREFIX.length()), Long.parseLong(value.trim()));
-            }
-        });
-        final PublishPolicy policy = new PublishPolicy(QuantityName.fromApiName(context.getProperty(QUANTITY_NAME).getValue()),
-                context.getProperty(SAFETY_STOCK).asLong(), safetyByLocation,
-                context.getProperty(COMMITTED_COMPENSATION).asBoolean());
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
-        final StockPublisher.Settings settings = new StockPublisher.Settings(policy, context.getProperty(REASON).getValue(),
-                context.getProperty(REFERENCE_DOCUMENT_URI).evaluateAttributeExpressions(flowFile).getValue(),
-                connection.apiVersion(), context.getProperty(COMPARE_AND_SET).asBoolean(), context.getProperty(BATCH_SIZE).asInteger());
-        return new StockPublisher(api, resolver, settings, clock);
-    }
-
-    /** Location code to Shopify Location GID (null when unmapped), for the codes present in the input. */
-    private Map<String, String> mapLocations(final ProcessContext context, final List<PendingLine> lines) {
-        final Map<String, String> mapped = new HashMap<>();
-        final Map<String, String> configuredByCode = new HashMap<>();
-        context.getProperties().forEach((descriptor, value) -> {
-            if (descriptor.isDynamic() && descriptor.getName().startsWith(LOCATION_PREFIX) && value != null) {
-                configuredByCode.put(descriptor.getName().substring(LOCATION_PREFIX.length()), value);
-            }
-        });
-        final boolean matchNames = context.getProperty(MATCH_LOCATION_NAMES).asBoolean();
-        for (PendingLine line : lines) {
-            if (line.failure() != null || mapped.containsKey(line.code())) {
-                continue;
-            }
-            final String code = line.code();
-            final String configured = code == null ? context.getProperty(DEFAULT_LOCATION).getValue() : configuredByCode.get(code);
-            Optional<String> id = Optional.empty();
-            if (configured != null) {
-                id = directory().resolve(configured);
-            } else if (code != null && matchNames) {
-                id = directory().resolve(code);
-            }
-            mapped.put(code, id.orElse(null));
-        }
-        return mapped;
-    }
-
-    private LocationDirectory directory() {
-        final Instant now = clock.instant();
-        if (directory == null || now.isAfter(directoryExpires)) {
-            directory = LocationDirectory.fetch(api);
-            directoryExpires = now.plus(Duration.ofMinutes(15));
-        }
-        return directory;
-    }
-
-    /** A record read from the input: its line for the publisher, or why it cannot be one. */
-    record PendingLine(String sku, String gtin, String code, String locationId, long quantity, Long committed, String failure) {
-
-        PendingLine withLocationId(final String id) {
-            return new PendingLine(sku, gtin, code, id, quantity, committed, failure);
-        }
-
-        StockPublisher.Line toLine() {
-            return new StockPublisher.Line(sku, gtin, code, locationId, quantity, committed);
-        }
-    }
-
-    record StockInput(RecordSchema schema, List<Record> records, List<PendingLine> lines) {
-    }
-
-    private StockInput readInput(final ProcessContext context, final ProcessSession session, final FlowFile flowFile)
-            throws IOException, MalformedRecordException, SchemaNotFoundException {
-        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
-        final String skuField = context.getProperty(SKU_FIELD).getValue();
-        final String gtinField = context.getProperty(GTIN_FIELD).getValue();
-        final String locationField = context.getProperty(LOCATION_FIELD).getValue();
-        final String quantityField = context.getProperty(QUANTITY_FIELD).getValue();
-        final String committedField = context.getProperty(COMMITTED_FIELD).getValue();
-        final List<Record> records = new ArrayList<>();
-        final List<PendingLine> lines = new ArrayList<>();
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = readerFactory.createRecordReader(flowFile, in, getLogger())) {
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                records.add(record);
-                lines.add(toLine(record, skuField, gtinField, locationField, quantityField, committedField));
-            }
-            return new StockInput(reader.getSchema(), records, lines);
-        }
-    }
-
-    private static PendingLine toLine(final Record record, final String skuField, final String gtinField, final String locationField,
-                                      final String quantityField, final String committedField) {
-        final String sku = trimmed(record.getAsString(skuField));
-        final String gtin = gtinField == null ? null : trimmed(record.getAsString(gtinField));
-        final String code = locationField == null ? null : trimmed(record.getAsString(locationField));
-        final Long quantity = wholeUnits(record.getValue(quantityField));
-        final Long committed = committedField == null ? null : wholeUnits(record.getValue(committedField));
-        if (quantity == null) {
-            return new PendingLine(sku, gtin, code, null, 0, null, "Field " + quantityField + " is missing or not a number: "
-                    + record.getValue(quantityField));
-        }
-        return new PendingLine(sku, gtin, code, null, quantity, committed, null);
-    }
-
-    private static String trimmed(final String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** A quantity as whole units, rounded down; null when absent or not a number. */
-    static Long wholeUnits(final Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            // bounded first: flooring 1E99999999 would take minutes
-            return Amount.parse(value.toString()).setScale(0, RoundingMode.FLOOR).longValueExact();
-        } catch (final NumberFormatException | ArithmeticException e) {
-            return null;
-        }
-    }
-
-    private static String readChunks(final StateMap state) {
-        final String count = state.get(STATE_CHUNKS);
-        if (count == null) {
-            return null;
-        }
-        final StringBuilder encoded = new StringBuilder();
-        for (int i = 0; i < Integer.parseInt(count); i++) {
-            final String chunk = state.get(STATE_CHUNK_PREFIX + i);
-            if (chunk == null) {
-                return null;
-            }
-            encoded.append(chunk);
-        }
-        return encoded.toString();
-    }
-
-    static Map<String, String> encodeState(final PublishedQuantities memory) {
-        final String encoded = memory.encode();
-        final Map<String, String> state = new HashMap<>();
-        int chunks = 0;
-        for (int from = 0; from < encoded.length(); from += STATE_CHUNK_CHARS) {
-            state.put(STATE_CHUNK_PREFIX + chunks++, encoded.substring(from, Math.min(from + STATE_CHUNK_CHARS, encoded.length())));
-        }
-        state.put(STATE_CHUNKS, Integer.toString(chunks));
-        return state;
-    }
-
-    private void writeResults(final ProcessContext context, final ProcessSession session, final FlowFile original,
-                              final StockInput input, final StockPublisher.Report report, final boolean fullResync,
-                              final String shop) throws IOException, SchemaNotFoundException {
-        final List<PublishOutcome> outcomes = new ArrayList<>(input.records().size());
-        int next = 0;
-        for (PendingLine line : input.lines()) {
-            if (line.failure() != null) {
-                outcomes.add(new PublishOutcome(PublishOutcome.Status.FAILED, "INVALID_QUANTITY", line.failure(), null, null, null));
-            } else {
-                outcomes.add(report.outcomes().get(next++));
-            }
-        }
-        final RecordSchema schema = outputSchema(input.schema());
+    private void writeResults(final ProcessContext context, final ProcessSession session, final FlowFile original, final StockInput input,
+                              final List<PublishOutcome> outcomes, final StockPublisher.Report report, final boolean fullResync,
+                              final String shop) throws IOException {
         final Map<String, String> counts = new HashMap<>();
-        counts.put("stock.published", Long.toString(outcomes.stream().filter(o -> o.status() == PublishOutcome.Status.PUBLISHED).count()));
-        counts.put("stock.unchanged", Long.toString(outcomes.stream().filter(o -> o.status() == PublishOutcome.Status.UNCHANGED).count()));
-        counts.put("stock.failed", Long.toString(outcomes.stream().filter(o -> o.status() == PublishOutcome.Status.FAILED).count()));
+        counts.put("stock.published", Long.toString(count(outcomes, PublishOutcome.Status.PUBLISHED)));
+        counts.put("stock.unchanged", Long.toString(count(outcomes, PublishOutcome.Status.UNCHANGED)));
+        counts.put("stock.failed", Long.toString(count(outcomes, PublishOutcome.Status.FAILED)));
         counts.put("stock.mutations", Integer.toString(report.mutations()));
         counts.put("stock.lookups", Long.toString(report.lookups()));
         counts.put(FULL_RESYNC_ATTRIBUTE, Boolean.toString(fullResync));
         counts.put("shopify.shop", String.valueOf(shop));
-
-        final List<Integer> succeeded = new ArrayList<>();
-        final List<Integer> failed = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            (outcomes.get(i).status() == PublishOutcome.Status.FAILED ? failed : succeeded).add(i);
-        }
-        if (!succeeded.isEmpty() || failed.isEmpty()) {
-            FlowFile success = write(context, session, original, schema, input.records(), outcomes, succeeded, counts);
-            session.getProvenanceReporter().send(success, "https://" + shop + "/admin", "stock levels: "
-                    + counts.get("stock.published") + " published, " + counts.get("stock.unchanged") + " unchanged");
-            session.transfer(success, REL_SUCCESS);
-        }
-        if (!failed.isEmpty()) {
-            final Map<String, String> attributes = new HashMap<>(counts);
-            final Map<String, Long> reasons = failed.stream().map(i -> String.valueOf(outcomes.get(i).code()))
-                    .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
-            attributes.put("error.code", reasons.size() == 1 ? reasons.keySet().iterator().next() : "STOCK_RECORDS_FAILED");
-            attributes.put("error.message", failed.size() + " of " + outcomes.size() + " records not published: "
-                    + reasons.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
-            session.transfer(write(context, session, original, schema, input.records(), outcomes, failed, attributes), REL_FAILURE);
-        }
-    }
-
-    private FlowFile write(final ProcessContext context, final ProcessSession session, final FlowFile original, final RecordSchema schema,
-                           final List<Record> records, final List<PublishOutcome> outcomes, final List<Integer> indexes,
-                           final Map<String, String> attributes) throws IOException, SchemaNotFoundException {
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
-        FlowFile child = session.create(original);
-        final RecordSchema writeSchema = writerFactory.getSchema(original.getAttributes(), schema);
-        final Map<String, String> written = new HashMap<>(attributes);
-        try (OutputStream out = session.write(child);
-             RecordSetWriter writer = writerFactory.createWriter(getLogger(), writeSchema, out, original)) {
-            writer.beginRecordSet();
-            for (int index : indexes) {
-                writer.write(withOutcome(schema, records.get(index), outcomes.get(index)));
+        final Map<Relationship, FlowFile> routed = input.route(session, original,
+                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes, counts, REL_SUCCESS, REL_FAILURE, getLogger());
+        for (final Map.Entry<Relationship, FlowFile> finished : routed.entrySet()) {
+            if (finished.getKey() == REL_SUCCESS) {
+                session.getProvenanceReporter().send(finished.getValue(), "https://" + shop + "/admin", "stock levels: "
+                        + counts.get("stock.published") + " published, " + counts.get("stock.unchanged") + " unchanged");
             }
-            final WriteResult result = writer.finishRecordSet();
-            written.putAll(result.getAttributes());
-            written.put("record.count", Integer.toString(result.getRecordCount()));
-            written.put("mime.type", writer.getMimeType());
+            session.transfer(finished.getValue(), finished.getKey());
         }
-        return session.putAllAttributes(child, written);
     }
 
-    static RecordSchema outputSchema(final RecordSchema input) {
-        final List<RecordField> fields = new ArrayList<>();
-        final Set<String> added = Set.of(OUTCOME_FIELD, REASON_FIELD, MESSAGE_FIELD, ITEM_FIELD, LOCATION_ID_FIELD, PUBLISHED_QUANTITY_FIELD);
-        for (RecordField field : input.getFields()) {
-            if (!added.contains(field.getFieldName())) {
-                fields.add(field);
-            }
-        }
-        fields.add(new RecordField(OUTCOME_FIELD, RecordFieldType.STRING.getDataType(), false));
-        fields.add(new RecordField(REASON_FIELD, RecordFieldType.STRING.getDataType(), true));
-        fields.add(new RecordField(MESSAGE_FIELD, RecordFieldType.STRING.getDataType(), true));
-        fields.add(new RecordField(ITEM_FIELD, RecordFieldType.STRING.getDataType(), true));
-        fields.add(new RecordField(LOCATION_ID_FIELD, RecordFieldType.STRING.getDataType(), true));
-        fields.add(new RecordField(PUBLISHED_QUANTITY_FIELD, RecordFieldType.LONG.getDataType(), true));
-        return new SimpleRecordSchema(fields);
-    }
-
-    private static Record withOutcome(final RecordSchema schema, final Record record, final PublishOutcome outcome) {
-        final Map<String, Object> values = new LinkedHashMap<>(record.toMap());
-        values.put(OUTCOME_FIELD, outcome.status().label());
-        values.put(REASON_FIELD, outcome.code());
-        values.put(MESSAGE_FIELD, outcome.message());
-        values.put(ITEM_FIELD, outcome.inventoryItemId());
-        values.put(LOCATION_ID_FIELD, outcome.locationId());
-        values.put(PUBLISHED_QUANTITY_FIELD, outcome.quantity());
-        return new MapRecord(schema, values);
+    private static long count(final List<PublishOutcome> outcomes, final PublishOutcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
     @Override
@@ -801,58 +544,18 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         try {
             verifyApi = new ShopifyAdminApi(context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class).client());
         } catch (final RuntimeException e) {
-            results.add(result("Connect to Shopify", false, "The Shopify Connection is not available: " + e.getMessage()));
+            results.add(VerificationResults.of(ReadinessCheck.failed("Connect to Shopify", "The Shopify Connection is not available: " + e.getMessage())));
             return results;
         }
-        try {
-            final LocationDirectory locations = LocationDirectory.fetch(verifyApi);
-            final List<String> unresolved = new ArrayList<>();
-            context.getProperties().forEach((descriptor, value) -> {
-                if (descriptor.isDynamic() && descriptor.getName().startsWith(LOCATION_PREFIX) && locations.resolve(value).isEmpty()) {
-                    unresolved.add(descriptor.getName() + " = " + value);
-                }
-            });
-            final String defaultLocation = context.getProperty(DEFAULT_LOCATION).getValue();
-            if (defaultLocation != null && locations.resolve(defaultLocation).isEmpty()) {
-                unresolved.add(DEFAULT_LOCATION.getName() + " = " + defaultLocation);
-            }
-            results.add(result("Read Shopify locations", unresolved.isEmpty(), unresolved.isEmpty()
-                    ? "Read " + locations.locations().size() + " active locations: "
-                    + locations.locations().stream().map(LocationDirectory.ShopifyLocation::name).collect(Collectors.joining(", "))
-                    : "No active Shopify location matches " + String.join("; ", unresolved)));
-        } catch (final InventoryApiException e) {
-            results.add(result("Read Shopify locations", false, "Shopify refused the locations query: " + e.code() + " " + e.getMessage()));
+        final Map<String, String> configured = new LinkedHashMap<>();
+        StockProperties.dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
+        if (context.getProperty(DEFAULT_LOCATION).isSet()) {
+            configured.put(DEFAULT_LOCATION.getName(), context.getProperty(DEFAULT_LOCATION).getValue());
         }
-        try {
-            final Set<String> scopes = new HashSet<>();
-            verifyApi.execute(StockDocuments.ACCESS_SCOPES, Map.of()).path("data").path("currentAppInstallation").path("accessScopes")
-                    .forEach(scope -> scopes.add(scope.path("handle").asText()));
-            // reading the locations above already proved read_locations; the lookups need read_products
-            final List<String> missing = List.of("write_inventory", "read_inventory", "read_products").stream()
-                    .filter(scope -> !scopes.contains(scope)
-                            && !(scope.startsWith("read_") && scopes.contains("write_" + scope.substring("read_".length()))))
-                    .toList();
-            results.add(result("Check access scopes", missing.isEmpty(), missing.isEmpty()
-                    ? "The app holds write_inventory and read_products"
-                    : "The app lacks " + String.join(", ", missing) + "; grant them in the app's configuration"));
-        } catch (final InventoryApiException e) {
-            // a refused token fails; a shop (or simulator) that cannot answer the question only skips the check
-            results.add(new ConfigVerificationResult.Builder()
-                    .verificationStepName("Check access scopes")
-                    .outcome(e.isAuthentication() || e.isTransient() ? ConfigVerificationResult.Outcome.FAILED : ConfigVerificationResult.Outcome.SKIPPED)
-                    .explanation("Cannot read the app's access scopes: " + e.code() + " " + e.getMessage())
-                    .build());
-        }
+        StockReadiness.checks(verifyApi, configured).forEach(check -> results.add(VerificationResults.of(check)));
         return results;
     }
 
-    private static ConfigVerificationResult result(final String step, final boolean ok, final String explanation) {
-        return new ConfigVerificationResult.Builder()
-                .verificationStepName(step)
-                .outcome(ok ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED)
-                .explanation(explanation)
-                .build();
-    }
 
     /**
      * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so

@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.tracking;
 
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.tracking.CarrierRegistry;
 import io.nifiecommerce.tracking.CsvColumnMapping;
 import io.nifiecommerce.tracking.FeedFormatDetector;
@@ -114,6 +115,10 @@ import java.util.Set;
                         """)
         })
 public class ParseCarrierTracking extends AbstractProcessor {
+
+    /** Counter (NiFi's Counters page): tracking events parsed from feeds. */
+    static final String COUNTER_EVENTS_PARSED = "Tracking Events Parsed";
+
 
     static final String AUTO = "auto";
 
@@ -353,14 +358,14 @@ public class ParseCarrierTracking extends AbstractProcessor {
         session.getProvenanceReporter().modifyContent(output, "Parsed " + format.name() + " tracking feed into "
                 + attributes.get("record.count") + " events");
         session.transfer(original, REL_ORIGINAL);
+        session.adjustCounter(COUNTER_EVENTS_PARSED, Long.parseLong(attributes.get("record.count")), false);
     }
 
     private void fail(final ProcessSession session, final FlowFile original, final FlowFile output, final SourceFormat format,
                       final String code, final String message, final String segment, final int position) {
         session.remove(output);
         final Map<String, String> attributes = new HashMap<>();
-        attributes.put("error.code", code);
-        attributes.put("error.message", message == null ? code : message);
+        attributes.putAll(ErrorAttributes.of(code, message));
         if (segment != null) {
             attributes.put("error.segment", segment);
         }

@@ -77,6 +77,11 @@ public final class BulkOrderExport {
                 operation.path("url").asText(null), operation.path("objectCount").asLong(0));
     }
 
+    /** The API version Shopify served the last call with. */
+    public String servedApiVersion() {
+        return client.servedApiVersion();
+    }
+
     /** Streams the result file and hands over each complete order; returns how many there were. */
     public long read(final URI url, final Consumer<ObjectNode> orders) {
         try (InputStream in = client.download(url)) {

@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.businesscentral;
 
 import io.nifiecommerce.businesscentral.ClientCredentialsToken;
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import org.apache.nifi.controller.AbstractControllerService;
@@ -85,7 +86,7 @@ class AuthenticationModesTest {
         try (StubBusinessCentral bc = new StubBusinessCentral()) {
             final IssuedTokenProvider provider = new IssuedTokenProvider();
             provider.issued = new ClientCredentialsToken(bc.baseUrl(), StubBusinessCentral.TENANT, "client", "secret", null,
-                    new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE), Duration.ofSeconds(5), Clock.systemUTC())
+                    new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), RetryPolicy.NONE), Duration.ofSeconds(5), Clock.systemUTC())
                     .authorization().substring("Bearer ".length());
             final TestRunner runner = TestRunners.newTestRunner(NoOp.class);
             runner.addControllerService("oauth", provider);

@@ -125,6 +125,23 @@ class PutBusinessCentralOrderTest {
         success.get(1).assertAttributeEquals("bc.outcome", "ALREADY_PRESENT");
         success.get(1).assertAttributeEquals("bc.already.present.count", "30");
         assertEquals(30, bc.records("salesOrders").size());
+        assertEquals(30, runner.getCounterValue(PutBusinessCentralOrder.COUNTER_CREATED));
+        assertEquals(30, runner.getCounterValue(PutBusinessCentralOrder.COUNTER_ALREADY_PRESENT));
+    }
+
+    @Test
+    void failedRecordsOfDifferentCausesAreSummarisedAndCounted() throws Exception {
+        final ArrayNode input = (ArrayNode) BusinessCentralTestSupport.MAPPER.readTree(BusinessCentralTestSupport.json(orders(3, 1)));
+        ((ObjectNode) input.get(1)).put("totalPrice", "1.00");
+        ((ObjectNode) input.get(2)).put("totalPrice", "not a number");
+        runner.enqueue(input.toString());
+        runner.run();
+        final MockFlowFile failure = runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_FAILURE).get(0);
+        failure.assertAttributeEquals("error.code", "ORDER_RECORDS_FAILED");
+        assertTrue(failure.getAttribute("error.message").startsWith("2 of 3 records: AMOUNT_MISMATCH x1, INVALID_ORDER_RECORD x1. First: "),
+                failure.getAttribute("error.message"));
+        assertEquals(1, runner.getCounterValue(PutBusinessCentralOrder.COUNTER_CREATED));
+        assertEquals(2, runner.getCounterValue(PutBusinessCentralOrder.COUNTER_FAILED));
     }
 
     @Test

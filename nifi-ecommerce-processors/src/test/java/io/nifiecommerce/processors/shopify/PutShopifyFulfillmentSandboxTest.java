@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.sandbox.FaultPlan;
@@ -64,7 +65,7 @@ class PutShopifyFulfillmentSandboxTest {
         sandbox.reset();
         sandbox.faults().plan(FaultPlan.NONE);
         runner = TestRunners.newTestRunner(PutShopifyFulfillment.class);
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)),
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)),
                 new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(50)));
         final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), new CostBudget(2000, 100, 10, System::nanoTime), transport,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
@@ -78,7 +79,7 @@ final class InventoryShopifyStub implements AutoCloseable {
         private final ShopifyGraphQlClient client;
 
         ConnectionService(String baseUrl) {
-            final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)),
+            final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)),
                     new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20)));
             client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, "2026-04"), AccessTokenSource.of("shpat_test"),
                     new CostBudget(2000, 100, 10, System::nanoTime), transport, Duration.ofSeconds(5));

@@ -183,6 +183,7 @@ class PublishStockLevelsTest {
         assertEquals(List.of(10L, 0L), records(success).stream().map(r -> r.path("stock_quantity").asLong()).toList());
         assertEquals(10L, shop.available(blueM, lyon), "12.7 rounded down, minus safety stock 2");
         assertEquals(0L, shop.available(blueL, lyon), "negative clamped to zero");
+        assertEquals(2, runner.getCounterValue(PublishStockLevels.COUNTER_PAIRS_SET));
     }
 
     @Test

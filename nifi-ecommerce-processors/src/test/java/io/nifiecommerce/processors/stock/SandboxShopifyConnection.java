@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.stock;
 
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
@@ -26,7 +27,7 @@ final class SandboxShopifyConnection extends AbstractControllerService implement
         this.sandbox = sandbox;
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
+                new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), new RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
                 Duration.ofSeconds(30));
     }
 

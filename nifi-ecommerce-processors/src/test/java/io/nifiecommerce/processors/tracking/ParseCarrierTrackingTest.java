@@ -107,6 +107,7 @@ class ParseCarrierTrackingTest {
         outputs.get(1).assertAttributeEquals("record.count", "5");
         outputs.get(2).assertAttributeEquals("tracking.format", "DPD_JSON");
         outputs.get(2).assertAttributeEquals("record.count", "5");
+        assertEquals(15, runner.getCounterValue(ParseCarrierTracking.COUNTER_EVENTS_PARSED));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.shopify.AccessTokenSource;
@@ -133,7 +134,7 @@ public final class StubShopify implements AutoCloseable {
 
     /** A client with quick retries (3 attempts), for tests. */
     public ShopifyGraphQlClient client() {
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(2)),
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)),
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)));
         return new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl(), "2026-04"), AccessTokenSource.of("shpat_test"),
                 new CostBudget(2000, 100, 10, System::nanoTime), transport, Duration.ofSeconds(5));

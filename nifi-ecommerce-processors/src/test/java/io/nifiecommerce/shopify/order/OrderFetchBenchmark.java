@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify.order;
 
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.sandbox.Sandbox;
@@ -36,7 +37,7 @@ public final class OrderFetchBenchmark {
                 .withRateLimit(RateLimit.STANDARD.withBucket(100_000_000, 10_000_000)))) {
             final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                     AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
-                    new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(10)), RetryPolicy.DEFAULT), Duration.ofSeconds(60));
+                    new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(10)), RetryPolicy.DEFAULT), Duration.ofSeconds(60));
             // warm-up: the simulator parses its SDL on the first request
             new OrderPageReader(client, 250).read("", null);
             sandbox.stats().reset();

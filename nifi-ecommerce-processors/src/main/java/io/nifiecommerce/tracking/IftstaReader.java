@@ -1,9 +1,7 @@
-package io.nifiecommerce.edi;
+package io.nifiecommerce.tracking;
 
-import io.nifiecommerce.tracking.EventTimes;
-import io.nifiecommerce.tracking.RawTrackingEvent;
-import io.nifiecommerce.tracking.TrackingEventSink;
-import io.nifiecommerce.tracking.TrackingLocation;
+import io.nifiecommerce.edi.EdiStatusStream;
+import io.nifiecommerce.edi.EdiSyntaxException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,58 @@
+package io.nifiecommerce.processors;
+
+import io.nifiecommerce.http.HttpClientFactory;
+import io.nifiecommerce.http.HttpProxy;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.context.PropertyContext;
+import org.apache.nifi.proxy.ProxyConfiguration;
+import org.apache.nifi.proxy.ProxySpec;
+import org.apache.nifi.ssl.SSLContextProvider;
+
+import java.net.Proxy;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * The TLS and proxy properties of the connection services, and their translation into the plain
+ * SSLContext and {@link HttpProxy} the HTTP layer builds its client from.
+ */
+public final class HttpClientProperties {
+
+    public static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
+            .name("SSL Context Service")
+            .description("TLS settings (trust store, client certificate) for a server or a TLS-inspecting proxy whose certificate "
+                    + "a private CA signed. Without it the JVM's default trust store is used.")
+            .required(false)
+            .identifiesControllerService(SSLContextProvider.class)
+            .build();
+
+    /** HTTP only: the JDK client cannot use a SOCKS proxy. */
+    private static final ProxySpec[] PROXY_SPECS = {ProxySpec.HTTP, ProxySpec.HTTP_AUTH};
+
+    public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE = ProxyConfiguration.createProxyConfigPropertyDescriptor(PROXY_SPECS);
+
+    private HttpClientProperties() {
+    }
+
+    /** Adds a result when the configured proxy is of a kind the client cannot use. */
+    public static void validate(final ValidationContext context, final Collection<ValidationResult> results) {
+        ProxyConfiguration.validateProxySpec(context, results, PROXY_SPECS);
+    }
+
+    public static HttpClient createClient(final PropertyContext context, final Duration connectTimeout) {
+        final SSLContextProvider ssl = context.getProperty(SSL_CONTEXT_SERVICE).asControllerService(SSLContextProvider.class);
+        return HttpClientFactory.create(connectTimeout, ssl == null ? null : ssl.createContext(), proxy(context));
+    }
+
+    static HttpProxy proxy(final PropertyContext context) {
+        final ProxyConfiguration proxy = ProxyConfiguration.getConfiguration(context);
+        if (proxy == null || proxy.getProxyType() != Proxy.Type.HTTP || proxy.getProxyServerHost() == null) {
+            return null;
+        }
+        return new HttpProxy(proxy.getProxyServerHost(), proxy.getProxyServerPort(),
+                proxy.hasCredential() ? proxy.getProxyUserName() : null, proxy.hasCredential() ? proxy.getProxyUserPassword() : null);
+    }
+}

@@ -1,0 +1,164 @@
+package io.nifiecommerce.processors;
+
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.schema.access.SchemaNotFoundException;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.SimpleRecordSchema;
+import org.apache.nifi.serialization.WriteResult;
+import org.apache.nifi.serialization.record.Record;
+import org.apache.nifi.serialization.record.RecordField;
+import org.apache.nifi.serialization.record.RecordSchema;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The per-record outcome routing of the record processors: each record of one input goes, with its
+ * outcome fields, to the child FlowFile of its relationship (opened on its first record and streamed),
+ * so nothing is dropped or written twice. Finishing sets record.count, mime.type, the writer's
+ * attributes, the attributes common to the input, and on children holding failed records the error
+ * attributes: the code when all share one, else the mixed code, with a count per code.
+ */
+public final class RecordOutcomeRouter {
+
+    private final ProcessSession session;
+    private final FlowFile parent;
+    private final RecordSetWriterFactory writerFactory;
+    private final RecordSchema schema;
+    private final ComponentLog logger;
+    private final Map<Relationship, Output> outputs = new LinkedHashMap<>();
+    private int records;
+
+    public RecordOutcomeRouter(final ProcessSession session, final FlowFile parent, final RecordSetWriterFactory writerFactory,
+                               final RecordSchema schema, final ComponentLog logger) {
+        this.session = session;
+        this.parent = parent;
+        this.writerFactory = writerFactory;
+        this.schema = schema;
+        this.logger = logger;
+    }
+
+    /** The input schema with the outcome fields appended, replacing any of the same name left by an earlier run. */
+    public static RecordSchema withOutcomeFields(final RecordSchema input, final List<RecordField> outcomeFields) {
+        final Set<String> names = outcomeFields.stream().map(RecordField::getFieldName).collect(Collectors.toSet());
+        final List<RecordField> fields = new ArrayList<>();
+        for (final RecordField field : input.getFields()) {
+            if (!names.contains(field.getFieldName())) {
+                fields.add(field);
+            }
+        }
+        fields.addAll(outcomeFields);
+        return new SimpleRecordSchema(fields);
+    }
+
+    /** Writes a record that succeeded. */
+    public void write(final Relationship relationship, final Record record) throws IOException {
+        write(relationship, record, null, null);
+    }
+
+    /** Writes a record; a non-null code marks it failed for the error attributes of its FlowFile. */
+    public void write(final Relationship relationship, final Record record, final String errorCode, final String errorMessage) throws IOException {
+        output(relationship).write(record, errorCode, errorMessage);
+        records++;
+    }
+
+    /** Opens the FlowFile of a relationship even when no record goes there, e.g. an empty success. */
+    public void open(final Relationship relationship) throws IOException {
+        output(relationship);
+    }
+
+    /**
+     * Finishes every FlowFile with the common attributes and returns them by relationship, in the order
+     * first written, for the caller to add provenance and transfer.
+     *
+     * @param mixedErrorCode the error.code of a FlowFile whose failed records have different codes
+     */
+    public Map<Relationship, FlowFile> finish(final Map<String, String> common, final String mixedErrorCode) throws IOException {
+        final Map<Relationship, FlowFile> finished = new LinkedHashMap<>();
+        for (final Map.Entry<Relationship, Output> entry : outputs.entrySet()) {
+            finished.put(entry.getKey(), entry.getValue().finish(common, mixedErrorCode));
+        }
+        return finished;
+    }
+
+    private Output output(final Relationship relationship) throws IOException {
+        Output output = outputs.get(relationship);
+        if (output == null) {
+            output = new Output();
+            outputs.put(relationship, output);
+        }
+        return output;
+    }
+
+    /** One outgoing FlowFile and its open writer. */
+    private final class Output {
+        private final FlowFile flowFile;
+        private final OutputStream stream;
+        private final RecordSetWriter writer;
+        private final Map<String, Integer> errorCodes = new TreeMap<>();
+        private String firstErrorMessage;
+        private int failed;
+
+        Output() throws IOException {
+            flowFile = session.create(parent);
+            stream = session.write(flowFile);
+            try {
+                writer = writerFactory.createWriter(logger, writerFactory.getSchema(parent.getAttributes(), schema), stream, parent);
+                writer.beginRecordSet();
+            } catch (final SchemaNotFoundException | RuntimeException e) {
+                stream.close();
+                throw new IOException("Cannot create the record writer", e);
+            }
+        }
+
+        void write(final Record record, final String errorCode, final String errorMessage) throws IOException {
+            writer.write(record);
+            if (errorCode != null) {
+                errorCodes.merge(errorCode, 1, Integer::sum);
+                failed++;
+                if (firstErrorMessage == null) {
+                    firstErrorMessage = errorMessage;
+                }
+            }
+        }
+
+        FlowFile finish(final Map<String, String> common, final String mixedErrorCode) throws IOException {
+            final WriteResult result = writer.finishRecordSet();
+            final String mimeType = writer.getMimeType();
+            writer.close();
+            stream.close();
+            final Map<String, String> attributes = new HashMap<>(result.getAttributes());
+            attributes.putAll(common);
+            attributes.put("record.count", String.valueOf(result.getRecordCount()));
+            attributes.put(CoreAttributes.MIME_TYPE.key(), mimeType);
+            if (failed > 0) {
+                attributes.putAll(ErrorAttributes.of(errorCodes.size() == 1 ? errorCodes.keySet().iterator().next() : mixedErrorCode,
+                        summary()));
+            }
+            return session.putAllAttributes(flowFile, attributes);
+        }
+
+        /** The first message, prefixed by the count per code when more than one record failed. */
+        private String summary() {
+            final String first = firstErrorMessage == null ? "" : firstErrorMessage;
+            if (failed == 1) {
+                return first;
+            }
+            return failed + " of " + records + " records: " + errorCodes.entrySet().stream()
+                    .map(code -> code.getKey() + " x" + code.getValue()).collect(Collectors.joining(", ")) + ". First: " + first;
+        }
+    }
+}

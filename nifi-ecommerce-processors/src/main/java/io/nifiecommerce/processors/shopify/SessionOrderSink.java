@@ -1,0 +1,143 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.shopify.order.OrderSink;
+import io.nifiecommerce.shopify.order.ShopifyOrderMapper;
+import io.nifiecommerce.shopify.order.SyncState;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Where FetchShopifyOrders puts the orders it reads: one FlowFile per segment (B2B and B2C never share
+ * one), orders Shopify returned that cannot be mapped to failure as they came, and at each checkpoint
+ * the FlowFiles transferred and the cluster state set in the same session commit.
+ */
+final class SessionOrderSink implements OrderSink {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Which segments to emit, as the Segment Filter property says. */
+    enum SegmentFilter { ALL, B2B, B2C }
+
+    private final ProcessSession session;
+    private final ShopifyConnectionService connection;
+    private final String transitUri;
+    private final SegmentFilter segmentFilter;
+    private final RecordSetWriterFactory writerFactory;
+    private final int maxPerFlowFile;
+    private final ComponentLog logger;
+    private final BooleanSupplier stopRequested;
+    private final Consumer<String> fellForward;
+    private Map<Segment, OrderFlowFileWriter> writers;
+    private String servedVersion;
+
+    /**
+     * @param writerFactory the Record Writer, or null to write Shopify's own JSON
+     * @param fellForward told each served API version other than the one requested
+     */
+    SessionOrderSink(final ProcessSession session, final ShopifyConnectionService connection, final SegmentFilter segmentFilter,
+                     final RecordSetWriterFactory writerFactory, final int maxPerFlowFile, final ComponentLog logger,
+                     final BooleanSupplier stopRequested, final Consumer<String> fellForward) {
+        this.session = session;
+        this.connection = connection;
+        this.transitUri = connection.client().endpoint().graphQlUri().toString();
+        this.segmentFilter = segmentFilter;
+        this.writerFactory = writerFactory;
+        this.maxPerFlowFile = maxPerFlowFile;
+        this.logger = logger;
+        this.stopRequested = stopRequested;
+        this.fellForward = fellForward;
+        this.writers = writers();
+    }
+
+    /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
+    @Override
+    public boolean accept(final ObjectNode node) throws IOException {
+        final boolean b2b = ShopifyOrderMapper.isB2b(node);
+        if (segmentFilter == SegmentFilter.B2B && !b2b || segmentFilter == SegmentFilter.B2C && b2b) {
+            return false;
+        }
+        final Order order;
+        try {
+            order = ShopifyOrderMapper.fromGraphQl(node);
+        } catch (final RuntimeException e) {
+            FlowFile failed = session.create();
+            failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
+            final Map<String, String> attributes = baseAttributes();
+            attributes.putAll(ErrorAttributes.of("UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            attributes.put("mime.type", "application/json");
+            failed = session.putAllAttributes(failed, attributes);
+            session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
+            return false;
+        }
+        writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
+        return true;
+    }
+
+    @Override
+    public void checkpoint(final SyncState state) throws IOException {
+        int flowFiles = 0;
+        for (final OrderFlowFileWriter writer : writers.values()) {
+            for (FlowFile flowFile : writer.finish()) {
+                if (servedVersion != null) {
+                    // the writers were opened before the first answer told which version served
+                    flowFile = session.putAttribute(flowFile, FetchShopifyOrders.API_VERSION_ATTRIBUTE, servedVersion);
+                }
+                session.getProvenanceReporter().receive(flowFile, transitUri);
+                session.transfer(flowFile, FetchShopifyOrders.REL_SUCCESS);
+                flowFiles++;
+            }
+        }
+        session.setState(state.toMap(), Scope.CLUSTER);
+        session.commitAsync();
+        writers = writers();
+        if (flowFiles > 0) {
+            logger.debug("Committed {} FlowFiles of orders with high-water mark {}", flowFiles, state.highWater());
+        }
+    }
+
+    @Override
+    public void servedApiVersion(final String served) {
+        if (served == null) {
+            return;
+        }
+        servedVersion = served;
+        if (!served.equals(connection.apiVersion())) {
+            fellForward.accept(served);
+        }
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopRequested.getAsBoolean();
+    }
+
+    private Map<Segment, OrderFlowFileWriter> writers() {
+        final Map<Segment, OrderFlowFileWriter> opened = new EnumMap<>(Segment.class);
+        for (final Segment segment : Segment.values()) {
+            opened.put(segment, new OrderFlowFileWriter(session, segment, writerFactory, logger, maxPerFlowFile, baseAttributes()));
+        }
+        return opened;
+    }
+
+    private Map<String, String> baseAttributes() {
+        final Map<String, String> attributes = new HashMap<>();
+        attributes.put(FetchShopifyOrders.SHOP_ATTRIBUTE, connection.shopDomain());
+        attributes.put(FetchShopifyOrders.API_VERSION_ATTRIBUTE, servedVersion != null ? servedVersion : connection.apiVersion());
+        return attributes;
+    }
+}

@@ -1,0 +1,21 @@
+package io.nifiecommerce.shopify.order;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+
+/** Where an order read puts what it reads: the processor writes orders to FlowFiles and commits them with the state. */
+public interface OrderSink {
+
+    /** Takes one new order version; false when it is filtered out or cannot be mapped, so it fills no FlowFile. */
+    boolean accept(ObjectNode order) throws IOException;
+
+    /** Commits the orders accepted since the last checkpoint together with the state that resumes right after them. */
+    void checkpoint(SyncState state) throws IOException;
+
+    /** The API version Shopify served the last answer with. */
+    void servedApiVersion(String version);
+
+    /** Whether to stop at the next checkpoint (the processor is being stopped). */
+    boolean stopRequested();
+}
