@@ -108,6 +108,8 @@ class HourlyBcStockSandboxTest {
         runner.setProperty(GetBusinessCentralRecords.CONNECTION_SERVICE, "bc");
         runner.setProperty("Record Writer", "writer");
         properties.forEach(runner::setProperty);
+        // each run() here stands for one hourly run; when a run is due is GetBusinessCentralRecordsTest's concern
+        runner.removeProperty(GetBusinessCentralRecords.RUN_SCHEDULE);
         return runner;
     }
 
