@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RealNiFi.class)
 class DemoConvergenceIT {
 
-    /** The bound of docs/reliability.md for 30 orders at 0.3: 5 min 26 s. */
+    /** The bound of docs/reliability.md for 30 orders at 0.3: 5 min 47 s. */
     private static final Duration BOUND = ConvergenceBound.of(30, 0.3, 0);
 
     @Test

@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class ConvergenceBound {
 
     static final Duration FIXED = Duration.ofMinutes(4);
-    static final Duration PER_ORDER = Duration.ofSeconds(2);
+    static final Duration PER_ORDER = Duration.ofMillis(2500);
     static final Duration PER_CRASH = Duration.ofMinutes(2);
 
     private ConvergenceBound() {

@@ -50,7 +50,7 @@ public record DemoOptions(int orders, long seed, double faultRate, boolean exitW
                   --exit-when-synced    exit 0 once every flow converged: every shop order in Business Central exactly once,
                                         stock in Shopify equal to its sources, shipped orders with their tracking (else 1)
                   --timeout SECONDS     give up after this long with --exit-when-synced (default: the bound of docs/reliability.md,
-                                        4 min + 2 s per order / (1 - fault rate) + 2 min per crash)
+                                        4 min + 2.5 s per order / (1 - fault rate) + 2 min per crash)
                   --port P              NiFi's HTTP port (default 18080)
                   --fresh               start from a new NiFi home (forget flows and state of earlier runs)
                   --crashes K           kill -9 NiFi K times at random moments of the sync and restart it (crash test)""";

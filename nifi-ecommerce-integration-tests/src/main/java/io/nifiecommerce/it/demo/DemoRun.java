@@ -18,6 +18,7 @@ import io.nifiecommerce.sandbox.seed.Variant;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -250,7 +251,7 @@ public final class DemoRun implements AutoCloseable {
     private static void deleteQuietly(final Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (final IOException e) {
+        } catch (final IOException | UncheckedIOException e) { // NiFi's own files may vanish during the walk
             System.err.println("Could not delete " + directory + ": " + e.getMessage());
         }
     }
