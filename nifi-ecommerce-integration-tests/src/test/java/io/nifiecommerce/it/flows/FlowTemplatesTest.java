@@ -184,6 +184,40 @@ class FlowTemplatesTest {
         }
     }
 
+    /** Connections run straight: from centre to centre through their bends, every segment is horizontal or vertical. */
+    @Test
+    void connectionsRunStraight() {
+        for (final FlowDefinition flow : templates.all().values()) {
+            final JsonNode group = flow.toJson().path("flowContents");
+            final Map<String, double[]> boxes = new HashMap<>();
+            group.path("processors").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.WIDTH, FlowTemplates.HEIGHT)));
+            group.path("outputPorts").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.PORT_WIDTH, FlowTemplates.PORT_HEIGHT)));
+            group.path("connections").forEach(c -> {
+                final String source = c.path("source").path("id").asText();
+                final String destination = c.path("destination").path("id").asText();
+                if (source.equals(destination)) {
+                    return; // a retry loop
+                }
+                final List<double[]> points = new ArrayList<>();
+                points.add(center(boxes.get(source)));
+                c.path("bends").forEach(b -> points.add(new double[] {b.path("x").asDouble(), b.path("y").asDouble()}));
+                points.add(center(boxes.get(destination)));
+                for (int i = 1; i < points.size(); i++) {
+                    final double[] from = points.get(i - 1);
+                    final double[] to = points.get(i);
+                    assertTrue(from[0] == to[0] || from[1] == to[1], flow.name() + ": " + c.path("name").asText() + " from "
+                            + name(group, source) + " to " + name(group, destination) + " runs askew");
+                }
+            });
+        }
+    }
+
+    private static double[] center(final double[] box) {
+        return new double[] {(box[0] + box[2]) / 2, (box[1] + box[3]) / 2};
+    }
+
     private static double[] box(final JsonNode position, final double width, final double height) {
         final double x = position.path("x").asDouble();
         final double y = position.path("y").asDouble();
