@@ -40,6 +40,8 @@ public final class FlowTemplates {
     static final double PORT_HEIGHT = 48;
     private static final double LANE = 700;
     private static final double ROW = 250;
+    /** Wide enough for the explaining labels' lines (at most about 125 characters of 14 px text, about 8 px each). */
+    private static final double NOTE_WIDTH = 1100;
     private static final String ARCHIVE_STRATEGY = "What happens to a file once read: 'Move File' archives it into the archive directory "
             + "(kept as received, before parsing), 'Delete File' deletes it, 'None' leaves it";
 
@@ -210,7 +212,7 @@ public final class FlowTemplates {
                 Optional real-time branch (disabled): Shopify posts orders/create webhooks over HTTPS to the listener (TLS from the
                 'Webhook listener TLS' service and its keystore parameters); the signature is checked before the order goes on.
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message: connect the ports to
-                your own handling, or list the queue, fix the cause and move the FlowFiles back.""", -LANE, -440, 2 * LANE + 1300);
+                your own handling, or list the queue, fix the cause and move the FlowFiles back.""", -LANE, -440, NOTE_WIDTH);
         return flow;
     }
 
@@ -299,7 +301,7 @@ public final class FlowTemplates {
                 only quantities that changed since the last publication are sent. At 02:00 every night, a full resync sends all.
                 3PL files are moved into #{edi.archive.directory} as received, before parsing (parameter edi.completion.strategy).
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message: connect the ports to
-                your own handling, or list the queue, fix the cause and move the FlowFiles back.""", 0, -300, 2 * LANE + 1100);
+                your own handling, or list the queue, fix the cause and move the FlowFiles back.""", 0, -300, NOTE_WIDTH);
         return flow;
     }
 
@@ -370,7 +372,7 @@ public final class FlowTemplates {
                 Feeds are moved into #{tracking.archive.directory} as received, before parsing (parameter tracking.completion.strategy).
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message (a feed that could not be
                 read: the connection's name says why): connect the ports to your own handling, or fix the cause and move them back.""",
-                -LANE, -300, 2 * LANE + 600);
+                -LANE, -300, NOTE_WIDTH);
         return flow;
     }
 
@@ -412,7 +414,7 @@ public final class FlowTemplates {
                 #{marketplace.archive.directory} as received, before parsing (parameter marketplace.completion.strategy).
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message (a file that could
                 not be read: the connection's name says why): connect the ports to your own handling, or fix and move them back.""",
-                -LANE, -300, LANE + 1000);
+                -LANE, -300, NOTE_WIDTH);
         return flow;
     }
 
