@@ -1,5 +1,7 @@
 package io.nifiecommerce.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.flows.FlowTemplates;
@@ -24,6 +26,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Shopify flow's real-time branch, switched on as an integrator does, in the real NiFi: Shopify's signed
  * orders/create webhooks are POSTed over HTTPS (the listener's TLS comes from the flow's SSL Context Service and a
  * keystore made here) and become one Business Central sales order each, redeliveries included; a webhook whose
- * signature is wrong waits at the "Review: webhooks refused" port with the reason, and creates nothing.
- * The fetchers of the same flow run too, but start from a date in the future: only the webhooks bring orders.
+ * signature is wrong waits at the "Review: bad webhooks" port with the reason, and creates nothing.
+ * The definition is imported under a parameter context of its own (the NiFi is shared with the other ITs), and its
+ * two polling fetchers are switched off: only the webhooks bring orders.
  */
 @ExtendWith(RealNiFi.class)
 class ShopifyWebhookIT {
@@ -60,13 +65,15 @@ class ShopifyWebhookIT {
         sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(6).withSeed(19));
         final TlsKeystore keystore = TlsKeystore.generate(
                 setup.repository().resolve("nifi-ecommerce-integration-tests/target/shopify-webhook-it/listener.p12"), "it-" + UUID.randomUUID());
+
         final int port = freePort();
         listener = URI.create("https://127.0.0.1:" + port + "/shopify/webhooks");
         https = HttpClient.newBuilder().sslContext(keystore.trustingClientContext()).connectTimeout(Duration.ofSeconds(5)).build();
 
-        group = nifi.uploadFlow(setup.repository().resolve("flow-templates/" + FlowTemplates.ORDERS + ".json"), "shopify-webhook-it");
+        final Path work = setup.repository().resolve("nifi-ecommerce-integration-tests/target/shopify-webhook-it");
+        group = nifi.uploadFlow(withOwnParameterContext(setup.repository().resolve("flow-templates/" + FlowTemplates.ORDERS + ".json"),
+                work.resolve("definition.json"), "Shopify orders to Business Central (ShopifyWebhookIT)"), "shopify-webhook-it");
         final Map<String, String> values = DemoRun.sandboxConnection(sandbox);
-        values.put("shopify.initial.start.date", "2099-01-01T00:00:00Z");
         values.put("shopify.webhook.secret", SECRET);
         values.put("webhook.listen.port", Integer.toString(port));
         values.put("webhook.keystore.file", keystore.file().toString());
@@ -82,6 +89,8 @@ class ShopifyWebhookIT {
         nifi.setParameters(context, parameters);
         nifi.enableControllerServices(group);
         nifi.enableProcessors(group); // the webhook branch ships disabled
+        nifi.disableProcessor(group, "Fetch B2C orders");
+        nifi.disableProcessor(group, "Fetch validated B2B orders");
         nifi.startProcessGroup(group);
         Eventually.until("the webhook listener to answer over HTTPS", WAIT, () -> {
             try {
@@ -130,7 +139,7 @@ class ShopifyWebhookIT {
 
         assertEquals(200, post(delivery.body(), delivery.headers()));
 
-        final String review = nifi.connectionTo(group, "Review: webhooks refused");
+        final String review = nifi.connectionTo(group, "Review: bad webhooks");
         // the only webhook of this test class with a wrong signature
         final Map<String, String> refused = Eventually.get("the refused webhook at the review port", WAIT,
                 () -> nifi.queuedAttributes(review).stream().filter(a -> "INVALID_HMAC".equals(a.get("error.code"))).findFirst());
@@ -146,6 +155,20 @@ class ShopifyWebhookIT {
         final HttpClient untrusting = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         assertThrows(SSLHandshakeException.class, () -> untrusting.send(HttpRequest.newBuilder(listener).GET().build(),
                 HttpResponse.BodyHandlers.discarding()));
+    }
+
+    /** A copy of the definition whose parameter context has another name: NiFi would otherwise share the one of that name. */
+    private static Path withOwnParameterContext(final Path definition, final Path copy, final String contextName) throws IOException {
+        final ObjectMapper mapper = new ObjectMapper();
+        final ObjectNode root = (ObjectNode) mapper.readTree(definition.toFile());
+        final ObjectNode contexts = (ObjectNode) root.path("parameterContexts");
+        final ObjectNode context = (ObjectNode) contexts.elements().next();
+        contexts.removeAll();
+        contexts.set(contextName, context.put("name", contextName));
+        ((ObjectNode) root.path("flowContents")).put("parameterContextName", contextName);
+        Files.createDirectories(copy.getParent());
+        mapper.writeValue(copy.toFile(), root);
+        return copy;
     }
 
     private static List<Order> b2cOrders() {

@@ -38,6 +38,7 @@ public final class FlowTemplates {
     static final double HEIGHT = 128;
     static final double PORT_WIDTH = 240;
     static final double PORT_HEIGHT = 48;
+    // a port shows about 14 characters of its name under "Review:": keep what follows short
     private static final double LANE = 700;
     private static final double ROW = 250;
     /** Wide enough for the explaining labels' lines (at most about 125 characters of 14 px text, about 8 px each). */
@@ -193,9 +194,9 @@ public final class FlowTemplates {
                         + "the order was taken the first time.")
                 .disabled()
                 .at(2 * LANE, ROW);
-        final String notRead = flow.reviewPort("orders not read from Shopify", -LANE, ROW / 5 - 10);
-        final String refusedWebhooks = flow.reviewPort("webhooks refused", 3 * LANE, ROW + 40);
-        final String refusedByBc = flow.reviewPort("orders Business Central refused", portUnder(put), 2 * ROW + 500);
+        final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
+        final String refusedWebhooks = flow.reviewPort("bad webhooks", 3 * LANE, ROW + 40);
+        final String refusedByBc = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 500);
         flow.connect(b2c.id(), put.id(), List.of("success"), true, List.of(bendUnder(b2c, put)));
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
@@ -283,7 +284,7 @@ public final class FlowTemplates {
                 .comments("Sends every quantity, changed or not, so that the shop converges even after edits made in Shopify by hand.")
                 .at(0, ROW);
         final String notPublished = flow.reviewPort("stock not published", portUnder(publishBc), 3 * ROW + 50);
-        final String notRead = flow.reviewPort("3PL stock files not read", 3 * LANE + 200, ROW + 40);
+        final String notRead = flow.reviewPort("3PL files", 3 * LANE + 200, ROW + 40);
         flow.connect(items.id(), publishBc.id(), List.of("success"), true);
         flow.connect(listEdi.id(), fetchEdi.id(), List.of("success"), true);
         flow.connect(fetchEdi.id(), publishEdi.id(), List.of("success"), false);
@@ -355,8 +356,8 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(0, 3 * ROW);
-        final String notRead = flow.reviewPort("tracking feeds not read", -LANE, ROW + 40);
-        final String refused = flow.reviewPort("fulfillments not created", portUnder(fulfill), 3 * ROW + 350);
+        final String notRead = flow.reviewPort("unread feeds", -LANE, ROW + 40);
+        final String refused = flow.reviewPort("fulfillments", portUnder(fulfill), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), parse.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
@@ -400,8 +401,8 @@ public final class FlowTemplates {
         final Component fetch = fetchAndArchive(flow, "Fetch and archive marketplace file", "marketplace").at(0, ROW);
         final Component put = createSalesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
                 "#{bc.marketplace.customer}").at(0, 2 * ROW);
-        final String notRead = flow.reviewPort("marketplace files not read", -LANE, ROW + 40);
-        final String refused = flow.reviewPort("orders Business Central refused", portUnder(put), 2 * ROW + 350);
+        final String notRead = flow.reviewPort("unread files", -LANE, ROW + 40);
+        final String refused = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), put.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);

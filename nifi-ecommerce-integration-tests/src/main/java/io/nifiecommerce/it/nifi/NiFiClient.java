@@ -202,6 +202,17 @@ public final class NiFiClient {
         }
     }
 
+    /** Disables the group's processor of that name (to stopped first when it runs), as an integrator switches a branch off. */
+    public void disableProcessor(final String groupId, final String name) {
+        final ProcessorState processor = processors(groupId).stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No processor named " + name + " in " + groupId));
+        final JsonNode current = get("processors/" + processor.id());
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.set("revision", current.path("revision"));
+        body.put("state", "DISABLED");
+        put("processors/" + processor.id() + "/run-status", body);
+    }
+
     /** Queue and FlowFile counts of the group, including its descendants' processors. */
     public GroupStatus status(final String groupId) {
         final JsonNode snapshot = get("flow/process-groups/" + groupId + "/status?recursive=true")
