@@ -7,6 +7,7 @@ import io.nifiecommerce.it.nifi.NiFiClient.ControllerServiceState;
 import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
 import io.nifiecommerce.it.nifi.NiFiClient.ParameterContext;
 import io.nifiecommerce.it.nifi.NiFiClient.ProcessorState;
+import io.nifiecommerce.it.nifi.TlsKeystore;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every flow definition in flow-templates/ imports into a real NiFi and is ready to start once its
  * parameters are filled: controller services enable and every processor is valid while stopped.
  * Test values come from {@code flow-templates/<name>.test-parameters.json} (parameter name to value,
- * sensitive ones included) when the template has one.
+ * sensitive ones included) when the template has one. A keystore parameter ({@code <prefix>.keystore.file}) gets a
+ * keystore this test makes, with the password of the test parameter {@code <prefix>.keystore.password}.
  */
 @ExtendWith(RealNiFi.class)
 class FlowTemplatesIT {
@@ -43,7 +45,8 @@ class FlowTemplatesIT {
     Stream<DynamicTest> everyTemplateImportsValid(final RealNiFi.Setup setup, final NiFiClient nifi) throws IOException {
         final List<Path> templates = templates(setup.repository().resolve("flow-templates"));
         System.out.println("FlowTemplatesIT: " + templates.size() + " flow template(s) in flow-templates/");
-        return templates.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> importsValid(nifi, t)));
+        final Path keystores = setup.repository().resolve("nifi-ecommerce-integration-tests/target/flow-templates-it");
+        return templates.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> importsValid(nifi, t, keystores)));
     }
 
     private static List<Path> templates(final Path directory) throws IOException {
@@ -58,11 +61,19 @@ class FlowTemplatesIT {
         }
     }
 
-    private static void importsValid(final NiFiClient nifi, final Path template) throws IOException, InterruptedException {
+    private static void importsValid(final NiFiClient nifi, final Path template, final Path keystores) throws IOException, InterruptedException {
         final String name = template.getFileName().toString().replaceFirst("\\.json$", "");
         final String group = nifi.uploadFlow(template, name);
 
-        fillParameters(nifi, group, testParameters(template.resolveSibling(name + TEST_PARAMETERS)));
+        final Map<String, String> values = new LinkedHashMap<>(testParameters(template.resolveSibling(name + TEST_PARAMETERS)));
+        for (final Map.Entry<String, String> value : Map.copyOf(values).entrySet()) {
+            if (value.getKey().endsWith(".keystore.password")) {
+                final String prefix = value.getKey().substring(0, value.getKey().length() - ".keystore.password".length());
+                final Path file = keystores.resolve(name + "-" + prefix + ".p12");
+                values.put(prefix + ".keystore.file", TlsKeystore.generate(file, value.getValue()).file().toString());
+            }
+        }
+        fillParameters(nifi, group, values);
 
         try {
             nifi.enableControllerServices(group);

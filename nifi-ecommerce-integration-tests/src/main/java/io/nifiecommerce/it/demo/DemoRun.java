@@ -7,6 +7,7 @@ import io.nifiecommerce.it.flows.FlowTemplates;
 import io.nifiecommerce.it.nifi.NiFiClient;
 import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
 import io.nifiecommerce.it.nifi.NiFiInstance;
+import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +57,7 @@ public final class DemoRun implements AutoCloseable {
     private final boolean ownsNiFi;
     private int crashes;
     private Sandbox sandbox;
+    private TlsKeystore webhookKeystore;
     private NiFiInstance nifi;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
@@ -99,7 +102,12 @@ public final class DemoRun implements AutoCloseable {
         final FeedFiles tracking = new FeedFiles(clean(work.resolve("tracking")));
         final FeedFiles stock = new FeedFiles(clean(work.resolve("stock")));
         final FeedFiles marketplace = new FeedFiles(clean(work.resolve("marketplace")));
+        // the webhook branch ships disabled, but its SSL Context Service is enabled with the others: give it a keystore
+        webhookKeystore = TlsKeystore.generate(work.resolve("webhook-keystore.p12"), "demo-keystore-" + UUID.randomUUID());
         final Map<String, String> values = parameterValues(tracking.directory(), stock.directory(), marketplace.directory());
+        values.put("tracking.archive.directory", work.resolve("archive/tracking").toString());
+        values.put("edi.archive.directory", work.resolve("archive/stock").toString());
+        values.put("marketplace.archive.directory", work.resolve("archive/marketplace").toString());
         for (final String name : FlowTemplates.NAMES) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
@@ -169,16 +177,29 @@ public final class DemoRun implements AutoCloseable {
 
     /** The flows' parameters, pointing at the sandbox and the demo's drop directories. */
     private Map<String, String> parameterValues(final Path trackingDir, final Path stockDir, final Path marketplaceDir) {
+        final Map<String, String> values = sandboxConnection(sandbox);
+        values.put("shopify.initial.start.date", "2000-01-01T00:00:00Z");
+        values.put("shopify.b2b.validation.query", "tag:" + SalesAdministration.VALIDATION_TAG);
+        values.put("shopify.webhook.secret", WEBHOOK_SECRET);
+        values.put("webhook.keystore.file", webhookKeystore.file().toString());
+        values.put("webhook.keystore.type", TlsKeystore.TYPE);
+        values.put("webhook.keystore.password", webhookKeystore.password());
+        values.put("shopify.location.default", BC_STOCK_LOCATION);
+        values.put("edi.warehouse.location", WAREHOUSE_LOCATION);
+        values.put("bc.marketplace.customer", sandbox.bcWebCustomer());
+        values.put("tracking.input.directory", trackingDir.toString());
+        values.put("edi.input.directory", stockDir.toString());
+        values.put("marketplace.input.directory", marketplaceDir.toString());
+        return values;
+    }
+
+    /** The parameters that point the flows' Shopify and Business Central connections at the sandbox. */
+    public static Map<String, String> sandboxConnection(final Sandbox sandbox) {
         final Map<String, String> values = new LinkedHashMap<>();
         values.put("shopify.store.domain", sandbox.shopDomain());
         values.put("shopify.api.version", "2026-07");
         values.put("shopify.access.token", sandbox.shopifyAccessToken());
         values.put("shopify.base.url.override", sandbox.shopifyBaseUrl());
-        values.put("shopify.initial.start.date", "2000-01-01T00:00:00Z");
-        values.put("shopify.b2b.validation.query", "tag:" + SalesAdministration.VALIDATION_TAG);
-        values.put("shopify.webhook.secret", WEBHOOK_SECRET);
-        values.put("shopify.location.default", BC_STOCK_LOCATION);
-        values.put("edi.warehouse.location", WAREHOUSE_LOCATION);
         values.put("bc.tenant.id", sandbox.businessCentral().config().tenantId());
         values.put("bc.environment", sandbox.businessCentral().config().environment());
         values.put("bc.company", sandbox.bcCompanyName());
@@ -187,10 +208,6 @@ public final class DemoRun implements AutoCloseable {
         values.put("bc.api.url.override", "http://127.0.0.1:" + sandbox.port());
         values.put("bc.login.url.override", "http://127.0.0.1:" + sandbox.port() + "/login");
         values.put("bc.b2c.default.customer", sandbox.bcWebCustomer());
-        values.put("bc.marketplace.customer", sandbox.bcWebCustomer());
-        values.put("tracking.input.directory", trackingDir.toString());
-        values.put("edi.input.directory", stockDir.toString());
-        values.put("marketplace.input.directory", marketplaceDir.toString());
         return values;
     }
 
@@ -266,7 +283,8 @@ public final class DemoRun implements AutoCloseable {
 
     /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
     public List<String> secrets() {
-        return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET);
+        return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET,
+                webhookKeystore.password());
     }
 
     /** How many times the crash test killed NiFi. */

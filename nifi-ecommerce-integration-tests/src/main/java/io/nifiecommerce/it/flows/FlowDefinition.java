@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Writes a NiFi 2.x flow definition (the JSON that "Upload flow definition" and
  * {@code POST /process-groups/{id}/process-groups/upload} accept): one process group with its
- * processors, controller services, connections, funnels, labels and its parameter context.
+ * processors, controller services, connections, output ports, labels and its parameter context.
  * Identifiers are derived from names, so regenerating a definition gives the same file.
  */
 public final class FlowDefinition {
@@ -33,7 +33,7 @@ public final class FlowDefinition {
     private final ArrayNode processors = MAPPER.createArrayNode();
     private final ArrayNode services = MAPPER.createArrayNode();
     private final ArrayNode connections = MAPPER.createArrayNode();
-    private final ArrayNode funnels = MAPPER.createArrayNode();
+    private final ArrayNode outputPorts = MAPPER.createArrayNode();
     private final ArrayNode labels = MAPPER.createArrayNode();
     private final Map<String, String> componentTypes = new LinkedHashMap<>();
 
@@ -96,15 +96,25 @@ public final class FlowDefinition {
         return component;
     }
 
-    /** A funnel that nothing leaves: FlowFiles queue in front of it, where an operator can list and replay them. */
-    public String parkingFunnel(final String funnelName, final double x, final double y) {
-        final ObjectNode node = funnels.addObject();
-        final String id = id("funnel", funnelName);
+    /**
+     * A review place: an output port at the group's edge named "Review: ...". Until the integrator connects it to their
+     * own handling, NiFi keeps the port from running, so FlowFiles wait in its queue, where they can be listed and replayed.
+     */
+    public String reviewPort(final String what, final double x, final double y) {
+        final ObjectNode node = outputPorts.addObject();
+        final String portName = "Review: " + what;
+        final String id = id("output-port", portName);
         node.put("identifier", id);
+        node.put("name", portName);
         node.set("position", position(x, y));
-        node.put("componentType", "FUNNEL");
+        node.put("type", "OUTPUT_PORT");
+        node.put("concurrentlySchedulableTaskCount", 1);
+        node.put("scheduledState", "ENABLED");
+        node.put("allowRemoteAccess", false);
+        node.put("portFunction", "STANDARD");
+        node.put("componentType", "OUTPUT_PORT");
         node.put("groupIdentifier", groupId);
-        componentTypes.put(id, "FUNNEL");
+        componentTypes.put(id, "OUTPUT_PORT");
         return id;
     }
 
@@ -122,8 +132,23 @@ public final class FlowDefinition {
         return this;
     }
 
+    /** The label that explains the flow: its height follows the number of lines (14 px text, 20 px a line). */
+    public FlowDefinition note(final String text, final double x, final double y, final double width) {
+        final String trimmed = text.strip();
+        return label(trimmed, x, y, width, 20.0 * trimmed.lines().count() + 24);
+    }
+
     /** Connects two components; load-balanced connections spread the work of a primary-node source over the cluster. */
     public FlowDefinition connect(final String sourceId, final String destinationId, final List<String> relationships, final boolean loadBalanced) {
+        return connect(sourceId, destinationId, relationships, loadBalanced, List.of());
+    }
+
+    /**
+     * A connection drawn through {@code bends} (x, y pairs); its label sits on the first bend, so a bent connection's
+     * label goes where the layout puts it rather than at the middle of the line.
+     */
+    public FlowDefinition connect(final String sourceId, final String destinationId, final List<String> relationships, final boolean loadBalanced,
+                                  final List<double[]> bends) {
         final ObjectNode node = connections.addObject();
         node.put("identifier", id("connection", sourceId + "->" + destinationId + relationships));
         node.put("name", String.join(", ", relationships));
@@ -135,10 +160,11 @@ public final class FlowDefinition {
         node.put("backPressureDataSizeThreshold", "1 GB");
         node.put("flowFileExpiration", "0 sec");
         node.set("prioritizers", MAPPER.createArrayNode());
-        node.set("bends", MAPPER.createArrayNode());
+        final ArrayNode bendNodes = node.putArray("bends");
+        bends.forEach(b -> bendNodes.add(position(b[0], b[1])));
         node.put("loadBalanceStrategy", loadBalanced ? "ROUND_ROBIN" : "DO_NOT_LOAD_BALANCE");
         node.put("loadBalanceCompression", "DO_NOT_COMPRESS");
-        node.put("labelIndex", 1);
+        node.put("labelIndex", bends.isEmpty() ? 1 : 0);
         node.put("zIndex", 0);
         node.put("componentType", "CONNECTION");
         node.put("groupIdentifier", groupId);
@@ -171,10 +197,10 @@ public final class FlowDefinition {
         group.set("processGroups", MAPPER.createArrayNode());
         group.set("remoteProcessGroups", MAPPER.createArrayNode());
         group.set("inputPorts", MAPPER.createArrayNode());
-        group.set("outputPorts", MAPPER.createArrayNode());
+        group.set("outputPorts", outputPorts);
         group.set("connections", connections);
         group.set("labels", labels);
-        group.set("funnels", funnels);
+        group.set("funnels", MAPPER.createArrayNode());
         group.set("controllerServices", services);
         group.put("parameterContextName", name);
         group.put("flowFileConcurrency", "UNBOUNDED");
@@ -227,6 +253,8 @@ public final class FlowDefinition {
         private final String id;
         private final ObjectNode properties;
         private final List<String> retried = new ArrayList<>();
+        private double x;
+        private double y;
 
         private Component(final ObjectNode node, final String id, final String componentName, final String type, final Bundle bundle,
                           final String componentType) {
@@ -270,9 +298,19 @@ public final class FlowDefinition {
             return this;
         }
 
-        public Component at(final double x, final double y) {
-            node.set("position", position(x, y));
+        public Component at(final double atX, final double atY) {
+            this.x = atX;
+            this.y = atY;
+            node.set("position", position(atX, atY));
             return this;
+        }
+
+        public double x() {
+            return x;
+        }
+
+        public double y() {
+            return y;
         }
 
         public Component schedule(final String strategy, final String period) {

@@ -202,6 +202,17 @@ public final class NiFiClient {
         }
     }
 
+    /** Disables the group's processor of that name (to stopped first when it runs), as an integrator switches a branch off. */
+    public void disableProcessor(final String groupId, final String name) {
+        final ProcessorState processor = processors(groupId).stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No processor named " + name + " in " + groupId));
+        final JsonNode current = get("processors/" + processor.id());
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.set("revision", current.path("revision"));
+        body.put("state", "DISABLED");
+        put("processors/" + processor.id() + "/run-status", body);
+    }
+
     /** Queue and FlowFile counts of the group, including its descendants' processors. */
     public GroupStatus status(final String groupId) {
         final JsonNode snapshot = get("flow/process-groups/" + groupId + "/status?recursive=true")
@@ -329,6 +340,40 @@ public final class NiFiClient {
                     b.path("sourceName").asText(), b.path("message").asText()));
         }
         return result;
+    }
+
+    /** The connection of the group that ends at the component (processor, port) named {@code destinationName}. */
+    public String connectionTo(final String groupId, final String destinationName) {
+        for (final JsonNode connection : get("process-groups/" + groupId + "/connections").path("connections")) {
+            if (destinationName.equals(connection.path("component").path("destination").path("name").asText())) {
+                return connection.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("No connection to " + destinationName + " in " + groupId);
+    }
+
+    /** The attributes of each FlowFile queued in the connection, as the queue listing of the UI shows them. */
+    public List<Map<String, String>> queuedAttributes(final String connectionId) {
+        final String request = post("flowfile-queues/" + connectionId + "/listing-requests", MAPPER.createObjectNode())
+                .path("listingRequest").path("id").asText();
+        final String path = "flowfile-queues/" + connectionId + "/listing-requests/" + request;
+        try {
+            final JsonNode listing = Eventually.get("queue listing of " + connectionId, SETTLE_TIMEOUT, () -> {
+                final JsonNode current = get(path).path("listingRequest");
+                return current.path("finished").asBoolean() ? Optional.of(current) : Optional.empty();
+            });
+            final List<Map<String, String>> result = new ArrayList<>();
+            for (final JsonNode summary : listing.path("flowFileSummaries")) {
+                final JsonNode flowFile = get("flowfile-queues/" + connectionId + "/flowfiles/" + summary.path("uuid").asText())
+                        .path("flowFile");
+                final Map<String, String> attributes = new LinkedHashMap<>();
+                flowFile.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+                result.add(attributes);
+            }
+            return result;
+        } finally {
+            delete(path);
+        }
     }
 
     public List<ComponentType> processorTypes() {

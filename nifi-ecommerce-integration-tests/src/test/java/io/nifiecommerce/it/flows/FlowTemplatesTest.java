@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,5 +79,163 @@ class FlowTemplatesTest {
                 }
             });
         }
+    }
+
+    /** Failures end at a named place an integrator finds and can connect: an output port "Review: ...", never a funnel. */
+    @Test
+    void failuresWaitAtNamedReviewPorts() {
+        for (final FlowDefinition flow : templates.all().values()) {
+            final JsonNode group = flow.toJson().path("flowContents");
+            assertEquals(0, group.path("funnels").size(), flow.name() + " has funnels, which cannot be named");
+            final Map<String, String> ports = new HashMap<>();
+            group.path("outputPorts").forEach(p -> ports.put(p.path("identifier").asText(), p.path("name").asText()));
+            assertTrue(!ports.isEmpty() && ports.values().stream().allMatch(n -> n.startsWith("Review: ")), flow.name() + ": " + ports.values());
+            final Set<String> reviewed = new HashSet<>();
+            group.path("connections").forEach(c -> {
+                final boolean toPort = "OUTPUT_PORT".equals(c.path("destination").path("type").asText());
+                c.path("selectedRelationships").forEach(r -> {
+                    final String relationship = r.asText();
+                    final boolean failure = relationship.equals("failure") || relationship.equals("not.found") || relationship.equals("permission.denied");
+                    if (failure) {
+                        assertTrue(toPort && ports.containsKey(c.path("destination").path("id").asText()),
+                                flow.name() + ": " + relationship + " does not go to a review port");
+                        reviewed.add(c.path("source").path("id").asText() + "/" + relationship);
+                    }
+                });
+            });
+            group.path("processors").forEach(p -> p.path("autoTerminatedRelationships").forEach(r -> assertTrue(
+                    Set.of("success", "original", "duplicate").contains(r.asText()),
+                    flow.name() + ": " + p.path("name").asText() + " drops " + r.asText())));
+            group.path("processors").forEach(p -> {
+                if (p.path("type").asText().endsWith("FetchFile")) {
+                    for (final String relationship : List.of("failure", "not.found", "permission.denied")) {
+                        assertTrue(reviewed.contains(p.path("identifier").asText() + "/" + relationship),
+                                flow.name() + ": " + p.path("name").asText() + " " + relationship + " is not reviewed");
+                    }
+                }
+            });
+        }
+    }
+
+    /** One label explains each flow; raw files are archived (moved) before parsing by default. */
+    @Test
+    void eachFlowExplainsItselfAndArchivesItsRawFiles() {
+        for (final FlowDefinition flow : templates.all().values()) {
+            final JsonNode group = flow.toJson().path("flowContents");
+            assertEquals(1, group.path("labels").size(), flow.name());
+            assertTrue(group.path("labels").get(0).path("label").asText().startsWith(flow.name()), flow.name());
+            final Map<String, String> defaults = new HashMap<>();
+            flow.parameters().forEach(p -> defaults.put(p.path("name").asText(), p.path("value").asText()));
+            group.path("processors").forEach(p -> {
+                if (p.path("type").asText().endsWith("FetchFile")) {
+                    final String strategy = p.path("properties").path("Completion Strategy").asText();
+                    assertEquals("Move File", defaults.get(strategy.substring(2, strategy.length() - 1)), p.path("name").asText());
+                    final String archive = p.path("properties").path("Move Destination Directory").asText();
+                    assertTrue(defaults.get(archive.substring(2, archive.length() - 1)).contains("archive"), p.path("name").asText());
+                }
+            });
+        }
+    }
+
+    /**
+     * Nothing covers a processor or a port: not the flow's label, not a connection's label (about 240 x 90, centred on
+     * its first bend, or on the middle of a straight connection), and connection labels do not cover each other.
+     */
+    @Test
+    void labelsCoverNoComponent() {
+        for (final FlowDefinition flow : templates.all().values()) {
+            final JsonNode group = flow.toJson().path("flowContents");
+            final Map<String, double[]> boxes = new HashMap<>();
+            group.path("processors").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.WIDTH, FlowTemplates.HEIGHT)));
+            group.path("outputPorts").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.PORT_WIDTH, FlowTemplates.PORT_HEIGHT)));
+            final List<double[]> labels = new ArrayList<>();
+            final List<String> names = new ArrayList<>();
+            group.path("labels").forEach(l -> {
+                labels.add(box(l.path("position"), l.path("width").asDouble(), l.path("height").asDouble()));
+                names.add("the flow's label");
+            });
+            group.path("connections").forEach(c -> {
+                final double[] from = boxes.get(c.path("source").path("id").asText());
+                final double[] to = boxes.get(c.path("destination").path("id").asText());
+                final JsonNode bends = c.path("bends");
+                final double x;
+                final double y;
+                if (bends.isEmpty()) {
+                    x = (from[0] + from[2] + to[0] + to[2]) / 4;
+                    y = (from[1] + from[3] + to[1] + to[3]) / 4;
+                } else {
+                    x = bends.get(c.path("labelIndex").asInt()).path("x").asDouble();
+                    y = bends.get(c.path("labelIndex").asInt()).path("y").asDouble();
+                }
+                labels.add(new double[] {x - 120, y - 45, x + 120, y + 45});
+                names.add("the label of " + c.path("name").asText() + " from " + name(group, c.path("source").path("id").asText()));
+            });
+            for (int i = 0; i < labels.size(); i++) {
+                for (final Map.Entry<String, double[]> component : boxes.entrySet()) {
+                    assertTrue(!overlap(labels.get(i), component.getValue()),
+                            flow.name() + ": " + names.get(i) + " covers " + name(group, component.getKey()));
+                }
+                for (int j = i + 1; j < labels.size(); j++) {
+                    assertTrue(!overlap(labels.get(i), labels.get(j)), flow.name() + ": " + names.get(i) + " covers " + names.get(j));
+                }
+            }
+        }
+    }
+
+    /** Connections run straight: from centre to centre through their bends, every segment is horizontal or vertical. */
+    @Test
+    void connectionsRunStraight() {
+        for (final FlowDefinition flow : templates.all().values()) {
+            final JsonNode group = flow.toJson().path("flowContents");
+            final Map<String, double[]> boxes = new HashMap<>();
+            group.path("processors").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.WIDTH, FlowTemplates.HEIGHT)));
+            group.path("outputPorts").forEach(p -> boxes.put(p.path("identifier").asText(),
+                    box(p.path("position"), FlowTemplates.PORT_WIDTH, FlowTemplates.PORT_HEIGHT)));
+            group.path("connections").forEach(c -> {
+                final String source = c.path("source").path("id").asText();
+                final String destination = c.path("destination").path("id").asText();
+                if (source.equals(destination)) {
+                    return; // a retry loop
+                }
+                final List<double[]> points = new ArrayList<>();
+                points.add(center(boxes.get(source)));
+                c.path("bends").forEach(b -> points.add(new double[] {b.path("x").asDouble(), b.path("y").asDouble()}));
+                points.add(center(boxes.get(destination)));
+                for (int i = 1; i < points.size(); i++) {
+                    final double[] from = points.get(i - 1);
+                    final double[] to = points.get(i);
+                    assertTrue(from[0] == to[0] || from[1] == to[1], flow.name() + ": " + c.path("name").asText() + " from "
+                            + name(group, source) + " to " + name(group, destination) + " runs askew");
+                }
+            });
+        }
+    }
+
+    private static double[] center(final double[] box) {
+        return new double[] {(box[0] + box[2]) / 2, (box[1] + box[3]) / 2};
+    }
+
+    private static double[] box(final JsonNode position, final double width, final double height) {
+        final double x = position.path("x").asDouble();
+        final double y = position.path("y").asDouble();
+        return new double[] {x, y, x + width, y + height};
+    }
+
+    private static boolean overlap(final double[] a, final double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
+    private static String name(final JsonNode group, final String id) {
+        for (final String kind : List.of("processors", "outputPorts")) {
+            for (final JsonNode component : group.path(kind)) {
+                if (component.path("identifier").asText().equals(id)) {
+                    return component.path("name").asText();
+                }
+            }
+        }
+        return id;
     }
 }

@@ -70,8 +70,9 @@ import java.util.concurrent.atomic.AtomicReference;
                 every relationship also goes to HandleHttpResponse: 200 for success and duplicate, 401 for failure, so Shopify
                 stops retrying what was accepted.
                 Set "Webhook Secret" to the app's client secret (the key Shopify signs webhooks with).
-                With ListenHTTP, set its "HTTP Headers to receive as Attributes (Regex)" to `X-Shopify-.*` and this processor's
-                "HMAC Attribute" to `X-Shopify-Hmac-Sha256`, "Event ID Attribute" to `X-Shopify-Event-Id`.
+                With ListenHTTP (which names each attribute after the header as the client sent it), set its
+                "HTTP Headers to receive as Attributes (Regex)" to `(?i)X-Shopify-.*`; the header attributes are then found
+                whatever their case, with or without the http.headers. prefix.
                 """)
 // Local work only (an HMAC check and a look-up of recent event ids): NiFi's usual 1 s yield and 30 s penalty, so that a
 // webhook is answered quickly and Shopify does not time out and deliver it again.
@@ -79,6 +80,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     static final String TOPIC_ATTRIBUTE = "shopify.topic";
+    private static final String HEADERS_PREFIX = "http.headers.";
+    private static final String HEADER_LOOKUP = "Found without regard to case, and with or without the http.headers. prefix "
+            + "(HTTP header names are case-insensitive, and listeners name attributes after the header as sent).";
     static final String EVENT_ID_ATTRIBUTE = "shopify.event.id";
 
     public static final PropertyDescriptor WEBHOOK_SECRET = new PropertyDescriptor.Builder()
@@ -92,7 +96,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     public static final PropertyDescriptor HMAC_ATTRIBUTE = new PropertyDescriptor.Builder()
             .name("HMAC Attribute")
             .description("The attribute holding the X-Shopify-Hmac-Sha256 header: http.headers.X-Shopify-Hmac-Sha256 with HandleHttpRequest, "
-                    + "X-Shopify-Hmac-Sha256 with ListenHTTP.")
+                    + "X-Shopify-Hmac-Sha256 with ListenHTTP. " + HEADER_LOOKUP)
             .required(true)
             .defaultValue("http.headers.X-Shopify-Hmac-Sha256")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
@@ -100,7 +104,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     public static final PropertyDescriptor EVENT_ID_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
             .name("Event ID Attribute")
-            .description("The attribute holding the X-Shopify-Event-Id header, used to recognise a delivery made twice.")
+            .description("The attribute holding the X-Shopify-Event-Id header, used to recognise a delivery made twice. " + HEADER_LOOKUP)
             .required(true)
             .defaultValue("http.headers.X-Shopify-Event-Id")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
@@ -108,7 +112,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     public static final PropertyDescriptor TOPIC_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
             .name("Topic Attribute")
-            .description("The attribute holding the X-Shopify-Topic header.")
+            .description("The attribute holding the X-Shopify-Topic header. " + HEADER_LOOKUP)
             .required(true)
             .defaultValue("http.headers.X-Shopify-Topic")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
@@ -116,7 +120,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     public static final PropertyDescriptor SHOP_ATTRIBUTE_NAME = new PropertyDescriptor.Builder()
             .name("Shop Domain Attribute")
-            .description("The attribute holding the X-Shopify-Shop-Domain header.")
+            .description("The attribute holding the X-Shopify-Shop-Domain header. " + HEADER_LOOKUP)
             .required(true)
             .defaultValue("http.headers.X-Shopify-Shop-Domain")
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
@@ -188,7 +192,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     }
 
     private void handle(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
-        final String hmac = flowFile.getAttribute(context.getProperty(HMAC_ATTRIBUTE).getValue());
+        final String hmac = header(flowFile, context.getProperty(HMAC_ATTRIBUTE).getValue());
         final AtomicReference<WebhookSignature.Verdict> verdict = new AtomicReference<>();
         session.read(flowFile, in -> verdict.set(signature.verify(in, hmac)));
         switch (verdict.get()) {
@@ -208,10 +212,10 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
                 // go on
             }
         }
-        final String eventId = flowFile.getAttribute(context.getProperty(EVENT_ID_ATTRIBUTE_NAME).getValue());
+        final String eventId = header(flowFile, context.getProperty(EVENT_ID_ATTRIBUTE_NAME).getValue());
         final Map<String, String> attributes = new HashMap<>();
-        attributes.put(FetchShopifyOrders.SHOP_ATTRIBUTE, flowFile.getAttribute(context.getProperty(SHOP_ATTRIBUTE_NAME).getValue()));
-        attributes.put(TOPIC_ATTRIBUTE, flowFile.getAttribute(context.getProperty(TOPIC_ATTRIBUTE_NAME).getValue()));
+        attributes.put(FetchShopifyOrders.SHOP_ATTRIBUTE, header(flowFile, context.getProperty(SHOP_ATTRIBUTE_NAME).getValue()));
+        attributes.put(TOPIC_ATTRIBUTE, header(flowFile, context.getProperty(TOPIC_ATTRIBUTE_NAME).getValue()));
         if (eventId != null) {
             attributes.put(EVENT_ID_ATTRIBUTE, eventId);
         }
@@ -268,6 +272,25 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
         session.getProvenanceReporter().fork(flowFile, List.of(output));
         session.transfer(output, REL_SUCCESS);
         session.remove(flowFile);
+    }
+
+    /**
+     * The header attribute named {@code configured}: that exact attribute, else the one whose name equals it, or the header
+     * name with or without the http.headers. prefix, ignoring case (the first in name order when several match).
+     */
+    static String header(final FlowFile flowFile, final String configured) {
+        final String exact = flowFile.getAttribute(configured);
+        if (exact != null) {
+            return exact;
+        }
+        final String headerName = configured.regionMatches(true, 0, HEADERS_PREFIX, 0, HEADERS_PREFIX.length())
+                ? configured.substring(HEADERS_PREFIX.length()) : configured;
+        return flowFile.getAttributes().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(headerName) || e.getKey().equalsIgnoreCase(HEADERS_PREFIX + headerName))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** True when the id is new, false for a duplicate, null when the shared cache cannot answer. */

@@ -182,4 +182,31 @@ class ReceiveShopifyOrderWebhookTest {
 
         runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_SUCCESS, 1);
     }
+
+    @Test
+    void listenHttpHeaderAttributesAreFoundWhateverTheirCaseWithTheDefaults() throws IOException {
+        // ListenHTTP names each attribute after the header as the client sent it: no prefix, any case
+        runner.enqueue(ORDER, Map.of("x-shopify-hmac-sha256", sign(ORDER, SECRET), "X-SHOPIFY-EVENT-ID", "evt-20",
+                "x-shopify-topic", "orders/create", "X-Shopify-Shop-Domain", "maison-test.myshopify.com"));
+        runner.enqueue(ORDER, Map.of("X-Shopify-Hmac-Sha256", sign(ORDER, SECRET), "x-shopify-event-id", "evt-20"));
+
+        runner.run();
+
+        runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_SUCCESS, 1);
+        runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_DUPLICATE, 1);
+        final var success = runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_SUCCESS).get(0);
+        success.assertAttributeEquals("shopify.event.id", "evt-20");
+        success.assertAttributeEquals("shopify.topic", "orders/create");
+        success.assertAttributeEquals("shopify.shop", "maison-test.myshopify.com");
+    }
+
+    @Test
+    void aWrongHmacInAListenHttpAttributeIsRefused() throws IOException {
+        runner.enqueue(ORDER, Map.of("x-shopify-hmac-sha256", sign(ORDER, "not-the-secret"), "x-shopify-event-id", "evt-21"));
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_FAILURE, 1);
+        runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_FAILURE).get(0).assertAttributeEquals("error.code", "INVALID_HMAC");
+    }
 }
