@@ -1,6 +1,8 @@
 package io.nifiecommerce.edi;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
 public record EdiSegment(String tag, int position, List<String[]> elements) {
 
     public EdiSegment {
-        elements = List.copyOf(elements);
+        // absent elements are null entries: List.copyOf refuses them
+        elements = Collections.unmodifiableList(new ArrayList<>(elements));
     }
 
     /** A simple element, or the first component of a composite (1-based); null when absent or empty. */
