@@ -4,6 +4,7 @@ import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads whole interchanges (EDIFACT or X12) into {@link EdiInterchange}s with StAEDI, envelope validation on:
@@ -38,8 +41,30 @@ public final class EdiInterchangeReader {
         return factory;
     }
 
-    /** Every interchange of the input, in order; an empty or blank input is none. */
+    /** How strictly the envelope is checked. */
+    public enum Strictness {
+        /** Every violation StAEDI reports is an error. */
+        STRICT,
+        /**
+         * The format of single envelope data elements (a 6-digit date under syntax 4, an association code one character
+         * too long or with an extra component, a code outside the list) is let through; counts, control references and the segment structure
+         * are still checked. For partners whose software writes slightly off-standard envelopes.
+         */
+        TOLERATE_ELEMENT_FORMAT
+    }
+
+    private static final Set<EDIStreamValidationError> ELEMENT_FORMAT = EnumSet.of(EDIStreamValidationError.DATA_ELEMENT_TOO_SHORT,
+            EDIStreamValidationError.DATA_ELEMENT_TOO_LONG, EDIStreamValidationError.INVALID_CHARACTER_DATA,
+            EDIStreamValidationError.INVALID_CODE_VALUE, EDIStreamValidationError.INVALID_DATE, EDIStreamValidationError.INVALID_TIME,
+            EDIStreamValidationError.TOO_MANY_COMPONENTS);
+
+    /** Every interchange of the input, in order, checked strictly; an empty or blank input is none. */
     public static List<EdiInterchange> read(final InputStream in) {
+        return read(in, Strictness.STRICT);
+    }
+
+    /** Every interchange of the input, in order; an empty or blank input is none. */
+    public static List<EdiInterchange> read(final InputStream in, final Strictness strictness) {
         final PushbackInputStream input = new PushbackInputStream(in, 3);
         final List<EdiInterchange> interchanges = new ArrayList<>();
         if (isBlank(input)) {
@@ -47,7 +72,7 @@ public final class EdiInterchangeReader {
         }
         final EDIStreamReader reader = FACTORY.createEDIStreamReader(input);
         try {
-            new Collector(reader, interchanges).run();
+            new Collector(reader, interchanges, strictness).run();
         } finally {
             try {
                 reader.close();
@@ -99,10 +124,12 @@ public final class EdiInterchangeReader {
         private int position;
         private List<String[]> elements;
         private String groupVersion;
+        private final Strictness strictness;
 
-        Collector(final EDIStreamReader reader, final List<EdiInterchange> out) {
+        Collector(final EDIStreamReader reader, final List<EdiInterchange> out, final Strictness strictness) {
             this.reader = reader;
             this.out = out;
+            this.strictness = strictness;
         }
 
         void run() {
@@ -129,7 +156,8 @@ public final class EdiInterchangeReader {
                     case END_TRANSACTION -> endMessage();
                     case END_INTERCHANGE -> out.add(interchange());
                     default -> {
-                        if (event.isError()) {
+                        if (event.isError() && !(strictness == Strictness.TOLERATE_ELEMENT_FORMAT
+                                && ELEMENT_FORMAT.contains(reader.getErrorType()))) {
                             throw EdiStreamErrors.validation(reader);
                         }
                     }

@@ -28,10 +28,14 @@ public final class ShipmentConfirmationReader {
     private ShipmentConfirmationReader() {
     }
 
-    /** Every confirmation in the input; an {@link EdiSyntaxException} names the first bad segment. */
+    /** Every confirmation in the input, envelope checked strictly; an {@link EdiSyntaxException} names the first bad segment. */
     public static List<ShipmentConfirmation> read(final InputStream in) {
+        return read(in, EdiInterchangeReader.Strictness.STRICT);
+    }
+
+    public static List<ShipmentConfirmation> read(final InputStream in, final EdiInterchangeReader.Strictness strictness) {
         final List<ShipmentConfirmation> out = new ArrayList<>();
-        for (final EdiInterchange interchange : EdiInterchangeReader.read(in)) {
+        for (final EdiInterchange interchange : EdiInterchangeReader.read(in, strictness)) {
             out.addAll(read(interchange));
         }
         return out;
