@@ -9,7 +9,6 @@ import io.nifiecommerce.edi.RetailOrder;
 import io.nifiecommerce.edi.RetailOrderException;
 import io.nifiecommerce.edi.RetailOrderMapper;
 import io.nifiecommerce.edi.RetailOrderReader;
-import io.nifiecommerce.edi.WrittenInterchange;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
@@ -27,7 +26,6 @@ import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
@@ -37,12 +35,9 @@ import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,7 +78,7 @@ import java.util.concurrent.TimeUnit;
                 Connect success to PutBusinessCentralOrder (Item Reference: GTIN); its success and failure to WriteOrderResponseEdi \
                 (Response: ACCEPTED and REFUSED); acknowledgment to the buyer's channel; review and duplicate to a place someone watches.
                 """)
-public class ReadRetailOrderEdi extends AbstractProcessor {
+public class ReadRetailOrderEdi extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "order.";
 
@@ -151,20 +146,8 @@ public class ReadRetailOrderEdi extends AbstractProcessor {
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_DUPLICATE, REL_ACKNOWLEDGMENT, REL_ORIGINAL, REL_REVIEW);
 
-    private volatile Clock clock = Clock.systemUTC();
-
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
-    }
-
-    void setClock(final Clock clock) {
-        this.clock = clock;
+    public ReadRetailOrderEdi() {
+        super(PROPERTIES, RELATIONSHIPS);
     }
 
     @Override
@@ -211,16 +194,14 @@ public class ReadRetailOrderEdi extends AbstractProcessor {
         }
         final Map<String, String> state;
         try {
-            state = new HashMap<>(session.getState(Scope.CLUSTER).toMap());
+            state = loadMemory(session, STATE_PREFIX, context.getProperty(RECEIVED_ORDER_MEMORY).asTimePeriod(TimeUnit.MILLISECONDS));
         } catch (final IOException e) {
             getLogger().warn("Cluster state unavailable; will retry {}", input, e);
             session.rollback();
             context.yield();
             return;
         }
-        final long now = clock.millis();
-        final long memory = context.getProperty(RECEIVED_ORDER_MEMORY).asTimePeriod(TimeUnit.MILLISECONDS);
-        state.entrySet().removeIf(entry -> entry.getKey().startsWith(STATE_PREFIX) && parseLong(entry.getValue()) < now - memory);
+        final long now = clock().millis();
 
         final RetailOrderMapper mapper = new RetailOrderMapper(PartyDirectory.parse(context.getProperty(GLN_TABLE).getValue()),
                 context.getProperty(DEFAULT_CURRENCY).getValue());
@@ -281,23 +262,10 @@ public class ReadRetailOrderEdi extends AbstractProcessor {
         final AcknowledgmentWriter ackWriter = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
         for (final EdiInterchange interchange : interchanges) {
             if (acknowledgment.wanted(interchange)) {
-                final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                final WrittenInterchange written = ackWriter.write(interchange, LocalDateTime.now(clock), bytes);
-                FlowFile ack = session.create(input);
-                ack = session.importFrom(new ByteArrayInputStream(bytes.toByteArray()), ack);
-                ack = session.putAllAttributes(ack, Map.of(CoreAttributes.FILENAME.key(), "CONTRL_" + written.controlReference() + ".edi",
-                        CoreAttributes.MIME_TYPE.key(), "application/EDIFACT", "edi.control.reference", written.controlReference()));
-                session.transfer(ack, REL_ACKNOWLEDGMENT);
+                acknowledge(session, input, ackWriter, interchange, REL_ACKNOWLEDGMENT);
             }
         }
         session.transfer(input, REL_ORIGINAL);
     }
 
-    private static long parseLong(final String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

@@ -3,11 +3,9 @@ package io.nifiecommerce.processors.edi;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
-import io.nifiecommerce.edi.EdiSyntax;
 import io.nifiecommerce.edi.EdiSyntaxException;
 import io.nifiecommerce.edi.ShipmentConfirmation;
 import io.nifiecommerce.edi.ShipmentConfirmationReader;
-import io.nifiecommerce.edi.WrittenInterchange;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
@@ -18,7 +16,6 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
@@ -27,12 +24,8 @@ import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.WriteResult;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +58,7 @@ import java.util.Set;
                 Connect success to PostBusinessCentralShipment (or to the flow that posts shipments), acknowledgment to PutSFTP \
                 (the 3PL's inbound folder), and review to a place someone watches: error.segment and error.position locate the fault.
                 """)
-public class ReadShipmentConfirmationEdi extends AbstractProcessor {
+public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
 
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .name("Record Writer")
@@ -100,20 +93,8 @@ public class ReadShipmentConfirmationEdi extends AbstractProcessor {
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ACKNOWLEDGMENT, REL_ORIGINAL, REL_REVIEW);
 
-    private volatile Clock clock = Clock.systemUTC();
-
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
-    }
-
-    void setClock(final Clock clock) {
-        this.clock = clock;
+    public ReadShipmentConfirmationEdi() {
+        super(PROPERTIES, RELATIONSHIPS);
     }
 
     @Override
@@ -179,25 +160,10 @@ public class ReadShipmentConfirmationEdi extends AbstractProcessor {
         final AcknowledgmentWriter ackWriter = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
         for (final EdiInterchange interchange : interchanges) {
             if (acknowledgment.wanted(interchange)) {
-                acknowledge(session, input, ackWriter, interchange, LocalDateTime.now(clock));
+                acknowledge(session, input, ackWriter, interchange, REL_ACKNOWLEDGMENT);
             }
         }
         session.transfer(input, REL_ORIGINAL);
     }
 
-    private void acknowledge(final ProcessSession session, final FlowFile input, final AcknowledgmentWriter writer,
-                             final EdiInterchange interchange, final LocalDateTime now) {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final WrittenInterchange written = writer.write(interchange, now, bytes);
-        FlowFile ack = session.create(input);
-        ack = session.importFrom(new ByteArrayInputStream(bytes.toByteArray()), ack);
-        final boolean edifact = interchange.syntax() == EdiSyntax.EDIFACT;
-        ack = session.putAllAttributes(ack, Map.of(
-                CoreAttributes.FILENAME.key(), (edifact ? "CONTRL_" : "997_") + written.controlReference() + ".edi",
-                CoreAttributes.MIME_TYPE.key(), edifact ? "application/EDIFACT" : "application/EDI-X12",
-                "edi.control.reference", written.controlReference(),
-                "edi.acknowledged.reference", interchange.controlReference()));
-        session.getProvenanceReporter().create(ack, "Acknowledgment of interchange " + interchange.controlReference());
-        session.transfer(ack, REL_ACKNOWLEDGMENT);
-    }
 }

@@ -18,7 +18,6 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
@@ -29,7 +28,6 @@ import org.apache.nifi.serialization.record.Record;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +54,7 @@ import java.util.regex.Pattern;
         @WritesAttribute(attribute = "error.code", description = "READ_FAILED, NOT_EANCOM or EDI_WRITE (failure)"),
         @WritesAttribute(attribute = "error.message", description = "Why (failure)")
 })
-public class WriteOrderResponseEdi extends AbstractProcessor {
+public class WriteOrderResponseEdi extends AbstractEdiProcessor {
 
     static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
             .name("Record Reader")
@@ -91,20 +89,8 @@ public class WriteOrderResponseEdi extends AbstractProcessor {
     private static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_READER, RESPONSE, SENDER_GLN, EdiPartnerProperties.TEST_INDICATOR);
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_FAILURE);
 
-    private volatile Clock clock = Clock.systemUTC();
-
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
-    }
-
-    void setClock(final Clock clock) {
-        this.clock = clock;
+    public WriteOrderResponseEdi() {
+        super(PROPERTIES, RELATIONSHIPS);
     }
 
     @Override
@@ -143,7 +129,7 @@ public class WriteOrderResponseEdi extends AbstractProcessor {
             try {
                 response = OrderResponse.of(order, status);
                 final EdiPartner buyer = new EdiPartner(EdiSyntax.EDIFACT, sender, "14", response.buyerGln(), "14", test);
-                result = new OrderResponseWriter(buyer).write(response, LocalDateTime.now(clock), bytes);
+                result = new OrderResponseWriter(buyer).write(response, LocalDateTime.now(clock()), bytes);
             } catch (final IllegalArgumentException | EdiWriteException e) {
                 written.forEach(session::remove);
                 fail(session, input, e instanceof EdiWriteException ? "EDI_WRITE" : "NOT_EANCOM", e.getMessage());

@@ -22,7 +22,6 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
@@ -34,7 +33,6 @@ import org.apache.nifi.serialization.record.Record;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ import java.util.concurrent.TimeUnit;
                 Run this processor on the primary node only (it follows a primary-node source): its memory of sent versions is one \
                 cluster state.
                 """)
-public class WriteShippingOrderEdi extends AbstractProcessor {
+public class WriteShippingOrderEdi extends AbstractEdiProcessor {
 
     enum MessageOption implements DescribedValue {
         ORDERS_D96A(ShippingMessage.EDIFACT_ORDERS_D96A, "EDIFACT ORDERS D.96A", "UN/EDIFACT ORDERS, directory D.96A, EANCOM subset EAN008"),
@@ -175,21 +173,8 @@ public class WriteShippingOrderEdi extends AbstractProcessor {
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_FAILURE);
 
-    private volatile Clock clock = Clock.systemUTC();
-
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
-    }
-
-    /** Seam for tests. */
-    void setClock(final Clock clock) {
-        this.clock = clock;
+    public WriteShippingOrderEdi() {
+        super(PROPERTIES, RELATIONSHIPS);
     }
 
     @Override
@@ -225,20 +210,19 @@ public class WriteShippingOrderEdi extends AbstractProcessor {
 
         final Map<String, String> state;
         try {
-            state = new HashMap<>(session.getState(Scope.CLUSTER).toMap());
+            state = loadMemory(session, STATE_PREFIX, memoryMillis);
         } catch (final IOException e) {
             getLogger().warn("Cluster state unavailable; will retry {}", original, e);
             session.rollback();
             context.yield();
             return;
         }
-        final long now = clock.millis();
-        state.entrySet().removeIf(entry -> entry.getKey().startsWith(STATE_PREFIX) && sentAt(entry.getValue()) < now - memoryMillis);
+        final long now = clock().millis();
 
         int written = 0;
         int unchanged = 0;
         int skipped = 0;
-        final LocalDateTime preparedAt = LocalDateTime.now(clock);
+        final LocalDateTime preparedAt = LocalDateTime.now(clock());
         for (final Map<String, Object> entity : orders) {
             final Object numberValue = entity.get("number");
             final String number = numberValue == null ? null : numberValue.toString();
@@ -299,14 +283,6 @@ public class WriteShippingOrderEdi extends AbstractProcessor {
         session.transfer(done, REL_ORIGINAL);
     }
 
-    private static long sentAt(final String value) {
-        final int at = value.lastIndexOf('@');
-        try {
-            return at < 0 ? 0 : Long.parseLong(value.substring(at + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 
     private void failOrder(final ProcessSession session, final FlowFile original, final Map<String, Object> entity, final String number,
                            final String code, final String message) {
