@@ -29,7 +29,12 @@ final class BcApiPage {
     }
 
     static BcApiPage load(final String fileName) {
-        final Path file = SharedReference.dir().resolve("bc-api-v2.0-pages").resolve(fileName);
+        return load(SharedReference.dir().resolve("bc-api-v2.0-pages").resolve(fileName));
+    }
+
+    /** A page of our own, e.g. bc-extension/src/ShippableSalesOrders.Page.al. */
+    static BcApiPage load(final Path file) {
+        final String fileName = file.getFileName().toString();
         final String text;
         try {
             text = Files.readString(file);

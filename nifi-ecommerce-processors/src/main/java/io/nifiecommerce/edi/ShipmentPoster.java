@@ -1,0 +1,86 @@
+package io.nifiecommerce.edi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.businesscentral.BusinessCentralClient;
+import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Posts a {@link ShipmentConfirmation} in Business Central: reads the order with its lines, computes the
+ * {@link ShipmentPosting.Plan}, PATCHes each line's Qty. to Ship, then runs the {@link PostingAction}. Remembering which
+ * confirmations were posted is the caller's (the processor keeps them in cluster state); a confirmation refused by
+ * the plan writes nothing.
+ */
+public final class ShipmentPoster {
+
+    /** The route of the bc-extension page, relative to the service root. */
+    public static final String EXTENSION_ROUTE = "api/nifiEcommerce/edi/v1.0";
+
+    private static final ObjectMapper MAPPER = BusinessCentralClient.MAPPER;
+
+    private final BusinessCentralClient client;
+    private final String companyId;
+    private final PostingAction action;
+
+    public ShipmentPoster(final BusinessCentralClient client, final String companyId, final PostingAction action) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.companyId = Objects.requireNonNull(companyId, "companyId");
+        this.action = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * @return the plan that was posted
+     * @throws ShipmentPostingException when the order is not found or the confirmation does not fit it (nothing written)
+     * @throws io.nifiecommerce.http.ApiException when BC refuses or cannot be reached (transient ones may be retried)
+     */
+    public ShipmentPosting.Plan post(final ShipmentConfirmation confirmation, final Map<String, String> itemsByGtin) {
+        if (confirmation.orderNumber() == null) {
+            throw new ShipmentPostingException("NO_ORDER_NUMBER", "confirmation " + confirmation.shipmentId() + " names no order");
+        }
+        final BusinessCentralEndpoint endpoint = client.endpoint();
+        final String filter = URLEncoder.encode("number eq '" + confirmation.orderNumber().replace("'", "''") + "'", StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        final URI query = endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrders") + "?$filter=" + filter
+                + "&$expand=salesOrderLines");
+        final List<JsonNode> found = client.getAll(query, 0);
+        if (found.isEmpty()) {
+            throw new ShipmentPostingException("ORDER_NOT_FOUND", "sales order " + confirmation.orderNumber()
+                    + " is not open in BC (unknown, or already shipped and invoiced)");
+        }
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> order = MAPPER.convertValue(found.get(0), Map.class);
+        final ShipmentPosting.Plan plan = ShipmentPosting.plan(confirmation, order, itemsByGtin);
+        for (final ShipmentPosting.LineUpdate update : plan.updates()) {
+            client.patch(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrderLines(" + update.lineId() + ")")),
+                    update.etag(), MAPPER.valueToTree(update.body()));
+        }
+        if (action == PostingAction.SHIP_EXTENSION) {
+            final BusinessCentralEndpoint extension = endpoint.withRoute(EXTENSION_ROUTE);
+            final String entity = BusinessCentralEndpoint.companyPath(companyId, "shippableSalesOrders(" + plan.orderId() + ")");
+            final ObjectNode header = MAPPER.createObjectNode();
+            if (!confirmation.trackingNumbers().isEmpty()) {
+                header.put("packageTrackingNumber", cut(confirmation.trackingNumbers().get(0), 30));
+            }
+            if (header.size() > 0) {
+                client.patch(extension.resolve(entity), "*", header);
+            }
+            client.post(extension.resolve(entity + "/Microsoft.NAV.ship"), MAPPER.createObjectNode());
+        } else {
+            client.post(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrders(" + plan.orderId() + ")")
+                    + "/Microsoft.NAV.shipAndInvoice"), MAPPER.createObjectNode());
+        }
+        return plan;
+    }
+
+    private static String cut(final String value, final int max) {
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}
