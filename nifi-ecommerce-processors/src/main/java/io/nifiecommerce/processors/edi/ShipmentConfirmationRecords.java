@@ -8,7 +8,6 @@ import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,23 +36,8 @@ final class ShipmentConfirmationRecords {
     }
 
     static Record toRecord(final ShipmentConfirmation confirmation, final ShipmentConfirmation.Line line, final RecordSchema schema) {
-        final Map<String, Object> values = new HashMap<>(24);
-        values.put("messageType", confirmation.messageType());
-        values.put("interchangeReference", confirmation.interchangeReference());
-        values.put("messageReference", confirmation.messageReference());
-        values.put("shipmentId", confirmation.shipmentId());
-        values.put("orderNumber", confirmation.orderNumber());
-        values.put("shipDate", confirmation.shipDate() == null ? null : confirmation.shipDate().toString());
-        values.put("carrier", confirmation.carrier());
-        values.put("trackingNumber", confirmation.trackingNumbers().isEmpty() ? null : confirmation.trackingNumbers().get(0));
+        final Map<String, Object> values = ShipmentConfirmations.lineValues(confirmation, line);
         values.put("trackingNumbers", confirmation.trackingNumbers().toArray());
-        values.put("lineNumber", line.lineNumber());
-        values.put("itemNumber", line.itemNumber());
-        values.put("gtin", line.gtin());
-        values.put("quantityShipped", line.quantityShipped().toPlainString());
-        values.put("quantityOrdered", line.quantityOrdered() == null ? null : line.quantityOrdered().toPlainString());
-        values.put("lot", line.lot());
-        values.put("sscc", line.sscc());
         return new MapRecord(schema, values);
     }
 }

@@ -56,26 +56,31 @@ final class ShipmentConfirmations {
     static List<Map<String, Object>> toLines(final ShipmentConfirmation confirmation) {
         final List<Map<String, Object>> lines = new ArrayList<>();
         for (final ShipmentConfirmation.Line line : confirmation.lines()) {
-            final Map<String, Object> values = new LinkedHashMap<>();
-            values.put("messageType", confirmation.messageType());
-            values.put("interchangeReference", confirmation.interchangeReference());
-            values.put("messageReference", confirmation.messageReference());
-            values.put("shipmentId", confirmation.shipmentId());
-            values.put("orderNumber", confirmation.orderNumber());
-            values.put("shipDate", confirmation.shipDate() == null ? null : confirmation.shipDate().toString());
-            values.put("carrier", confirmation.carrier());
-            values.put("trackingNumber", confirmation.trackingNumbers().isEmpty() ? null : confirmation.trackingNumbers().get(0));
-            values.put("trackingNumbers", confirmation.trackingNumbers());
-            values.put("lineNumber", line.lineNumber());
-            values.put("itemNumber", line.itemNumber());
-            values.put("gtin", line.gtin());
-            values.put("quantityShipped", line.quantityShipped().toPlainString());
-            values.put("quantityOrdered", line.quantityOrdered() == null ? null : line.quantityOrdered().toPlainString());
-            values.put("lot", line.lot());
-            values.put("sscc", line.sscc());
-            lines.add(values);
+            lines.add(lineValues(confirmation, line));
         }
         return lines;
+    }
+
+    /** One shipped line with its confirmation's header fields, by the field names of ShipmentConfirmationRecords.SCHEMA. */
+    static Map<String, Object> lineValues(final ShipmentConfirmation confirmation, final ShipmentConfirmation.Line line) {
+        final Map<String, Object> values = new LinkedHashMap<>();
+        values.put("messageType", confirmation.messageType());
+        values.put("interchangeReference", confirmation.interchangeReference());
+        values.put("messageReference", confirmation.messageReference());
+        values.put("shipmentId", confirmation.shipmentId());
+        values.put("orderNumber", confirmation.orderNumber());
+        values.put("shipDate", confirmation.shipDate() == null ? null : confirmation.shipDate().toString());
+        values.put("carrier", confirmation.carrier());
+        values.put("trackingNumber", confirmation.trackingNumbers().isEmpty() ? null : confirmation.trackingNumbers().get(0));
+        values.put("trackingNumbers", confirmation.trackingNumbers());
+        values.put("lineNumber", line.lineNumber());
+        values.put("itemNumber", line.itemNumber());
+        values.put("gtin", line.gtin());
+        values.put("quantityShipped", line.quantityShipped().toPlainString());
+        values.put("quantityOrdered", line.quantityOrdered() == null ? null : line.quantityOrdered().toPlainString());
+        values.put("lot", line.lot());
+        values.put("sscc", line.sscc());
+        return values;
     }
 
     /** The key a confirmation is remembered by once posted. */
