@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Reads whole interchanges (EDIFACT or X12) into {@link EdiInterchange}s with StAEDI, envelope validation on:
@@ -81,6 +82,24 @@ public final class EdiInterchangeReader {
             }
         }
         return interchanges;
+    }
+
+    /**
+     * Reads the input and maps each message of each interchange with {@code mapper}, keeping the non-null results: the
+     * readers of one message type pass a mapper answering null for the other types.
+     */
+    public static <T> List<T> messages(final InputStream in, final Strictness strictness,
+                                       final BiFunction<EdiInterchange, EdiMessage, T> mapper) {
+        final List<T> out = new ArrayList<>();
+        for (final EdiInterchange interchange : read(in, strictness)) {
+            for (final EdiMessage message : interchange.messages()) {
+                final T mapped = mapper.apply(interchange, message);
+                if (mapped != null) {
+                    out.add(mapped);
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean isBlank(final PushbackInputStream input) {

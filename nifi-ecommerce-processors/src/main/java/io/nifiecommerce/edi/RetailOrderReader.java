@@ -25,15 +25,8 @@ public final class RetailOrderReader {
     }
 
     public static List<RetailOrder> read(final InputStream in, final EdiInterchangeReader.Strictness strictness) {
-        final List<RetailOrder> out = new ArrayList<>();
-        for (final EdiInterchange interchange : EdiInterchangeReader.read(in, strictness)) {
-            for (final EdiMessage message : interchange.messages()) {
-                if ("ORDERS".equals(message.type())) {
-                    out.add(order(interchange, message));
-                }
-            }
-        }
-        return out;
+        return EdiInterchangeReader.messages(in, strictness, (interchange, message) -> "ORDERS".equals(message.type())
+                ? order(interchange, message) : null);
     }
 
     private static RetailOrder order(final EdiInterchange interchange, final EdiMessage message) {

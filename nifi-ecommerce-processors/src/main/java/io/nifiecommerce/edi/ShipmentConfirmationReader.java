@@ -34,23 +34,26 @@ public final class ShipmentConfirmationReader {
     }
 
     public static List<ShipmentConfirmation> read(final InputStream in, final EdiInterchangeReader.Strictness strictness) {
-        final List<ShipmentConfirmation> out = new ArrayList<>();
-        for (final EdiInterchange interchange : EdiInterchangeReader.read(in, strictness)) {
-            out.addAll(read(interchange));
-        }
-        return out;
+        return EdiInterchangeReader.messages(in, strictness, ShipmentConfirmationReader::confirmation);
     }
 
     public static List<ShipmentConfirmation> read(final EdiInterchange interchange) {
         final List<ShipmentConfirmation> out = new ArrayList<>();
         for (final EdiMessage message : interchange.messages()) {
-            if ("DESADV".equals(message.type())) {
-                out.add(desadv(interchange, message));
-            } else if ("945".equals(message.type())) {
-                out.add(shippingAdvice(interchange, message));
+            final ShipmentConfirmation confirmation = confirmation(interchange, message);
+            if (confirmation != null) {
+                out.add(confirmation);
             }
         }
         return out;
+    }
+
+    private static ShipmentConfirmation confirmation(final EdiInterchange interchange, final EdiMessage message) {
+        return switch (message.type()) {
+            case "DESADV" -> desadv(interchange, message);
+            case "945" -> shippingAdvice(interchange, message);
+            default -> null;
+        };
     }
 
     private static ShipmentConfirmation desadv(final EdiInterchange interchange, final EdiMessage message) {
@@ -284,7 +287,7 @@ public final class ShipmentConfirmationReader {
         }
     }
 
-    private static LocalDate x12Date(final EdiSegment segment, final String value) {
+    static LocalDate x12Date(final EdiSegment segment, final String value) {
         if (value == null) {
             return null;
         }
