@@ -53,7 +53,8 @@ public final class SalesOrderShippingMapper {
             if (type != null && !"Item".equalsIgnoreCase(type)) {
                 continue;
             }
-            final BigDecimal remaining = decimal(line, "quantity", number).subtract(decimal(line, "shippedQuantity", number));
+            final BigDecimal ordered = decimal(line, "quantity", number);
+            final BigDecimal remaining = ordered.subtract(decimal(line, "shippedQuantity", number));
             if (remaining.signum() <= 0) {
                 continue;
             }
@@ -62,7 +63,7 @@ public final class SalesOrderShippingMapper {
                 throw new IllegalArgumentException("sales order " + number + ": a line without sequence (line number)");
             }
             lines.add(new ShippingOrder.Line(Integer.parseInt(sequence.toString()), text(line, "lineObjectNumber"), text(line, "gtin"),
-                    text(line, "description"), remaining, text(line, "unitOfMeasureCode")));
+                    text(line, "description"), remaining, text(line, "unitOfMeasureCode"), ordered));
         }
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -46,12 +46,20 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
      * @param lineNumber salesOrderLine.sequence (BC line number), echoed back by the 3PL
      * @param itemNumber salesOrderLine.lineObjectNumber (the BC item number, the 3PL's SKU)
      * @param gtin the item's GTIN when known, or null
-     * @param quantity salesOrderLine.quantity minus what is already shipped
+     * @param quantity salesOrderLine.quantity minus what is already shipped: what the 3PL is to pick
      * @param unitOfMeasure salesOrderLine.unitOfMeasureCode (BC's code, e.g. PCS), or null
+     * @param ordered salesOrderLine.quantity, the line's ordered quantity (null: the same as quantity)
      */
-    public record Line(int lineNumber, String itemNumber, String gtin, String description, BigDecimal quantity, String unitOfMeasure) {
+    public record Line(int lineNumber, String itemNumber, String gtin, String description, BigDecimal quantity, String unitOfMeasure,
+                       BigDecimal ordered) {
+
+        public Line(final int lineNumber, final String itemNumber, final String gtin, final String description, final BigDecimal quantity,
+                    final String unitOfMeasure) {
+            this(lineNumber, itemNumber, gtin, description, quantity, unitOfMeasure, null);
+        }
 
         public Line {
+            ordered = ordered == null ? quantity : ordered;
             if (itemNumber == null || itemNumber.isBlank()) {
                 throw new IllegalArgumentException("line " + lineNumber + " has no item number");
             }
@@ -63,16 +71,18 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
     }
 
     /**
-     * The version of the instruction: a digest of everything the 3PL acts on (ship-to, dates, lines). BC's
-     * lastModifiedDateTime moves for changes the warehouse does not care about (a price, a dimension); this does
-     * not, so the same instruction is sent once and a real change is sent again.
+     * The version of the instruction: a digest of everything the 3PL acts on (ship-to, dates, lines with their
+     * ordered quantities). BC's lastModifiedDateTime moves for changes the warehouse does not care about (a price, a
+     * dimension); this does not, so the same instruction is sent once and a real change is sent again. Shipments
+     * posted in BC (from the 3PL's own confirmations) lower what is left to ship but not the ordered quantities: they
+     * are not a new instruction.
      */
     public String version() {
         final StringBuilder text = new StringBuilder(256).append(orderNumber).append('|').append(externalDocumentNumber).append('|')
                 .append(orderDate).append('|').append(requestedDeliveryDate).append('|').append(customerNumber).append('|').append(shipTo);
         for (final Line line : lines) {
             text.append('|').append(line.lineNumber()).append(',').append(line.itemNumber()).append(',').append(line.gtin()).append(',')
-                    .append(line.quantity().stripTrailingZeros().toPlainString()).append(',').append(line.unitOfMeasure());
+                    .append(line.ordered().stripTrailingZeros().toPlainString()).append(',').append(line.unitOfMeasure());
         }
         try {
             final byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));

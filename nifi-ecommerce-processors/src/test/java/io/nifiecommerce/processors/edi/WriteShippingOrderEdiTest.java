@@ -83,6 +83,12 @@ class WriteShippingOrderEdiTest {
         runner.assertTransferCount(WriteShippingOrderEdi.REL_SUCCESS, 0);
         runner.getFlowFilesForRelationship(WriteShippingOrderEdi.REL_ORIGINAL).get(0).assertAttributeEquals("edi.orders.unchanged", "1");
 
+        // the 3PL ships part of the order and the shipment is posted in BC: what is left changes, the instruction does not
+        runner.clearTransferState();
+        runner.enqueue(SALES_ORDERS.replace("\"shippedQuantity\":1", "\"shippedQuantity\":3"));
+        runner.run();
+        runner.assertTransferCount(WriteShippingOrderEdi.REL_SUCCESS, 0);
+
         // a changed quantity is a new version: sent again, with a new control number
         runner.clearTransferState();
         runner.enqueue(SALES_ORDERS.replace("\"quantity\":2", "\"quantity\":5"));
