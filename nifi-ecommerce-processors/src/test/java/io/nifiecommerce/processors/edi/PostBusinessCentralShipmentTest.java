@@ -2,14 +2,7 @@ package io.nifiecommerce.processors.edi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.nifiecommerce.businesscentral.BasicCredentials;
-import io.nifiecommerce.businesscentral.BusinessCentralClient;
-import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
-import io.nifiecommerce.businesscentral.RequestGovernor;
-import io.nifiecommerce.http.HttpTransport;
-import io.nifiecommerce.http.RetryPolicy;
-import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
-import org.apache.nifi.controller.AbstractControllerService;
+
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.util.MockFlowFile;
@@ -21,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,24 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PostBusinessCentralShipmentTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static final class StubConnection extends AbstractControllerService implements BusinessCentralConnectionService {
-        private final BusinessCentralClient client;
-
-        StubConnection(final BusinessCentralClient client) {
-            this.client = client;
-        }
-
-        @Override
-        public BusinessCentralClient client() {
-            return client;
-        }
-
-        @Override
-        public String companyId() {
-            return "c0";
-        }
-    }
 
     private HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -73,14 +48,8 @@ class PostBusinessCentralShipmentTest {
             exchange.close();
         });
         server.start();
-        final BusinessCentralClient client = new BusinessCentralClient(
-                new BusinessCentralEndpoint("http://127.0.0.1:" + server.getAddress().getPort(), BusinessCentralEndpoint.STANDARD_ROUTE),
-                new BasicCredentials("user", "key"), new RequestGovernor(5, 6000, Duration.ofMinutes(5)),
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE), Duration.ofSeconds(5));
         runner = TestRunners.newTestRunner(PostBusinessCentralShipment.class);
-        final StubConnection connection = new StubConnection(client);
-        runner.addControllerService("bc", connection);
-        runner.enableControllerService(connection);
+        StubConnection.addTo(runner, server.getAddress().getPort());
         final JsonTreeReader reader = new JsonTreeReader();
         runner.addControllerService("reader", reader);
         runner.enableControllerService(reader);
