@@ -9,6 +9,7 @@ import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 
@@ -47,6 +48,17 @@ abstract class AbstractEdiProcessor extends AbstractProcessor {
     public final Set<Relationship> getRelationships() {
         return relationships;
     }
+
+    @Override
+    public final void onTrigger(final ProcessContext context, final ProcessSession session) {
+        final FlowFile input = session.get();
+        if (input != null) {
+            onTrigger(context, session, input);
+        }
+    }
+
+    /** Handles one input FlowFile; bad input goes to a relationship with the reason, never out as an exception. */
+    abstract void onTrigger(ProcessContext context, ProcessSession session, FlowFile input);
 
     /** Seam for tests. */
     final void setClock(final Clock clock) {

@@ -140,11 +140,7 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile input = session.get();
-        if (input == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
         final List<ShipmentConfirmation> confirmations;
         try (InputStream in = session.read(input);
              RecordReader reader = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class)

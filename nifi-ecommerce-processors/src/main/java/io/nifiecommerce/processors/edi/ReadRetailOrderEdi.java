@@ -165,11 +165,7 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile input = session.get();
-        if (input == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
         final List<EdiInterchange> interchanges;
         final List<RetailOrder> orders = new ArrayList<>();
         try {

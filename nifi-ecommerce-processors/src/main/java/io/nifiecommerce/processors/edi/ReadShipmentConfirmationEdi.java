@@ -98,11 +98,7 @@ public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile input = session.get();
-        if (input == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
         final List<EdiInterchange> interchanges;
         try (InputStream in = session.read(input)) {
             interchanges = EdiInterchangeReader.read(in, context.getProperty(EnvelopeStrictnessOption.PROPERTY)

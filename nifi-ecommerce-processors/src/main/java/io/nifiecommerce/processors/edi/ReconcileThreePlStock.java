@@ -102,11 +102,7 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile input = session.get();
-        if (input == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
         final List<StockRecord> report = new ArrayList<>();
         try (InputStream in = session.read(input)) {
             EdiStockReader.read(in, StockReadOptions.defaults(), report::add);

@@ -94,11 +94,7 @@ public class WriteOrderResponseEdi extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile input = session.get();
-        if (input == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
         final OrderResponse.Status status;
         try {
             status = OrderResponse.Status.valueOf(context.getProperty(RESPONSE).evaluateAttributeExpressions(input).getValue().trim()

@@ -178,11 +178,7 @@ public class WriteShippingOrderEdi extends AbstractEdiProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile original = session.get();
-        if (original == null) {
-            return;
-        }
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile original) {
         final ShippingMessage message = context.getProperty(SHIPPING_MESSAGE).asAllowableValue(MessageOption.class).message;
         final EdiPartner partner;
         try {
