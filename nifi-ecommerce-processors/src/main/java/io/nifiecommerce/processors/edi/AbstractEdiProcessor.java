@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.edi;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiSyntax;
+import io.nifiecommerce.edi.EdiSyntaxException;
 import io.nifiecommerce.edi.WrittenInterchange;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
@@ -16,6 +17,7 @@ import org.apache.nifi.processor.Relationship;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -59,6 +61,35 @@ abstract class AbstractEdiProcessor extends AbstractProcessor {
 
     /** Handles one input FlowFile; bad input goes to a relationship with the reason, never out as an exception. */
     abstract void onTrigger(ProcessContext context, ProcessSession session, FlowFile input);
+
+    /** Parses an input stream; an {@link EdiSyntaxException} names the fault. */
+    @FunctionalInterface
+    interface Parser<T> {
+        List<T> parse(InputStream in) throws IOException;
+    }
+
+    /**
+     * Parses the input; when it is malformed (EDI_SYNTAX, with segment and position), unreadable (PROCESSING_FAILED) or
+     * holds nothing of interest ({@code emptyCode}, unless null), sends it to {@code review} and answers null.
+     */
+    final <T> List<T> parseOrReview(final ProcessSession session, final FlowFile input, final Relationship review, final Parser<T> parser,
+                                    final String emptyCode, final String emptyMessage) {
+        final List<T> parsed;
+        try (InputStream in = session.read(input)) {
+            parsed = parser.parse(in);
+        } catch (final EdiSyntaxException e) {
+            EdiReview.review(session, getLogger(), input, review, "EDI_SYNTAX", e.getMessage(), e);
+            return null;
+        } catch (final Exception e) {
+            EdiReview.review(session, getLogger(), input, review, "PROCESSING_FAILED", String.valueOf(e.getMessage()), null);
+            return null;
+        }
+        if (parsed.isEmpty() && emptyCode != null) {
+            EdiReview.review(session, getLogger(), input, review, emptyCode, emptyMessage, null);
+            return null;
+        }
+        return parsed;
+    }
 
     /** Seam for tests. */
     final void setClock(final Clock clock) {

@@ -1,6 +1,5 @@
 package io.nifiecommerce.processors.edi;
 
-import io.nifiecommerce.edi.EdiSyntaxException;
 import io.nifiecommerce.edi.ReceiptAdvice;
 import io.nifiecommerce.edi.ReceiptAdviceReader;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -23,7 +22,6 @@ import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -83,19 +81,10 @@ public class ReadReceiptAdviceEdi extends AbstractEdiProcessor {
 
     @Override
     void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
-        final List<ReceiptAdvice> receipts;
-        try (InputStream in = session.read(input)) {
-            receipts = ReceiptAdviceReader.read(in, context.getProperty(EnvelopeStrictnessOption.PROPERTY)
-                    .asAllowableValue(EnvelopeStrictnessOption.class).strictness());
-        } catch (final EdiSyntaxException e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "EDI_SYNTAX", e.getMessage(), e);
-            return;
-        } catch (final Exception e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "PROCESSING_FAILED", String.valueOf(e.getMessage()), null);
-            return;
-        }
-        if (receipts.isEmpty()) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "NO_RECEIPT", "The input holds no RECADV or 944 message", null);
+        final List<ReceiptAdvice> receipts = parseOrReview(session, input, REL_REVIEW, in -> ReceiptAdviceReader.read(in,
+                context.getProperty(EnvelopeStrictnessOption.PROPERTY).asAllowableValue(EnvelopeStrictnessOption.class).strictness()),
+                "NO_RECEIPT", "The input holds no RECADV or 944 message");
+        if (receipts == null) {
             return;
         }
         final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);

@@ -24,7 +24,6 @@ import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.WriteResult;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,15 +98,10 @@ public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
 
     @Override
     void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
-        final List<EdiInterchange> interchanges;
-        try (InputStream in = session.read(input)) {
-            interchanges = EdiInterchangeReader.read(in, context.getProperty(EnvelopeStrictnessOption.PROPERTY)
-                    .asAllowableValue(EnvelopeStrictnessOption.class).strictness());
-        } catch (final EdiSyntaxException e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "EDI_SYNTAX", e.getMessage(), e);
-            return;
-        } catch (final Exception e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "PROCESSING_FAILED", String.valueOf(e.getMessage()), null);
+        final List<EdiInterchange> interchanges = parseOrReview(session, input, REL_REVIEW, in -> EdiInterchangeReader.read(in,
+                context.getProperty(EnvelopeStrictnessOption.PROPERTY).asAllowableValue(EnvelopeStrictnessOption.class).strictness()),
+                null, null);
+        if (interchanges == null) {
             return;
         }
         final List<ShipmentConfirmation> confirmations = new ArrayList<>();

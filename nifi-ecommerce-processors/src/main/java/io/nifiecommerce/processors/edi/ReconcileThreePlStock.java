@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.edi.EdiStockReader;
-import io.nifiecommerce.edi.EdiSyntaxException;
 import io.nifiecommerce.edi.StockReadOptions;
 import io.nifiecommerce.edi.StockReconciliation;
 import io.nifiecommerce.edi.StockRecord;
@@ -29,7 +28,6 @@ import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,14 +101,12 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
 
     @Override
     void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
-        final List<StockRecord> report = new ArrayList<>();
-        try (InputStream in = session.read(input)) {
-            EdiStockReader.read(in, StockReadOptions.defaults(), report::add);
-        } catch (final EdiSyntaxException e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "EDI_SYNTAX", e.getMessage(), e);
-            return;
-        } catch (final Exception e) {
-            EdiReview.review(session, getLogger(), input, REL_REVIEW, "PROCESSING_FAILED", String.valueOf(e.getMessage()), null);
+        final List<StockRecord> report = parseOrReview(session, input, REL_REVIEW, in -> {
+            final List<StockRecord> records = new ArrayList<>();
+            EdiStockReader.read(in, StockReadOptions.defaults(), records::add);
+            return records;
+        }, null, null);
+        if (report == null) {
             return;
         }
         final BusinessCentralConnectionService bc = context.getProperty(CONNECTION).asControllerService(BusinessCentralConnectionService.class);
