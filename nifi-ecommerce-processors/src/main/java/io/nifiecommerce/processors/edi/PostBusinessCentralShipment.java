@@ -3,7 +3,7 @@ package io.nifiecommerce.processors.edi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ShipmentConfirmation;
-import io.nifiecommerce.edi.ShipmentPoster;
+import io.nifiecommerce.edi.ThreePlPosting;
 import io.nifiecommerce.edi.ShipmentPosting;
 import io.nifiecommerce.edi.ShipmentPostingException;
 import io.nifiecommerce.http.ApiException;
@@ -165,9 +165,9 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             return;
         }
         final BusinessCentralConnectionService bc = context.getProperty(CONNECTION).asControllerService(BusinessCentralConnectionService.class);
-        final ShipmentPoster poster;
+        final ThreePlPosting poster;
         try {
-            poster = new ShipmentPoster(bc.client(), bc.companyId(),
+            poster = new ThreePlPosting(bc.client(), bc.companyId(),
                     context.getProperty(POSTING_ACTION).asAllowableValue(ActionOption.class).action);
         } catch (final ApiException e) {
             getLogger().warn("Business Central unavailable; will retry {}: {}", input, e.getMessage());

@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Posts a {@link ShipmentConfirmation} in Business Central: reads the order with its lines, computes the
+ * Posts in Business Central what the 3PL reports. A {@link ShipmentConfirmation}: reads the order with its lines, computes the
  * {@link ShipmentPosting.Plan}, PATCHes each line's Qty. to Ship, then runs the {@link PostingAction}. Remembering which
  * confirmations were posted is the caller's (the processor keeps them in cluster state); a confirmation refused by
  * the plan writes nothing.
  */
-public final class ShipmentPoster {
+public final class ThreePlPosting {
 
     /** The route of the bc-extension page, relative to the service root. */
     public static final String EXTENSION_ROUTE = "api/nifiEcommerce/edi/v1.0";
@@ -30,7 +30,7 @@ public final class ShipmentPoster {
     private final String companyId;
     private final PostingAction action;
 
-    public ShipmentPoster(final BusinessCentralClient client, final String companyId, final PostingAction action) {
+    public ThreePlPosting(final BusinessCentralClient client, final String companyId, final PostingAction action) {
         this.client = Objects.requireNonNull(client, "client");
         this.companyId = Objects.requireNonNull(companyId, "companyId");
         this.action = Objects.requireNonNull(action, "action");
@@ -46,8 +46,7 @@ public final class ShipmentPoster {
             throw new ShipmentPostingException("NO_ORDER_NUMBER", "confirmation " + confirmation.shipmentId() + " names no order");
         }
         final BusinessCentralEndpoint endpoint = client.endpoint();
-        final String filter = URLEncoder.encode("number eq '" + confirmation.orderNumber().replace("'", "''") + "'", StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        final String filter = filter("number eq '" + confirmation.orderNumber().replace("'", "''") + "'");
         final URI query = endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrders") + "?$filter=" + filter
                 + "&$expand=salesOrderLines");
         final List<JsonNode> found = client.getAll(query, 0);
@@ -78,6 +77,45 @@ public final class ShipmentPoster {
                     + "/Microsoft.NAV.shipAndInvoice"), MAPPER.createObjectNode());
         }
         return plan;
+    }
+
+    /**
+     * Posts a {@link ReceiptAdvice}: reads the purchase order with its lines, PATCHes each open line's Qty. to Receive
+     * with the available quantity ({@link ReceiptPosting}), then receives (bc-extension's {@code receivablePurchaseOrders
+     * /Microsoft.NAV.receive}) or, with {@link PostingAction#SHIP_AND_INVOICE}, {@code purchaseOrders(..)/Microsoft.NAV.receiveAndInvoice}.
+     *
+     * @return the line updates posted
+     */
+    public List<ReceiptPosting.LineUpdate> post(final ReceiptAdvice receipt) {
+        if (receipt.purchaseOrderNumber() == null) {
+            throw new ShipmentPostingException("NO_ORDER_NUMBER", "receipt " + receipt.receiptId() + " names no purchase order");
+        }
+        final BusinessCentralEndpoint endpoint = client.endpoint();
+        final List<JsonNode> found = client.getAll(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "purchaseOrders")
+                + "?$filter=" + filter("number eq '" + receipt.purchaseOrderNumber().replace("'", "''") + "'") + "&$expand=purchaseOrderLines"), 0);
+        if (found.isEmpty()) {
+            throw new ShipmentPostingException("ORDER_NOT_FOUND", "purchase order " + receipt.purchaseOrderNumber() + " is not open in BC");
+        }
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> order = MAPPER.convertValue(found.get(0), Map.class);
+        final List<ReceiptPosting.LineUpdate> updates = ReceiptPosting.plan(receipt, order);
+        for (final ReceiptPosting.LineUpdate update : updates) {
+            client.patch(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "purchaseOrderLines(" + update.lineId() + ")")),
+                    update.etag(), MAPPER.valueToTree(update.body()));
+        }
+        final String id = String.valueOf(order.get("id"));
+        if (action == PostingAction.SHIP_EXTENSION) {
+            client.post(endpoint.withRoute(EXTENSION_ROUTE).resolve(BusinessCentralEndpoint.companyPath(companyId,
+                    "receivablePurchaseOrders(" + id + ")") + "/Microsoft.NAV.receive"), MAPPER.createObjectNode());
+        } else {
+            client.post(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "purchaseOrders(" + id + ")")
+                    + "/Microsoft.NAV.receiveAndInvoice"), MAPPER.createObjectNode());
+        }
+        return updates;
+    }
+
+    private static String filter(final String expression) {
+        return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String cut(final String value, final int max) {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Posting against a small HTTP stub of BC: the requests, their bodies, and each body against its page definition. */
-class ShipmentPosterTest {
+class ThreePlPostingTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String COMPANY = "c0";
@@ -39,10 +39,12 @@ class ShipmentPosterTest {
     private HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile String orders;
+    private volatile String purchaseOrders;
 
     @BeforeEach
     void start() throws IOException {
         orders = MAPPER.writeValueAsString(Map.of("value", List.of(ShipmentPostingTest.salesOrder())));
+        purchaseOrders = MAPPER.writeValueAsString(Map.of("value", List.of(ReceiptAdviceTest.purchaseOrder())));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             final byte[] in = exchange.getRequestBody().readAllBytes();
@@ -51,8 +53,9 @@ class ShipmentPosterTest {
             final byte[] out;
             final int status;
             if ("GET".equals(exchange.getRequestMethod())) {
-                out = exchange.getRequestURI().toString().contains("S-ORD101001") ? orders.getBytes(StandardCharsets.UTF_8)
-                        : "{\"value\":[]}".getBytes(StandardCharsets.UTF_8);
+                final String uri = exchange.getRequestURI().toString();
+                out = (uri.contains("S-ORD101001") ? orders : uri.contains("106001") ? purchaseOrders : "{\"value\":[]}")
+                        .getBytes(StandardCharsets.UTF_8);
                 status = 200;
             } else if ("PATCH".equals(exchange.getRequestMethod())) {
                 out = "{}".getBytes(StandardCharsets.UTF_8);
@@ -76,12 +79,12 @@ class ShipmentPosterTest {
         server.stop(0);
     }
 
-    private ShipmentPoster poster(final PostingAction action) {
+    private ThreePlPosting poster(final PostingAction action) {
         final String root = "http://127.0.0.1:" + server.getAddress().getPort();
         final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE);
         final BusinessCentralClient client = new BusinessCentralClient(new BusinessCentralEndpoint(root, BusinessCentralEndpoint.STANDARD_ROUTE),
                 new BasicCredentials("user", "key"), new RequestGovernor(5, 6000, Duration.ofMinutes(5)), transport, Duration.ofSeconds(5));
-        return new ShipmentPoster(client, COMPANY, action);
+        return new ThreePlPosting(client, COMPANY, action);
     }
 
     private static ShipmentConfirmation desadv() {
@@ -133,6 +136,26 @@ class ShipmentPosterTest {
         assertEquals("ORDER_NOT_FOUND", assertThrows(ShipmentPostingException.class,
                 () -> poster(PostingAction.SHIP_EXTENSION).post(other, Map.of())).code());
         assertTrue(requests.stream().allMatch(r -> "GET".equals(r.method())));
+    }
+
+    @Test
+    void aReceiptReceivesOnlyTheAvailableQuantitiesThenPostsWithoutInvoice() {
+        final ReceiptAdvice receipt = ReceiptAdviceReader.read(new ByteArrayInputStream(ReceiptAdviceTest.RECADV.getBytes(StandardCharsets.UTF_8)),
+                EdiInterchangeReader.Strictness.STRICT).get(0);
+        poster(PostingAction.SHIP_EXTENSION).post(receipt);
+        final List<String> calls = requests.stream().map(r -> r.method() + " " + r.path()).toList();
+        assertTrue(calls.get(0).startsWith("GET /api/v2.0/companies(c0)/purchaseOrders?$filter=number%20eq%20%27106001%27&$expand=purchaseOrderLines"),
+                calls.get(0));
+        assertEquals("PATCH /api/v2.0/companies(c0)/purchaseOrderLines(pl-1)", calls.get(1));
+        assertEquals(96, requests.get(1).body().path("receiveQuantity").asInt());
+        assertEquals(40, requests.get(2).body().path("receiveQuantity").asInt());
+        assertEquals("POST /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)/Microsoft.NAV.receive", calls.get(3));
+        final BcApiPage lines = BcApiPage.load("APIV2PurchaseOrderLines.Page.al");
+        for (final Request request : requests.subList(1, 3)) {
+            request.body().fieldNames().forEachRemaining(field -> assertTrue(lines.has(field) && lines.isEditable(field), field));
+        }
+        final BcApiPage extension = BcApiPage.load(SharedReference.dir().resolveSibling("bc-extension").resolve("src/ReceivablePurchaseOrders.Page.al"));
+        assertEquals("receivablePurchaseOrders", extension.entitySet());
     }
 
     /** Microsoft's salesOrders page text. */
