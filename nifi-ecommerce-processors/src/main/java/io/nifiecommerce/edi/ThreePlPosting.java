@@ -2,10 +2,12 @@ package io.nifiecommerce.edi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,7 @@ public final class ThreePlPosting {
         final ShipmentPosting.Plan plan = ShipmentPosting.plan(confirmation, order, itemsByGtin);
         for (final ShipmentPosting.LineUpdate update : plan.updates()) {
             client.patch(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrderLines(" + update.lineId() + ")")),
-                    update.etag(), MAPPER.valueToTree(update.body()));
+                    update.etag(), json(update.body()));
         }
         if (action == PostingAction.SHIP_EXTENSION) {
             final BusinessCentralEndpoint extension = endpoint.withRoute(EXTENSION_ROUTE);
@@ -101,7 +103,7 @@ public final class ThreePlPosting {
         final List<ReceiptPosting.LineUpdate> updates = ReceiptPosting.plan(receipt, order);
         for (final ReceiptPosting.LineUpdate update : updates) {
             client.patch(endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "purchaseOrderLines(" + update.lineId() + ")")),
-                    update.etag(), MAPPER.valueToTree(update.body()));
+                    update.etag(), json(update.body()));
         }
         final String id = String.valueOf(order.get("id"));
         if (action == PostingAction.SHIP_EXTENSION) {
@@ -112,6 +114,23 @@ public final class ThreePlPosting {
                     + "/Microsoft.NAV.receiveAndInvoice"), MAPPER.createObjectNode());
         }
         return updates;
+    }
+
+    /**
+     * The PATCH body. Decimals are written plainly ({@code 40}, {@code 1.5}): Jackson's node factory would strip
+     * trailing zeros into {@code 4E+1}, a number BC is not documented to accept.
+     */
+    static ObjectNode json(final Map<String, Object> body) {
+        final ObjectNode node = MAPPER.createObjectNode();
+        body.forEach((field, value) -> {
+            if (value instanceof BigDecimal decimal) {
+                final BigDecimal stripped = decimal.stripTrailingZeros();
+                node.set(field, DecimalNode.valueOf(stripped.setScale(Math.max(0, stripped.scale()))));
+            } else {
+                node.set(field, MAPPER.valueToTree(value));
+            }
+        });
+        return node;
     }
 
     private static String filter(final String expression) {

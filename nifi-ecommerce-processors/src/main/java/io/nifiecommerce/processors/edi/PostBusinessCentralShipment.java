@@ -73,6 +73,10 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             this.description = description;
         }
 
+        PostingAction action() {
+            return action;
+        }
+
         @Override
         public String getValue() {
             return name();

@@ -1,7 +1,6 @@
 package io.nifiecommerce.processors.edi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
@@ -12,12 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,8 +22,7 @@ class PostBusinessCentralShipmentTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private HttpServer server;
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private StubBcServer server;
     private TestRunner runner;
 
     @BeforeEach
@@ -35,21 +30,9 @@ class PostBusinessCentralShipmentTest {
         final String orders = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("id", "o-1", "number", "S-ORD101001",
                 "salesOrderLines", List.of(Map.of("id", "l-1", "@odata.etag", "W/\"1\"", "sequence", 10000, "lineType", "Item",
                         "lineObjectNumber", "1896-S", "quantity", 2, "shippedQuantity", 0))))));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            final byte[] out = "GET".equals(exchange.getRequestMethod())
-                    ? (exchange.getRequestURI().toString().contains("S-ORD101001") ? orders : "{\"value\":[]}").getBytes(StandardCharsets.UTF_8)
-                    : "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
-        });
-        server.start();
+        server = new StubBcServer(request -> !request.startsWith("GET") ? "{}" : request.contains("S-ORD101001") ? orders : "{\"value\":[]}");
         runner = TestRunners.newTestRunner(PostBusinessCentralShipment.class);
-        StubConnection.addTo(runner, server.getAddress().getPort());
+        StubConnection.addTo(runner, server.port());
         final JsonTreeReader reader = new JsonTreeReader();
         runner.addControllerService("reader", reader);
         runner.enableControllerService(reader);
@@ -59,7 +42,7 @@ class PostBusinessCentralShipmentTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private static byte[] shippedLines(final String desadv) throws Exception {
@@ -85,15 +68,15 @@ class PostBusinessCentralShipmentTest {
         assertEquals(List.of("PATCH /api/v2.0/companies(c0)/salesOrderLines(l-1)",
                         "PATCH /api/nifiEcommerce/edi/v1.0/companies(c0)/shippableSalesOrders(o-1)",
                         "POST /api/nifiEcommerce/edi/v1.0/companies(c0)/shippableSalesOrders(o-1)/Microsoft.NAV.ship"),
-                calls.subList(1, calls.size()));
+                server.calls().subList(1, server.calls().size()).stream().map(c -> c.split(" \\{")[0]).toList());
 
-        calls.clear();
+        server.calls().clear();
         runner.clearTransferState();
         runner.enqueue(lines);
         runner.run();
         runner.assertTransferCount(PostBusinessCentralShipment.REL_DUPLICATE, 1);
         runner.assertTransferCount(PostBusinessCentralShipment.REL_SUCCESS, 0);
-        assertEquals(List.of(), calls);
+        assertEquals(List.of(), server.calls());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.nifiecommerce.processors.edi;
 
-import com.sun.net.httpserver.HttpServer;
 
 import io.nifiecommerce.tracking.SharedReference;
 import org.apache.nifi.json.JsonRecordSetWriter;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,22 +23,14 @@ class ReconcileThreePlStockTest {
               {"number":"MUG-01","gtin":"","inventory":7}]}
             """;
 
-    private HttpServer server;
+    private StubBcServer server;
     private TestRunner runner;
 
     @BeforeEach
     void setUp() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            final byte[] out = ITEMS.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
-        });
-        server.start();
+        server = new StubBcServer(request -> ITEMS);
         runner = TestRunners.newTestRunner(ReconcileThreePlStock.class);
-        StubConnection.addTo(runner, server.getAddress().getPort());
+        StubConnection.addTo(runner, server.port());
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
@@ -51,7 +40,7 @@ class ReconcileThreePlStockTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
