@@ -12,13 +12,15 @@ import java.util.List;
  * @param messageReference UNH 0062 / ST02
  * @param shipmentId the 3PL's despatch note or shipment number (BGM 1004 / W0604)
  * @param orderNumber the shipping order it answers: our BC order number (RFF+ON / W0602)
+ * @param customerReference the customer's reference we sent (ORDERS RFF+CR, 940 W0503: the shop order name, BC's
+ *                          externalDocumentNumber) as the 3PL echoes it (DESADV RFF+CR, 945 W0606), or null
  * @param shipDate DTM+11 (despatch date) / G62*11 or W0603
  * @param carrier TDT C040 (name, else code) / W2702 SCAC
  * @param trackingNumbers RFF+CN / N9*CN or MAN*CP, in the order read, without duplicates
  * @param lines the shipped lines (a partial shipment lists what left, not what was ordered)
  */
 public record ShipmentConfirmation(String messageType, String interchangeReference, String messageReference, String shipmentId,
-                                   String orderNumber, LocalDate shipDate, String carrier, List<String> trackingNumbers, List<Line> lines) {
+                                   String orderNumber, String customerReference, LocalDate shipDate, String carrier, List<String> trackingNumbers, List<Line> lines) {
 
     public ShipmentConfirmation {
         trackingNumbers = List.copyOf(trackingNumbers);

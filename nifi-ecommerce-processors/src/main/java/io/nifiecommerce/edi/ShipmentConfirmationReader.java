@@ -14,11 +14,11 @@ import java.util.Set;
  * Reads shipment confirmations from a 3PL: EDIFACT DESADV (any directory; EANCOM or not) and X12 945 (any version;
  * the segments read are stable from 004010 on). Other messages in the interchange are ignored.
  * <p>
- * DESADV: BGM 1004, DTM+11 (or 137), RFF+ON / RFF+CN in the header or a package, TDT C040 (carrier), CPS / PAC / GIN+BJ
+ * DESADV: BGM 1004, DTM+11 (or 137), RFF+ON / RFF+CN / RFF+CR in the header or a package, TDT C040 (carrier), CPS / PAC / GIN+BJ
  * (the SSCC of the package the following lines travel in), LIN (line number, GTIN if EN/SRV), PIA (SA or BP item
  * number, EN GTIN), QTY+12 (despatched), QTY+21 (ordered), GIN+BX or PCI+36E's GIN (lot), RFF+ON after LIN (order).
  * <p>
- * 945: W06 (order, date, shipment id), G62*11, W27 (SCAC), N9*CN / MAN*CP (tracking), MAN*GM (SSCC), W12 (status,
+ * 945: W06 (order, date, shipment id, PO number = the customer's reference), G62*11, W27 (SCAC), N9*CN / MAN*CP (tracking), MAN*GM (SSCC), W12 (status,
  * ordered, shipped, UPC, product id, lot), N9*LT (lot), N9*LI (line number).
  */
 public final class ShipmentConfirmationReader {
@@ -59,6 +59,7 @@ public final class ShipmentConfirmationReader {
     private static ShipmentConfirmation desadv(final EdiInterchange interchange, final EdiMessage message) {
         String shipmentId = null;
         String orderNumber = null;
+        String customerReference = null;
         LocalDate shipDate = null;
         String carrier = null;
         final Set<String> tracking = new LinkedHashSet<>();
@@ -83,6 +84,8 @@ public final class ShipmentConfirmationReader {
                         }
                     } else if ("CN".equals(qualifier) && value != null) {
                         tracking.add(value);
+                    } else if ("CR".equals(qualifier) && customerReference == null) {
+                        customerReference = value;
                     }
                 }
                 case "TDT" -> {
@@ -135,13 +138,15 @@ public final class ShipmentConfirmationReader {
             }
         }
         close(line, lines);
-        return new ShipmentConfirmation("DESADV", interchange.controlReference(), message.reference(), shipmentId, orderNumber, shipDate,
+        return new ShipmentConfirmation("DESADV", interchange.controlReference(), message.reference(), shipmentId, orderNumber,
+                customerReference, shipDate,
                 carrier, List.copyOf(tracking), lines);
     }
 
     private static ShipmentConfirmation shippingAdvice(final EdiInterchange interchange, final EdiMessage message) {
         String shipmentId = null;
         String orderNumber = null;
+        String customerReference = null;
         LocalDate shipDate = null;
         String carrier = null;
         final Set<String> tracking = new LinkedHashSet<>();
@@ -154,6 +159,7 @@ public final class ShipmentConfirmationReader {
                     orderNumber = segment.element(2);
                     shipDate = x12Date(segment, segment.element(3));
                     shipmentId = segment.element(4);
+                    customerReference = segment.element(6);
                 }
                 case "G62" -> {
                     if ("11".equals(segment.element(1))) {
@@ -201,7 +207,8 @@ public final class ShipmentConfirmationReader {
             }
         }
         close(line, lines);
-        return new ShipmentConfirmation("945", interchange.controlReference(), message.reference(), shipmentId, orderNumber, shipDate,
+        return new ShipmentConfirmation("945", interchange.controlReference(), message.reference(), shipmentId, orderNumber,
+                customerReference, shipDate,
                 carrier, List.copyOf(tracking), lines);
     }
 

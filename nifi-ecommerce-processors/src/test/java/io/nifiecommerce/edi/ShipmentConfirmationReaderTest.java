@@ -25,6 +25,7 @@ class ShipmentConfirmationReaderTest {
             DTM+137:20261207:102'
             DTM+11:20261207:102'
             RFF+ON:S-ORD101001'
+            RFF+CR:#1001'
             TDT+20++30++GLS:172:9:GLS'
             RFF+CN:ZK4XWJ6Q'
             CPS+1'
@@ -46,7 +47,7 @@ class ShipmentConfirmationReaderTest {
             PIA+5+1900-S:SA'
             QTY+12:4'
             CNT+2:2'
-            UNT+27+1'
+            UNT+28+1'
             UNZ+1+DN7001'
             """;
 
@@ -60,6 +61,7 @@ class ShipmentConfirmationReaderTest {
         assertEquals("DESADV", confirmation.messageType());
         assertEquals("DN-7001", confirmation.shipmentId());
         assertEquals("S-ORD101001", confirmation.orderNumber());
+        assertEquals("#1001", confirmation.customerReference());
         assertEquals(LocalDate.of(2026, 12, 7), confirmation.shipDate());
         assertEquals("GLS", confirmation.carrier());
         assertEquals(List.of("ZK4XWJ6Q"), confirmation.trackingNumbers());
@@ -111,7 +113,7 @@ class ShipmentConfirmationReaderTest {
                 ISA*00*          *00*          *ZZ*WAREHOUSE3PL   *ZZ*RETAILER       *261207*1015*U*00401*000000077*0*P*>~
                 GS*SW*WAREHOUSE3PL*RETAILER*20261207*1015*77*X*004010~
                 ST*945*0001~
-                W06*P*S-ORD101001*20261207*SHP-88~
+                W06*P*S-ORD101001*20261207*SHP-88**#1001~
                 G62*11*20261207~
                 W27*M*UPSN~
                 N9*CN*1Z999AA10123456784~
@@ -130,6 +132,7 @@ class ShipmentConfirmationReaderTest {
         final ShipmentConfirmation c = read(SHIPPING_ADVICE).get(0);
         assertEquals("UPSN", c.carrier());
         assertEquals("SHP-88", c.shipmentId());
+        assertEquals("#1001", c.customerReference());
         assertEquals(List.of("1Z999AA10123456784"), c.trackingNumbers());
         final ShipmentConfirmation.Line line = c.lines().get(0);
         assertEquals(10000, line.lineNumber());
@@ -141,9 +144,9 @@ class ShipmentConfirmationReaderTest {
 
     @Test
     void aWrongSegmentCountNamesTheTrailer() {
-        final EdiSyntaxException e = assertThrows(EdiSyntaxException.class, () -> read(PARTIAL_DESADV.replace("UNT+27+1", "UNT+26+1")));
+        final EdiSyntaxException e = assertThrows(EdiSyntaxException.class, () -> read(PARTIAL_DESADV.replace("UNT+28+1", "UNT+27+1")));
         assertEquals("UNT", e.segment());
-        assertEquals(28, e.segmentPosition());
+        assertEquals(29, e.segmentPosition());
     }
 
     @Test

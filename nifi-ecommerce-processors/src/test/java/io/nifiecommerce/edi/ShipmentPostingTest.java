@@ -47,7 +47,7 @@ class ShipmentPostingTest {
 
     @Test
     void linesTheThreePlDidNotShipGetZero() {
-        final ShipmentConfirmation one = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, "UPSN", List.of(),
+        final ShipmentConfirmation one = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, null, "UPSN", List.of(),
                 List.of(new ShipmentConfirmation.Line(null, null, "5412345000020", new BigDecimal("2"), null, null, null)));
         final ShipmentPosting.Plan plan = ShipmentPosting.plan(one, salesOrder(), Map.of("5412345000020", "1896-S"));
         assertEquals(new BigDecimal("2"), plan.updates().get(0).shipQuantity());
@@ -56,13 +56,13 @@ class ShipmentPostingTest {
 
     @Test
     void overShipmentUnknownLinesAndAnotherOrderAreRefused() {
-        final ShipmentConfirmation tooMuch = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, null, List.of(),
+        final ShipmentConfirmation tooMuch = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, null, null, List.of(),
                 List.of(new ShipmentConfirmation.Line(20000, "1900-S", null, new BigDecimal("5"), null, null, null)));
         assertEquals("OVER_SHIPMENT", assertThrows(ShipmentPostingException.class, () -> ShipmentPosting.plan(tooMuch, salesOrder(), Map.of())).code());
-        final ShipmentConfirmation unknown = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, null, List.of(),
+        final ShipmentConfirmation unknown = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD101001", null, null, null, List.of(),
                 List.of(new ShipmentConfirmation.Line(null, "9999", null, new BigDecimal("1"), null, null, null)));
         assertEquals("UNMATCHED_LINE", assertThrows(ShipmentPostingException.class, () -> ShipmentPosting.plan(unknown, salesOrder(), Map.of())).code());
-        final ShipmentConfirmation other = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD999", null, null, List.of(), List.of());
+        final ShipmentConfirmation other = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD999", null, null, null, List.of(), List.of());
         assertEquals("MISMATCHED_ORDER", assertThrows(ShipmentPostingException.class, () -> ShipmentPosting.plan(other, salesOrder(), Map.of())).code());
     }
 

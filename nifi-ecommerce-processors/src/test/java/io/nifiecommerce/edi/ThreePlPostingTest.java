@@ -132,7 +132,7 @@ class ThreePlPostingTest {
 
     @Test
     void anUnknownOrderWritesNothing() {
-        final ShipmentConfirmation other = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD999", null, null, List.of(), List.of());
+        final ShipmentConfirmation other = new ShipmentConfirmation("945", "1", "1", "SHP", "S-ORD999", null, null, null, List.of(), List.of());
         assertEquals("ORDER_NOT_FOUND", assertThrows(ShipmentPostingException.class,
                 () -> poster(PostingAction.SHIP_EXTENSION).post(other, Map.of())).code());
         assertTrue(requests.stream().allMatch(r -> "GET".equals(r.method())));

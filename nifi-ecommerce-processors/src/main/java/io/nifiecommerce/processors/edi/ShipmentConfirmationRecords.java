@@ -20,6 +20,7 @@ final class ShipmentConfirmationRecords {
             new RecordField("messageReference", RecordFieldType.STRING.getDataType(), true),
             new RecordField("shipmentId", RecordFieldType.STRING.getDataType(), true),
             new RecordField("orderNumber", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("externalDocumentNumber", RecordFieldType.STRING.getDataType(), true),
             new RecordField("shipDate", RecordFieldType.STRING.getDataType(), true),
             new RecordField("carrier", RecordFieldType.STRING.getDataType(), true),
             new RecordField("trackingNumber", RecordFieldType.STRING.getDataType(), true),

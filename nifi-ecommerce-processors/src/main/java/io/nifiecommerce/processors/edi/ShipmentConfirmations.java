@@ -46,7 +46,7 @@ final class ShipmentConfirmations {
             }
             final String date = text(first, "shipDate");
             confirmations.add(new ShipmentConfirmation(text(first, "messageType"), text(first, "interchangeReference"),
-                    text(first, "messageReference"), text(first, "shipmentId"), text(first, "orderNumber"),
+                    text(first, "messageReference"), text(first, "shipmentId"), text(first, "orderNumber"), text(first, "externalDocumentNumber"),
                     date == null ? null : LocalDate.parse(date), text(first, "carrier"), tracking, shipped));
         }
         return confirmations;
@@ -69,6 +69,7 @@ final class ShipmentConfirmations {
         values.put("messageReference", confirmation.messageReference());
         values.put("shipmentId", confirmation.shipmentId());
         values.put("orderNumber", confirmation.orderNumber());
+        values.put("externalDocumentNumber", confirmation.customerReference());
         values.put("shipDate", confirmation.shipDate() == null ? null : confirmation.shipDate().toString());
         values.put("carrier", confirmation.carrier());
         values.put("trackingNumber", confirmation.trackingNumbers().isEmpty() ? null : confirmation.trackingNumbers().get(0));
