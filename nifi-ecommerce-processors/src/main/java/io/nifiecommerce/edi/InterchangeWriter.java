@@ -114,7 +114,8 @@ public final class InterchangeWriter implements AutoCloseable {
         if (messageReference == null) {
             throw new IllegalStateException("segment " + tag + " outside a message");
         }
-        write(tag, elements);
+        // a lone String[] binds to the varargs array itself: it is one composite (DTM+137:20261205:102), not three elements
+        write(tag, elements.getClass() == String[].class ? new Object[] {elements} : elements);
         segmentsInMessage++;
         return this;
     }

@@ -59,9 +59,9 @@ public final class ShippingOrderWriter {
     private static void orders(final ShippingOrder order, final InterchangeWriter edi) {
         edi.startMessage(MESSAGE_REFERENCE, "ORDERS", "D", "96A", "UN", "EAN008");
         edi.segment("BGM", new String[] {"220"}, Edifact.text(order.orderNumber(), 35, "BGM 1004"), "9");
-        edi.segment("DTM", new String[] {"137", CCYYMMDD.format(order.orderDate()), "102"});
+        edi.segment("DTM", (Object) new String[] {"137", CCYYMMDD.format(order.orderDate()), "102"});
         if (order.requestedDeliveryDate() != null) {
-            edi.segment("DTM", new String[] {"2", CCYYMMDD.format(order.requestedDeliveryDate()), "102"});
+            edi.segment("DTM", (Object) new String[] {"2", CCYYMMDD.format(order.requestedDeliveryDate()), "102"});
         }
         if (order.externalDocumentNumber() != null && !order.externalDocumentNumber().isBlank()) {
             edi.segment("RFF", (Object) new String[] {"CR", Edifact.text(order.externalDocumentNumber(), 35, "RFF 1154")});

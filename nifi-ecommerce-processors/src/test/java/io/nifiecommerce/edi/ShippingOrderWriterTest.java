@@ -56,6 +56,9 @@ class ShippingOrderWriterTest {
         final List<String> quantities = message.segments().stream().filter(s -> "QTY".equals(s.tag())).map(s -> s.component(1, 2)).toList();
         assertEquals(List.of("2", "4"), quantities);
         assertTrue(edi.contains("CNT+2:2'"));
+        assertTrue(edi.contains("\nDTM+137:20261205:102'\nDTM+2:20261208:102'\nRFF+CR:#1001'\n"), edi);
+        assertTrue(edi.contains("\nBGM+220+S-ORD101001+9'\n"), edi);
+        assertTrue(edi.contains("\nQTY+21:2:PCS'\n"), edi);
     }
 
     @Test
