@@ -1,11 +1,10 @@
 package io.nifiecommerce.processors.edi;
 
 import io.nifiecommerce.edi.EdiInterchange;
-import org.apache.nifi.components.DescribedValue;
 import org.apache.nifi.components.PropertyDescriptor;
 
 /** When to acknowledge a received interchange with a CONTRL (EDIFACT) or a 997 (X12). */
-enum AcknowledgmentOption implements DescribedValue {
+enum AcknowledgmentOption implements Option {
     NEVER("Never", "Write no acknowledgment"),
     WHEN_REQUESTED("When Requested", "Acknowledge interchanges whose envelope asks for it (UNB 0031 = 1, ISA14 = 1)"),
     ALWAYS("Always", "Acknowledge every interchange read (the usual 997 agreement with X12 partners)");
@@ -19,12 +18,10 @@ enum AcknowledgmentOption implements DescribedValue {
             .defaultValue(WHEN_REQUESTED)
             .build();
 
-    private final String displayName;
-    private final String description;
+    private final Label label;
 
     AcknowledgmentOption(final String displayName, final String description) {
-        this.displayName = displayName;
-        this.description = description;
+        this.label = new Label(displayName, description);
     }
 
     boolean wanted(final EdiInterchange interchange) {
@@ -32,17 +29,7 @@ enum AcknowledgmentOption implements DescribedValue {
     }
 
     @Override
-    public String getValue() {
-        return name();
-    }
-
-    @Override
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    @Override
-    public String getDescription() {
-        return description;
+    public Label label() {
+        return label;
     }
 }

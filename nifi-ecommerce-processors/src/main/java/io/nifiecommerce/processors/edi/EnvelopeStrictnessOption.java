@@ -1,11 +1,10 @@
 package io.nifiecommerce.processors.edi;
 
 import io.nifiecommerce.edi.EdiInterchangeReader;
-import org.apache.nifi.components.DescribedValue;
 import org.apache.nifi.components.PropertyDescriptor;
 
 /** How strictly the EDI readers check a partner's envelope. */
-enum EnvelopeStrictnessOption implements DescribedValue {
+enum EnvelopeStrictnessOption implements Option {
     STRICT(EdiInterchangeReader.Strictness.STRICT, "Strict", "Any envelope violation sends the file to review"),
     TOLERATE_ELEMENT_FORMAT(EdiInterchangeReader.Strictness.TOLERATE_ELEMENT_FORMAT, "Tolerate Element Format",
             "Let through envelope elements of the wrong length or format (a 6-digit date under syntax 4, an over-long association "
@@ -20,13 +19,11 @@ enum EnvelopeStrictnessOption implements DescribedValue {
             .build();
 
     private final EdiInterchangeReader.Strictness strictness;
-    private final String displayName;
-    private final String description;
+    private final Label label;
 
     EnvelopeStrictnessOption(final EdiInterchangeReader.Strictness strictness, final String displayName, final String description) {
         this.strictness = strictness;
-        this.displayName = displayName;
-        this.description = description;
+        this.label = new Label(displayName, description);
     }
 
     EdiInterchangeReader.Strictness strictness() {
@@ -34,17 +31,7 @@ enum EnvelopeStrictnessOption implements DescribedValue {
     }
 
     @Override
-    public String getValue() {
-        return name();
-    }
-
-    @Override
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    @Override
-    public String getDescription() {
-        return description;
+    public Label label() {
+        return label;
     }
 }

@@ -15,7 +15,6 @@ import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
-import org.apache.nifi.components.DescribedValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
@@ -57,20 +56,18 @@ import java.util.concurrent.TimeUnit;
 })
 public class PostBusinessCentralShipment extends AbstractEdiProcessor {
 
-    enum ActionOption implements DescribedValue {
+    enum ActionOption implements Option {
         SHIP_EXTENSION(PostingAction.SHIP_EXTENSION, "Ship (bc-extension)",
                 "The custom API page shippableSalesOrders of bc-extension/: posts the shipment without invoicing, with the tracking number"),
         SHIP_AND_INVOICE(PostingAction.SHIP_AND_INVOICE, "Ship and Invoice (API v2.0)",
                 "Microsoft's salesOrders shipAndInvoice: posts the shipment and invoices it");
 
         private final PostingAction action;
-        private final String displayName;
-        private final String description;
+        private final Label label;
 
         ActionOption(final PostingAction action, final String displayName, final String description) {
             this.action = action;
-            this.displayName = displayName;
-            this.description = description;
+            this.label = new Label(displayName, description);
         }
 
         PostingAction action() {
@@ -78,18 +75,8 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
         }
 
         @Override
-        public String getValue() {
-            return name();
-        }
-
-        @Override
-        public String getDisplayName() {
-            return displayName;
-        }
-
-        @Override
-        public String getDescription() {
-            return description;
+        public Label label() {
+            return label;
         }
     }
 

@@ -17,7 +17,6 @@ import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
-import org.apache.nifi.components.DescribedValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
@@ -78,33 +77,21 @@ import java.util.concurrent.TimeUnit;
                 """)
 public class WriteShippingOrderEdi extends AbstractEdiProcessor {
 
-    enum MessageOption implements DescribedValue {
+    enum MessageOption implements Option {
         ORDERS_D96A(ShippingMessage.EDIFACT_ORDERS_D96A, "EDIFACT ORDERS D.96A", "UN/EDIFACT ORDERS, directory D.96A, EANCOM subset EAN008"),
         X12_940(ShippingMessage.X12_940_4010, "X12 940 004010", "ASC X12 940 Warehouse Shipping Order, version 004010");
 
         private final ShippingMessage message;
-        private final String displayName;
-        private final String description;
+        private final Label label;
 
         MessageOption(final ShippingMessage message, final String displayName, final String description) {
             this.message = message;
-            this.displayName = displayName;
-            this.description = description;
+            this.label = new Label(displayName, description);
         }
 
         @Override
-        public String getValue() {
-            return name();
-        }
-
-        @Override
-        public String getDisplayName() {
-            return displayName;
-        }
-
-        @Override
-        public String getDescription() {
-            return description;
+        public Label label() {
+            return label;
         }
     }
 
