@@ -112,6 +112,18 @@ public final class BusinessCentralClient {
     }
 
     /**
+     * A single PATCH with {@code If-Match} (the entity's {@code @odata.etag}, or {@code *}): BC answers 409/412
+     * {@code Request_EntityChanged} when the entity changed since it was read. Sent once, like a POST.
+     */
+    public JsonNode patch(final URI uri, final String etag, final JsonNode body) {
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("If-Match", etag == null || etag.isBlank() ? "*" : etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        return readOk(exchange(builder, false));
+    }
+
+    /**
      * Sends up to 100 operations in one {@code $batch}. {@code atomic} adds {@code Isolation: snapshot}
      * (all or nothing). {@code readOnly} batches are retried like GETs; batches that write are sent once
      * (429 and 401 aside), and a transient failure is thrown for the caller to re-check.

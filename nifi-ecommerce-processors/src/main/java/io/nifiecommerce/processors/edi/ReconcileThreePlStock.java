@@ -1,0 +1,168 @@
+package io.nifiecommerce.processors.edi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.businesscentral.BusinessCentralClient;
+import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
+import io.nifiecommerce.edi.EdiStockReader;
+import io.nifiecommerce.edi.StockReadOptions;
+import io.nifiecommerce.edi.StockReconciliation;
+import io.nifiecommerce.edi.StockRecord;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.SimpleRecordSchema;
+import org.apache.nifi.serialization.record.MapRecord;
+import org.apache.nifi.serialization.record.RecordField;
+import org.apache.nifi.serialization.record.RecordFieldType;
+import org.apache.nifi.serialization.record.RecordSchema;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@Tags({"edi", "invrpt", "846", "3pl", "stock", "reconciliation", "business central", "inventory"})
+@CapabilityDescription("""
+        Reconciles a 3PL's inventory report (EDIFACT INVRPT or X12 846) with Business Central: reads the report's stock \
+        (actual stock 145 / available 33, summed per item over the 3PL's warehouses), reads BC's items (number, gtin, \
+        inventory) and writes one record per item whose quantities differ (bcQuantity, reportedQuantity, difference = \
+        the adjustment BC needs) and one per report line that matches no BC item (status UNMATCHED). API v2.0 has no item \
+        journal: the records are the reconciliation report; posting them needs a custom page (see docs/edi.md).""")
+@WritesAttributes({
+        @WritesAttribute(attribute = "stock.items.compared", description = "BC items compared (success)"),
+        @WritesAttribute(attribute = "stock.differences", description = "Items whose quantities differ (success)"),
+        @WritesAttribute(attribute = "stock.unmatched", description = "Report lines matching no BC item (success)"),
+        @WritesAttribute(attribute = "record.count", description = "Records written (success)"),
+        @WritesAttribute(attribute = "error.code", description = "EDI_SYNTAX or PROCESSING_FAILED (review), BC's error code (retry)"),
+        @WritesAttribute(attribute = "error.message", description = "Why (review, retry)"),
+        @WritesAttribute(attribute = "error.segment", description = "The segment at fault (review)"),
+        @WritesAttribute(attribute = "error.position", description = "Its position (review)")
+})
+public class ReconcileThreePlStock extends AbstractEdiProcessor {
+
+    static final RecordSchema SCHEMA = new SimpleRecordSchema(List.of(
+            new RecordField("status", RecordFieldType.STRING.getDataType(), false),
+            new RecordField("itemNumber", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("gtin", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("bcQuantity", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("reportedQuantity", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("difference", RecordFieldType.STRING.getDataType(), true)));
+
+    static final PropertyDescriptor CONNECTION = new PropertyDescriptor.Builder()
+            .name("Business Central Connection")
+            .description("The BC company whose items are compared.")
+            .required(true)
+            .identifiesControllerService(BusinessCentralConnectionService.class)
+            .build();
+
+    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the reconciliation records.")
+            .required(true)
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .build();
+
+    static final PropertyDescriptor COMPLETE_REPORT = new PropertyDescriptor.Builder()
+            .name("Complete Report")
+            .description("Whether the 3PL's report lists every item it holds: then BC items it does not mention count as 0 at the 3PL.")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("false")
+            .build();
+
+    static final Relationship REL_SUCCESS = new Relationship.Builder().name("success").description("The reconciliation records").build();
+    static final Relationship REL_ORIGINAL = new Relationship.Builder().name("original").description("The report, once reconciled").build();
+    static final Relationship REL_RETRY = new Relationship.Builder().name("retry")
+            .description("BC could not be read; the report, penalized").build();
+    static final Relationship REL_REVIEW = new Relationship.Builder().name("review")
+            .description("A malformed report, untouched, with the segment and its position").build();
+
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION, RECORD_WRITER, COMPLETE_REPORT);
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_RETRY, REL_REVIEW);
+
+    public ReconcileThreePlStock() {
+        super(PROPERTIES, RELATIONSHIPS);
+    }
+
+    @Override
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
+        final List<StockRecord> report = parseOrReview(session, input, REL_REVIEW, in -> {
+            final List<StockRecord> records = new ArrayList<>();
+            EdiStockReader.read(in, StockReadOptions.defaults(), records::add);
+            return records;
+        }, null, null);
+        if (report == null) {
+            return;
+        }
+        final BusinessCentralConnectionService bc = context.getProperty(CONNECTION).asControllerService(BusinessCentralConnectionService.class);
+        final List<Map<String, Object>> items = new ArrayList<>();
+        try {
+            final BusinessCentralClient client = bc.client();
+            for (final JsonNode item : client.getAll(client.endpoint().resolve(BusinessCentralEndpoint.companyPath(bc.companyId(), "items")
+                    + "?$select=number,gtin,inventory"), 0)) {
+                final Map<String, Object> values = new HashMap<>();
+                values.put("number", item.path("number").asText(null));
+                values.put("gtin", item.path("gtin").asText(null));
+                values.put("inventory", item.path("inventory").asText("0"));
+                items.add(values);
+            }
+        } catch (final ApiException e) {
+            getLogger().warn("Business Central items not read for {}: {}", input, e.getMessage());
+            FlowFile retry = session.putAllAttributes(input, Map.of("error.code", String.valueOf(e.code()), "error.message", String.valueOf(e.getMessage())));
+            retry = session.penalize(retry);
+            session.transfer(retry, REL_RETRY);
+            return;
+        }
+        final StockReconciliation.Result result = StockReconciliation.reconcile(report, items, context.getProperty(COMPLETE_REPORT).asBoolean());
+        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        FlowFile output = session.create(input);
+        final Map<String, String> attributes = new HashMap<>();
+        try (OutputStream out = session.write(output);
+             RecordSetWriter writer = writerFactory.createWriter(getLogger(), writerFactory.getSchema(input.getAttributes(), SCHEMA), out, input)) {
+            writer.beginRecordSet();
+            for (final StockReconciliation.Difference difference : result.differences()) {
+                final Map<String, Object> values = new HashMap<>();
+                values.put("status", "DIFFERENCE");
+                values.put("itemNumber", difference.itemNumber());
+                values.put("gtin", difference.gtin());
+                values.put("bcQuantity", difference.bcQuantity().toPlainString());
+                values.put("reportedQuantity", difference.reportedQuantity().toPlainString());
+                values.put("difference", difference.difference().toPlainString());
+                writer.write(new MapRecord(SCHEMA, values));
+            }
+            for (final String unmatched : result.unmatched()) {
+                final Map<String, Object> values = new HashMap<>();
+                values.put("status", "UNMATCHED");
+                values.put("itemNumber", unmatched);
+                writer.write(new MapRecord(SCHEMA, values));
+            }
+            attributes.put("record.count", String.valueOf(writer.finishRecordSet().getRecordCount()));
+            attributes.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());
+        } catch (final Exception e) {
+            session.remove(output);
+            EdiReview.review(session, getLogger(), input, REL_REVIEW, "PROCESSING_FAILED", "Cannot write the records: " + e.getMessage(), null);
+            return;
+        }
+        attributes.put("stock.items.compared", String.valueOf(result.itemsCompared()));
+        attributes.put("stock.differences", String.valueOf(result.differences().size()));
+        attributes.put("stock.unmatched", String.valueOf(result.unmatched().size()));
+        output = session.putAllAttributes(output, attributes);
+        session.transfer(output, REL_SUCCESS);
+        session.transfer(input, REL_ORIGINAL);
+    }
+}

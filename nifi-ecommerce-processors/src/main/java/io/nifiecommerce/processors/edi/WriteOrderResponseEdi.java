@@ -1,0 +1,155 @@
+package io.nifiecommerce.processors.edi;
+
+import io.nifiecommerce.edi.EdiPartner;
+import io.nifiecommerce.edi.EdiSyntax;
+import io.nifiecommerce.edi.EdiWriteException;
+import io.nifiecommerce.edi.OrderResponse;
+import io.nifiecommerce.edi.OrderResponseWriter;
+import io.nifiecommerce.edi.WrittenInterchange;
+import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.order.OrderRecords;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordReader;
+import org.apache.nifi.serialization.RecordReaderFactory;
+import org.apache.nifi.serialization.record.Record;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@SupportsBatching
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@Tags({"edi", "edifact", "eancom", "ordrsp", "order response", "retail", "gln"})
+@CapabilityDescription("""
+        Answers retail buyers' EANCOM orders with an ORDRSP D.96A (EAN005): reads canonical order records that came from \
+        ReadRetailOrderEdi (company.id is the buyer's GLN, company.locationId the delivery GLN, lines keep the buyer's line \
+        numbers and GTINs) and writes one interchange per order, every line accepted or every line refused as Response says \
+        (typically ACCEPTED after PutBusinessCentralOrder's success, REFUSED after its failure). The interchange goes to the \
+        buyer whose GLN the order names; written with StAEDI, control numbers derived from the order and the answer.""")
+@WritesAttributes({
+        @WritesAttribute(attribute = "filename", description = "ORDRSP_<order number>_<control reference>.edi (success)"),
+        @WritesAttribute(attribute = "mime.type", description = "application/EDIFACT (success)"),
+        @WritesAttribute(attribute = "edi.control.reference", description = "UNB 0020 of the ORDRSP (success)"),
+        @WritesAttribute(attribute = "eancom.order.number", description = "The buyer's order answered (success, failure)"),
+        @WritesAttribute(attribute = "eancom.response", description = "29 accepted, 27 refused (success)"),
+        @WritesAttribute(attribute = "error.code", description = "READ_FAILED, NOT_EANCOM or EDI_WRITE (failure)"),
+        @WritesAttribute(attribute = "error.message", description = "Why (failure)")
+})
+public class WriteOrderResponseEdi extends AbstractEdiProcessor {
+
+    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
+            .name("Record Reader")
+            .description("Reads the canonical order records.")
+            .required(true)
+            .identifiesControllerService(RecordReaderFactory.class)
+            .build();
+
+    static final PropertyDescriptor RESPONSE = new PropertyDescriptor.Builder()
+            .name("Response")
+            .description("ACCEPTED (every line, as ordered) or REFUSED (every line). May use FlowFile attributes, e.g. "
+                    + "${error.code:isEmpty():ifElse('ACCEPTED','REFUSED')}.")
+            .required(true)
+            .defaultValue("ACCEPTED")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .build();
+
+    static final PropertyDescriptor SENDER_GLN = new PropertyDescriptor.Builder()
+            .name("Supplier GLN")
+            .description("Our GLN: the interchange sender and NAD+SU.")
+            .required(true)
+            .addValidator(StandardValidators.createRegexMatchingValidator(Pattern.compile("\\d{13}")))
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    static final Relationship REL_SUCCESS = new Relationship.Builder().name("success").description("One ORDRSP interchange per order").build();
+    static final Relationship REL_ORIGINAL = new Relationship.Builder().name("original").description("The input, once answered").build();
+    static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
+            .description("An input that cannot be read or answered, with error.code and error.message").build();
+
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_READER, RESPONSE, SENDER_GLN, EdiPartnerProperties.TEST_INDICATOR);
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_FAILURE);
+
+    public WriteOrderResponseEdi() {
+        super(PROPERTIES, RELATIONSHIPS);
+    }
+
+    @Override
+    void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
+        final OrderResponse.Status status;
+        try {
+            status = OrderResponse.Status.valueOf(context.getProperty(RESPONSE).evaluateAttributeExpressions(input).getValue().trim()
+                    .toUpperCase(Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            fail(session, input, "INVALID_RESPONSE", "Response must be ACCEPTED or REFUSED");
+            return;
+        }
+        final List<Order> orders = new ArrayList<>();
+        try (InputStream in = session.read(input);
+             RecordReader reader = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class)
+                     .createRecordReader(input, in, getLogger())) {
+            Record record;
+            while ((record = reader.nextRecord()) != null) {
+                orders.add(OrderRecords.fromRecord(record));
+            }
+        } catch (final Exception e) {
+            fail(session, input, "READ_FAILED", "Cannot read the order records: " + e.getMessage());
+            return;
+        }
+        final String sender = context.getProperty(SENDER_GLN).evaluateAttributeExpressions().getValue();
+        final boolean test = context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean();
+        final List<FlowFile> written = new ArrayList<>();
+        for (final Order order : orders) {
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            final WrittenInterchange result;
+            final OrderResponse response;
+            try {
+                response = OrderResponse.of(order, status);
+                final EdiPartner buyer = new EdiPartner(EdiSyntax.EDIFACT, sender, "14", response.buyerGln(), "14", test);
+                result = new OrderResponseWriter(buyer).write(response, LocalDateTime.now(clock()), bytes);
+            } catch (final IllegalArgumentException | EdiWriteException e) {
+                written.forEach(session::remove);
+                fail(session, input, e instanceof EdiWriteException ? "EDI_WRITE" : "NOT_EANCOM", e.getMessage());
+                return;
+            }
+            FlowFile ordrsp = session.create(input);
+            ordrsp = session.write(ordrsp, out -> out.write(bytes.toByteArray()));
+            ordrsp = session.putAllAttributes(ordrsp, Map.of(
+                    CoreAttributes.FILENAME.key(), "ORDRSP_" + order.name() + "_" + result.controlReference() + ".edi",
+                    CoreAttributes.MIME_TYPE.key(), "application/EDIFACT",
+                    "edi.control.reference", result.controlReference(),
+                    "eancom.order.number", order.name(),
+                    "eancom.response", response.responseCode()));
+            written.add(ordrsp);
+        }
+        for (final FlowFile ordrsp : written) {
+            session.getProvenanceReporter().create(ordrsp, "ORDRSP " + ordrsp.getAttribute("eancom.response"));
+            session.transfer(ordrsp, REL_SUCCESS);
+        }
+        session.transfer(input, REL_ORIGINAL);
+    }
+
+    private void fail(final ProcessSession session, final FlowFile input, final String code, final String message) {
+        getLogger().warn("{} not answered: {} {}", input, code, message);
+        session.transfer(session.putAllAttributes(input, Map.of("error.code", code, "error.message", String.valueOf(message))), REL_FAILURE);
+    }
+}
