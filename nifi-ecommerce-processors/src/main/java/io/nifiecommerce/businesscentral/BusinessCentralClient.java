@@ -120,7 +120,7 @@ public final class BusinessCentralClient {
                 .header("Content-Type", "application/json")
                 .header("If-Match", etag == null || etag.isBlank() ? "*" : etag)
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
-        return readOk(exchange(builder, false));
+        return exchange(builder, false);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.nifiecommerce.businesscentral.BasicCredentials;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.tracking.SharedReference;
@@ -81,7 +82,7 @@ class ThreePlPostingTest {
 
     private ThreePlPosting poster(final PostingAction action) {
         final String root = "http://127.0.0.1:" + server.getAddress().getPort();
-        final HttpTransport transport = new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE);
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), RetryPolicy.NONE);
         final BusinessCentralClient client = new BusinessCentralClient(new BusinessCentralEndpoint(root, BusinessCentralEndpoint.STANDARD_ROUTE),
                 new BasicCredentials("user", "key"), new RequestGovernor(5, 6000, Duration.ofMinutes(5)), transport, Duration.ofSeconds(5));
         return new ThreePlPosting(client, COMPANY, action);

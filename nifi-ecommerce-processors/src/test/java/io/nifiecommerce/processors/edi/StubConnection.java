@@ -4,6 +4,7 @@ import io.nifiecommerce.businesscentral.BasicCredentials;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
@@ -27,7 +28,7 @@ final class StubConnection extends AbstractControllerService implements Business
         final BusinessCentralClient client = new BusinessCentralClient(
                 new BusinessCentralEndpoint("http://127.0.0.1:" + port, BusinessCentralEndpoint.STANDARD_ROUTE),
                 new BasicCredentials("user", "key"), new RequestGovernor(5, 6000, Duration.ofMinutes(5)),
-                new HttpTransport(HttpTransport.newClient(Duration.ofSeconds(5)), RetryPolicy.NONE), Duration.ofSeconds(5));
+                new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), RetryPolicy.NONE), Duration.ofSeconds(5));
         final StubConnection connection = new StubConnection(client);
         runner.addControllerService("bc", connection);
         runner.enableControllerService(connection);
