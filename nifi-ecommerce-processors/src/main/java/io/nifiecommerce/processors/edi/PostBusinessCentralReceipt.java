@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ReceiptAdvice;
@@ -56,6 +60,8 @@ import java.util.concurrent.TimeUnit;
                 + "or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
+// Talks to Business Central, whose rate window and 429s want a patient retry: 10 s yield, 30 s penalty.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class PostBusinessCentralReceipt extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "receipt.";
@@ -175,5 +181,16 @@ public class PostBusinessCentralReceipt extends AbstractEdiProcessor {
     private static String text(final Map<String, Object> values, final String field) {
         final Object value = values.get(field);
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ShipmentConfirmation;
@@ -54,6 +58,8 @@ import java.util.concurrent.TimeUnit;
                 + "INVALID_RECORD, READ_FAILED or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
+// Talks to Business Central, whose rate window and 429s want a patient retry: 10 s yield, 30 s penalty.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class PostBusinessCentralShipment extends AbstractEdiProcessor {
 
     enum ActionOption implements Option {
@@ -209,5 +215,16 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             out = session.penalize(out);
         }
         session.transfer(out, relationship);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

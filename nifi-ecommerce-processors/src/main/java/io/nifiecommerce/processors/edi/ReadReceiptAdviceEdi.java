@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.edi.ReceiptAdvice;
 import io.nifiecommerce.edi.ReceiptAdviceReader;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -45,6 +49,9 @@ import java.util.Set;
         @WritesAttribute(attribute = "error.segment", description = "The segment at fault (review)"),
         @WritesAttribute(attribute = "error.position", description = "Its position in the interchange (review)")
 })
+// Local work only (reading or writing an interchange): NiFi's usual 1 s yield; a file sent to review is
+// penalized 30 s so that a flow looping it back does not spin on it.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReadReceiptAdviceEdi extends AbstractEdiProcessor {
 
     static final RecordSchema SCHEMA = new SimpleRecordSchema(List.of(
@@ -120,5 +127,16 @@ public class ReadReceiptAdviceEdi extends AbstractEdiProcessor {
         output = session.putAllAttributes(output, attributes);
         session.transfer(output, REL_SUCCESS);
         session.transfer(input, REL_ORIGINAL);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

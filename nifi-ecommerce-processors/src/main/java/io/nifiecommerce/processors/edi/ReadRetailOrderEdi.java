@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
@@ -78,6 +82,9 @@ import java.util.concurrent.TimeUnit;
                 Connect success to PutBusinessCentralOrder (Item Reference: GTIN); its success and failure to WriteOrderResponseEdi \
                 (Response: ACCEPTED and REFUSED); acknowledgment to the buyer's channel; review and duplicate to a place someone watches.
                 """)
+// Local work only (reading or writing an interchange): NiFi's usual 1 s yield; a file sent to review is
+// penalized 30 s so that a flow looping it back does not spin on it.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReadRetailOrderEdi extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "order.";
@@ -264,4 +271,14 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
         session.transfer(input, REL_ORIGINAL);
     }
 
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
+    }
 }

@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
@@ -57,6 +61,9 @@ import java.util.Set;
                 Connect success to PostBusinessCentralShipment (or to the flow that posts shipments), acknowledgment to PutSFTP \
                 (the 3PL's inbound folder), and review to a place someone watches: error.segment and error.position locate the fault.
                 """)
+// Local work only (reading or writing an interchange): NiFi's usual 1 s yield; a file sent to review is
+// penalized 30 s so that a flow looping it back does not spin on it.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
 
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
@@ -156,4 +163,14 @@ public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
         session.transfer(input, REL_ORIGINAL);
     }
 
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
+    }
 }

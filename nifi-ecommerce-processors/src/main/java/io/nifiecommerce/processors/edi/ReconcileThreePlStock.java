@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
@@ -53,6 +57,8 @@ import java.util.Set;
         @WritesAttribute(attribute = "error.segment", description = "The segment at fault (review)"),
         @WritesAttribute(attribute = "error.position", description = "Its position (review)")
 })
+// Talks to Business Central, whose rate window and 429s want a patient retry: 10 s yield, 30 s penalty.
+@DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReconcileThreePlStock extends AbstractEdiProcessor {
 
     static final RecordSchema SCHEMA = new SimpleRecordSchema(List.of(
@@ -164,5 +170,16 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
         output = session.putAllAttributes(output, attributes);
         session.transfer(output, REL_SUCCESS);
         session.transfer(input, REL_ORIGINAL);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.edi.EdiPartner;
 import io.nifiecommerce.edi.EdiSyntax;
 import io.nifiecommerce.edi.EdiWriteException;
@@ -54,6 +58,9 @@ import java.util.regex.Pattern;
         @WritesAttribute(attribute = "error.code", description = "READ_FAILED, NOT_EANCOM or EDI_WRITE (failure)"),
         @WritesAttribute(attribute = "error.message", description = "Why (failure)")
 })
+// Local work only (reading or writing an interchange): NiFi's usual 1 s yield; a file sent to review is
+// penalized 30 s so that a flow looping it back does not spin on it.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class WriteOrderResponseEdi extends AbstractEdiProcessor {
 
     static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
@@ -151,5 +158,16 @@ public class WriteOrderResponseEdi extends AbstractEdiProcessor {
     private void fail(final ProcessSession session, final FlowFile input, final String code, final String message) {
         getLogger().warn("{} not answered: {} {}", input, code, message);
         session.transfer(session.putAllAttributes(input, Map.of("error.code", code, "error.message", String.valueOf(message))), REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }

@@ -1,5 +1,9 @@
 package io.nifiecommerce.processors.edi;
 
+import org.apache.nifi.migration.PropertyConfiguration;
+import org.apache.nifi.logging.LogLevel;
+import org.apache.nifi.annotation.configuration.DefaultSettings;
+import io.nifiecommerce.processors.PropertyRenames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.EdiPartner;
 import io.nifiecommerce.edi.EdiSyntax;
@@ -75,6 +79,9 @@ import java.util.concurrent.TimeUnit;
                 Run this processor on the primary node only (it follows a primary-node source): its memory of sent versions is one \
                 cluster state.
                 """)
+// Local work only (reading or writing an interchange): NiFi's usual 1 s yield; a file sent to review is
+// penalized 30 s so that a flow looping it back does not spin on it.
+@DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class WriteShippingOrderEdi extends AbstractEdiProcessor {
 
     enum MessageOption implements Option {
@@ -288,5 +295,16 @@ public class WriteShippingOrderEdi extends AbstractEdiProcessor {
         FlowFile failed = session.putAllAttributes(original, Map.of("error.code", code, "error.message", String.valueOf(message)));
         failed = session.penalize(failed);
         session.transfer(failed, REL_FAILURE);
+    }
+
+    /**
+     * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
+     * that flows saved with the former name keep their value. None has been renamed so far.
+     */
+    static final PropertyRenames RENAMED_PROPERTIES = PropertyRenames.none();
+
+    @Override
+    public void migrateProperties(final PropertyConfiguration config) {
+        RENAMED_PROPERTIES.applyTo(config);
     }
 }
