@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -103,6 +104,44 @@ public final class RecordOutcomeRouter {
         return output;
     }
 
+    /**
+     * A record may hold a number the reader could only read as infinite (a 400-digit quantity): a writer whose
+     * schema says DECIMAL cannot write it (NiFi converts through a double), and the FlowFile would be rolled back and
+     * replayed forever. Such a value, number or numeric text, is written empty; the record's error says what was wrong.
+     */
+    static void withoutNonFiniteNumbers(final Record record) {
+        for (final String field : record.getRawFieldNames()) {
+            final Object value = record.getValue(field);
+            if (value instanceof Record nested) {
+                withoutNonFiniteNumbers(nested);
+            } else if (value instanceof Object[] array) {
+                for (int i = 0; i < array.length; i++) {
+                    if (array[i] instanceof Record nested) {
+                        withoutNonFiniteNumbers(nested);
+                    } else if (nonFinite(array[i])) {
+                        array[i] = null;
+                    }
+                }
+            } else if (nonFinite(value)) {
+                record.setValue(field, null);
+            }
+        }
+    }
+
+    private static boolean nonFinite(final Object value) {
+        if (value instanceof Number number) {
+            return !Double.isFinite(number.doubleValue());
+        }
+        // NiFi converts a numeric string to a DECIMAL field through a double
+        if (value instanceof String text && !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-' || text.charAt(0) == '+')
+                && NUMERIC.matcher(text).matches()) {
+            return !Double.isFinite(Double.parseDouble(text));
+        }
+        return false;
+    }
+
+    private static final Pattern NUMERIC = Pattern.compile("[+-]?\\d+(\\.\\d*)?([eE][+-]?\\d+)?");
+
     /** One outgoing FlowFile and its open writer. */
     private final class Output {
         private final FlowFile flowFile;
@@ -125,6 +164,7 @@ public final class RecordOutcomeRouter {
         }
 
         void write(final Record record, final String errorCode, final String errorMessage) throws IOException {
+            withoutNonFiniteNumbers(record);
             writer.write(record);
             if (errorCode != null) {
                 errorCodes.merge(errorCode, 1, Integer::sum);
