@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
@@ -88,9 +89,9 @@ import java.util.TreeSet;
         @WritesAttribute(attribute = "fulfillment.events.posted", description = "Fulfillment events posted to Shopify for the records (success)"),
         @WritesAttribute(attribute = "fulfillment.events.present", description = "Fulfillment events found already on Shopify, not posted again (success)"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop domain of the Shopify Connection Service"),
-        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the reasons of the records, comma-separated "
+        @WritesAttribute(attribute = ErrorAttributes.CODE, description = "On failure and retry: the reasons of the records, comma-separated "
                 + "(ORDER_NOT_FOUND, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
-        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the message of the first record's reason")
+        @WritesAttribute(attribute = ErrorAttributes.MESSAGE, description = "On failure and retry: the message of the first record's reason")
 })
 @UseCase(
         description = "Mark Shopify orders fulfilled, with tracking, from the carriers' tracking events.",
@@ -379,8 +380,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             }
         } catch (final Exception e) {
             getLogger().error("Cannot read the records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "INVALID_INPUT",
-                    "error.message", String.valueOf(e.getMessage())));
+            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("INVALID_INPUT", String.valueOf(e.getMessage())));
             failed = session.penalize(failed);
             session.transfer(failed, REL_FAILURE);
             return;
@@ -423,7 +423,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             // the records went to Shopify but their results cannot be written: keep the input, a replay is recognised by tracking number
             getLogger().error("Cannot write the results of {}; routing it to retry", flowFile, e);
             created.forEach(session::remove);
-            FlowFile retry = session.putAllAttributes(flowFile, Map.of("error.code", "OUTPUT_ERROR", "error.message", String.valueOf(e.getMessage())));
+            FlowFile retry = session.putAllAttributes(flowFile, ErrorAttributes.of("OUTPUT_ERROR", String.valueOf(e.getMessage())));
             retry = session.penalize(retry);
             session.transfer(retry, REL_RETRY);
             return;
@@ -608,8 +608,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         }
         final Set<String> codes = new TreeSet<>();
         indexes.forEach(i -> codes.add(outcomes[i].status().name()));
-        attributes.put("error.code", String.join(",", codes));
-        attributes.put("error.message", String.valueOf(outcomes[indexes.getFirst()].message()));
+        attributes.putAll(ErrorAttributes.of(String.join(",", codes), String.valueOf(outcomes[indexes.getFirst()].message())));
         return attributes;
     }
 
