@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentEventPublisher;
@@ -31,7 +32,6 @@ import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.migration.PropertyConfiguration;
@@ -43,19 +43,15 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.SimpleRecordSchema;
-import org.apache.nifi.serialization.WriteResult;
 import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
 import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -394,39 +390,38 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             byRoute.computeIfAbsent(outcomes[i].route(), r -> new ArrayList<>()).add(i);
         }
         final RecordSchema outSchema = outputSchema(readSchema[0], records);
-        final List<FlowFile> created = new ArrayList<>();
+        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile, writerFactory, outSchema, getLogger());
+        final Map<Relationship, FlowFile> routed;
         try {
-            for (final Map.Entry<Route, List<Integer>> entry : byRoute.entrySet()) {
-                FlowFile child = session.create(flowFile);
-                final List<Integer> indexes = entry.getValue();
-                final Map<String, String> attributes = new HashMap<>();
-                child = session.write(child, out -> writeRecords(writerFactory, flowFile, outSchema, records, outcomes, eventResults, indexes,
-                        out, attributes));
-                created.add(child);
-                attributes.putAll(routeAttributes(entry.getKey(), outcomes, eventResults, indexes));
-                attributes.put("shopify.shop", connection.shopDomain());
-                child = session.putAllAttributes(child, attributes);
-                switch (entry.getKey()) {
-                    case SUCCESS -> {
-                        session.getProvenanceReporter().send(child, "https://" + connection.shopDomain() + "/admin/orders",
-                                "Shopify fulfillments for " + indexes.size() + " record(s)");
-                        session.transfer(child, REL_SUCCESS);
-                    }
-                    case FAILURE -> session.transfer(child, REL_FAILURE);
-                    case RETRY -> {
-                        child = session.penalize(child);
-                        session.transfer(child, REL_RETRY);
-                    }
-                }
+            for (int i = 0; i < records.size(); i++) {
+                router.write(relationship(outcomes[i].route()), withOutcome(outSchema, records.get(i), outcomes[i], eventResults[i]));
             }
+            routed = router.finish(Map.of("shopify.shop", connection.shopDomain()), null);
         } catch (final Exception e) {
             // the records went to Shopify but their results cannot be written: keep the input, a replay is recognised by tracking number
             getLogger().error("Cannot write the results of {}; routing it to retry", flowFile, e);
-            created.forEach(session::remove);
+            router.discard();
             FlowFile retry = session.putAllAttributes(flowFile, ErrorAttributes.of("OUTPUT_ERROR", String.valueOf(e.getMessage())));
             retry = session.penalize(retry);
             session.transfer(retry, REL_RETRY);
             return;
+        }
+        for (final Map.Entry<Route, List<Integer>> entry : byRoute.entrySet()) {
+            final List<Integer> indexes = entry.getValue();
+            FlowFile child = session.putAllAttributes(routed.get(relationship(entry.getKey())),
+                    routeAttributes(entry.getKey(), outcomes, eventResults, indexes));
+            switch (entry.getKey()) {
+                case SUCCESS -> {
+                    session.getProvenanceReporter().send(child, "https://" + connection.shopDomain() + "/admin/orders",
+                            "Shopify fulfillments for " + indexes.size() + " record(s)");
+                    session.transfer(child, REL_SUCCESS);
+                }
+                case FAILURE -> session.transfer(child, REL_FAILURE);
+                case RETRY -> {
+                    child = session.penalize(child);
+                    session.transfer(child, REL_RETRY);
+                }
+            }
         }
         if (byRoute.containsKey(Route.RETRY)) {
             context.yield();
@@ -548,27 +543,12 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         return new SimpleRecordSchema(fields);
     }
 
-    private void writeRecords(final RecordSetWriterFactory writerFactory, final FlowFile original, final RecordSchema outSchema,
-                              final List<Record> records, final FulfillmentOutcome[] outcomes,
-                              final FulfillmentEventPublisher.Result[] eventResults, final List<Integer> indexes,
-                              final OutputStream out, final Map<String, String> attributes) throws IOException {
-        try {
-            final RecordSchema schema = writerFactory.getSchema(original.getAttributes(), outSchema);
-            try (RecordSetWriter writer = writerFactory.createWriter(getLogger(), schema, out, original)) {
-                writer.beginRecordSet();
-                for (final int index : indexes) {
-                    writer.write(withOutcome(outSchema, records.get(index), outcomes[index], eventResults[index]));
-                }
-                final WriteResult result = writer.finishRecordSet();
-                attributes.putAll(result.getAttributes());
-                attributes.put("record.count", String.valueOf(result.getRecordCount()));
-                attributes.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());
-            }
-        } catch (final IOException e) {
-            throw e;
-        } catch (final Exception e) {
-            throw new IOException("Cannot write records: " + e.getMessage(), e);
-        }
+    private static Relationship relationship(final Route route) {
+        return switch (route) {
+            case SUCCESS -> REL_SUCCESS;
+            case FAILURE -> REL_FAILURE;
+            case RETRY -> REL_RETRY;
+        };
     }
 
     private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome,

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.shopify.fulfillment.StubShopify;
 import io.nifiecommerce.shopify.fulfillment.TrackingInfo;
 import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.record.RecordSchema;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.MockProcessContext;
 import org.apache.nifi.util.TestRunner;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +291,53 @@ class PutShopifyFulfillmentTest {
         assertEquals(List.of("SKIPPED", "CREATED", "CREATED"), records(success).stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
         assertTrue(shopify.fulfillments(order1001).isEmpty());
         assertEquals(1, shopify.fulfillments(order1002).size());
+    }
+
+    @Test
+    void resultsThatCannotBeWrittenSendTheInputToRetryWithNothingElse() throws InitializationException {
+        for (final boolean failOnCreate : new boolean[] {false, true}) {
+            runner.clearTransferState();
+            final FailingWriter failing = new FailingWriter(failOnCreate);
+            runner.addControllerService("failing-" + failOnCreate, failing);
+            runner.enableControllerService(failing);
+            runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "failing-" + failOnCreate);
+            enqueue(event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-20T18:00:00Z"));
+            runner.run();
+
+            runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_RETRY, 1);
+            final MockFlowFile retry = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
+            retry.assertAttributeEquals("error.code", "OUTPUT_ERROR");
+            retry.assertAttributeEquals("error.message", "disk full");
+        }
+    }
+
+    /** A Record Writer that fails: when created, or on the first record. */
+    private static final class FailingWriter extends AbstractControllerService implements RecordSetWriterFactory {
+        private final boolean failOnCreate;
+
+        FailingWriter(final boolean failOnCreate) {
+            this.failOnCreate = failOnCreate;
+        }
+
+        @Override
+        public RecordSchema getSchema(final Map<String, String> variables, final RecordSchema readSchema) {
+            return readSchema;
+        }
+
+        @Override
+        public RecordSetWriter createWriter(final ComponentLog logger, final RecordSchema schema, final OutputStream out,
+                                            final Map<String, String> variables) throws IOException {
+            if (failOnCreate) {
+                throw new IOException("disk full");
+            }
+            return (RecordSetWriter) Proxy.newProxyInstance(RecordSetWriter.class.getClassLoader(), new Class<?>[] {RecordSetWriter.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("write")) {
+                            throw new IOException("disk full");
+                        }
+                        return method.getName().equals("getMimeType") ? "application/json" : null;
+                    });
+        }
     }
 
     @Test
