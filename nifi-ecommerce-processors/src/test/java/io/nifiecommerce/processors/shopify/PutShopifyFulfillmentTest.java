@@ -60,9 +60,9 @@ class PutShopifyFulfillmentTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(PutShopifyFulfillment.SHOPIFY_CONNECTION_SERVICE, "shopify");
-        runner.setProperty(PutShopifyFulfillment.RECORD_READER, "reader");
-        runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "writer");
+        runner.setProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE, "shopify");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_READER, "reader");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_WRITER, "writer");
     }
 
     @AfterEach
@@ -192,13 +192,13 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void eventsCanBeTurnedOffAndErpShipmentsPostNone() {
-        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "false");
+        runner.setProperty(PutShopifyFulfillmentProperties.POST_EVENTS, "false");
         enqueue(event("#1001", "6A15602676300", "Colissimo", "DELIVERED", "2026-11-20T08:00:00Z"));
         runner.run();
         runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
         assertEquals(0, shopify.count("EVENTS") + shopify.count("EVENT_CREATE"));
 
-        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "true");
+        runner.setProperty(PutShopifyFulfillmentProperties.POST_EVENTS, "true");
         runner.clearTransferState();
         enqueue("{\"externalDocumentNumber\":\"#1002\",\"packageTrackingNo\":\"JD014600006281230701\"}");
         runner.run();
@@ -260,8 +260,8 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void businessCentralShipmentWithLinesFulfillsPartially() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.CARRIER_FIELD, "shopifyCarrier");
-        runner.setProperty(PutShopifyFulfillment.LINES_FIELD, "salesShipmentLines");
+        runner.setProperty(PutShopifyFulfillmentProperties.CARRIER_FIELD, "shopifyCarrier");
+        runner.setProperty(PutShopifyFulfillmentProperties.LINES_FIELD, "salesShipmentLines");
         enqueue("""
                 {"number":"102044","orderNumber":"S-ORD101005","externalDocumentNumber":"1001","packageTrackingNo":"250012345678",
                  "shopifyCarrier":"DPD","salesShipmentLines":[{"lineObjectNumber":"MUG-RED","quantity":1.0},{"lineObjectNumber":"MUG-BLUE","quantity":1}]}""");
@@ -279,7 +279,7 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void statusesThatDoNotCallForAFulfillmentAreSkipped() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.FULFILL_ON, "SHIPPED");
+        runner.setProperty(PutShopifyFulfillmentProperties.FULFILL_ON, "SHIPPED");
         enqueue(event("#1001", "S-1", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
                 event("#1002", "S-2", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
                 event("#1002", "S-2", "UPS", "PICKED_UP", "2026-11-20T10:00:00Z"));
@@ -300,7 +300,7 @@ class PutShopifyFulfillmentTest {
             final FailingWriter failing = new FailingWriter(failOnCreate);
             runner.addControllerService("failing-" + failOnCreate, failing);
             runner.enableControllerService(failing);
-            runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "failing-" + failOnCreate);
+            runner.setProperty(PutShopifyFulfillmentProperties.RECORD_WRITER, "failing-" + failOnCreate);
             enqueue(event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-20T18:00:00Z"));
             runner.run();
 
@@ -353,7 +353,7 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void orderIdReferencesAreAccepted() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.ORDER_REFERENCE_KIND, "id");
+        runner.setProperty(PutShopifyFulfillmentProperties.ORDER_REFERENCE_KIND, "id");
         enqueue(event("102", "ID-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
                 event("gid://shopify/Order/101", "ID-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
                 event("not-an-id", "ID-3", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));
