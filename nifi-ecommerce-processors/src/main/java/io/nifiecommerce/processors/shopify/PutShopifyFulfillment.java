@@ -41,11 +41,7 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.SimpleRecordSchema;
-import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordField;
-import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.InputStream;
@@ -54,7 +50,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,21 +123,6 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             .description("Records that met a transient error (throttling, 5xx, timeout) or refused credentials: try again later")
             .build();
 
-    static final String FIELD_OUTCOME = "fulfillmentOutcome";
-    static final String FIELD_FULFILLMENT_IDS = "fulfillmentIds";
-    static final String FIELD_ORDER_ID = "shopifyOrderId";
-    static final String FIELD_ERROR_CODE = "errorCode";
-    static final String FIELD_ERROR_MESSAGE = "errorMessage";
-    static final String FIELD_EVENTS = "fulfillmentEvents";
-
-    private static final List<RecordField> OUTCOME_FIELDS = List.of(
-            new RecordField(FIELD_OUTCOME, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_FULFILLMENT_IDS, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ORDER_ID, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ERROR_CODE, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ERROR_MESSAGE, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_EVENTS, RecordFieldType.STRING.getDataType()));
-
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
     @Override
@@ -189,12 +169,12 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         for (int i = 0; i < records.size(); i++) {
             byRoute.computeIfAbsent(outcomes[i].route(), r -> new ArrayList<>()).add(i);
         }
-        final RecordSchema outSchema = outputSchema(readSchema[0], records);
+        final RecordSchema outSchema = FulfillmentOutcomeFields.outputSchema(readSchema[0], records);
         final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile, writerFactory, outSchema, getLogger());
         final Map<Relationship, FlowFile> routed;
         try {
             for (int i = 0; i < records.size(); i++) {
-                router.write(relationship(outcomes[i].route()), withOutcome(outSchema, records.get(i), outcomes[i], eventResults[i]));
+                router.write(relationship(outcomes[i].route()), FulfillmentOutcomeFields.withOutcome(outSchema, records.get(i), outcomes[i], eventResults[i]));
             }
             routed = router.finish(Map.of("shopify.shop", connection.shopDomain()), null);
         } catch (final Exception e) {
@@ -322,37 +302,12 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         return outcomes;
     }
 
-    private static RecordSchema outputSchema(final RecordSchema readSchema, final List<Record> records) {
-        final RecordSchema base = readSchema != null ? readSchema : records.isEmpty() ? new SimpleRecordSchema(List.of()) : records.getFirst().getSchema();
-        final List<RecordField> fields = new ArrayList<>(base.getFields());
-        for (final RecordField extra : OUTCOME_FIELDS) {
-            if (base.getField(extra.getFieldName()).isEmpty()) {
-                fields.add(extra);
-            }
-        }
-        return new SimpleRecordSchema(fields);
-    }
-
     private static Relationship relationship(final Route route) {
         return switch (route) {
             case SUCCESS -> REL_SUCCESS;
             case FAILURE -> REL_FAILURE;
             case RETRY -> REL_RETRY;
         };
-    }
-
-    private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome,
-                                      final FulfillmentEventPublisher.Result events) {
-        final Map<String, Object> values = new LinkedHashMap<>(record.toMap());
-        values.put(FIELD_OUTCOME, outcome.status().name());
-        values.put(FIELD_FULFILLMENT_IDS, outcome.fulfillmentIds().isEmpty() ? null : String.join(",", outcome.fulfillmentIds()));
-        values.put(FIELD_ORDER_ID, outcome.orderId());
-        final boolean failed = outcome.route() != Route.SUCCESS;
-        values.put(FIELD_ERROR_CODE, failed ? outcome.status().name() : null);
-        values.put(FIELD_ERROR_MESSAGE, failed ? outcome.message() : null);
-        values.put(FIELD_EVENTS, events == null ? null : events.posted() + " posted, " + events.present() + " already present"
-                + (events.refused().isEmpty() ? "" : ", " + events.refused().size() + " refused"));
-        return new MapRecord(schema, values);
     }
 
     private static Map<String, String> routeAttributes(final Route route, final FulfillmentOutcome[] outcomes,
