@@ -95,6 +95,15 @@ public final class RecordOutcomeRouter {
         return finished;
     }
 
+    /**
+     * After a failure to write or finish: closes and removes every FlowFile opened so far, so that the caller can route
+     * the input whole instead.
+     */
+    public void discard() {
+        outputs.values().forEach(Output::discard);
+        outputs.clear();
+    }
+
     private Output output(final Relationship relationship) throws IOException {
         Output output = outputs.get(relationship);
         if (output == null) {
@@ -144,7 +153,7 @@ public final class RecordOutcomeRouter {
 
     /** One outgoing FlowFile and its open writer. */
     private final class Output {
-        private final FlowFile flowFile;
+        private FlowFile flowFile;
         private final OutputStream stream;
         private final RecordSetWriter writer;
         private final Map<String, Integer> errorCodes = new TreeMap<>();
@@ -157,9 +166,10 @@ public final class RecordOutcomeRouter {
             try {
                 writer = writerFactory.createWriter(logger, writerFactory.getSchema(parent.getAttributes(), schema), stream, parent);
                 writer.beginRecordSet();
-            } catch (final SchemaNotFoundException | RuntimeException e) {
+            } catch (final SchemaNotFoundException | IOException | RuntimeException e) {
                 stream.close();
-                throw new IOException("Cannot create the record writer", e);
+                session.remove(flowFile);
+                throw e instanceof IOException io ? io : new IOException("Cannot create the record writer", e);
             }
         }
 
@@ -188,7 +198,17 @@ public final class RecordOutcomeRouter {
                 attributes.putAll(ErrorAttributes.of(errorCodes.size() == 1 ? errorCodes.keySet().iterator().next() : mixedErrorCode,
                         summary()));
             }
-            return session.putAllAttributes(flowFile, attributes);
+            flowFile = session.putAllAttributes(flowFile, attributes);
+            return flowFile;
+        }
+
+        void discard() {
+            try (OutputStream closing = stream; RecordSetWriter closingWriter = writer) {
+                // closed (again) before the FlowFile can be removed
+            } catch (final IOException | RuntimeException e) {
+                logger.debug("Closing a discarded output failed", e);
+            }
+            session.remove(flowFile);
         }
 
         /** The first message, prefixed by the count per code when more than one record failed. */

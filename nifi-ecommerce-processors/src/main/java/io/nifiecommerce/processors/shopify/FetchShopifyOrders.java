@@ -1,12 +1,8 @@
 package io.nifiecommerce.processors.shopify;
 
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.http.ErrorClass;
-import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.PropertyRenames;
-import io.nifiecommerce.shopify.GraphQlResponse;
-import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
@@ -31,7 +27,6 @@ import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
-import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
@@ -46,7 +41,6 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
-import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
@@ -145,104 +139,6 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     /** Shopify stops cursor pagination after this many objects: longer windows are split. */
     static final int PAGINATION_CAP = WindowedOrderRead.PAGINATION_CAP;
 
-    static final AllowableValue START_NOW = new AllowableValue("NOW", "Now", "Orders updated from the first run on.");
-    static final AllowableValue START_DATE = new AllowableValue("DATE", "Given Date", "Orders updated since Initial Start Date.");
-    static final AllowableValue START_EVERYTHING = new AllowableValue("EVERYTHING", "Everything",
-            "Every order the app can see (the last 60 days without read_all_orders).");
-
-    static final AllowableValue SEGMENT_ALL = new AllowableValue("ALL", "All", "B2B and B2C orders, in separate FlowFiles.");
-    static final AllowableValue SEGMENT_B2B = new AllowableValue("B2B", "B2B Only", "Only orders bought through a company account.");
-    static final AllowableValue SEGMENT_B2C = new AllowableValue("B2C", "B2C Only", "Only orders without a company account.");
-
-    static final AllowableValue FORMAT_RECORDS = new AllowableValue("RECORDS", "Canonical Records",
-            "Canonical order records written by the Record Writer (schema in docs/canonical-order.md).");
-    static final AllowableValue FORMAT_RAW = new AllowableValue("RAW", "Raw Shopify JSON",
-            "A JSON array of Shopify's order nodes as the GraphQL API returned them, lines complete.");
-
-    static final AllowableValue MODE_PAGES = new AllowableValue("PAGES", "Cursor Pages", "Every run reads updated orders page by page.");
-    static final AllowableValue MODE_BULK = new AllowableValue("BULK", "Bulk Backfill",
-            "The first run exports everything since Initial Start with a bulk operation; later runs read pages.");
-
-    public static final PropertyDescriptor SHOPIFY_CONNECTION = new PropertyDescriptor.Builder()
-            .name("Shopify Connection")
-            .description("The shop to read from.")
-            .required(true)
-            .identifiesControllerService(ShopifyConnectionService.class)
-            .build();
-
-    public static final PropertyDescriptor INITIAL_START = new PropertyDescriptor.Builder()
-            .name("Initial Start")
-            .description("Where the first run starts. Ignored once the processor has state; clear the state to start over.")
-            .required(true)
-            .allowableValues(START_NOW, START_DATE, START_EVERYTHING)
-            .defaultValue(START_NOW.getValue())
-            .build();
-
-    public static final PropertyDescriptor INITIAL_START_DATE = new PropertyDescriptor.Builder()
-            .name("Initial Start Date")
-            .description("ISO-8601 instant, e.g. 2026-01-01T00:00:00Z: orders updated since then are read on the first run.")
-            .required(true)
-            .addValidator(StandardValidators.ISO8601_INSTANT_VALIDATOR)
-            .dependsOn(INITIAL_START, START_DATE)
-            .build();
-
-    public static final PropertyDescriptor OVERLAP = new PropertyDescriptor.Builder()
-            .name("Overlap")
-            .description("How far before the latest update already read each run looks again, to catch orders Shopify's search indexed "
-                    + "late. Versions already emitted are recognised and skipped.")
-            .required(true)
-            .defaultValue("5 mins")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
-
-    public static final PropertyDescriptor QUERY_FILTER = new PropertyDescriptor.Builder()
-            .name("Query Filter")
-            .description("Shopify search syntax ANDed with the updated_at window, e.g. `tag:validated financial_status:paid` or "
-                    + "`status:open`. Empty: every order.")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    public static final PropertyDescriptor SEGMENT_FILTER = new PropertyDescriptor.Builder()
-            .name("Segment Filter")
-            .description("Which orders to emit.")
-            .required(true)
-            .allowableValues(SEGMENT_ALL, SEGMENT_B2B, SEGMENT_B2C)
-            .defaultValue(SEGMENT_ALL.getValue())
-            .build();
-
-    public static final PropertyDescriptor OUTPUT_FORMAT = new PropertyDescriptor.Builder()
-            .name("Output Format")
-            .description("How orders are written.")
-            .required(true)
-            .allowableValues(FORMAT_RECORDS, FORMAT_RAW)
-            .defaultValue(FORMAT_RECORDS.getValue())
-            .build();
-
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the canonical order records (JSON, Avro, CSV...).")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .dependsOn(OUTPUT_FORMAT, FORMAT_RECORDS)
-            .build();
-
-    public static final PropertyDescriptor MAX_ORDERS_PER_FLOWFILE = new PropertyDescriptor.Builder()
-            .name("Max Orders per FlowFile")
-            .description("The most orders one FlowFile holds. Each FlowFile is committed with the cursor of its last order.")
-            .required(true)
-            .defaultValue("1000")
-            .addValidator(StandardValidators.createLongValidator(1, 100_000, true))
-            .build();
-
-    public static final PropertyDescriptor FETCH_MODE = new PropertyDescriptor.Builder()
-            .name("Fetch Mode")
-            .description("How the first load is read.")
-            .required(true)
-            .allowableValues(MODE_PAGES, MODE_BULK)
-            .defaultValue(MODE_PAGES.getValue())
-            .build();
-
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
             .description("FlowFiles of orders of one segment")
@@ -252,9 +148,6 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             .name("failure")
             .description("Orders Shopify returned that cannot be mapped to canonical records, as raw JSON with error.code and error.message")
             .build();
-
-    static final List<PropertyDescriptor> PROPERTIES = List.of(SHOPIFY_CONNECTION, INITIAL_START, INITIAL_START_DATE, OVERLAP, QUERY_FILTER,
-            SEGMENT_FILTER, OUTPUT_FORMAT, RECORD_WRITER, MAX_ORDERS_PER_FLOWFILE, FETCH_MODE);
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
@@ -266,7 +159,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTIES;
+        return FetchShopifyOrdersProperties.DESCRIPTORS;
     }
 
     @Override
@@ -287,16 +180,16 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     @Override
     protected Collection<ValidationResult> customValidate(final ValidationContext context) {
         final List<ValidationResult> results = new ArrayList<>();
-        if (START_DATE.getValue().equals(context.getProperty(INITIAL_START).getValue())) {
-            final String date = context.getProperty(INITIAL_START_DATE).getValue();
+        if (FetchShopifyOrdersProperties.START_DATE.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.INITIAL_START).getValue())) {
+            final String date = context.getProperty(FetchShopifyOrdersProperties.INITIAL_START_DATE).getValue();
             if (date != null) {
                 try {
                     if (Instant.parse(date).isAfter(Instant.now())) {
-                        results.add(new ValidationResult.Builder().subject(INITIAL_START_DATE.getName()).input(date).valid(false)
+                        results.add(new ValidationResult.Builder().subject(FetchShopifyOrdersProperties.INITIAL_START_DATE.getName()).input(date).valid(false)
                                 .explanation("the initial start date is in the future").build());
                     }
                 } catch (final DateTimeParseException e) {
-                    results.add(new ValidationResult.Builder().subject(INITIAL_START_DATE.getName()).input(date).valid(false)
+                    results.add(new ValidationResult.Builder().subject(FetchShopifyOrdersProperties.INITIAL_START_DATE.getName()).input(date).valid(false)
                             .explanation("not an ISO-8601 instant").build());
                 }
             }
@@ -313,7 +206,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyConnectionService connection = context.getProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         final ShopifyGraphQlClient client = connection.client();
         final SyncState state;
         try {
@@ -323,17 +216,17 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             context.yield();
             return;
         }
-        final Duration overlap = Duration.ofMillis(context.getProperty(OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
-        final String filter = context.getProperty(QUERY_FILTER).getValue();
-        final int maxPerFlowFile = context.getProperty(MAX_ORDERS_PER_FLOWFILE).asInteger();
+        final Duration overlap = Duration.ofMillis(context.getProperty(FetchShopifyOrdersProperties.OVERLAP).asTimePeriod(TimeUnit.MILLISECONDS));
+        final String filter = context.getProperty(FetchShopifyOrdersProperties.QUERY_FILTER).getValue();
+        final int maxPerFlowFile = context.getProperty(FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE).asInteger();
         try {
             final SessionOrderSink sink = new SessionOrderSink(session, connection,
-                    SessionOrderSink.SegmentFilter.valueOf(context.getProperty(SEGMENT_FILTER).getValue()),
-                    FORMAT_RECORDS.getValue().equals(context.getProperty(OUTPUT_FORMAT).getValue())
-                            ? context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
+                    SessionOrderSink.SegmentFilter.valueOf(context.getProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER).getValue()),
+                    FetchShopifyOrdersProperties.FORMAT_RECORDS.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.OUTPUT_FORMAT).getValue())
+                            ? context.getProperty(FetchShopifyOrdersProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
                     maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served));
             final Instant now = clock.instant();
-            if (MODE_BULK.getValue().equals(context.getProperty(FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
+            if (FetchShopifyOrdersProperties.MODE_BULK.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
                 bulk(context, new BulkBackfill(new BulkOrderExport(client), overlap, filter).step(state, now, end -> initialStart(context, end), sink),
                         connection);
             } else {
@@ -392,12 +285,12 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
 
     /** Null means no lower bound (everything). */
     static Instant initialStart(final PropertyContext context, final Instant now) {
-        final String start = context.getProperty(INITIAL_START).getValue();
-        if (START_EVERYTHING.getValue().equals(start)) {
+        final String start = context.getProperty(FetchShopifyOrdersProperties.INITIAL_START).getValue();
+        if (FetchShopifyOrdersProperties.START_EVERYTHING.getValue().equals(start)) {
             return null;
         }
-        if (START_DATE.getValue().equals(start)) {
-            return Instant.parse(context.getProperty(INITIAL_START_DATE).getValue());
+        if (FetchShopifyOrdersProperties.START_DATE.getValue().equals(start)) {
+            return Instant.parse(context.getProperty(FetchShopifyOrdersProperties.INITIAL_START_DATE).getValue());
         }
         return now;
     }
@@ -406,7 +299,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
     public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> attributes) {
         final List<ConfigVerificationResult> results = new ArrayList<>();
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyConnectionService connection = context.getProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         final ShopifyGraphQlClient client;
         try {
             client = connection.client();
@@ -415,7 +308,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
             return results;
         }
         final Instant now = clock.instant();
-        OrderReadiness.checks(client, connection.apiVersion(), initialStart(context, now), now, context.getProperty(QUERY_FILTER).getValue()).forEach(check -> results.add(VerificationResults.of(check)));
+        OrderReadiness.checks(client, connection.apiVersion(), initialStart(context, now), now, context.getProperty(FetchShopifyOrdersProperties.QUERY_FILTER).getValue()).forEach(check -> results.add(VerificationResults.of(check)));
         return results;
     }
 

@@ -2,14 +2,15 @@ package io.nifiecommerce.processors.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentDocuments;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentEventPublisher;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Route;
 import io.nifiecommerce.shopify.fulfillment.FulfillmentOutcome.Status;
-import io.nifiecommerce.shopify.fulfillment.OrderReference;
 import io.nifiecommerce.shopify.fulfillment.ParcelEvent;
 import io.nifiecommerce.shopify.fulfillment.ShipmentEvent;
 import io.nifiecommerce.shopify.fulfillment.ShipmentFulfiller;
@@ -26,11 +27,9 @@ import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
-import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.migration.PropertyConfiguration;
@@ -39,28 +38,18 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
-import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.SimpleRecordSchema;
-import org.apache.nifi.serialization.WriteResult;
-import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordField;
-import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,9 +77,9 @@ import java.util.TreeSet;
         @WritesAttribute(attribute = "fulfillment.events.posted", description = "Fulfillment events posted to Shopify for the records (success)"),
         @WritesAttribute(attribute = "fulfillment.events.present", description = "Fulfillment events found already on Shopify, not posted again (success)"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop domain of the Shopify Connection Service"),
-        @WritesAttribute(attribute = "error.code", description = "On failure and retry: the reasons of the records, comma-separated "
+        @WritesAttribute(attribute = ErrorAttributes.CODE, description = "On failure and retry: the reasons of the records, comma-separated "
                 + "(ORDER_NOT_FOUND, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
-        @WritesAttribute(attribute = "error.message", description = "On failure and retry: the message of the first record's reason")
+        @WritesAttribute(attribute = ErrorAttributes.MESSAGE, description = "On failure and retry: the message of the first record's reason")
 })
 @UseCase(
         description = "Mark Shopify orders fulfilled, with tracking, from the carriers' tracking events.",
@@ -119,197 +108,6 @@ import java.util.TreeSet;
         + "memory to group tracking events by order before fulfillments are created: keep FlowFiles to the size of a tracking feed.")
 public class PutShopifyFulfillment extends AbstractProcessor implements VerifiableProcessor {
 
-    static final AllowableValue REFERENCE_NAME = new AllowableValue("name", "Order Name",
-            "The order's name as the shop shows it, e.g. #1001 (a missing # is tolerated)");
-    static final AllowableValue REFERENCE_ID = new AllowableValue("id", "Order ID",
-            "The order's id: gid://shopify/Order/123 or 123");
-
-    static final AllowableValue FULFILL_ON_FIRST_EVENT = new AllowableValue(StatusPolicy.FIRST_EVENT.name(), "First Carrier Event",
-            "Any carrier event creates the fulfillment, including the first scan or the label registration (status PENDING). CANCELLED never does.");
-    static final AllowableValue FULFILL_ON_SHIPPED = new AllowableValue(StatusPolicy.SHIPPED.name(), "Shipped Statuses",
-            "Only statuses meaning the parcel has left: PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP, DELIVERED, "
-                    + "ATTEMPT_FAILED, DELAYED, EXCEPTION, RETURNED_TO_SENDER (and Shopify's equivalents).");
-    static final AllowableValue FULFILL_ON_FINAL = new AllowableValue(StatusPolicy.FINAL.name(), "Final Statuses",
-            "Only DELIVERED or a status the carrier marked final.");
-
-    static final PropertyDescriptor SHOPIFY_CONNECTION_SERVICE = new PropertyDescriptor.Builder()
-            .name("Shopify Connection Service")
-            .description("The shop to fulfill orders in: its endpoint, API version, credentials and shared rate budget")
-            .identifiesControllerService(ShopifyConnectionService.class)
-            .required(true)
-            .build();
-
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the shipment records")
-            .identifiesControllerService(RecordReaderFactory.class)
-            .required(true)
-            .build();
-
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome fields to success, failure and retry")
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .required(true)
-            .build();
-
-    static final PropertyDescriptor ORDER_REFERENCE_FIELD = new PropertyDescriptor.Builder()
-            .name("Order Reference Field")
-            .description("Record field(s) holding the Shopify order's name or id, comma-separated: the first that holds a value is used")
-            .required(true)
-            .defaultValue("orderReference,externalDocumentNumber")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor ORDER_REFERENCE_KIND = new PropertyDescriptor.Builder()
-            .name("Order Reference Kind")
-            .description("Whether the order reference is the order's name (#1001) or its id")
-            .required(true)
-            .allowableValues(REFERENCE_NAME, REFERENCE_ID)
-            .defaultValue(REFERENCE_NAME.getValue())
-            .build();
-
-    static final PropertyDescriptor TRACKING_NUMBER_FIELD = new PropertyDescriptor.Builder()
-            .name("Tracking Number Field")
-            .description("Record field(s) holding the tracking number, comma-separated: the first that holds a value is used. "
-                    + "The field may hold one number, an array, or numbers separated by commas")
-            .required(true)
-            .defaultValue("trackingNumber,trackingNumbers,packageTrackingNo")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor CARRIER_FIELD = new PropertyDescriptor.Builder()
-            .name("Carrier Field")
-            .description("Record field(s) holding the tracking company exactly as Shopify names it (e.g. Colissimo, DHL Express, UPS); "
-                    + "Shopify builds tracking links only for names it knows")
-            .required(true)
-            .defaultValue("shopifyCarrierName")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor TRACKING_URL_FIELD = new PropertyDescriptor.Builder()
-            .name("Tracking URL Field")
-            .description("Record field(s) holding the tracking URL(s), parallel to the tracking numbers. URLs are sent only when every number has one")
-            .required(false)
-            .defaultValue("trackingUrl,trackingUrls")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor LINES_FIELD = new PropertyDescriptor.Builder()
-            .name("Lines Field")
-            .description("Record field holding the lines shipped, for partial fulfillments: an array of records with sku (or lineObjectNumber) "
-                    + "or lineItemId (a Shopify gid), and quantity; or a string SKU:QUANTITY,SKU:QUANTITY. Without it, or when empty, "
-                    + "everything that remains on the order (at the location, if given) is fulfilled")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor LOCATION_FIELD = new PropertyDescriptor.Builder()
-            .name("Location Field")
-            .description("Record field holding the Shopify location shipped from (gid, numeric id or name). Without it, "
-                    + "fulfillment orders of every location are fulfilled, one fulfillment per location")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor STATUS_FIELD = new PropertyDescriptor.Builder()
-            .name("Status Field")
-            .description("Record field holding the carrier's canonical status; records without it are always fulfilled")
-            .required(false)
-            .defaultValue("status")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor STATUS_FINAL_FIELD = new PropertyDescriptor.Builder()
-            .name("Status Final Field")
-            .description("Record field holding whether the carrier's status is final (true/false)")
-            .required(false)
-            .defaultValue("statusFinal")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor EVENT_TIME_FIELD = new PropertyDescriptor.Builder()
-            .name("Event Time Field")
-            .description("Record field holding when the carrier saw the event (ISO-8601 or timestamp): decides which event of a parcel is the latest")
-            .required(false)
-            .defaultValue("eventTime")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor FULFILL_ON = new PropertyDescriptor.Builder()
-            .name("Fulfill On")
-            .description("Which carrier statuses create or update a fulfillment. Records of other statuses go to success with outcome SKIPPED")
-            .required(true)
-            .allowableValues(FULFILL_ON_FIRST_EVENT, FULFILL_ON_SHIPPED, FULFILL_ON_FINAL)
-            .defaultValue(FULFILL_ON_FIRST_EVENT.getValue())
-            .build();
-
-    static final PropertyDescriptor GROUP_BY_ORDER = new PropertyDescriptor.Builder()
-            .name("Group Tracking Numbers By Order")
-            .description("Fold the records of one FlowFile that concern the same order into one shipment: the events of one parcel count "
-                    + "once (only the latest status matters) and the parcels of one order without lines become one fulfillment with "
-                    + "several tracking numbers. When false, every record is a shipment of its own")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("true")
-            .build();
-
-    static final PropertyDescriptor NOTIFY_CUSTOMER = new PropertyDescriptor.Builder()
-            .name("Notify Customer")
-            .description("Whether Shopify emails the customer the shipping confirmation (and tracking updates)")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("false")
-            .build();
-
-    static final PropertyDescriptor POST_EVENTS = new PropertyDescriptor.Builder()
-            .name("Post Fulfillment Events")
-            .description("Post each tracking record's status to the fulfillment carrying its tracking number as a Shopify fulfillment event "
-                    + "(fulfillmentEventCreate), so that the customer sees in transit, out for delivery, attempted delivery, delivered and "
-                    + "the estimated delivery date. Events already on the fulfillment (same status and time) are not posted again. "
-                    + "Needs the write_fulfillments scope")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("true")
-            .build();
-
-    static final PropertyDescriptor EVENT_STATUS_FIELD = new PropertyDescriptor.Builder()
-            .name("Shopify Event Status Field")
-            .description("Record field(s) holding Shopify's FulfillmentEventStatus (IN_TRANSIT, OUT_FOR_DELIVERY, ATTEMPTED_DELIVERY, DELIVERED...). "
-                    + "When it holds none, the canonical status of the Status Field is mapped; records with neither post no event")
-            .required(false)
-            .defaultValue("shopifyEventStatus")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .dependsOn(POST_EVENTS, "true")
-            .build();
-
-    static final PropertyDescriptor ESTIMATED_DELIVERY_FIELD = new PropertyDescriptor.Builder()
-            .name("Estimated Delivery Field")
-            .description("Record field(s) holding the delivery date the carrier announces (ISO-8601 or timestamp), sent as the event's estimatedDeliveryAt")
-            .required(false)
-            .defaultValue("estimatedDeliveryAt,estimatedDelivery")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .dependsOn(POST_EVENTS, "true")
-            .build();
-
-    static final PropertyDescriptor EVENT_MESSAGE_FIELD = new PropertyDescriptor.Builder()
-            .name("Event Message Field")
-            .description("Record field(s) holding the carrier's label of the event, sent as the event's message")
-            .required(false)
-            .defaultValue("rawLabel")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .dependsOn(POST_EVENTS, "true")
-            .build();
-
-    static final PropertyDescriptor EVENT_LOCATION_FIELD = new PropertyDescriptor.Builder()
-            .name("Event Location Field")
-            .description("Record field holding where the event happened: a record with city, postalCode (or zip) and country")
-            .required(false)
-            .defaultValue("location")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .dependsOn(POST_EVENTS, "true")
-            .build();
-
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
             .description("Records whose shipment was fulfilled (CREATED, TRACKING_UPDATED, ALREADY_PRESENT) or skipped for its status (SKIPPED)")
@@ -325,32 +123,11 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             .description("Records that met a transient error (throttling, 5xx, timeout) or refused credentials: try again later")
             .build();
 
-    static final String FIELD_OUTCOME = "fulfillmentOutcome";
-    static final String FIELD_FULFILLMENT_IDS = "fulfillmentIds";
-    static final String FIELD_ORDER_ID = "shopifyOrderId";
-    static final String FIELD_ERROR_CODE = "errorCode";
-    static final String FIELD_ERROR_MESSAGE = "errorMessage";
-    static final String FIELD_EVENTS = "fulfillmentEvents";
-
-    private static final List<RecordField> OUTCOME_FIELDS = List.of(
-            new RecordField(FIELD_OUTCOME, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_FULFILLMENT_IDS, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ORDER_ID, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ERROR_CODE, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_ERROR_MESSAGE, RecordFieldType.STRING.getDataType()),
-            new RecordField(FIELD_EVENTS, RecordFieldType.STRING.getDataType()));
-
-    private static final List<PropertyDescriptor> PROPERTY_DESCRIPTORS = List.of(
-            SHOPIFY_CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER, ORDER_REFERENCE_FIELD, ORDER_REFERENCE_KIND, TRACKING_NUMBER_FIELD,
-            CARRIER_FIELD, TRACKING_URL_FIELD, LINES_FIELD, LOCATION_FIELD, STATUS_FIELD, STATUS_FINAL_FIELD, EVENT_TIME_FIELD,
-            FULFILL_ON, GROUP_BY_ORDER, NOTIFY_CUSTOMER, POST_EVENTS, EVENT_STATUS_FIELD, ESTIMATED_DELIVERY_FIELD, EVENT_MESSAGE_FIELD,
-            EVENT_LOCATION_FIELD);
-
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTY_DESCRIPTORS;
+        return PutShopifyFulfillmentProperties.DESCRIPTORS;
     }
 
     @Override
@@ -364,9 +141,9 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         if (flowFile == null) {
             return;
         }
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
-        final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        final ShopifyConnectionService connection = context.getProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
+        final RecordReaderFactory readerFactory = context.getProperty(PutShopifyFulfillmentProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
+        final RecordSetWriterFactory writerFactory = context.getProperty(PutShopifyFulfillmentProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
 
         // every record is read before anything is sent: an unreadable FlowFile fails whole, with nothing half done
         final List<Record> records = new ArrayList<>();
@@ -379,8 +156,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             }
         } catch (final Exception e) {
             getLogger().error("Cannot read the records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, Map.of("error.code", "INVALID_INPUT",
-                    "error.message", String.valueOf(e.getMessage())));
+            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("INVALID_INPUT", String.valueOf(e.getMessage())));
             failed = session.penalize(failed);
             session.transfer(failed, REL_FAILURE);
             return;
@@ -393,40 +169,39 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         for (int i = 0; i < records.size(); i++) {
             byRoute.computeIfAbsent(outcomes[i].route(), r -> new ArrayList<>()).add(i);
         }
-        final RecordSchema outSchema = outputSchema(readSchema[0], records);
-        final List<FlowFile> created = new ArrayList<>();
+        final RecordSchema outSchema = FulfillmentOutcomeFields.outputSchema(readSchema[0], records);
+        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, flowFile, writerFactory, outSchema, getLogger());
+        final Map<Relationship, FlowFile> routed;
         try {
-            for (final Map.Entry<Route, List<Integer>> entry : byRoute.entrySet()) {
-                FlowFile child = session.create(flowFile);
-                final List<Integer> indexes = entry.getValue();
-                final Map<String, String> attributes = new HashMap<>();
-                child = session.write(child, out -> writeRecords(writerFactory, flowFile, outSchema, records, outcomes, eventResults, indexes,
-                        out, attributes));
-                created.add(child);
-                attributes.putAll(routeAttributes(entry.getKey(), outcomes, eventResults, indexes));
-                attributes.put("shopify.shop", connection.shopDomain());
-                child = session.putAllAttributes(child, attributes);
-                switch (entry.getKey()) {
-                    case SUCCESS -> {
-                        session.getProvenanceReporter().send(child, "https://" + connection.shopDomain() + "/admin/orders",
-                                "Shopify fulfillments for " + indexes.size() + " record(s)");
-                        session.transfer(child, REL_SUCCESS);
-                    }
-                    case FAILURE -> session.transfer(child, REL_FAILURE);
-                    case RETRY -> {
-                        child = session.penalize(child);
-                        session.transfer(child, REL_RETRY);
-                    }
-                }
+            for (int i = 0; i < records.size(); i++) {
+                router.write(relationship(outcomes[i].route()), FulfillmentOutcomeFields.withOutcome(outSchema, records.get(i), outcomes[i], eventResults[i]));
             }
+            routed = router.finish(Map.of("shopify.shop", connection.shopDomain()), null);
         } catch (final Exception e) {
             // the records went to Shopify but their results cannot be written: keep the input, a replay is recognised by tracking number
             getLogger().error("Cannot write the results of {}; routing it to retry", flowFile, e);
-            created.forEach(session::remove);
-            FlowFile retry = session.putAllAttributes(flowFile, Map.of("error.code", "OUTPUT_ERROR", "error.message", String.valueOf(e.getMessage())));
+            router.discard();
+            FlowFile retry = session.putAllAttributes(flowFile, ErrorAttributes.of("OUTPUT_ERROR", String.valueOf(e.getMessage())));
             retry = session.penalize(retry);
             session.transfer(retry, REL_RETRY);
             return;
+        }
+        for (final Map.Entry<Route, List<Integer>> entry : byRoute.entrySet()) {
+            final List<Integer> indexes = entry.getValue();
+            FlowFile child = session.putAllAttributes(routed.get(relationship(entry.getKey())),
+                    routeAttributes(entry.getKey(), outcomes, eventResults, indexes));
+            switch (entry.getKey()) {
+                case SUCCESS -> {
+                    session.getProvenanceReporter().send(child, "https://" + connection.shopDomain() + "/admin/orders",
+                            "Shopify fulfillments for " + indexes.size() + " record(s)");
+                    session.transfer(child, REL_SUCCESS);
+                }
+                case FAILURE -> session.transfer(child, REL_FAILURE);
+                case RETRY -> {
+                    child = session.penalize(child);
+                    session.transfer(child, REL_RETRY);
+                }
+            }
         }
         if (byRoute.containsKey(Route.RETRY)) {
             context.yield();
@@ -439,11 +214,11 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
     private FulfillmentOutcome[] decide(final ProcessContext context, final ShopifyConnectionService connection, final List<Record> records,
                                         final FulfillmentEventPublisher.Result[] eventResults) {
         final FulfillmentOutcome[] outcomes = new FulfillmentOutcome[records.size()];
-        final ShipmentFields fields = fields(context);
-        final boolean postEvents = context.getProperty(POST_EVENTS).asBoolean();
-        final ParcelEventFields eventFields = new ParcelEventFields(context.getProperty(EVENT_STATUS_FIELD).getValue(),
-                context.getProperty(STATUS_FIELD).getValue(), context.getProperty(ESTIMATED_DELIVERY_FIELD).getValue(),
-                context.getProperty(EVENT_MESSAGE_FIELD).getValue(), context.getProperty(EVENT_LOCATION_FIELD).getValue());
+        final ShipmentFields fields = PutShopifyFulfillmentProperties.shipmentFields(context);
+        final boolean postEvents = context.getProperty(PutShopifyFulfillmentProperties.POST_EVENTS).asBoolean();
+        final ParcelEventFields eventFields = new ParcelEventFields(context.getProperty(PutShopifyFulfillmentProperties.EVENT_STATUS_FIELD).getValue(),
+                context.getProperty(PutShopifyFulfillmentProperties.STATUS_FIELD).getValue(), context.getProperty(PutShopifyFulfillmentProperties.ESTIMATED_DELIVERY_FIELD).getValue(),
+                context.getProperty(PutShopifyFulfillmentProperties.EVENT_MESSAGE_FIELD).getValue(), context.getProperty(PutShopifyFulfillmentProperties.EVENT_LOCATION_FIELD).getValue());
         final List<ShipmentEvent> events = new ArrayList<>();
         final Map<Integer, List<ParcelEvent>> parcelEvents = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -457,13 +232,13 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 outcomes[i] = FulfillmentOutcome.failure(Status.INVALID_SHIPMENT, e.getMessage());
             }
         }
-        final StatusPolicy policy = StatusPolicy.valueOf(context.getProperty(FULFILL_ON).getValue());
-        final List<ShipmentGrouping.Group> groups = new ShipmentGrouping(context.getProperty(GROUP_BY_ORDER).asBoolean(), policy).group(events);
+        final StatusPolicy policy = StatusPolicy.valueOf(context.getProperty(PutShopifyFulfillmentProperties.FULFILL_ON).getValue());
+        final List<ShipmentGrouping.Group> groups = new ShipmentGrouping(context.getProperty(PutShopifyFulfillmentProperties.GROUP_BY_ORDER).asBoolean(), policy).group(events);
         FulfillmentOutcome interruption = null;
         ShipmentFulfiller fulfiller = null;
         FulfillmentEventPublisher publisher = null;
         try {
-            fulfiller = new ShipmentFulfiller(new ShopifyFulfillmentApi(connection.client()), context.getProperty(NOTIFY_CUSTOMER).asBoolean());
+            fulfiller = new ShipmentFulfiller(new ShopifyFulfillmentApi(connection.client()), context.getProperty(PutShopifyFulfillmentProperties.NOTIFY_CUSTOMER).asBoolean());
             publisher = new FulfillmentEventPublisher(connection.client());
         } catch (final RuntimeException e) {
             getLogger().error("The Shopify Connection Service gives no client", e);
@@ -473,7 +248,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
             FulfillmentOutcome outcome;
             if (!group.admitted()) {
                 outcome = new FulfillmentOutcome(Status.SKIPPED, null, null, List.of(), "Status " + group.latestStatus()
-                        + " does not call for a fulfillment (Fulfill On " + context.getProperty(FULFILL_ON).getValue() + ")", List.of());
+                        + " does not call for a fulfillment (Fulfill On " + context.getProperty(PutShopifyFulfillmentProperties.FULFILL_ON).getValue() + ")", List.of());
             } else if (interruption != null) {
                 // after a transient failure the shop is throttled or down: the rest waits rather than hammering it
                 outcome = FulfillmentOutcome.failure(interruption.status(), "Not attempted after an earlier " + interruption.status()
@@ -527,62 +302,12 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         return outcomes;
     }
 
-    private static ShipmentFields fields(final ProcessContext context) {
-        final OrderReference.Kind kind = REFERENCE_ID.getValue().equals(context.getProperty(ORDER_REFERENCE_KIND).getValue())
-                ? OrderReference.Kind.ID : OrderReference.Kind.NAME;
-        return new ShipmentFields(context.getProperty(ORDER_REFERENCE_FIELD).getValue(), kind,
-                context.getProperty(TRACKING_NUMBER_FIELD).getValue(), context.getProperty(CARRIER_FIELD).getValue(),
-                context.getProperty(TRACKING_URL_FIELD).getValue(), context.getProperty(LINES_FIELD).getValue(),
-                context.getProperty(LOCATION_FIELD).getValue(), context.getProperty(STATUS_FIELD).getValue(),
-                context.getProperty(STATUS_FINAL_FIELD).getValue(), context.getProperty(EVENT_TIME_FIELD).getValue());
-    }
-
-    private static RecordSchema outputSchema(final RecordSchema readSchema, final List<Record> records) {
-        final RecordSchema base = readSchema != null ? readSchema : records.isEmpty() ? new SimpleRecordSchema(List.of()) : records.getFirst().getSchema();
-        final List<RecordField> fields = new ArrayList<>(base.getFields());
-        for (final RecordField extra : OUTCOME_FIELDS) {
-            if (base.getField(extra.getFieldName()).isEmpty()) {
-                fields.add(extra);
-            }
-        }
-        return new SimpleRecordSchema(fields);
-    }
-
-    private void writeRecords(final RecordSetWriterFactory writerFactory, final FlowFile original, final RecordSchema outSchema,
-                              final List<Record> records, final FulfillmentOutcome[] outcomes,
-                              final FulfillmentEventPublisher.Result[] eventResults, final List<Integer> indexes,
-                              final OutputStream out, final Map<String, String> attributes) throws IOException {
-        try {
-            final RecordSchema schema = writerFactory.getSchema(original.getAttributes(), outSchema);
-            try (RecordSetWriter writer = writerFactory.createWriter(getLogger(), schema, out, original)) {
-                writer.beginRecordSet();
-                for (final int index : indexes) {
-                    writer.write(withOutcome(outSchema, records.get(index), outcomes[index], eventResults[index]));
-                }
-                final WriteResult result = writer.finishRecordSet();
-                attributes.putAll(result.getAttributes());
-                attributes.put("record.count", String.valueOf(result.getRecordCount()));
-                attributes.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());
-            }
-        } catch (final IOException e) {
-            throw e;
-        } catch (final Exception e) {
-            throw new IOException("Cannot write records: " + e.getMessage(), e);
-        }
-    }
-
-    private static Record withOutcome(final RecordSchema schema, final Record record, final FulfillmentOutcome outcome,
-                                      final FulfillmentEventPublisher.Result events) {
-        final Map<String, Object> values = new LinkedHashMap<>(record.toMap());
-        values.put(FIELD_OUTCOME, outcome.status().name());
-        values.put(FIELD_FULFILLMENT_IDS, outcome.fulfillmentIds().isEmpty() ? null : String.join(",", outcome.fulfillmentIds()));
-        values.put(FIELD_ORDER_ID, outcome.orderId());
-        final boolean failed = outcome.route() != Route.SUCCESS;
-        values.put(FIELD_ERROR_CODE, failed ? outcome.status().name() : null);
-        values.put(FIELD_ERROR_MESSAGE, failed ? outcome.message() : null);
-        values.put(FIELD_EVENTS, events == null ? null : events.posted() + " posted, " + events.present() + " already present"
-                + (events.refused().isEmpty() ? "" : ", " + events.refused().size() + " refused"));
-        return new MapRecord(schema, values);
+    private static Relationship relationship(final Route route) {
+        return switch (route) {
+            case SUCCESS -> REL_SUCCESS;
+            case FAILURE -> REL_FAILURE;
+            case RETRY -> REL_RETRY;
+        };
     }
 
     private static Map<String, String> routeAttributes(final Route route, final FulfillmentOutcome[] outcomes,
@@ -608,15 +333,14 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         }
         final Set<String> codes = new TreeSet<>();
         indexes.forEach(i -> codes.add(outcomes[i].status().name()));
-        attributes.put("error.code", String.join(",", codes));
-        attributes.put("error.message", String.valueOf(outcomes[indexes.getFirst()].message()));
+        attributes.putAll(ErrorAttributes.of(String.join(",", codes), String.valueOf(outcomes[indexes.getFirst()].message())));
         return attributes;
     }
 
     @Override
     public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger, final Map<String, String> attributes) {
         final List<ConfigVerificationResult> results = new ArrayList<>();
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
+        final ShopifyConnectionService connection = context.getProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
         final GraphQlResponse response;
         try {
             response = connection.client().execute(FulfillmentDocuments.VERIFY_ACCESS, Map.of());

@@ -1,6 +1,5 @@
 package io.nifiecommerce.processors.stock;
 
-import io.nifiecommerce.order.Amount;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.ErrorAttributes;
@@ -11,8 +10,6 @@ import io.nifiecommerce.stock.InventoryApiException;
 import io.nifiecommerce.stock.LocationMapping;
 import io.nifiecommerce.stock.PublishOutcome;
 import io.nifiecommerce.stock.PublishState;
-import io.nifiecommerce.stock.PublishedQuantities;
-import io.nifiecommerce.stock.QuantityName;
 import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.stock.SkuResolver;
 import io.nifiecommerce.stock.StockInputLine;
@@ -50,7 +47,6 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.VerifiableProcessor;
-import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.MalformedRecordException;
 import org.apache.nifi.serialization.RecordReaderFactory;
@@ -167,190 +163,6 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
     /** Counter (NiFi's Counters page): SKU and location pairs whose quantity was set in Shopify. */
     static final String COUNTER_PAIRS_SET = "Stock Pairs Set";
 
-    private static final Set<String> REASONS = Set.of("correction", "cycle_count_available", "damaged", "movement_canceled",
-            "movement_created", "movement_received", "movement_updated", "other", "promotion", "quality_control", "received",
-            "reservation_created", "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage");
-
-    static final PropertyDescriptor SHOPIFY_CONNECTION = new PropertyDescriptor.Builder()
-            .name("Shopify Connection")
-            .description("The shop to publish to.")
-            .required(true)
-            .identifiesControllerService(ShopifyConnectionService.class)
-            .build();
-
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the stock records: EdiStockRecordReader for INVRPT/846, JsonTreeReader or CSVReader for exports.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
-
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome to success and failure.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
-
-    static final PropertyDescriptor SKU_FIELD = new PropertyDescriptor.Builder()
-            .name("SKU Field")
-            .description("The record field holding the SKU, matched exactly against Shopify variant SKUs.")
-            .required(true)
-            .defaultValue("sku")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor GTIN_FIELD = new PropertyDescriptor.Builder()
-            .name("GTIN Field")
-            .description("""
-                    The record field holding the GTIN / EAN / UPC. Used only for records without a SKU: they are matched \
-                    against variant barcodes (ignoring leading zeros, so a GTIN-14 finds an EAN-13).""")
-            .required(false)
-            .defaultValue("gtin")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor LOCATION_FIELD = new PropertyDescriptor.Builder()
-            .name("Location Field")
-            .description("The record field holding the warehouse or location code. Records without one use Default Location.")
-            .required(false)
-            .defaultValue("warehouse")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor QUANTITY_FIELD = new PropertyDescriptor.Builder()
-            .name("Quantity Field")
-            .description("The record field holding the quantity; decimals are rounded down.")
-            .required(true)
-            .defaultValue("quantity")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor COMMITTED_FIELD = new PropertyDescriptor.Builder()
-            .name("Committed Field")
-            .description("""
-                    The record field holding units of this quantity already promised to open orders, for Committed \
-                    Compensation. Leave empty when the source quantity already excludes them.""")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor DEFAULT_LOCATION = new PropertyDescriptor.Builder()
-            .name("Default Location")
-            .description("The Shopify location (GID, numeric id or name) for records without a location code.")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor MATCH_LOCATION_NAMES = new PropertyDescriptor.Builder()
-            .name("Match Location Names")
-            .description("""
-                    When a location code has no location.<code> property, use the Shopify location whose name (or id) \
-                    equals the code. Off, unmapped codes fail with UNMAPPED_LOCATION.""")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("true")
-            .build();
-
-    static final PropertyDescriptor QUANTITY_NAME = new PropertyDescriptor.Builder()
-            .name("Quantity Name")
-            .description("""
-                    The Shopify quantity to set. available: the units Shopify sells. on_hand: the physical units; Shopify \
-                    then subtracts its own committed and reserved units.""")
-            .required(true)
-            .allowableValues(QuantityName.AVAILABLE.apiName(), QuantityName.ON_HAND.apiName())
-            .defaultValue(QuantityName.AVAILABLE.apiName())
-            .build();
-
-    static final PropertyDescriptor SAFETY_STOCK = new PropertyDescriptor.Builder()
-            .name("Safety Stock")
-            .description("Units held back at every location (safety-stock.<code> overrides it per location).")
-            .required(true)
-            .defaultValue("0")
-            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor COMMITTED_COMPENSATION = new PropertyDescriptor.Builder()
-            .name("Committed Compensation")
-            .description("Subtract the Committed Field from the quantity when writing available.")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("false")
-            .dependsOn(QUANTITY_NAME, QuantityName.AVAILABLE.apiName())
-            .build();
-
-    static final PropertyDescriptor REASON = new PropertyDescriptor.Builder()
-            .name("Reason")
-            .description("The reason Shopify records in the inventory history.")
-            .required(true)
-            .allowableValues(REASONS.stream().sorted().toArray(String[]::new))
-            .defaultValue("correction")
-            .build();
-
-    static final PropertyDescriptor REFERENCE_DOCUMENT_URI = new PropertyDescriptor.Builder()
-            .name("Reference Document URI")
-            .description("A URI shown in Shopify's inventory history as the origin of the change, e.g. the 3PL report.")
-            .required(false)
-            .addValidator(StandardValidators.URI_VALIDATOR)
-            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
-            .build();
-
-    static final PropertyDescriptor COMPARE_AND_SET = new PropertyDescriptor.Builder()
-            .name("Compare And Set")
-            .description("""
-                    Set a quantity only if Shopify still holds the value read just before (changeFromQuantity). A sale in \
-                    between fails the record with CHANGE_FROM_QUANTITY_STALE instead of overwriting it. Every run then \
-                    reads current quantities from Shopify.""")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("false")
-            .build();
-
-    static final PropertyDescriptor FULL_RESYNC = new PropertyDescriptor.Builder()
-            .name("Full Resync")
-            .description("""
-                    Ignore the memory of what was published and compare every record with Shopify's current quantity. \
-                    The FlowFile attribute stock.full.resync=true does the same for one FlowFile.""")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("false")
-            .build();
-
-    static final PropertyDescriptor FULL_RESYNC_INTERVAL = new PropertyDescriptor.Builder()
-            .name("Full Resync Interval")
-            .description("""
-                    Make a run a full resync when the last one is older than this, catching changes made in Shopify \
-                    directly. Empty: only when asked for.""")
-            .required(false)
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor BATCH_SIZE = new PropertyDescriptor.Builder()
-            .name("Batch Size")
-            .description("Quantities per inventorySetQuantities call (Shopify accepts 250 at most).")
-            .required(true)
-            .defaultValue("250")
-            .addValidator(StandardValidators.createLongValidator(1, 250, true))
-            .build();
-
-    static final PropertyDescriptor LOOKUP_CACHE_TTL = new PropertyDescriptor.Builder()
-            .name("Lookup Cache TTL")
-            .description("How long SKU-to-item and location lookups are reused before Shopify is asked again.")
-            .required(true)
-            .defaultValue("15 min")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
-
-    static final PropertyDescriptor MAX_REMEMBERED_PAIRS = new PropertyDescriptor.Builder()
-            .name("Max Remembered Pairs")
-            .description("""
-                    The most SKU and location pairs remembered in cluster state (about 8 characters each; 100,000 fit in \
-                    ZooKeeper's default 1 MB). Beyond it, the pairs confirmed longest ago are published again on their next run.""")
-            .required(true)
-            .defaultValue(Integer.toString(PublishedQuantities.DEFAULT_MAX_PAIRS))
-            .addValidator(StandardValidators.createLongValidator(1, 120_000, true))
-            .build();
-
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
             .description("Records published or already right in Shopify, with stock_outcome published or unchanged")
@@ -366,12 +178,6 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             .description("The input, penalized, when Shopify could not be reached or throttled beyond the retries")
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTY_DESCRIPTORS = List.of(
-            SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, SKU_FIELD, GTIN_FIELD, LOCATION_FIELD, QUANTITY_FIELD, COMMITTED_FIELD,
-            DEFAULT_LOCATION, MATCH_LOCATION_NAMES, QUANTITY_NAME, SAFETY_STOCK, COMMITTED_COMPENSATION, REASON,
-            REFERENCE_DOCUMENT_URI, COMPARE_AND_SET, FULL_RESYNC, FULL_RESYNC_INTERVAL, BATCH_SIZE, LOOKUP_CACHE_TTL,
-            MAX_REMEMBERED_PAIRS);
-
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
     private volatile Clock clock = Clock.systemUTC();
@@ -381,7 +187,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return PROPERTY_DESCRIPTORS;
+        return StockProperties.DESCRIPTORS;
     }
 
     @Override
@@ -401,16 +207,16 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) {
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyConnectionService connection = context.getProperty(StockProperties.SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         api = new ShopifyAdminApi(connection.client());
-        final Duration ttl = Duration.ofMillis(context.getProperty(LOOKUP_CACHE_TTL).asTimePeriod(TimeUnit.MILLISECONDS));
+        final Duration ttl = Duration.ofMillis(context.getProperty(StockProperties.LOOKUP_CACHE_TTL).asTimePeriod(TimeUnit.MILLISECONDS));
         final Map<String, String> locationByCode = StockProperties.dynamic(context, LOCATION_PREFIX);
         // levels per item: one more than the locations mapped, so that "not stocked here" is usually known before the
         // mutation, and no more, since each level adds 3 points per SKU to the lookup's requested cost
         resolver = new SkuResolver(api, ttl, ttl.dividedBy(3), clock, SkuResolver.DEFAULT_SKUS_PER_QUERY,
                 Math.clamp(locationByCode.size() + 1L, 2, 50));
-        locations = new LocationMapping(api, locationByCode, context.getProperty(DEFAULT_LOCATION).getValue(),
-                context.getProperty(MATCH_LOCATION_NAMES).asBoolean(), clock);
+        locations = new LocationMapping(api, locationByCode, context.getProperty(StockProperties.DEFAULT_LOCATION).getValue(),
+                context.getProperty(StockProperties.MATCH_LOCATION_NAMES).asBoolean(), clock);
     }
 
     @Override
@@ -419,14 +225,14 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         if (flowFile == null) {
             return;
         }
-        final ShopifyConnectionService connection = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
+        final ShopifyConnectionService connection = context.getProperty(StockProperties.SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
 
         final StockInput input;
         try {
-            input = StockInput.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class),
-                    new StockInput.Fields(context.getProperty(SKU_FIELD).getValue(), context.getProperty(GTIN_FIELD).getValue(),
-                            context.getProperty(LOCATION_FIELD).getValue(), context.getProperty(QUANTITY_FIELD).getValue(),
-                            context.getProperty(COMMITTED_FIELD).getValue()), getLogger());
+            input = StockInput.read(session, flowFile, context.getProperty(StockProperties.RECORD_READER).asControllerService(RecordReaderFactory.class),
+                    new StockInput.Fields(context.getProperty(StockProperties.SKU_FIELD).getValue(), context.getProperty(StockProperties.GTIN_FIELD).getValue(),
+                            context.getProperty(StockProperties.LOCATION_FIELD).getValue(), context.getProperty(StockProperties.QUANTITY_FIELD).getValue(),
+                            context.getProperty(StockProperties.COMMITTED_FIELD).getValue()), getLogger());
         } catch (final MalformedRecordException | SchemaNotFoundException | IOException | RuntimeException e) {
             getLogger().error("Cannot read stock records from {}", flowFile, e);
             flowFile = session.putAllAttributes(flowFile, ErrorAttributes.of("MALFORMED_INPUT", String.valueOf(e.getMessage())));
@@ -443,11 +249,11 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             context.yield();
             return;
         }
-        final PublishState state = PublishState.read(stateMap.toMap(), context.getProperty(MAX_REMEMBERED_PAIRS).asInteger());
+        final PublishState state = PublishState.read(stateMap.toMap(), context.getProperty(StockProperties.MAX_REMEMBERED_PAIRS).asInteger());
         final Instant now = clock.instant();
-        final Duration resyncInterval = context.getProperty(FULL_RESYNC_INTERVAL).isSet()
-                ? Duration.ofMillis(context.getProperty(FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS)) : null;
-        final boolean fullResync = context.getProperty(FULL_RESYNC).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE))
+        final Duration resyncInterval = context.getProperty(StockProperties.FULL_RESYNC_INTERVAL).isSet()
+                ? Duration.ofMillis(context.getProperty(StockProperties.FULL_RESYNC_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS)) : null;
+        final boolean fullResync = context.getProperty(StockProperties.FULL_RESYNC).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE))
                 || state.fullResyncDue(resyncInterval, now);
 
         final StockPublisher.Report report;
@@ -522,7 +328,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         counts.put(FULL_RESYNC_ATTRIBUTE, Boolean.toString(fullResync));
         counts.put("shopify.shop", String.valueOf(shop));
         final Map<Relationship, FlowFile> routed = input.route(session, original,
-                context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes, counts, REL_SUCCESS, REL_FAILURE, getLogger());
+                context.getProperty(StockProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes, counts, REL_SUCCESS, REL_FAILURE, getLogger());
         for (final Map.Entry<Relationship, FlowFile> finished : routed.entrySet()) {
             if (finished.getKey() == REL_SUCCESS) {
                 session.getProvenanceReporter().send(finished.getValue(), "https://" + shop + "/admin", "stock levels: "
@@ -542,15 +348,15 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         final List<ConfigVerificationResult> results = new ArrayList<>();
         final AdminApi verifyApi;
         try {
-            verifyApi = new ShopifyAdminApi(context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class).client());
+            verifyApi = new ShopifyAdminApi(context.getProperty(StockProperties.SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class).client());
         } catch (final RuntimeException e) {
             results.add(VerificationResults.of(ReadinessCheck.failed("Connect to Shopify", "The Shopify Connection is not available: " + e.getMessage())));
             return results;
         }
         final Map<String, String> configured = new LinkedHashMap<>();
         StockProperties.dynamic(context, LOCATION_PREFIX).forEach((code, value) -> configured.put(LOCATION_PREFIX + code, value));
-        if (context.getProperty(DEFAULT_LOCATION).isSet()) {
-            configured.put(DEFAULT_LOCATION.getName(), context.getProperty(DEFAULT_LOCATION).getValue());
+        if (context.getProperty(StockProperties.DEFAULT_LOCATION).isSet()) {
+            configured.put(StockProperties.DEFAULT_LOCATION.getName(), context.getProperty(StockProperties.DEFAULT_LOCATION).getValue());
         }
         StockReadiness.checks(verifyApi, configured).forEach(check -> results.add(VerificationResults.of(check)));
         return results;

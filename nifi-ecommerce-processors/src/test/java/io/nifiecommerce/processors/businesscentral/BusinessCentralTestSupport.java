@@ -90,11 +90,11 @@ final class BusinessCentralTestSupport {
         final TestRunner runner = TestRunners.newTestRunner(processor);
         connect(runner, bc, "secret");
         jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
+        runner.setProperty(SalesOrderProperties.CONNECTION_SERVICE, "bc");
+        runner.setProperty(SalesOrderProperties.RECORD_READER, "reader");
+        runner.setProperty(SalesOrderProperties.RECORD_WRITER, "writer");
+        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "WEB");
+        runner.setProperty(SalesOrderProperties.SHIPPING_LINE_NUMBER, "7010");
         return runner;
     }
 

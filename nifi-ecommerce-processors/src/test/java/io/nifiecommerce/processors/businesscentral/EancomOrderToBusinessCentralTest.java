@@ -33,7 +33,7 @@ class EancomOrderToBusinessCentralTest {
         final TestRunner put = BusinessCentralTestSupport.putOrderRunner(bc);
         bc.customer("C-SUPER", "achats@super.example", null);
         bc.item("1896-S", "5412345000020");
-        put.setProperty(PutBusinessCentralOrder.ITEM_REFERENCE, ItemReference.GTIN.name());
+        put.setProperty(SalesOrderProperties.ITEM_REFERENCE, ItemReference.GTIN.name());
         put.enqueue(canonical, java.util.Map.of("ecommerce.order.segment", "B2B"));
         put.run();
         put.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);

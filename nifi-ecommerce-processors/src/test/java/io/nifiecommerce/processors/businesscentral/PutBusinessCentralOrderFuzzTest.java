@@ -54,7 +54,7 @@ class PutBusinessCentralOrderFuzzTest {
     void startBusinessCentral() throws Exception {
         bc = new StubBusinessCentral();
         runner = BusinessCentralTestSupport.putOrderRunner(bc);
-        runner.setProperty(PutBusinessCentralOrder.B2B_DEFAULT_CUSTOMER, "WEB");
+        runner.setProperty(SalesOrderProperties.B2B_DEFAULT_CUSTOMER, "WEB");
     }
 
     @AfterProperty
@@ -79,8 +79,8 @@ class PutBusinessCentralOrderFuzzTest {
 
     /** Each run with its own price basis and mismatch policy, so that the tax-excluded arithmetic is fuzzed too. */
     private void configure(final Random random) {
-        runner.setProperty(PutBusinessCentralOrder.PRICE_BASIS, random.nextBoolean() ? PriceBasis.AS_GIVEN.name() : PriceBasis.EXCLUDING_TAX.name());
-        runner.setProperty(PutBusinessCentralOrder.FAIL_ON_AMOUNT_MISMATCH, Boolean.toString(random.nextBoolean()));
+        runner.setProperty(SalesOrderProperties.PRICE_BASIS, random.nextBoolean() ? PriceBasis.AS_GIVEN.name() : PriceBasis.EXCLUDING_TAX.name());
+        runner.setProperty(SalesOrderProperties.FAIL_ON_AMOUNT_MISMATCH, Boolean.toString(random.nextBoolean()));
     }
 
     private void assertRouted(final byte[] content) {

@@ -46,12 +46,12 @@ class PutBusinessCentralOrderSimulatorTest {
         final TestRunner runner = TestRunners.newTestRunner(processor);
         server = BusinessCentralTestSupport.connectToSimulator(runner, simulator, "CRONUS FR", "5 sec", "3");
         BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralOrder.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralOrder.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(PutBusinessCentralOrder.SHIPPING_LINE_NUMBER, "7010");
-        runner.setProperty(PutBusinessCentralOrder.PRICE_BASIS, priceBasis);
+        runner.setProperty(SalesOrderProperties.CONNECTION_SERVICE, "bc");
+        runner.setProperty(SalesOrderProperties.RECORD_READER, "reader");
+        runner.setProperty(SalesOrderProperties.RECORD_WRITER, "writer");
+        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "WEB");
+        runner.setProperty(SalesOrderProperties.SHIPPING_LINE_NUMBER, "7010");
+        runner.setProperty(SalesOrderProperties.PRICE_BASIS, priceBasis);
         return runner;
     }
 

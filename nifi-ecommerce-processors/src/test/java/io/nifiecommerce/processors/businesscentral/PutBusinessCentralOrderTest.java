@@ -92,7 +92,7 @@ class PutBusinessCentralOrderTest {
     void unmappableAndAbsurdOrdersFailAloneWithTheirReason() throws Exception {
         // found by PutBusinessCentralOrderFuzzTest: a quantity of 0 with prices converted to tax-excluded threw
         // ArithmeticException out of onTrigger, so the FlowFile was rolled back and retried forever
-        runner.setProperty(PutBusinessCentralOrder.PRICE_BASIS, "EXCLUDING_TAX");
+        runner.setProperty(SalesOrderProperties.PRICE_BASIS, "EXCLUDING_TAX");
         final ArrayNode input = (ArrayNode) BusinessCentralTestSupport.MAPPER.readTree(BusinessCentralTestSupport.json(orders(3, 2001)));
         ((ObjectNode) input.get(0).path("lines").get(0)).put("quantity", 0);
         ((ObjectNode) input.get(1)).put("totalPrice", "1e99999999");
@@ -220,7 +220,7 @@ class PutBusinessCentralOrderTest {
         results.forEach(r -> assertEquals(ConfigVerificationResult.Outcome.SUCCESSFUL, r.getOutcome(), r.getVerificationStepName() + ": " + r.getExplanation()));
         assertTrue(results.get(3).getExplanation().contains("WEB"));
 
-        runner.setProperty(PutBusinessCentralOrder.B2C_DEFAULT_CUSTOMER, "NOBODY");
+        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "NOBODY");
         final List<ConfigVerificationResult> missing = ((VerifiableProcessor) runner.getProcessor())
                 .verify(runner.getProcessContext(), runner.getLogger(), Map.of());
         assertFalse(missing.stream().allMatch(r -> r.getOutcome() == ConfigVerificationResult.Outcome.SUCCESSFUL));

@@ -60,10 +60,10 @@ class FetchShopifyOrdersTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(FetchShopifyOrders.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(FetchShopifyOrders.RECORD_WRITER, "writer");
-        runner.setProperty(FetchShopifyOrders.INITIAL_START, FetchShopifyOrders.START_DATE.getValue());
-        runner.setProperty(FetchShopifyOrders.INITIAL_START_DATE, "2026-11-19T00:00:00Z");
+        runner.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(FetchShopifyOrdersProperties.RECORD_WRITER, "writer");
+        runner.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_DATE.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.INITIAL_START_DATE, "2026-11-19T00:00:00Z");
     }
 
     @AfterEach
@@ -181,8 +181,8 @@ class FetchShopifyOrdersTest {
     @Test
     void aFailedRunLosesNothingAndDuplicatesNothing() throws IOException {
         seed(10);
-        runner.setProperty(FetchShopifyOrders.MAX_ORDERS_PER_FLOWFILE, "2");
-        runner.setProperty(FetchShopifyOrders.SEGMENT_FILTER, FetchShopifyOrders.SEGMENT_ALL.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE, "2");
+        runner.setProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER, FetchShopifyOrdersProperties.SEGMENT_ALL.getValue());
         // after the second page, Shopify fails longer than the connection retries (4 attempts)
         stub.afterPage = page -> {
             if (page == 2) {
@@ -211,7 +211,7 @@ class FetchShopifyOrdersTest {
     @Test
     void ordersUpdatedWhilePagingAreEmittedOncePerVersion() throws IOException {
         seed(10);
-        runner.setProperty(FetchShopifyOrders.MAX_ORDERS_PER_FLOWFILE, "3");
+        runner.setProperty(FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE, "3");
         final String firstOrder = "gid://shopify/Order/" + (8938752442674L + 1);
         final String laterOrder = "gid://shopify/Order/" + (8938752442674L + 8);
         stub.afterPage = page -> {
@@ -237,7 +237,7 @@ class FetchShopifyOrdersTest {
     @Test
     void windowsAreSplitBeforeThePaginationCap() throws IOException {
         seed(12);
-        runner.setProperty(FetchShopifyOrders.MAX_ORDERS_PER_FLOWFILE, "2");
+        runner.setProperty(FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE, "2");
         processor.setPaginationCap(5);
 
         runner.run();
@@ -294,8 +294,8 @@ class FetchShopifyOrdersTest {
     @Test
     void segmentFilterAndRawOutput() throws IOException {
         seed(6);
-        runner.setProperty(FetchShopifyOrders.SEGMENT_FILTER, FetchShopifyOrders.SEGMENT_B2B.getValue());
-        runner.setProperty(FetchShopifyOrders.OUTPUT_FORMAT, FetchShopifyOrders.FORMAT_RAW.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER, FetchShopifyOrdersProperties.SEGMENT_B2B.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.OUTPUT_FORMAT, FetchShopifyOrdersProperties.FORMAT_RAW.getValue());
 
         runner.run();
 
@@ -312,7 +312,7 @@ class FetchShopifyOrdersTest {
     @Test
     void queryFilterIsAndedWithTheWindow() {
         seed(3);
-        runner.setProperty(FetchShopifyOrders.QUERY_FILTER, "tag:validated financial_status:paid");
+        runner.setProperty(FetchShopifyOrdersProperties.QUERY_FILTER, "tag:validated financial_status:paid");
 
         runner.run();
 
@@ -324,7 +324,7 @@ class FetchShopifyOrdersTest {
     void bulkBackfillThenIncrementalPages() throws IOException {
         seed(5);
         stub.put(ShopifyStub.order(6, T0.minus(Duration.ofMinutes(7)), true, 45));
-        runner.setProperty(FetchShopifyOrders.FETCH_MODE, FetchShopifyOrders.MODE_BULK.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.FETCH_MODE, FetchShopifyOrdersProperties.MODE_BULK.getValue());
 
         runner.run();
         assertEquals("gid://shopify/BulkOperation/8001977286962", runner.getStateManager().getState(Scope.CLUSTER).get("orders.bulk.id"));
@@ -376,7 +376,7 @@ class FetchShopifyOrdersTest {
         assertEquals(ConfigVerificationResult.Outcome.SUCCESSFUL, byStep.get("Access Scopes").getOutcome(), byStep.get("Access Scopes").getExplanation());
         assertTrue(byStep.get("Count Matching Orders").getExplanation().startsWith("4 orders match"), byStep.get("Count Matching Orders").getExplanation());
 
-        runner.setProperty(FetchShopifyOrders.INITIAL_START, FetchShopifyOrders.START_EVERYTHING.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
         final List<ConfigVerificationResult> everything = ((VerifiableProcessor) runner.getProcessor())
                 .verify(runner.getProcessContext(), runner.getLogger(), Map.of());
         final ConfigVerificationResult scopes = everything.stream().filter(r -> r.getVerificationStepName().equals("Access Scopes")).findFirst().orElseThrow();

@@ -80,9 +80,9 @@ class PutShopifyFulfillmentSandboxTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(PutShopifyFulfillment.SHOPIFY_CONNECTION_SERVICE, "shopify");
-        runner.setProperty(PutShopifyFulfillment.RECORD_READER, "reader");
-        runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "writer");
+        runner.setProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE, "shopify");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_READER, "reader");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_WRITER, "writer");
     }
 
     /** Seeded orders that still have something to ship, read through the simulator. */
@@ -183,7 +183,7 @@ class PutShopifyFulfillmentSandboxTest {
         final Order order = openOrders().stream().filter(o -> o.lines().stream().anyMatch(l -> l.sku() != null && l.quantity() >= 1))
                 .findFirst().orElseThrow();
         final Order.OrderLine line = order.lines().stream().filter(l -> l.sku() != null).findFirst().orElseThrow();
-        runner.setProperty(PutShopifyFulfillment.LINES_FIELD, "lines");
+        runner.setProperty(PutShopifyFulfillmentProperties.LINES_FIELD, "lines");
         runner.enqueue("[{\"orderReference\":\"%s\",\"trackingNumber\":\"PART-1\",\"shopifyCarrierName\":\"DPD\",\"lines\":\"%s:1\"},%s]"
                 .formatted(order.name(), line.sku(), event("#999999", "NOPE-1")));
         runner.run();

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.shopify.fulfillment.StubShopify;
 import io.nifiecommerce.shopify.fulfillment.TrackingInfo;
 import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.serialization.RecordSetWriter;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+import org.apache.nifi.serialization.record.RecordSchema;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.MockProcessContext;
 import org.apache.nifi.util.TestRunner;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +60,9 @@ class PutShopifyFulfillmentTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(PutShopifyFulfillment.SHOPIFY_CONNECTION_SERVICE, "shopify");
-        runner.setProperty(PutShopifyFulfillment.RECORD_READER, "reader");
-        runner.setProperty(PutShopifyFulfillment.RECORD_WRITER, "writer");
+        runner.setProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE, "shopify");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_READER, "reader");
+        runner.setProperty(PutShopifyFulfillmentProperties.RECORD_WRITER, "writer");
     }
 
     @AfterEach
@@ -185,13 +192,13 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void eventsCanBeTurnedOffAndErpShipmentsPostNone() {
-        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "false");
+        runner.setProperty(PutShopifyFulfillmentProperties.POST_EVENTS, "false");
         enqueue(event("#1001", "6A15602676300", "Colissimo", "DELIVERED", "2026-11-20T08:00:00Z"));
         runner.run();
         runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
         assertEquals(0, shopify.count("EVENTS") + shopify.count("EVENT_CREATE"));
 
-        runner.setProperty(PutShopifyFulfillment.POST_EVENTS, "true");
+        runner.setProperty(PutShopifyFulfillmentProperties.POST_EVENTS, "true");
         runner.clearTransferState();
         enqueue("{\"externalDocumentNumber\":\"#1002\",\"packageTrackingNo\":\"JD014600006281230701\"}");
         runner.run();
@@ -253,8 +260,8 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void businessCentralShipmentWithLinesFulfillsPartially() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.CARRIER_FIELD, "shopifyCarrier");
-        runner.setProperty(PutShopifyFulfillment.LINES_FIELD, "salesShipmentLines");
+        runner.setProperty(PutShopifyFulfillmentProperties.CARRIER_FIELD, "shopifyCarrier");
+        runner.setProperty(PutShopifyFulfillmentProperties.LINES_FIELD, "salesShipmentLines");
         enqueue("""
                 {"number":"102044","orderNumber":"S-ORD101005","externalDocumentNumber":"1001","packageTrackingNo":"250012345678",
                  "shopifyCarrier":"DPD","salesShipmentLines":[{"lineObjectNumber":"MUG-RED","quantity":1.0},{"lineObjectNumber":"MUG-BLUE","quantity":1}]}""");
@@ -272,7 +279,7 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void statusesThatDoNotCallForAFulfillmentAreSkipped() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.FULFILL_ON, "SHIPPED");
+        runner.setProperty(PutShopifyFulfillmentProperties.FULFILL_ON, "SHIPPED");
         enqueue(event("#1001", "S-1", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
                 event("#1002", "S-2", "UPS", "PENDING", "2026-11-20T08:00:00Z"),
                 event("#1002", "S-2", "UPS", "PICKED_UP", "2026-11-20T10:00:00Z"));
@@ -284,6 +291,53 @@ class PutShopifyFulfillmentTest {
         assertEquals(List.of("SKIPPED", "CREATED", "CREATED"), records(success).stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
         assertTrue(shopify.fulfillments(order1001).isEmpty());
         assertEquals(1, shopify.fulfillments(order1002).size());
+    }
+
+    @Test
+    void resultsThatCannotBeWrittenSendTheInputToRetryWithNothingElse() throws InitializationException {
+        for (final boolean failOnCreate : new boolean[] {false, true}) {
+            runner.clearTransferState();
+            final FailingWriter failing = new FailingWriter(failOnCreate);
+            runner.addControllerService("failing-" + failOnCreate, failing);
+            runner.enableControllerService(failing);
+            runner.setProperty(PutShopifyFulfillmentProperties.RECORD_WRITER, "failing-" + failOnCreate);
+            enqueue(event("#1001", "6A15602676300", "Colissimo", "IN_TRANSIT", "2026-11-20T18:00:00Z"));
+            runner.run();
+
+            runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_RETRY, 1);
+            final MockFlowFile retry = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
+            retry.assertAttributeEquals("error.code", "OUTPUT_ERROR");
+            retry.assertAttributeEquals("error.message", "disk full");
+        }
+    }
+
+    /** A Record Writer that fails: when created, or on the first record. */
+    private static final class FailingWriter extends AbstractControllerService implements RecordSetWriterFactory {
+        private final boolean failOnCreate;
+
+        FailingWriter(final boolean failOnCreate) {
+            this.failOnCreate = failOnCreate;
+        }
+
+        @Override
+        public RecordSchema getSchema(final Map<String, String> variables, final RecordSchema readSchema) {
+            return readSchema;
+        }
+
+        @Override
+        public RecordSetWriter createWriter(final ComponentLog logger, final RecordSchema schema, final OutputStream out,
+                                            final Map<String, String> variables) throws IOException {
+            if (failOnCreate) {
+                throw new IOException("disk full");
+            }
+            return (RecordSetWriter) Proxy.newProxyInstance(RecordSetWriter.class.getClassLoader(), new Class<?>[] {RecordSetWriter.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("write")) {
+                            throw new IOException("disk full");
+                        }
+                        return method.getName().equals("getMimeType") ? "application/json" : null;
+                    });
+        }
     }
 
     @Test
@@ -299,7 +353,7 @@ class PutShopifyFulfillmentTest {
 
     @Test
     void orderIdReferencesAreAccepted() throws IOException {
-        runner.setProperty(PutShopifyFulfillment.ORDER_REFERENCE_KIND, "id");
+        runner.setProperty(PutShopifyFulfillmentProperties.ORDER_REFERENCE_KIND, "id");
         enqueue(event("102", "ID-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
                 event("gid://shopify/Order/101", "ID-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
                 event("not-an-id", "ID-3", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));

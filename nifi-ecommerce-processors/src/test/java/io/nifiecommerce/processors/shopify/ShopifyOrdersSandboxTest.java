@@ -66,9 +66,9 @@ class ShopifyOrdersSandboxTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(FetchShopifyOrders.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(FetchShopifyOrders.RECORD_WRITER, "writer");
-        runner.setProperty(FetchShopifyOrders.INITIAL_START, FetchShopifyOrders.START_EVERYTHING.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(FetchShopifyOrdersProperties.RECORD_WRITER, "writer");
+        runner.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
     }
 
     private List<JsonNode> records() throws IOException {
@@ -100,7 +100,7 @@ class ShopifyOrdersSandboxTest {
 
     @Test
     void pagesReadEverySeededOrderOnceThenOnlyChanges() throws IOException {
-        runner.setProperty(FetchShopifyOrders.MAX_ORDERS_PER_FLOWFILE, "25");
+        runner.setProperty(FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE, "25");
         runner.run();
 
         final List<JsonNode> records = records();
@@ -140,7 +140,7 @@ class ShopifyOrdersSandboxTest {
 
     @Test
     void bulkBackfillReadsTheSameOrders() throws IOException, InterruptedException {
-        runner.setProperty(FetchShopifyOrders.FETCH_MODE, FetchShopifyOrders.MODE_BULK.getValue());
+        runner.setProperty(FetchShopifyOrdersProperties.FETCH_MODE, FetchShopifyOrdersProperties.MODE_BULK.getValue());
         for (int i = 0; i < 50 && (runner.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS).isEmpty()
                 || runner.getStateManager().getState(Scope.CLUSTER).get("orders.bulk.id") != null); i++) {
             runner.run();

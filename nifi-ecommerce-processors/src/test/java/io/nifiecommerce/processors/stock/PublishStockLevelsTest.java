@@ -65,9 +65,9 @@ class PublishStockLevelsTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(PublishStockLevels.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(PublishStockLevels.RECORD_READER, "edi");
-        runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
+        runner.setProperty(StockProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(StockProperties.RECORD_READER, "edi");
+        runner.setProperty(StockProperties.RECORD_WRITER, "writer");
         runner.setProperty("location.WH01", "Lyon");
         return runner;
     }
@@ -157,12 +157,12 @@ class PublishStockLevelsTest {
         final JsonTreeReader json = new JsonTreeReader();
         runner.addControllerService("json", json);
         runner.enableControllerService(json);
-        runner.setProperty(PublishStockLevels.RECORD_READER, "json");
-        runner.setProperty(PublishStockLevels.SKU_FIELD, "number");
-        runner.setProperty(PublishStockLevels.LOCATION_FIELD, "site");
-        runner.setProperty(PublishStockLevels.QUANTITY_FIELD, "inventory");
-        runner.setProperty(PublishStockLevels.MATCH_LOCATION_NAMES, "false");
-        runner.setProperty(PublishStockLevels.SAFETY_STOCK, "2");
+        runner.setProperty(StockProperties.RECORD_READER, "json");
+        runner.setProperty(StockProperties.SKU_FIELD, "number");
+        runner.setProperty(StockProperties.LOCATION_FIELD, "site");
+        runner.setProperty(StockProperties.QUANTITY_FIELD, "inventory");
+        runner.setProperty(StockProperties.MATCH_LOCATION_NAMES, "false");
+        runner.setProperty(StockProperties.SAFETY_STOCK, "2");
 
         runner.enqueue("""
                 [{"number":"TSHIRT-BLU-M","site":"WH01","inventory":12.7},

@@ -57,9 +57,9 @@ final class SandboxShopifyConnection extends AbstractControllerService implement
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(PublishStockLevels.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(PublishStockLevels.RECORD_READER, "reader");
-        runner.setProperty(PublishStockLevels.RECORD_WRITER, "writer");
+        runner.setProperty(StockProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(StockProperties.RECORD_READER, "reader");
+        runner.setProperty(StockProperties.RECORD_WRITER, "writer");
         return runner;
     }
 }
