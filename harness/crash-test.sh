@@ -19,7 +19,7 @@ first_seed=${4:-1}
 
 ./mvnw -q -B -DskipTests package
 it=nifi-ecommerce-integration-tests/target
-total_crashes=0 duplicates=0 lost=0 failed=0 unsynced=0 stock_missing=0 tracking_missing=0 orders=0 stock=0 shipped=0
+total_crashes=0 duplicates=0 lost=0 failed=0 unsynced=0 stock_missing=0 tracking_missing=0 total_orders=0 stock=0 shipped=0
 for seed in $(seq "$first_seed" $((first_seed + runs - 1))); do
   started=$(date +%s)
   line=$("$java_home/bin/java" -Dnifi-ecommerce.repository="$repo" -cp "$it/classes:$(cat "$it/demo.classpath")" \
@@ -35,9 +35,9 @@ for seed in $(seq "$first_seed" $((first_seed + runs - 1))); do
   [ "$(field synced)" = "true" ] || unsynced=$((unsynced + 1))
   total_crashes=$((total_crashes + crashes))
   duplicates=$((duplicates + d))
-  orders=$((orders + shop)) lost=$((lost + shop - inbc))
+  total_orders=$((total_orders + shop)) lost=$((lost + shop - inbc))
   stock=$((stock + se)) stock_missing=$((stock_missing + se - sm))
   shipped=$((shipped + sh)) tracking_missing=$((tracking_missing + sh - ft))
 done
-echo "{\"runs\":$runs,\"failedRuns\":$failed,\"unsyncedRuns\":$unsynced,\"crashes\":$total_crashes,\"orders\":$orders,\"duplicates\":$duplicates,\"lostOrders\":$lost,\"stockLevels\":$stock,\"stockLevelsDiffering\":$stock_missing,\"shippedOrders\":$shipped,\"shippedWithoutTracking\":$tracking_missing}"
+echo "{\"runs\":$runs,\"failedRuns\":$failed,\"unsyncedRuns\":$unsynced,\"crashes\":$total_crashes,\"orders\":$total_orders,\"duplicates\":$duplicates,\"lostOrders\":$lost,\"stockLevels\":$stock,\"stockLevelsDiffering\":$stock_missing,\"shippedOrders\":$shipped,\"shippedWithoutTracking\":$tracking_missing}"
 [ "$duplicates" -eq 0 ] && [ "$lost" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$unsynced" -eq 0 ] && [ "$stock_missing" -eq 0 ] && [ "$tracking_missing" -eq 0 ]
