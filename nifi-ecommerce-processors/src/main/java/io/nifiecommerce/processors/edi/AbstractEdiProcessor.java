@@ -117,6 +117,18 @@ abstract class AbstractEdiProcessor extends AbstractProcessor {
         }
     }
 
+    /** A CONTRL or 997 for each interchange of the input that the partner's Acknowledgment setting asks one for. */
+    final void acknowledgeAsAsked(final ProcessContext context, final ProcessSession session, final FlowFile input,
+                                  final List<EdiInterchange> interchanges, final Relationship relationship) {
+        final AcknowledgmentOption acknowledgment = context.getProperty(AcknowledgmentOption.PROPERTY).asAllowableValue(AcknowledgmentOption.class);
+        final AcknowledgmentWriter writer = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
+        for (final EdiInterchange interchange : interchanges) {
+            if (acknowledgment.wanted(interchange)) {
+                acknowledge(session, input, writer, interchange, relationship);
+            }
+        }
+    }
+
     /** Writes a CONTRL / 997 accepting the interchange, as a child of the input, to the given relationship. */
     final void acknowledge(final ProcessSession session, final FlowFile input, final AcknowledgmentWriter writer,
                            final EdiInterchange interchange, final Relationship relationship) {

@@ -261,13 +261,7 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
             context.yield();
             return;
         }
-        final AcknowledgmentOption acknowledgment = context.getProperty(AcknowledgmentOption.PROPERTY).asAllowableValue(AcknowledgmentOption.class);
-        final AcknowledgmentWriter ackWriter = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
-        for (final EdiInterchange interchange : interchanges) {
-            if (acknowledgment.wanted(interchange)) {
-                acknowledge(session, input, ackWriter, interchange, REL_ACKNOWLEDGMENT);
-            }
-        }
+        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT);
         session.transfer(input, REL_ORIGINAL);
     }
 

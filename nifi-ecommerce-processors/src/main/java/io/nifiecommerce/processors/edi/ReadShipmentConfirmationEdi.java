@@ -153,13 +153,7 @@ public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
         session.getProvenanceReporter().modifyContent(output, "Read " + confirmations.size() + " shipment confirmations");
         session.transfer(output, REL_SUCCESS);
 
-        final AcknowledgmentOption acknowledgment = context.getProperty(AcknowledgmentOption.PROPERTY).asAllowableValue(AcknowledgmentOption.class);
-        final AcknowledgmentWriter ackWriter = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
-        for (final EdiInterchange interchange : interchanges) {
-            if (acknowledgment.wanted(interchange)) {
-                acknowledge(session, input, ackWriter, interchange, REL_ACKNOWLEDGMENT);
-            }
-        }
+        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT);
         session.transfer(input, REL_ORIGINAL);
     }
 
