@@ -32,6 +32,7 @@ public final class CarrierDefinition {
     private final int maxLength;
     private final int priority;
     private final CheckDigit checkDigit;
+    private final String checkDigitAlgorithm;
     private final Pattern serialPrefixWhen;
     private final String serialPrefix;
     private final Map<String, Set<String>> requiredGroupValues;
@@ -61,6 +62,7 @@ public final class CarrierDefinition {
         maxLength = lengths.isArray() && lengths.size() == 2 ? Math.min(lengths.get(1).asInt(), MAX_LENGTH) : MAX_LENGTH;
         priority = node.path("priority").asInt(0);
         checkDigit = node.hasNonNull("checkDigit") ? CheckDigit.fromDefinition(node.get("checkDigit")) : null;
+        checkDigitAlgorithm = checkDigit == null ? null : node.get("checkDigit").path("algorithm").asText();
         if (checkDigit != null && !hasCheckDigitGroup) {
             throw new IllegalArgumentException("Carrier [" + id + "] has a check digit but no CheckDigit group");
         }
@@ -208,6 +210,15 @@ public final class CarrierDefinition {
 
     public boolean hasCheckDigit() {
         return checkDigit != null;
+    }
+
+    /**
+     * True when both definitions verify their numbers with the same check-digit algorithm (the S10 variants of
+     * several posts): a number passing both is one format claimed twice, which priority settles, not two carriers'
+     * independent checks agreeing by chance.
+     */
+    boolean sameCheckDigitAs(final CarrierDefinition other) {
+        return checkDigitAlgorithm != null && checkDigitAlgorithm.equals(other.checkDigitAlgorithm);
     }
 
     public boolean hintOnly() {

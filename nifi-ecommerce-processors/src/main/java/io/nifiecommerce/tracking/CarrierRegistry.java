@@ -175,8 +175,10 @@ public final class CarrierRegistry {
     /**
      * Like {@link #detect(String, String)}, but a number that only format-only definitions of several carriers fit
      * (14 digits: a Chronopost skybill, a DPD parcel number without its check character, a DHL eCommerce number) is
-     * reported as ambiguous with its candidates instead of being given to the highest priority. A carrier named by
-     * the feed decides; a number passing a published check digit is attributed as by {@link #detect(String)}.
+     * reported as ambiguous with its candidates instead of being given to the highest priority; so is a number that
+     * passes the published check digits of several carriers (12 digits: a Purolator number that is also a valid FedEx
+     * Express number). A carrier named by the feed decides; a number passing the check digit of one carrier only is
+     * attributed to it, whatever format-only definitions it also fits.
      */
     public Detection classify(final String number, final String carrierHint) {
         final String hint = CarrierDefinition.normalizeHint(carrierHint);
@@ -191,18 +193,19 @@ public final class CarrierRegistry {
         CarrierMatch best = null;
         List<String> families = null;
         for (final CarrierDefinition definition : byLength[compact.length()]) {
+            // definitions with a check digit come first: once one passed, only another check digit can compete
+            if (best != null && best.definition().hasCheckDigit() && !definition.hasCheckDigit()) {
+                break;
+            }
             final CarrierMatch match = definition.match(compact);
             if (match == null) {
                 continue;
             }
             if (best == null) {
                 best = match;
-                if (definition.hasCheckDigit()) {
-                    return new Detection(best, List.of());
-                }
                 families = new ArrayList<>(2);
                 families.add(definition.family());
-            } else if (!families.contains(definition.family())) {
+            } else if (!families.contains(definition.family()) && !best.definition().sameCheckDigitAs(definition)) {
                 families.add(definition.family());
             }
         }
@@ -217,13 +220,22 @@ public final class CarrierRegistry {
         if (cached != null) {
             return cached;
         }
-        final CarrierDefinition[] named = definitions.stream().filter(definition -> definition.answersTo(normalizedHint))
-                .toArray(CarrierDefinition[]::new);
+        CarrierDefinition[] named = new CarrierDefinition[0];
+        // "DPD FRANCE SAS", "GLS FRANCE S.A.": a carrier's legal name starts with one of its aliases
+        for (String words = normalizedHint; named.length == 0 && !words.isEmpty(); words = withoutLastWord(words)) {
+            final String candidate = words;
+            named = definitions.stream().filter(definition -> definition.answersTo(candidate)).toArray(CarrierDefinition[]::new);
+        }
         // feeds name few carriers; do not let arbitrary hints grow the cache without bound
         if (byHint.size() < 1024) {
             byHint.put(normalizedHint, named);
         }
         return named;
+    }
+
+    private static String withoutLastWord(final String words) {
+        final int space = words.lastIndexOf(' ');
+        return space < 0 ? "" : words.substring(0, space).trim();
     }
 
     /** Finds a carrier by id, family, alias or Shopify name (for a default carrier), or null. */
