@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -196,8 +198,11 @@ class TrackingCorpusTest {
     @Test
     void everyX12ShipmentStatusCodeMapsToACanonicalStatus() throws IOException {
         final StatusMapping mapping = StatusMapping.builtIn();
-        final List<String> lines = Files.readAllLines(CORPUS.resolve("code-lists/x12-1650-shipment-status-indicator.tsv"), StandardCharsets.UTF_8);
+        final List<String> lines = new ArrayList<>(Files.readAllLines(CORPUS.resolve("code-lists/x12-1650-shipment-status-indicator.tsv"), StandardCharsets.UTF_8));
         assertEquals(70, lines.size(), "the 005010 list has 70 codes");
+        final List<String> v4010 = Files.readAllLines(CORPUS.resolve("code-lists/x12-1650-004010-stupidedi.tsv"), StandardCharsets.UTF_8);
+        assertEquals(43, v4010.size(), "the 004010 list has 43 codes");
+        lines.addAll(v4010);
         for (final String line : lines) {
             final String code = line.substring(0, line.indexOf('\t'));
             assertNotEquals(TrackingStatus.UNKNOWN, mapping.map(SourceFormat.X12_214, code), "AT701 " + line);
@@ -208,6 +213,56 @@ class TrackingCorpusTest {
         assertEquals(TrackingStatus.AVAILABLE_FOR_PICKUP, mapping.map(SourceFormat.X12_214, "AW"));
         assertEquals(TrackingStatus.RETURNED_TO_SENDER, mapping.map(SourceFormat.X12_214, "A3"));
         assertEquals(TrackingStatus.DELAYED, mapping.map(SourceFormat.X12_214, "PR"));
+    }
+
+    /**
+     * The IFTSTA table maps the consignment events of UN/CEFACT Recommendation 24 (the STS event codes): every code
+     * it maps is in the list, and the mapping agrees with the names the list gives the codes.
+     */
+    @Test
+    void theIftstaTableMapsTheConsignmentEventsOfRecommendation24() throws IOException {
+        final Map<String, String> names = new HashMap<>();
+        try (var parser = com.fasterxml.jackson.dataformat.csv.CsvMapper.builder().build()
+                .readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(CORPUS.resolve("code-lists/unece-rec24-trade-and-transport-status-codes.csv").toFile())) {
+            parser.forEachRemaining(row -> names.put(row.get("Code").trim(), row.get("Name").trim()));
+        }
+        assertEquals(345, names.size());
+        final Map<String, String> table = new HashMap<>();
+        try (InputStream in = StatusMapping.class.getResourceAsStream("status-mappings.json")) {
+            MAPPER.readTree(in).path("formats").path("IFTSTA").properties().forEach(entry -> table.put(entry.getKey(), entry.getValue().asText()));
+        }
+        assertTrue(table.size() >= 90, "IFTSTA codes mapped: " + table.size());
+        for (final Map.Entry<String, String> entry : table.entrySet()) {
+            final String code = entry.getKey();
+            if (code.equals("56")) {
+                continue; // kept from earlier tables, withdrawn from Rec 24 v9.0.0
+            }
+            final String name = names.get(code);
+            assertNotNull(name, "IFTSTA code " + code + " is not in Recommendation 24");
+            final TrackingStatus status = TrackingStatus.valueOf(entry.getValue());
+            final String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("delivery, completed")) {
+                assertEquals(TrackingStatus.DELIVERED, status, code + " " + name);
+            }
+            if (lower.startsWith("delayed") || lower.startsWith("delivery delayed") || lower.startsWith("delivery, postponed")) {
+                assertEquals(TrackingStatus.DELAYED, status, code + " " + name);
+            }
+            if (lower.contains("refused") || lower.contains("not completed") || lower.contains("impossible")
+                    || lower.contains("damaged") || lower.contains("lost") || lower.contains("missing")) {
+                assertFalse(status == TrackingStatus.DELIVERED || status == TrackingStatus.IN_TRANSIT, code + " " + name + " -> " + status);
+            }
+            if (lower.startsWith("returned")) {
+                assertEquals(TrackingStatus.RETURNED_TO_SENDER, status, code + " " + name);
+            }
+        }
+        final StatusMapping mapping = StatusMapping.builtIn();
+        assertEquals(TrackingStatus.PICKED_UP, mapping.map(SourceFormat.IFTSTA, "13"));
+        assertEquals(TrackingStatus.OUT_FOR_DELIVERY, mapping.map(SourceFormat.IFTSTA, "113"));
+        assertEquals(TrackingStatus.ATTEMPT_FAILED, mapping.map(SourceFormat.IFTSTA, "269"));
+        assertEquals(TrackingStatus.AVAILABLE_FOR_PICKUP, mapping.map(SourceFormat.IFTSTA, "112"));
+        // vessel operations are no parcel event
+        assertEquals(TrackingStatus.UNKNOWN, mapping.map(SourceFormat.IFTSTA, "179"));
     }
 
     @Test
@@ -300,6 +355,27 @@ class TrackingCorpusTest {
         assertEquals("chronopost", fromChronopost.carrier());
         assertTrue(fromChronopost.carrierValid());
         assertEquals(null, fromChronopost.carrierCandidates());
+    }
+
+    @Test
+    void aFourteenDigitNumberInAnX12StatusIsResolvedByItsScacOrTheInterchangeSender() throws Exception {
+        // a DPD France parcel number of the corpus (numbers.csv) in the 214 of the corpus, without a SCAC
+        final String forwarder = Files.readString(CORPUS.resolve("feeds/edi/edinet-214-MGCTLYST-SAMPLE.edi"), StandardCharsets.UTF_8)
+                .replace("B10*1751807*75027674*SCAC~", "B10*10774000248377*75027674~");
+        final TrackingEvent fromForwarder = parse(forwarder.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst();
+        assertEquals(null, fromForwarder.carrier());
+        assertFalse(fromForwarder.carrierValid());
+        assertTrue(fromForwarder.carrierCandidates().contains("dpd") && fromForwarder.carrierCandidates().contains("chronopost"),
+                fromForwarder.carrierCandidates());
+        // sent by DPD (ISA06, padded to 15 characters, its legal name)
+        final String fromDpd = forwarder.replace("*02*SCAC           *", "*ZZ*DPD FRANCE SAS *");
+        final TrackingEvent bySender = parse(fromDpd.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst();
+        assertEquals("dpd", bySender.carrier());
+        assertTrue(bySender.carrierValid());
+        assertEquals(null, bySender.carrierCandidates());
+        // the SCAC of the shipment names the carrier, whoever sent the interchange
+        final String withScac = forwarder.replace("B10*10774000248377*75027674~", "B10*10774000248377*75027674*CHRONOPOST~");
+        assertEquals("chronopost", parse(withScac.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst().carrier());
     }
 
     static List<TrackingEvent> parse(final byte[] content, final ZoneId zone) throws Exception {
