@@ -3,6 +3,7 @@ package io.nifiecommerce.tracking;
 import com.fasterxml.jackson.core.JsonParser;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
  * One event per entry of {@code events}; a shipment without events gives one event from its {@code status}. The
  * raw code is the unified {@code statusCode} ({@code pre-transit}, {@code transit}, {@code delivered},
  * {@code failure}, {@code unknown}); the carrier's own {@code status} text is the label when there is no
- * description.
+ * description. {@code estimatedTimeOfDelivery} (else the end of {@code estimatedDeliveryTimeFrame}) is the
+ * announced delivery date of every event of the shipment.
  */
 public final class DhlTrackParser extends JsonFeedParser {
 
@@ -36,6 +38,8 @@ public final class DhlTrackParser extends JsonFeedParser {
     protected void readParcel(final JsonParser parser, final TrackingEventSink sink) throws IOException, TrackingFeedException {
         String number = null;
         String service = null;
+        String estimated = null;
+        String estimatedThrough = null;
         RawTrackingEvent status = null;
         final List<RawTrackingEvent> events = new ArrayList<>();
         String field;
@@ -49,15 +53,24 @@ public final class DhlTrackParser extends JsonFeedParser {
                     }
                 }
                 case "events" -> readObjects(parser, field, this::readEvent, events);
+                case "estimatedTimeOfDelivery" -> estimated = text(parser, field);
+                case "estimatedDeliveryTimeFrame" -> {
+                    final String[] frame = new String[2];
+                    readFields(parser, field, TIME_FRAME_FIELDS, frame);
+                    estimatedThrough = frame[1];
+                }
                 default -> skipValue(parser);
             }
         }
+        // the announced day; the end of the announced window when only a window is given
+        final OffsetDateTime estimatedDelivery = estimated != null ? time(parser, "estimatedTimeOfDelivery", estimated)
+                : estimatedThrough != null ? time(parser, "estimatedDeliveryTimeFrame", estimatedThrough) : null;
         final String hint = service == null ? "DHL" : "express".equalsIgnoreCase(service) ? "DHL Express" : "DHL";
         if (events.isEmpty() && status != null) {
             events.add(status);
         }
         for (final RawTrackingEvent event : events) {
-            sink.accept(new RawTrackingEvent(null, number, hint, event.rawCode(), event.rawLabel(), event.eventTime(), event.location()));
+            sink.accept(event.ofParcel(number, hint, estimatedDelivery));
         }
     }
 
@@ -84,4 +97,5 @@ public final class DhlTrackParser extends JsonFeedParser {
     }
 
     private static final List<String> ADDRESS_FIELDS = List.of("addressLocality", "postalCode", "countryCode");
+    private static final List<String> TIME_FRAME_FIELDS = List.of("estimatedFrom", "estimatedThrough");
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * La Poste "Suivi v2" responses (Colissimo, Chronopost, letters):
  * {@code {"shipment": {"idShip", "product", "holder", "event": [{"code","label","date"}], ...}}}. The product
- * ("colissimo", "chronopost") is the carrier hint. Events are emitted as soon as the shipment id is known.
+ * ("colissimo", "chronopost") is the carrier hint, {@code estimDate} the estimated delivery of every event. A
+ * shipment's events are held until its object ends (fields come in any order; a parcel has tens of events).
  */
 public final class LaPosteSuiviParser extends JsonFeedParser {
 
@@ -34,7 +36,8 @@ public final class LaPosteSuiviParser extends JsonFeedParser {
         String idShip = null;
         String product = null;
         String holder = null;
-        List<String[]> early = null;
+        String estimDate = null;
+        final List<String[]> events = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
             if (token != JsonToken.FIELD_NAME) {
@@ -45,6 +48,7 @@ public final class LaPosteSuiviParser extends JsonFeedParser {
                 case "idShip" -> idShip = text(parser, field);
                 case "product" -> product = text(parser, field);
                 case "holder" -> holder = text(parser, field);
+                case "estimDate" -> estimDate = text(parser, field);
                 case "event" -> {
                     if (parser.nextToken() == JsonToken.VALUE_NULL) {
                         continue;
@@ -52,24 +56,16 @@ public final class LaPosteSuiviParser extends JsonFeedParser {
                     expect(parser, JsonToken.START_ARRAY, "event");
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         expect(parser, JsonToken.START_OBJECT, "event[]");
-                        final String[] event = readEvent(parser);
-                        if (idShip != null) {
-                            sink.accept(toEvent(parser, idShip, hint(product, holder), event));
-                        } else {
-                            if (early == null) {
-                                early = new ArrayList<>();
-                            }
-                            early.add(event);
-                        }
+                        events.add(readEvent(parser));
                     }
                 }
                 default -> skipValue(parser);
             }
         }
-        if (early != null) {
-            for (final String[] event : early) {
-                sink.accept(toEvent(parser, idShip, hint(product, holder), event));
-            }
+        final String hint = hint(product, holder);
+        final OffsetDateTime estimated = estimDate == null || estimDate.isEmpty() ? null : time(parser, "estimDate", estimDate);
+        for (final String[] event : events) {
+            sink.accept(toEvent(parser, idShip, hint, event, estimated));
         }
     }
 
@@ -101,9 +97,9 @@ public final class LaPosteSuiviParser extends JsonFeedParser {
         return event;
     }
 
-    private RawTrackingEvent toEvent(final JsonParser parser, final String idShip, final String hint, final String[] event)
-            throws TrackingFeedException {
+    private RawTrackingEvent toEvent(final JsonParser parser, final String idShip, final String hint, final String[] event,
+                                     final OffsetDateTime estimated) throws TrackingFeedException {
         return new RawTrackingEvent(null, idShip, hint, event[0], event[1], time(parser, "date", event[2]),
-                TrackingLocation.of(null, null, event[3]));
+                TrackingLocation.of(null, null, event[3]), estimated);
     }
 }

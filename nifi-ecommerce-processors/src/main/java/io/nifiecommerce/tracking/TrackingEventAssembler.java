@@ -68,7 +68,8 @@ public final class TrackingEventAssembler {
         }
         final TrackingStatus status = statusMapping.map(format, raw.rawCode());
         return new TrackingEvent(raw.orderReference(), number, carrier, valid, shopifyName, url, status, raw.rawCode(),
-                raw.rawLabel(), raw.eventTime(), raw.location() == null ? TrackingLocation.NONE : raw.location(), format, candidates);
+                raw.rawLabel(), raw.eventTime(), raw.location() == null ? TrackingLocation.NONE : raw.location(), format, candidates,
+                raw.estimatedDeliveryAt());
     }
 
     private CarrierRegistry.Detection detect(final String number, final String hint) {

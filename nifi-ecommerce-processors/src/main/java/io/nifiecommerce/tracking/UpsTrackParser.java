@@ -16,7 +16,8 @@ import java.util.List;
  * package's {@code trackingNumber}. The raw code is the activity's numeric {@code status.statusCode} (leading zeros
  * removed: {@code 011} is 11, Delivered, in UPS's Status/Description code list), else its {@code status.type}
  * letter. The time is {@code date} {@code yyyyMMdd} and {@code time} {@code HHmmss} at {@code gmtOffset} when the
- * answer gives it, else in the feed's zone. Packages are read one at a time.
+ * answer gives it, else in the feed's zone. The package's scheduled or rescheduled delivery date
+ * ({@code deliveryDate} of type SDD / RDD) is the estimated delivery of its events. Packages are read one at a time.
  */
 public final class UpsTrackParser extends JsonFeedParser {
 
@@ -40,17 +41,57 @@ public final class UpsTrackParser extends JsonFeedParser {
     protected void readParcel(final JsonParser parser, final TrackingEventSink sink) throws IOException, TrackingFeedException {
         String number = null;
         final List<RawTrackingEvent> events = new ArrayList<>();
+        final List<String[]> deliveryDates = new ArrayList<>();
+        final String[] deliveryTime = new String[3];
         String field;
         while ((field = nextField(parser, "package")) != null) {
             switch (field) {
                 case "trackingNumber" -> number = text(parser, field);
                 case "activity" -> readObjects(parser, field, this::readActivity, events);
+                case "deliveryDate" -> readObjects(parser, field, UpsTrackParser::readDeliveryDate, deliveryDates);
+                case "deliveryTime" -> readFields(parser, field, DELIVERY_TIME_FIELDS, deliveryTime);
                 default -> skipValue(parser);
             }
         }
+        final OffsetDateTime estimatedDelivery = estimatedDelivery(parser, deliveryDates, deliveryTime);
         for (final RawTrackingEvent event : events) {
-            sink.accept(new RawTrackingEvent(null, number, CARRIER, event.rawCode(), event.rawLabel(), event.eventTime(), event.location()));
+            sink.accept(event.ofParcel(number, CARRIER, estimatedDelivery));
         }
+    }
+
+    /** type and date of one {@code deliveryDate} entry. */
+    private static String[] readDeliveryDate(final JsonParser parser) throws IOException, TrackingFeedException {
+        final String[] typeAndDate = new String[2];
+        String field;
+        while ((field = nextField(parser, "deliveryDate")) != null) {
+            final int index = DELIVERY_DATE_FIELDS.indexOf(field);
+            if (index >= 0) {
+                typeAndDate[index] = text(parser, field);
+            } else {
+                skipValue(parser);
+            }
+        }
+        return typeAndDate;
+    }
+
+    /**
+     * The rescheduled delivery date (type RDD) when UPS gives one, else the scheduled one (SDD); DEL is the date it
+     * was delivered, no estimate. The end of the delivery window ({@code deliveryTime.endTime}) gives the time of
+     * day when it applies to that estimate (not to the delivery), in the feed's zone: UPS gives no offset.
+     */
+    private OffsetDateTime estimatedDelivery(final JsonParser parser, final List<String[]> dates, final String[] deliveryTime)
+            throws TrackingFeedException {
+        String date = null;
+        for (final String[] typeAndDate : dates) {
+            if ("RDD".equals(typeAndDate[0]) || "SDD".equals(typeAndDate[0]) && date == null) {
+                date = typeAndDate[1];
+            }
+        }
+        if (date == null) {
+            return null;
+        }
+        final String endTime = "DEL".equals(deliveryTime[0]) ? null : deliveryTime[2];
+        return time(parser, date, endTime, null);
     }
 
     private RawTrackingEvent readActivity(final JsonParser parser) throws IOException, TrackingFeedException {
@@ -78,6 +119,8 @@ public final class UpsTrackParser extends JsonFeedParser {
 
     private static final List<String> STATUS_FIELDS = List.of("statusCode", "type", "description");
     private static final List<String> ADDRESS_FIELDS = List.of("city", "postalCode", "countryCode");
+    private static final List<String> DELIVERY_DATE_FIELDS = List.of("type", "date");
+    private static final List<String> DELIVERY_TIME_FIELDS = List.of("type", "startTime", "endTime");
 
     private static String withoutLeadingZeros(final String code) {
         int start = 0;

@@ -167,9 +167,11 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
         final String number = loopTracking != null ? loopTracking : shipmentTracking;
         final String orderReference = order != null ? order : shipmentId;
         // the SCAC of the shipment, else the sender of the interchange (a carrier's own feed)
+        // AG "Estimated Delivery" and X2 "Estimated Date and/or Time of Arrival at Consignee's Location" date the estimate
+        final OffsetDateTime estimated = "AG".equals(code) || "X2".equals(code) ? eventTime : null;
         final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, scac != null ? scac : interchangeSender, code,
                 reason == null ? null : "reason " + reason, eventTime,
-                TrackingLocation.of(city, null, country));
+                TrackingLocation.of(city, null, country), estimated);
         statusOpen = false;
         code = null;
         reason = null;

@@ -378,6 +378,33 @@ class TrackingCorpusTest {
         assertEquals("chronopost", parse(withScac.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris")).getFirst().carrier());
     }
 
+    @Test
+    void theDeliveryDateTheCarrierAnnouncesIsKeptOnEveryEventOfItsParcel() throws Exception {
+        final List<TrackingEvent> laPoste = parse(Files.readAllBytes(CORPUS.resolve("feeds/api/karrio-laposte-TrackingResponse.json")), ZoneId.of("Europe/Paris"));
+        assertEquals(9, laPoste.size());
+        laPoste.forEach(event -> assertEquals(java.time.OffsetDateTime.parse("2023-03-09T09:38+01:00"), event.estimatedDeliveryAt()));
+        final List<TrackingEvent> dhl = parse(Files.readAllBytes(CORPUS.resolve("feeds/api/karrio-dhl_universal-TrackingResponseJSON.json")), ZoneId.of("Europe/Paris"));
+        assertFalse(dhl.isEmpty());
+        dhl.forEach(event -> assertEquals(java.time.OffsetDateTime.parse("2018-08-03T00:00Z"), event.estimatedDeliveryAt()));
+        // the window's end when DHL gives only a window
+        final String windowOnly = Files.readString(CORPUS.resolve("feeds/api/karrio-dhl_universal-TrackingResponseJSON.json"), StandardCharsets.UTF_8)
+                .replace("\"estimatedTimeOfDelivery\"", "\"estimatedTimeOfDeliveryWas\"");
+        parse(windowOnly.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris"))
+                .forEach(event -> assertEquals(java.time.OffsetDateTime.parse("2018-08-03T22:00Z"), event.estimatedDeliveryAt()));
+        // a delivered UPS package announces nothing: DEL is the delivery date, no estimate
+        parse(Files.readAllBytes(CORPUS.resolve("feeds/api/karrio-ups-schema-sample.json")), ZoneId.of("Europe/Paris"))
+                .forEach(event -> assertEquals(null, event.estimatedDeliveryAt()));
+        // an X12 214 status AG (Estimated Delivery) dates the estimate
+        final String estimate = Files.readString(CORPUS.resolve("feeds/edi/edinet-214-MGCTLYST-SAMPLE.edi"), StandardCharsets.UTF_8)
+                .replace("AT7*D1*NS***20160726*1230*LT~", "AT7*AG*NS***20160728*1700*LT~");
+        final TrackingEvent announced = parse(estimate.getBytes(StandardCharsets.UTF_8), ZoneId.of("America/New_York")).getFirst();
+        assertEquals(TrackingStatus.IN_TRANSIT, announced.status());
+        assertEquals(java.time.OffsetDateTime.parse("2016-07-28T17:00-04:00"), announced.estimatedDeliveryAt());
+        // the GLS answer has no delivery date field
+        parse(Files.readAllBytes(CORPUS.resolve("feeds/api/karrio-gls-TrackingResponse.json")), ZoneId.of("Europe/Paris"))
+                .forEach(event -> assertEquals(null, event.estimatedDeliveryAt()));
+    }
+
     static List<TrackingEvent> parse(final byte[] content, final ZoneId zone) throws Exception {
         final TrackingEventAssembler assembler = new TrackingEventAssembler(CarrierRegistry.builtIn(), StatusMapping.builtIn(), null);
         final SourceFormat format = FeedFormatDetector.detect(new BufferedInputStream(new ByteArrayInputStream(content)));

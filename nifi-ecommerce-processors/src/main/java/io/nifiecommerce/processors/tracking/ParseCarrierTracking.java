@@ -60,18 +60,21 @@ import java.util.Set;
 
 @SupportsBatching
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
-@Tags({"tracking", "carrier", "shipment", "edi", "iftsta", "x12", "214", "colissimo", "la poste", "gls", "dpd", "csv", "shopify"})
+@Tags({"tracking", "carrier", "shipment", "edi", "iftsta", "x12", "214", "colissimo", "la poste", "gls", "dpd", "ups", "dhl", "chronopost", "csv", "shopify"})
 @CapabilityDescription("Parses a carrier or 3PL tracking feed (EDIFACT IFTSTA, X12 214, La Poste Suivi v2 JSON, GLS Track & Trace "
-        + "JSON, DPD status JSON or CSV) into tracking event records: the carrier is detected from the tracking number's format "
-        + "and check digit (with the name Shopify recognises and a tracking URL) and the carrier's event code is mapped to a "
-        + "canonical status and to Shopify's FulfillmentEventStatus. The feed is streamed: memory does not grow with its size. "
-        + "Numbers that match no carrier keep their event with carrierValid=false.")
+        + "JSON, DPD status JSON, UPS Track API JSON, DHL Shipment Tracking JSON, Chronopost tracking SOAP or CSV) into tracking event "
+        + "records: the carrier is detected from the tracking number's format and check digit (with the name Shopify recognises and a "
+        + "tracking URL) and the carrier's event code is mapped to a canonical status and to Shopify's FulfillmentEventStatus; the "
+        + "delivery date the carrier announces, when the feed carries one, is written as estimatedDeliveryAt. The feed is streamed: "
+        + "memory does not grow with its size. Numbers that match no carrier keep their event with carrierValid=false; a number "
+        + "several carriers' formats fit, with nothing in the feed to decide, is written with carrierCandidates and no carrier.")
 @WritesAttributes({
         @WritesAttribute(attribute = "record.count", description = "Number of tracking events written (success)"),
         @WritesAttribute(attribute = "mime.type", description = "MIME type of the Record Writer (success)"),
-        @WritesAttribute(attribute = "tracking.format", description = "Feed format read: IFTSTA, X12_214, LAPOSTE_JSON, GLS_JSON, DPD_JSON or CSV"),
+        @WritesAttribute(attribute = "tracking.format", description = "Feed format read: IFTSTA, X12_214, LAPOSTE_JSON, GLS_JSON, DPD_JSON, CSV, "
+                + "UPS_JSON, DHL_JSON or CHRONOPOST_XML"),
         @WritesAttribute(attribute = "error.code", description = "Why the feed was not read (failure): EDI_SYNTAX, JSON_SYNTAX, CSV_SYNTAX, "
-                + "CSV_MISSING_COLUMN, INVALID_CONTENT, UNRECOGNISED_CONTENT, EMPTY_INPUT, WRITE_FAILED"),
+                + "CSV_MISSING_COLUMN, INVALID_CONTENT, UNRECOGNISED_CONTENT, UNSUPPORTED_FORMAT, EMPTY_INPUT, WRITE_FAILED"),
         @WritesAttribute(attribute = "error.message", description = "Human-readable reason (failure)"),
         @WritesAttribute(attribute = "error.segment", description = "EDI segment tag, JSON field or CSV column at fault, when known (failure)"),
         @WritesAttribute(attribute = "error.position", description = "EDI segment position in the interchange, or line number, when known (failure)")
@@ -135,7 +138,7 @@ public class ParseCarrierTracking extends AbstractProcessor {
             .name("Record Writer")
             .description("Writes the tracking event records (schema: orderReference, trackingNumber, carrier, carrierValid, "
                     + "shopifyCarrierName, trackingUrl, status, statusFinal, shopifyEventStatus, rawCode, rawLabel, eventTime, "
-                    + "location {city, postalCode, country}, sourceFormat).")
+                    + "location {city, postalCode, country}, sourceFormat, carrierCandidates, estimatedDeliveryAt).")
             .identifiesControllerService(RecordSetWriterFactory.class)
             .required(true)
             .build();
@@ -217,13 +220,25 @@ public class ParseCarrierTracking extends AbstractProcessor {
     private static AllowableValue[] inputFormats() {
         final List<AllowableValue> values = new ArrayList<>();
         values.add(new AllowableValue(AUTO, "Auto-detect", "Detect the format from the first bytes of the content"));
-        values.add(new AllowableValue(SourceFormat.IFTSTA.name(), "EDIFACT IFTSTA", "UN/EDIFACT IFTSTA status report"));
-        values.add(new AllowableValue(SourceFormat.X12_214.name(), "X12 214", "ANSI X12 214 shipment status message"));
-        values.add(new AllowableValue(SourceFormat.LAPOSTE_JSON.name(), "La Poste Suivi v2 JSON", "Colissimo / Chronopost / La Poste tracking API responses"));
-        values.add(new AllowableValue(SourceFormat.GLS_JSON.name(), "GLS Track & Trace JSON", "GLS parcels with events"));
-        values.add(new AllowableValue(SourceFormat.DPD_JSON.name(), "DPD status JSON", "DPD parcel lifecycle data"));
-        values.add(new AllowableValue(SourceFormat.CSV.name(), "CSV", "CSV with a header row, columns named by the CSV properties"));
+        for (final SourceFormat format : SourceFormat.values()) {
+            values.add(inputFormat(format));
+        }
         return values.toArray(new AllowableValue[0]);
+    }
+
+    // every format the parsers read can be chosen: a new SourceFormat does not compile until it is named here
+    private static AllowableValue inputFormat(final SourceFormat format) {
+        return switch (format) {
+            case IFTSTA -> new AllowableValue(format.name(), "EDIFACT IFTSTA", "UN/EDIFACT IFTSTA status report (any directory, D.96A to D.21B)");
+            case X12_214 -> new AllowableValue(format.name(), "X12 214", "ANSI X12 214 shipment status message (004010 to 008010)");
+            case LAPOSTE_JSON -> new AllowableValue(format.name(), "La Poste Suivi v2 JSON", "Colissimo / Chronopost / La Poste tracking API responses");
+            case GLS_JSON -> new AllowableValue(format.name(), "GLS Track & Trace JSON", "GLS parcels with events");
+            case DPD_JSON -> new AllowableValue(format.name(), "DPD status JSON", "DPD parcel lifecycle data");
+            case CSV -> new AllowableValue(format.name(), "CSV", "CSV with a header row, columns named by the CSV properties");
+            case UPS_JSON -> new AllowableValue(format.name(), "UPS Track API JSON", "UPS Track API (v1) answers: trackResponse.shipment[].package[]");
+            case DHL_JSON -> new AllowableValue(format.name(), "DHL Shipment Tracking JSON", "DHL Shipment Tracking - Unified API answers (Express, Paket, eCommerce)");
+            case CHRONOPOST_XML -> new AllowableValue(format.name(), "Chronopost tracking SOAP", "Chronopost tracking web service answers (trackSkybillV2 SOAP XML)");
+        };
     }
 
     private static PropertyDescriptor csvProperty(final String name, final String description, final String defaultValue) {

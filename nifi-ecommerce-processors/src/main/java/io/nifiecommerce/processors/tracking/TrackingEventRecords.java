@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The NiFi record form of a tracking event. eventTime is an ISO-8601 string so the carrier's offset survives. */
+/**
+ * The NiFi record form of a tracking event. eventTime and estimatedDeliveryAt are ISO-8601 strings so the carrier's
+ * offset survives; estimatedDeliveryAt is the field PutShopifyFulfillment sends as the event's estimated delivery.
+ */
 final class TrackingEventRecords {
 
     static final RecordSchema LOCATION_SCHEMA = new SimpleRecordSchema(List.of(
@@ -36,7 +39,8 @@ final class TrackingEventRecords {
             new RecordField("eventTime", RecordFieldType.STRING.getDataType(), true),
             new RecordField("location", RecordFieldType.RECORD.getRecordDataType(LOCATION_SCHEMA), true),
             new RecordField("sourceFormat", RecordFieldType.STRING.getDataType(), false),
-            new RecordField("carrierCandidates", RecordFieldType.STRING.getDataType(), true)));
+            new RecordField("carrierCandidates", RecordFieldType.STRING.getDataType(), true),
+            new RecordField("estimatedDeliveryAt", RecordFieldType.STRING.getDataType(), true)));
 
     private TrackingEventRecords() {
     }
@@ -65,6 +69,7 @@ final class TrackingEventRecords {
         }
         values.put("sourceFormat", event.sourceFormat().name());
         values.put("carrierCandidates", event.carrierCandidates());
+        values.put("estimatedDeliveryAt", event.estimatedDeliveryAt() == null ? null : event.estimatedDeliveryAt().toString());
         return new MapRecord(schema, values);
     }
 }

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.tracking.SharedReference;
+import io.nifiecommerce.tracking.SourceFormat;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.MockFlowFile;
@@ -17,6 +18,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,6 +111,48 @@ class ParseCarrierTrackingTest {
         outputs.get(2).assertAttributeEquals("tracking.format", "DPD_JSON");
         outputs.get(2).assertAttributeEquals("record.count", "5");
         assertEquals(15, runner.getCounterValue(ParseCarrierTracking.COUNTER_EVENTS_PARSED));
+    }
+
+    @Test
+    void everyFeedFormatTheParsersReadCanBeChosen() {
+        final Set<String> offered = new HashSet<>();
+        ParseCarrierTracking.INPUT_FORMAT.getAllowableValues().forEach(value -> offered.add(value.getValue()));
+        for (final SourceFormat format : SourceFormat.values()) {
+            assertTrue(offered.contains(format.name()), format + " is not an Input Format");
+        }
+    }
+
+    /** The third-party answers of the corpus, read with their format chosen, keep the delivery date the carrier announces. */
+    @Test
+    void chosenFormatsReadTheCorpusAndKeepTheAnnouncedDeliveryDate() throws IOException {
+        final Path corpus = Path.of("src", "test", "resources", "corpus", "feeds", "api");
+        runner.setProperty(ParseCarrierTracking.INPUT_FORMAT, "DHL_JSON");
+        runner.enqueue(Files.readAllBytes(corpus.resolve("karrio-dhl_universal-TrackingResponseJSON.json")));
+        runner.run();
+        final MockFlowFile dhlFeed = runner.getFlowFilesForRelationship(ParseCarrierTracking.REL_SUCCESS).getFirst();
+        dhlFeed.assertAttributeEquals("tracking.format", "DHL_JSON");
+        final JsonNode dhl = MAPPER.readTree(dhlFeed.getContent());
+        assertFalse(dhl.isEmpty());
+        dhl.forEach(record -> assertEquals("2018-08-03T00:00Z", record.get("estimatedDeliveryAt").asText()));
+
+        runner.clearTransferState();
+        runner.setProperty(ParseCarrierTracking.INPUT_FORMAT, "CHRONOPOST_XML");
+        runner.enqueue(Files.readAllBytes(corpus.resolve("karrio-chronopost-TrackingResponse.xml")));
+        runner.run();
+        final MockFlowFile chronopost = runner.getFlowFilesForRelationship(ParseCarrierTracking.REL_SUCCESS).getFirst();
+        chronopost.assertAttributeEquals("tracking.format", "CHRONOPOST_XML");
+        MAPPER.readTree(chronopost.getContent()).forEach(record -> assertTrue(record.get("estimatedDeliveryAt").isNull()));
+
+        runner.clearTransferState();
+        runner.setProperty(ParseCarrierTracking.INPUT_FORMAT, "UPS_JSON");
+        // the UPS answer of the corpus with its delivered date turned into a scheduled one
+        runner.enqueue(Files.readString(corpus.resolve("karrio-ups-schema-sample.json")).replace("\"DEL\"", "\"SDD\""));
+        runner.run();
+        final MockFlowFile ups = runner.getFlowFilesForRelationship(ParseCarrierTracking.REL_SUCCESS).getFirst();
+        ups.assertAttributeEquals("tracking.format", "UPS_JSON");
+        final JsonNode upsRecords = MAPPER.readTree(ups.getContent());
+        assertFalse(upsRecords.isEmpty());
+        upsRecords.forEach(record -> assertEquals("2022-01-26T16:30+01:00", record.get("estimatedDeliveryAt").asText()));
     }
 
     @Test
