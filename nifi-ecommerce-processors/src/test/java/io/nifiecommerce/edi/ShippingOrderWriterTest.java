@@ -94,6 +94,27 @@ class ShippingOrderWriterTest {
         assertEquals(o.version(), order().version());
     }
 
+    /** A partial shipment that ships a line completely: that line leaves the instruction, the version stays. */
+    @Test
+    void aLineShippedCompletelyLeavesWhatToPickNotTheVersion() {
+        final java.util.Map<String, Object> line1 = new java.util.HashMap<>(java.util.Map.of("sequence", 10000, "lineType", "Item",
+                "lineObjectNumber", "1896-S", "quantity", "2", "shippedQuantity", "0"));
+        final java.util.Map<String, Object> line2 = new java.util.HashMap<>(java.util.Map.of("sequence", 20000, "lineType", "Item",
+                "lineObjectNumber", "1900-S", "quantity", "4", "shippedQuantity", "0"));
+        final java.util.Map<String, Object> salesOrder = new java.util.HashMap<>(java.util.Map.of("number", "S-ORD101001",
+                "orderDate", "2026-12-05", "status", "Open", "salesOrderLines", List.of(line1, line2)));
+        final ShippingOrder before = new SalesOrderShippingMapper("Open").map(salesOrder).orElseThrow();
+        line2.put("shippedQuantity", "4");
+        line1.put("shippedQuantity", "1");
+        final ShippingOrder after = new SalesOrderShippingMapper("Open").map(salesOrder).orElseThrow();
+        assertEquals(before.version(), after.version());
+        assertEquals(List.of("1896-S"), after.toPick().stream().map(ShippingOrder.Line::itemNumber).toList());
+        final String edi = write(ShippingMessage.EDIFACT_ORDERS_D96A, EDIFACT_3PL, after);
+        assertTrue(edi.contains("QTY+21:1") && !edi.contains("1900-S") && edi.contains("CNT+2:1"), edi);
+        line1.put("shippedQuantity", "2");
+        assertTrue(new SalesOrderShippingMapper("Open").map(salesOrder).isEmpty(), "nothing left to ship: no instruction");
+    }
+
     @Test
     void aReferenceTooLongIsRefusedNotCut() {
         final ShippingOrder o = order();
