@@ -78,7 +78,8 @@ final class EdiFlowTemplate {
                 false, "3012345000004");
         flow.parameter("edi.test.interchanges", "true while a partner connection is being certified: interchanges are flagged as tests "
                 + "(UNB 0035, ISA15)", false, "false");
-        flow.parameter("edi.3pl.receiver.id", "The 3PL's interchange id (UNB recipient or ISA08)", false, "3PLWAREHOUSE");
+        flow.parameter("edi.3pl.receiver.id", "The 3PL's interchange id: its GLN (UNB recipient, qualifier 14) or, for X12, its ISA08 "
+                + "(qualifier ZZ)", false, "3098765000002");
         flow.parameter("edi.3pl.shipping.message", "Shipping order message the 3PL takes: ORDERS_D96A (EANCOM ORDERS D.96A) or X12_940 (940 004010)",
                 false, "ORDERS_D96A");
         flow.parameter("edi.3pl.acknowledgment", "When to answer the 3PL's interchanges with CONTRL/997: WHEN_REQUESTED (UNB 0031, ISA14), "
