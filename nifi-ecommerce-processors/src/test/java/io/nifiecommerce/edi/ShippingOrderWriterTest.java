@@ -115,6 +115,22 @@ class ShippingOrderWriterTest {
         assertTrue(new SalesOrderShippingMapper("Open").map(salesOrder).isEmpty(), "nothing left to ship: no instruction");
     }
 
+    /** X12 004010 has no release character: a value holding a separator is refused, named, rather than written broken. */
+    @Test
+    void x12RefusesAValueHoldingASeparatorThatEdifactEscapes() {
+        final ShippingOrder o = order();
+        for (final String name : List.of("Dupont*Fils", "Dupont~Fils", "Dupont:Fils")) {
+            final ShippingOrder awkward = new ShippingOrder(o.orderNumber(), o.externalDocumentNumber(), o.orderDate(),
+                    o.requestedDeliveryDate(), o.customerNumber(), new ShippingOrder.ShipTo(name, null, "1 quai Perrache", null, "Lyon", null,
+                    "69002", "FR", null, null), o.lines());
+            final EdiWriteException refused = assertThrows(EdiWriteException.class, () -> write(ShippingMessage.X12_940_4010, X12_3PL, awkward));
+            assertTrue(refused.getMessage().startsWith("X12 has no release character: N1-02 '" + name + "' contains the "), refused.getMessage());
+            final EdiInterchange edifact = EnvelopeAssertions.parseValid(write(ShippingMessage.EDIFACT_ORDERS_D96A, EDIFACT_3PL, awkward));
+            final EdiSegment nad = edifact.messages().get(0).segments().stream().filter(s -> "NAD".equals(s.tag())).findFirst().orElseThrow();
+            assertEquals(name, nad.component(4, 1), "escaped in EDIFACT, read back intact");
+        }
+    }
+
     @Test
     void aReferenceTooLongIsRefusedNotCut() {
         final ShippingOrder o = order();
