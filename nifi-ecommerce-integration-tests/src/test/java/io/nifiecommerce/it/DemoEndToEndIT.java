@@ -3,6 +3,7 @@ package io.nifiecommerce.it;
 import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
+import io.nifiecommerce.it.demo.EdiReport;
 import io.nifiecommerce.it.demo.SyncReport;
 import io.nifiecommerce.it.nifi.NiFiInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class DemoEndToEndIT {
         final DemoOptions options = new DemoOptions(40, 7, 0.10, true, ConvergenceBound.of(40, 0.10, 0), 0, true, 0);
         demo = new DemoRun(options, setup.repository(), System.out, nifi);
         report = demo.run();
-        System.out.println("end-to-end: " + report.toJson(report.complete(), null));
+        System.out.println("end-to-end: " + demo.summaryJson(report, report.complete() && demo.ediReport().complete(), null));
     }
 
     @AfterAll
@@ -57,6 +59,24 @@ class DemoEndToEndIT {
     void everyOrderOnceStockEqualAndTrackingBackUnderFaults() {
         Converged.assertConverged(report);
         assertTrue(Converged.faults(report) > 0, "faults were injected");
+    }
+
+    /**
+     * The EDI flow with the demo's 3PL and supermarket buyer: every EANCOM order in BC once and answered, every released
+     * order sent to the 3PL once, every DESADV (partial ones and resent copies included) and the RECADV posted once.
+     */
+    @Test
+    void ediOrdersShipmentsAndReceiptsOnce() {
+        final EdiReport edi = demo.ediReport();
+        assertAll(
+                () -> assertEquals(edi.retailOrdersSent(), edi.retailOrdersInBc(), "every EANCOM order in Business Central"),
+                () -> assertEquals(edi.retailOrdersSent(), edi.orderResponsesAccepted(), "every EANCOM order answered by an ORDRSP"),
+                () -> assertEquals(edi.retailOrdersSent(), edi.shippingOrdersSent(), "every released order sent to the 3PL"),
+                () -> assertEquals(0, edi.shippingOrdersResent(), "no shipping order sent twice"),
+                () -> assertTrue(edi.desadvSent() > edi.shippingOrdersSent(), "partial shipments: a second DESADV for the rest"),
+                () -> assertEquals(edi.desadvSent(), edi.shipmentsPosted(), "every DESADV posted once"),
+                () -> assertEquals(edi.recadvSent(), edi.receiptsPosted(), "the RECADV posted once"),
+                () -> assertEquals(0, edi.duplicates(), "nothing twice"));
     }
 
     @Test

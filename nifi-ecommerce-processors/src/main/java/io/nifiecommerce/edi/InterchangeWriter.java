@@ -9,6 +9,7 @@ import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,8 @@ public final class InterchangeWriter implements AutoCloseable {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    /** The X12 delimiters this writer uses: element separator, segment terminator, component separator (ISA16). */
+    private static final String X12_SEPARATORS = "*~:";
 
     private final EDIStreamWriter writer;
     private final EdiPartner partner;
@@ -169,6 +172,9 @@ public final class InterchangeWriter implements AutoCloseable {
     }
 
     private void write(final String tag, final Object... elements) {
+        if (partner.syntax() == EdiSyntax.X12 && !tag.equals("ISA")) {
+            refuseX12Separators(tag, elements);
+        }
         try {
             writer.writeStartSegment(tag);
             for (final Object element : elements) {
@@ -196,6 +202,31 @@ public final class InterchangeWriter implements AutoCloseable {
             writer.writeEndSegment();
         } catch (EDIStreamException | RuntimeException e) {
             throw new EdiWriteException("Cannot write segment " + tag + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * X12 (004010) has no release character: a value holding the element separator, the segment terminator or the
+     * component separator this writer uses cannot be written. Refused with the element (N1-02) and the character, so that
+     * the value is corrected at its source; EDIFACT values are escaped instead (release character {@code ?}).
+     */
+    private static void refuseX12Separators(final String tag, final Object... elements) {
+        for (int i = 0; i < elements.length; i++) {
+            final Object element = elements[i];
+            final String[] values = element instanceof String[] composite ? composite : new String[] {element == null ? null : element.toString()};
+            for (final String value : values) {
+                if (value == null) {
+                    continue;
+                }
+                for (final char separator : X12_SEPARATORS.toCharArray()) {
+                    if (value.indexOf(separator) >= 0) {
+                        throw new EdiWriteException(String.format(Locale.ROOT,
+                                "X12 has no release character: %s%02d '%s' contains the %s '%c'; correct the value where it comes from",
+                                tag + "-", i + 1, value, separator == '*' ? "element separator" : separator == '~' ? "segment terminator"
+                                        : "component separator", separator));
+                    }
+                }
+            }
         }
     }
 

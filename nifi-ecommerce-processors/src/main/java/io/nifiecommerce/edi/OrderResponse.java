@@ -5,8 +5,11 @@ import io.nifiecommerce.order.OrderLine;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Our answer to a retail buyer's order (ORDRSP): per line accepted, changed (another quantity) or refused.
@@ -69,6 +72,41 @@ public record OrderResponse(String orderNumber, LocalDate orderDate, String buye
         final LocalDate date = order.createdAt() == null || order.createdAt().length() < 10 ? null : LocalDate.parse(order.createdAt().substring(0, 10));
         return new OrderResponse(order.name(), date, order.company().id(), order.company().locationId(), order.lines().stream()
                 .map(l -> line(l, status)).toList());
+    }
+
+    /**
+     * An answer per line: {@code confirmed} gives, by the buyer's line number (LIN 1082, the canonical lineId), the quantity
+     * we will deliver. A line it does not name, or names with the ordered quantity, is accepted; 0 refuses it; another
+     * quantity changes it.
+     *
+     * @throws InvalidConfirmation for a negative quantity, or a line number the order does not have
+     */
+    public static OrderResponse of(final Order order, final Map<String, BigDecimal> confirmed) {
+        final OrderResponse accepted = of(order, Status.ACCEPTED);
+        final Set<String> unknown = new HashSet<>(confirmed.keySet());
+        final List<Line> lines = accepted.lines().stream().map(line -> {
+            unknown.remove(line.lineNumber());
+            final BigDecimal quantity = confirmed.get(line.lineNumber());
+            if (quantity == null || quantity.compareTo(line.ordered()) == 0) {
+                return line;
+            }
+            if (quantity.signum() < 0) {
+                throw new InvalidConfirmation("order " + order.name() + " line " + line.lineNumber() + ": confirmed quantity " + quantity
+                        + " is negative");
+            }
+            return new Line(line.lineNumber(), line.gtin(), line.ordered(), quantity, quantity.signum() == 0 ? Status.REFUSED : Status.CHANGED);
+        }).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidConfirmation("order " + order.name() + " has no line " + unknown.iterator().next());
+        }
+        return new OrderResponse(accepted.orderNumber(), accepted.orderDate(), accepted.buyerGln(), accepted.deliveryGln(), lines);
+    }
+
+    /** Per-line quantities that do not fit the order. */
+    public static final class InvalidConfirmation extends IllegalArgumentException {
+        public InvalidConfirmation(final String message) {
+            super(message);
+        }
     }
 
     private static Line line(final OrderLine line, final Status status) {

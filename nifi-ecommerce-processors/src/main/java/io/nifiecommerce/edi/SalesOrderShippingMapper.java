@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Reads a Business Central API v2.0 {@code salesOrders} entity, with {@code salesOrderLines} expanded, as a
  * {@link ShippingOrder} (field names of Microsoft's page definitions APIV2SalesOrders / APIV2SalesOrderLines).
- * Only Item lines with something left to ship ({@code quantity - shippedQuantity > 0}) are kept; an optional
+ * Item lines are kept with what is left to ship ({@code quantity - shippedQuantity}, 0 once shipped), and an order
+ * with nothing left is no instruction; an optional
  * {@code gtin} field on a line (added by the flow, e.g. from the items page) is passed on.
  */
 public final class SalesOrderShippingMapper {
@@ -54,10 +55,8 @@ public final class SalesOrderShippingMapper {
                 continue;
             }
             final BigDecimal ordered = decimal(line, "quantity", number);
-            final BigDecimal remaining = ordered.subtract(decimal(line, "shippedQuantity", number));
-            if (remaining.signum() <= 0) {
-                continue;
-            }
+            // a line shipped completely stays, with nothing left: it is part of the order's version, not of what to pick
+            final BigDecimal remaining = ordered.subtract(decimal(line, "shippedQuantity", number)).max(BigDecimal.ZERO);
             final Object sequence = line.get("sequence");
             if (!(sequence instanceof Number) && (sequence == null || !sequence.toString().matches("\\d+"))) {
                 throw new IllegalArgumentException("sales order " + number + ": a line without sequence (line number)");
@@ -65,7 +64,7 @@ public final class SalesOrderShippingMapper {
             lines.add(new ShippingOrder.Line(Integer.parseInt(sequence.toString()), text(line, "lineObjectNumber"), text(line, "gtin"),
                     text(line, "description"), remaining, text(line, "unitOfMeasureCode"), ordered));
         }
-        if (lines.isEmpty()) {
+        if (lines.stream().noneMatch(l -> l.quantity().signum() > 0)) {
             return Optional.empty();
         }
         final LocalDate orderDate = date(salesOrder, "orderDate", number);

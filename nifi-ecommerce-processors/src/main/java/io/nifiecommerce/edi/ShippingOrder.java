@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param requestedDeliveryDate salesOrder.requestedDeliveryDate, or null
  * @param customerNumber salesOrder.customerNumber
  * @param shipTo where the goods go
- * @param lines the item lines to pick
+ * @param lines the item lines of the order, those fully shipped included (quantity 0): {@link #toPick()} are the ones to pick
  */
 public record ShippingOrder(String orderNumber, String externalDocumentNumber, LocalDate orderDate, LocalDate requestedDeliveryDate,
                             String customerNumber, ShipTo shipTo, List<Line> lines) {
@@ -30,9 +30,14 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
         Objects.requireNonNull(orderDate, "orderDate");
         Objects.requireNonNull(shipTo, "shipTo");
         lines = List.copyOf(lines);
-        if (lines.isEmpty()) {
+        if (lines.stream().noneMatch(l -> l.quantity().signum() > 0)) {
             throw new IllegalArgumentException("order " + orderNumber + " has no item line to ship");
         }
+    }
+
+    /** The lines with something left to pick, in order: what the instruction lists. */
+    public List<Line> toPick() {
+        return lines.stream().filter(l -> l.quantity().signum() > 0).toList();
     }
 
     /** The ship-to party. Country is ISO 3166-1 alpha-2. */
@@ -46,7 +51,7 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
      * @param lineNumber salesOrderLine.sequence (BC line number), echoed back by the 3PL
      * @param itemNumber salesOrderLine.lineObjectNumber (the BC item number, the 3PL's SKU)
      * @param gtin the item's GTIN when known, or null
-     * @param quantity salesOrderLine.quantity minus what is already shipped: what the 3PL is to pick
+     * @param quantity salesOrderLine.quantity minus what is already shipped: what the 3PL is to pick (0 once shipped)
      * @param unitOfMeasure salesOrderLine.unitOfMeasureCode (BC's code, e.g. PCS), or null
      * @param ordered salesOrderLine.quantity, the line's ordered quantity (null: the same as quantity)
      */
@@ -64,8 +69,8 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
                 throw new IllegalArgumentException("line " + lineNumber + " has no item number");
             }
             Objects.requireNonNull(quantity, "quantity");
-            if (quantity.signum() <= 0) {
-                throw new IllegalArgumentException("line " + lineNumber + " has no quantity to ship");
+            if (quantity.signum() < 0) {
+                throw new IllegalArgumentException("line " + lineNumber + " has a negative quantity to ship");
             }
         }
     }
@@ -75,7 +80,7 @@ public record ShippingOrder(String orderNumber, String externalDocumentNumber, L
      * ordered quantities). BC's lastModifiedDateTime moves for changes the warehouse does not care about (a price, a
      * dimension); this does not, so the same instruction is sent once and a real change is sent again. Shipments
      * posted in BC (from the 3PL's own confirmations) lower what is left to ship but not the ordered quantities: they
-     * are not a new instruction.
+     * are not a new instruction, even when they ship a line completely (the line leaves {@link #toPick()}, not the version).
      */
     public String version() {
         final StringBuilder text = new StringBuilder(256).append(orderNumber).append('|').append(externalDocumentNumber).append('|')

@@ -80,7 +80,7 @@ public final class ShippingOrderWriter {
         if (to.email() != null && !to.email().isBlank()) {
             edi.segment("COM", (Object) new String[] {Edifact.cut(to.email(), 512), "EM"});
         }
-        for (final ShippingOrder.Line line : order.lines()) {
+        for (final ShippingOrder.Line line : order.toPick()) {
             edi.segment("LIN", Edifact.text(Integer.toString(line.lineNumber()), 6, "LIN 1082"), null,
                     line.gtin() == null ? null : new String[] {line.gtin(), "EN"});
             edi.segment("PIA", "5", new String[] {Edifact.text(line.itemNumber(), 35, "PIA 7140"), "SA"});
@@ -91,7 +91,7 @@ public final class ShippingOrderWriter {
             edi.segment("QTY", (Object) new String[] {"21", decimal(line.quantity()), Edifact.cut(line.unitOfMeasure(), 3)});
         }
         edi.segment("UNS", "S");
-        edi.segment("CNT", (Object) new String[] {"2", Integer.toString(order.lines().size())});
+        edi.segment("CNT", (Object) new String[] {"2", Integer.toString(order.toPick().size())});
         edi.endMessage();
     }
 
@@ -117,7 +117,7 @@ public final class ShippingOrderWriter {
         }
         BigDecimal total = BigDecimal.ZERO;
         int index = 0;
-        for (final ShippingOrder.Line line : order.lines()) {
+        for (final ShippingOrder.Line line : order.toPick()) {
             edi.segment("LX", Integer.toString(++index));
             final String gtinQualifier = line.gtin() == null ? null : switch (line.gtin().length()) {
                 case 12 -> "UP";

@@ -94,6 +94,43 @@ class ShippingOrderWriterTest {
         assertEquals(o.version(), order().version());
     }
 
+    /** A partial shipment that ships a line completely: that line leaves the instruction, the version stays. */
+    @Test
+    void aLineShippedCompletelyLeavesWhatToPickNotTheVersion() {
+        final java.util.Map<String, Object> line1 = new java.util.HashMap<>(java.util.Map.of("sequence", 10000, "lineType", "Item",
+                "lineObjectNumber", "1896-S", "quantity", "2", "shippedQuantity", "0"));
+        final java.util.Map<String, Object> line2 = new java.util.HashMap<>(java.util.Map.of("sequence", 20000, "lineType", "Item",
+                "lineObjectNumber", "1900-S", "quantity", "4", "shippedQuantity", "0"));
+        final java.util.Map<String, Object> salesOrder = new java.util.HashMap<>(java.util.Map.of("number", "S-ORD101001",
+                "orderDate", "2026-12-05", "status", "Open", "salesOrderLines", List.of(line1, line2)));
+        final ShippingOrder before = new SalesOrderShippingMapper("Open").map(salesOrder).orElseThrow();
+        line2.put("shippedQuantity", "4");
+        line1.put("shippedQuantity", "1");
+        final ShippingOrder after = new SalesOrderShippingMapper("Open").map(salesOrder).orElseThrow();
+        assertEquals(before.version(), after.version());
+        assertEquals(List.of("1896-S"), after.toPick().stream().map(ShippingOrder.Line::itemNumber).toList());
+        final String edi = write(ShippingMessage.EDIFACT_ORDERS_D96A, EDIFACT_3PL, after);
+        assertTrue(edi.contains("QTY+21:1") && !edi.contains("1900-S") && edi.contains("CNT+2:1"), edi);
+        line1.put("shippedQuantity", "2");
+        assertTrue(new SalesOrderShippingMapper("Open").map(salesOrder).isEmpty(), "nothing left to ship: no instruction");
+    }
+
+    /** X12 004010 has no release character: a value holding a separator is refused, named, rather than written broken. */
+    @Test
+    void x12RefusesAValueHoldingASeparatorThatEdifactEscapes() {
+        final ShippingOrder o = order();
+        for (final String name : List.of("Dupont*Fils", "Dupont~Fils", "Dupont:Fils")) {
+            final ShippingOrder awkward = new ShippingOrder(o.orderNumber(), o.externalDocumentNumber(), o.orderDate(),
+                    o.requestedDeliveryDate(), o.customerNumber(), new ShippingOrder.ShipTo(name, null, "1 quai Perrache", null, "Lyon", null,
+                    "69002", "FR", null, null), o.lines());
+            final EdiWriteException refused = assertThrows(EdiWriteException.class, () -> write(ShippingMessage.X12_940_4010, X12_3PL, awkward));
+            assertTrue(refused.getMessage().startsWith("X12 has no release character: N1-02 '" + name + "' contains the "), refused.getMessage());
+            final EdiInterchange edifact = EnvelopeAssertions.parseValid(write(ShippingMessage.EDIFACT_ORDERS_D96A, EDIFACT_3PL, awkward));
+            final EdiSegment nad = edifact.messages().get(0).segments().stream().filter(s -> "NAD".equals(s.tag())).findFirst().orElseThrow();
+            assertEquals(name, nad.component(4, 1), "escaped in EDIFACT, read back intact");
+        }
+    }
+
     @Test
     void aReferenceTooLongIsRefusedNotCut() {
         final ShippingOrder o = order();

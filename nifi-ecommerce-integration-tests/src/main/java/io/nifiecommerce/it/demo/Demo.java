@@ -32,15 +32,16 @@ public final class Demo {
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-stop"));
         final SyncReport report = demo.run();
         // crash runs as well as the demo judge every flow: orders exactly once, stock and tracking
-        final boolean synced = report != null && report.complete();
+        final boolean synced = report != null && report.complete() && demo.ediReport().complete();
         System.out.println();
         if (!options.exitWhenSynced()) {
             return;
         }
-        final String reason = synced ? null : report == null ? "interrupted before the first check" : reasonOf(report);
+        final String reason = synced ? null : report == null ? "interrupted before the first check"
+                : report.complete() ? demo.ediReport().reason() : reasonOf(report);
         System.out.println(synced ? "Synced: every shop order is in Business Central exactly once, stock and tracking in Shopify."
                 : "NOT synced: " + reason);
-        System.out.println(report == null ? "{\"synced\":false}" : report.toJson(synced, reason));
+        System.out.println(report == null ? "{\"synced\":false}" : demo.summaryJson(report, synced, reason));
         System.exit(synced ? 0 : 1);
     }
 

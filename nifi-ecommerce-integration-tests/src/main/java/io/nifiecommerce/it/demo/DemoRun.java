@@ -59,6 +59,7 @@ public final class DemoRun implements AutoCloseable {
     private Sandbox sandbox;
     private TlsKeystore webhookKeystore;
     private NiFiInstance nifi;
+    private EdiPartners edi;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
     public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
@@ -108,6 +109,8 @@ public final class DemoRun implements AutoCloseable {
         values.put("tracking.archive.directory", work.resolve("archive/tracking").toString());
         values.put("edi.archive.directory", work.resolve("archive/stock").toString());
         values.put("marketplace.archive.directory", work.resolve("archive/marketplace").toString());
+        edi = ediPartners(work.resolve("edi"));
+        values.putAll(edi.parameters());
         for (final String name : FlowTemplates.NAMES) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
@@ -135,6 +138,7 @@ public final class DemoRun implements AutoCloseable {
                 salesAdministration.validate(Math.max(1, options.orders() / 20));
             }
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
+            edi.step(logistics.bcInventorySeen());
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
                 crashes++;
@@ -145,9 +149,10 @@ public final class DemoRun implements AutoCloseable {
             }
             report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId,
                     logistics.bcInventorySeen(), bcStockId, logistics.trackingByOrder(), Duration.between(flowsStarted, Instant.now()));
-            out.println(report.progress());
-            // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking
-            completeInARow = report.complete() ? completeInARow + 1 : 0;
+            final EdiReport ediReport = edi.report();
+            out.println(report.progress() + " | " + ediReport.progress());
+            // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
+            completeInARow = report.complete() && ediReport.complete() ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
             if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
                 return report;
@@ -157,6 +162,33 @@ public final class DemoRun implements AutoCloseable {
             }
         }
         return report;
+    }
+
+    /** The EDI partners with their drop directories emptied, the buyer and the purchase order in BC, their first files dropped. */
+    private EdiPartners ediPartners(final Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            deleteQuietly(directory);
+        }
+        final EdiPartners partners = new EdiPartners(sandbox.businessCentral().company(sandbox.bcCompanyName()), sandbox.seed().variants(),
+                options.seed(), directory);
+        partners.prepare();
+        return partners;
+    }
+
+    /** The EDI exchanges so far (after {@link #run}). */
+    public EdiReport ediReport() {
+        return edi.report();
+    }
+
+    /** The demo's last line: the flows' summary with the EDI figures. */
+    public String summaryJson(final SyncReport report, final boolean synced, final String reason) {
+        try {
+            final ObjectNode json = (ObjectNode) MAPPER.readTree(report.toJson(synced, reason));
+            edi.report().addTo(json);
+            return json.toString();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String importFlow(final NiFiClient client, final Path definition, final String name, final Map<String, String> values) {

@@ -24,9 +24,10 @@ public final class FlowTemplates {
     public static final String STOCK = "stock-to-shopify";
     public static final String TRACKING = "tracking-to-shopify";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE);
+    public static final String EDI = EdiFlowTemplate.FILE;
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI);
 
-    private static final String PKG = "io.nifiecommerce.processors.";
+    static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
     private static final String RECORD_WRITER_API = "org.apache.nifi.serialization.RecordSetWriterFactory";
     private static final String HOURLY_CRON = "0 0 * * * ?";
@@ -40,13 +41,13 @@ public final class FlowTemplates {
     static final double PORT_HEIGHT = 48;
     // a port shows about 14 characters of its name under "Review:": keep what follows short
     private static final double LANE = 700;
-    private static final double ROW = 250;
+    static final double ROW = 250;
     /** Wide enough for the explaining labels' lines (at most about 125 characters of 14 px text, about 8 px each). */
-    private static final double NOTE_WIDTH = 1100;
-    private static final String ARCHIVE_STRATEGY = "What happens to a file once read: 'Move File' archives it into the archive directory "
+    static final double NOTE_WIDTH = 1100;
+    static final String ARCHIVE_STRATEGY = "What happens to a file once read: 'Move File' archives it into the archive directory "
             + "(kept as received, before parsing), 'Delete File' deletes it, 'None' leaves it";
 
-    private final Bundle ecommerce;
+    final Bundle ecommerce;
 
     public FlowTemplates(final String bundleVersion) {
         this.ecommerce = Bundle.ecommerce(bundleVersion);
@@ -127,7 +128,7 @@ public final class FlowTemplates {
     }
 
     public Map<String, FlowDefinition> all() {
-        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace());
+        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), EDI, new EdiFlowTemplate(this).flow());
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration validated them. */
@@ -431,7 +432,7 @@ public final class FlowTemplates {
      * FetchFile that archives the raw file as received, before anything parses it: its completion strategy (a parameter,
      * 'Move File' by default) moves the file into the archive directory parameter once its content is in NiFi.
      */
-    private static Component fetchAndArchive(final FlowDefinition flow, final String name, final String prefix) {
+    static Component fetchAndArchive(final FlowDefinition flow, final String name, final String prefix) {
         return flow.processor(name, "org.apache.nifi.processors.standard.FetchFile", Bundle.STANDARD)
                 .property("Completion Strategy", "#{" + prefix + ".completion.strategy}")
                 .property("Move Destination Directory", "#{" + prefix + ".archive.directory}")
@@ -448,7 +449,7 @@ public final class FlowTemplates {
     }
 
     /** x of a port centred under the component. */
-    private static double portUnder(final Component component) {
+    static double portUnder(final Component component) {
         return centerX(component) - PORT_WIDTH / 2;
     }
 
@@ -463,13 +464,13 @@ public final class FlowTemplates {
         return List.of(new double[] {x, component.y() + 24}, new double[] {x, component.y() + HEIGHT - 24});
     }
 
-    private static List<double[]> loopLeft(final Component component) {
+    static List<double[]> loopLeft(final Component component) {
         final double x = component.x() - 140;
         return List.of(new double[] {x, component.y() + 24}, new double[] {x, component.y() + HEIGHT - 24});
     }
 
     /** A retry loop out of the bottom-left corner, for a processor whose sides take connections. */
-    private static List<double[]> loopBelowLeft(final Component component) {
+    static List<double[]> loopBelowLeft(final Component component) {
         final double y = component.y() + HEIGHT + 62;
         return List.of(new double[] {component.x() + 40, y}, new double[] {component.x() - 80, y});
     }
@@ -481,7 +482,7 @@ public final class FlowTemplates {
         flow.parameter("shopify.base.url.override", "Empty in production; the sandbox's URL for tests and demos", false, "");
     }
 
-    private static void bcParameters(final FlowDefinition flow) {
+    static void bcParameters(final FlowDefinition flow) {
         flow.parameter("bc.tenant.id", "Microsoft Entra tenant id (GUID) of the client's Business Central", false, "00000000-0000-0000-0000-000000000000");
         flow.parameter("bc.environment", "Business Central environment name", false, "Production");
         flow.parameter("bc.company", "Business Central company name or id", false, "CRONUS FR");
@@ -501,7 +502,7 @@ public final class FlowTemplates {
                 .property("Base URL Override", "#{shopify.base.url.override}");
     }
 
-    private Component bcService(final FlowDefinition flow) {
+    Component bcService(final FlowDefinition flow) {
         return flow.service("Business Central connection", PKG + "businesscentral.StandardBusinessCentralConnectionService", ecommerce,
                         PKG + "businesscentral.BusinessCentralConnectionService", ecommerce)
                 .property("Deployment", "ONLINE")
@@ -555,7 +556,7 @@ public final class FlowTemplates {
                 .autoTerminate("success");
     }
 
-    private static Component jsonWriter(final FlowDefinition flow, final String name) {
+    static Component jsonWriter(final FlowDefinition flow, final String name) {
         return flow.service(name, "org.apache.nifi.json.JsonRecordSetWriter", Bundle.RECORD_SERVICES, RECORD_WRITER_API, Bundle.SERVICES_API)
                 .property("Schema Write Strategy", "no-schema")
                 .property("schema-access-strategy", "inherit-record-schema")
@@ -563,7 +564,7 @@ public final class FlowTemplates {
                 .property("output-grouping", "output-array");
     }
 
-    private static Component jsonReader(final FlowDefinition flow, final String name) {
+    static Component jsonReader(final FlowDefinition flow, final String name) {
         return flow.service(name, "org.apache.nifi.json.JsonTreeReader", Bundle.RECORD_SERVICES, RECORD_READER_API, Bundle.SERVICES_API)
                 .property("schema-access-strategy", "infer-schema");
     }

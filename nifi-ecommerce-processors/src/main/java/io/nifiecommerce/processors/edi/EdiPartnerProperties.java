@@ -21,7 +21,7 @@ final class EdiPartnerProperties {
 
     static final PropertyDescriptor SENDER_QUALIFIER = new PropertyDescriptor.Builder()
             .name("Sender ID Qualifier")
-            .description("Code of our id: EDIFACT 0007 (14 = GLN, ZZ = mutually defined), X12 ISA05 (ZZ, 01, 12...). "
+            .description("Code of our id: EDIFACT 0007 (14 = GLN, ZZZ = mutually defined), X12 ISA05 (ZZ, 01, 12...). "
                     + "Empty: 14 for EDIFACT, ZZ for X12.")
             .required(false)
             .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[A-Za-z0-9]{1,4}")))

@@ -2,6 +2,8 @@ package io.nifiecommerce.processors.edi;
 
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
+import io.nifiecommerce.edi.EdiMessage;
+import io.nifiecommerce.edi.EdiSegment;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.util.MockFlowFile;
@@ -14,6 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,6 +114,43 @@ class RetailOrderProcessorsTest {
         assertEquals("5412345000176", ordrsp.receiverId());
         assertTrue(accepted.getContent().contains("LIN+1+5+5412345000020:EN'"), accepted.getContent());
         responder.getFlowFilesForRelationship(WriteOrderResponseEdi.REL_SUCCESS).get(1).assertAttributeEquals("eancom.response", "27");
+    }
+
+    /** PER_LINE: each line as its confirmed quantity says, accepted, changed or refused, and a misfit refused with the reason. */
+    @Test
+    void perLineAnswersAcceptChangeAndRefuseLines() throws Exception {
+        final String order = """
+                [{"source":"eancom","sourceId":"5412345000176:PO-557","name":"PO-557","segment":"B2B","currency":"EUR",
+                  "company":{"id":"5412345000176","externalId":"C-SUPER","locationId":"5412345000183"},
+                  "lines":[{"lineId":"1","gtin":"5412345000020","quantity":12,"unitPrice":"149.50"},
+                           {"lineId":"2","gtin":"5412345000037","quantity":48,"unitPrice":"55","confirmedQuantity":40},
+                           {"lineId":"3","gtin":"5412345000044","quantity":6,"unitPrice":"9","confirmedQuantity":0}]}]""";
+        final TestRunner responder = TestRunners.newTestRunner(WriteOrderResponseEdi.class);
+        final JsonTreeReader json = new JsonTreeReader();
+        responder.addControllerService("reader", json);
+        responder.enableControllerService(json);
+        responder.setProperty(WriteOrderResponseEdi.RECORD_READER, "reader");
+        responder.setProperty(WriteOrderResponseEdi.SENDER_GLN, "5412345000013");
+        responder.setProperty(WriteOrderResponseEdi.RESPONSE, "PER_LINE");
+        responder.enqueue(order);
+        responder.enqueue(order.replace("\"confirmedQuantity\":0", "\"confirmedQuantity\":-1"));
+        responder.run(2);
+        final MockFlowFile answer = responder.getFlowFilesForRelationship(WriteOrderResponseEdi.REL_SUCCESS).get(0);
+        answer.assertAttributeEquals("eancom.response", "4");
+        final EdiMessage ordrsp = EdiInterchangeReader.read(new ByteArrayInputStream(answer.toByteArray())).get(0).messages().get(0);
+        final List<String> lines = new ArrayList<>();
+        String current = null;
+        for (final EdiSegment segment : ordrsp.segments()) {
+            if (segment.tag().equals("LIN")) {
+                current = segment.element(1) + ":" + segment.element(2);
+                lines.add(current);
+            } else if (segment.tag().equals("QTY") && current != null) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + segment.component(1, 1) + "=" + segment.component(1, 2));
+            }
+        }
+        assertEquals(List.of("1:5 21=12", "2:3 21=48 113=40", "3:7 21=6 113=0"), lines);
+        final MockFlowFile refused = responder.getFlowFilesForRelationship(WriteOrderResponseEdi.REL_FAILURE).get(0);
+        refused.assertAttributeEquals("error.code", "INVALID_CONFIRMATION");
     }
 
     @Test

@@ -152,12 +152,19 @@ final class BcApi {
             company.shipAndInvoiceById(key.toLowerCase(Locale.ROOT));
             return new BcResponse(204, Map.of(), null, set);
         }
+        if (set.equals(BcCompany.PURCHASE_ORDERS) && action.equals("receiveAndInvoice")) {
+            company.receiveAndInvoiceById(key.toLowerCase(Locale.ROOT));
+            return new BcResponse(204, Map.of(), null, set);
+        }
         throw new BcApiError(501, "NotImplemented", "The simulator does not implement the bound action '" + segment + "' of '" + set + "'.");
     }
 
     private BcResponse custom(final BcOperation op, final ResourcePath path, final BcCompany company, final ResourcePath.Segment segment,
                               final String entitySet) {
         final BcCustomPage page = tenant.page(op.route(), segment.name());
+        if (page != null && BcEdiExtension.isView(page)) {
+            return view(op, path, company, page, segment, entitySet);
+        }
         if (page == null || path.size() > 2) {
             throw BcApiError.segmentNotFound(path.size() > 2 ? path.get(2).name() : segment.name());
         }
@@ -177,6 +184,49 @@ final class BcApi {
             node.setAll(select(entity(row), QueryOptions.fromQueryString(op.rawQuery()).get("$select"), page.type()));
             return new BcResponse(200, Map.of("ETag", row.etag()), node, entitySet);
         });
+    }
+
+    /**
+     * bc-extension's shippableSalesOrders and receivablePurchaseOrders: views of the sales and purchase orders, PATCH
+     * where the page allows it, and their bound actions (ship, receive), which return 204 as a bound action whose
+     * ActionContext says Updated does.
+     */
+    private BcResponse view(final BcOperation op, final ResourcePath path, final BcCompany company, final BcCustomPage page,
+                            final ResourcePath.Segment segment, final String entitySet) {
+        final String context = "companies(" + company.id() + ")/" + page.entitySet();
+        if (path.size() == 3 && segment.hasKey() && path.get(2).name().startsWith(BOUND_ACTION_PREFIX)) {
+            final String action = path.get(2).name().substring(BOUND_ACTION_PREFIX.length());
+            if (page.type().page().boundActions().stream().noneMatch(a -> (Character.toLowerCase(a.charAt(0)) + a.substring(1)).equals(action))) {
+                throw BcApiError.segmentNotFound(path.get(2).name());
+            }
+            if (!op.method().equals("POST")) {
+                throw BcApiError.methodNotAllowed(op.method(), path.get(2).name());
+            }
+            final String id = segment.key().toLowerCase(Locale.ROOT);
+            if (page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS)) {
+                company.shipById(id);
+            } else {
+                company.receiveById(id);
+            }
+            return new BcResponse(204, Map.of(), null, entitySet);
+        }
+        if (path.size() > 2) {
+            throw BcApiError.segmentNotFound(path.get(2).name());
+        }
+        if (!segment.hasKey()) {
+            requireGet(op, segment.name());
+            return listed(op, tenant.store().read(() -> collection(op, page.type(), company.viewRows(page), context, null, null)), entitySet);
+        }
+        final String id = segment.key().toLowerCase(Locale.ROOT);
+        final BcRow row = switch (op.method()) {
+            case "GET" -> tenant.store().read(() -> company.viewRow(page, id));
+            case "PATCH" -> company.patchView(page, id, bodyOf(op), op.header("If-Match"));
+            default -> throw BcApiError.methodNotAllowed(op.method(), page.entitySet());
+        };
+        final ObjectNode node = NODES.objectNode();
+        node.put("@odata.context", op.apiRoot() + "$metadata#" + context + "/$entity");
+        node.setAll(select(entity(row), QueryOptions.fromQueryString(op.rawQuery()).get("$select"), page.type()));
+        return new BcResponse(200, Map.of("ETag", row.etag()), node, entitySet);
     }
 
     private BcResponse single(final BcOperation op, final BcCompany company, final String set, final String key, final String context,

@@ -40,6 +40,10 @@ public final class BcCompany {
     public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
     public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
     public static final String LOCATIONS = "locations";
+    public static final String PURCHASE_ORDERS = "purchaseOrders";
+    public static final String PURCHASE_ORDER_LINES = "purchaseOrderLines";
+    public static final String PURCHASE_RECEIPTS = "purchaseReceipts";
+    public static final String PURCHASE_RECEIPT_LINES = "purchaseReceiptLines";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
@@ -55,6 +59,11 @@ public final class BcCompany {
     private final Map<String, Long> numberSeries = new HashMap<>();
     private volatile BigDecimal taxPercent = BigDecimal.valueOf(20);
     private final ItemLedger ledger;
+    private final BcDocumentPosting posting;
+    /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
+    private final Map<String, ObjectNode> shippingFields = new HashMap<>();
+    /** The package tracking number each posted shipment carries, per shipment number. */
+    private final Map<String, String> shipmentTracking = new LinkedHashMap<>();
 
     BcCompany(final BcStore store, final String id, final String name) {
         this.store = store;
@@ -71,8 +80,13 @@ public final class BcCompany {
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
         table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
         table(LOCATIONS, BcEntityType.LOCATION);
+        table(PURCHASE_ORDERS, BcEntityType.PURCHASE_ORDER);
+        table(PURCHASE_ORDER_LINES, BcEntityType.PURCHASE_ORDER_LINE);
+        table(PURCHASE_RECEIPTS, BcEntityType.PURCHASE_RECEIPT);
+        table(PURCHASE_RECEIPT_LINES, BcEntityType.PURCHASE_RECEIPT_LINE);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
+        this.posting = new BcDocumentPosting(this, store, ledger);
     }
 
     private void table(final String entitySet, final BcEntityType type) {
@@ -228,13 +242,172 @@ public final class BcCompany {
             if (order == null) {
                 throw BcApiError.recordNotFound("Sales Header", "Document Type='Order',No.='" + orderNumber + "'");
             }
-            return post(order);
+            return posting.ship(order, true);
         });
     }
 
-    /** The bound action {@code salesOrders(<id>)/Microsoft.NAV.shipAndInvoice}. */
+    /** The bound action {@code salesOrders(<id>)/Microsoft.NAV.shipAndInvoice}: ships and invoices what the lines' Qty. to Ship say. */
     void shipAndInvoiceById(final String orderId) {
-        store.transaction(() -> post(require(SALES_ORDERS, orderId)));
+        store.transaction(() -> posting.ship(require(SALES_ORDERS, orderId), true));
+    }
+
+    /** bc-extension's {@code shippableSalesOrders(<id>)/Microsoft.NAV.ship}: Sales-Post with Ship and not Invoice. */
+    void shipById(final String orderId) {
+        store.transaction(() -> posting.ship(require(SALES_ORDERS, orderId), false));
+    }
+
+    /** The bound action {@code purchaseOrders(<id>)/Microsoft.NAV.receiveAndInvoice}. */
+    void receiveAndInvoiceById(final String orderId) {
+        store.transaction(() -> posting.receive(require(PURCHASE_ORDERS, orderId), true));
+    }
+
+    /** bc-extension's {@code receivablePurchaseOrders(<id>)/Microsoft.NAV.receive}: Purch.-Post with Receive and not Invoice. */
+    void receiveById(final String orderId) {
+        store.transaction(() -> posting.receive(require(PURCHASE_ORDERS, orderId), false));
+    }
+
+    /**
+     * Releases a sales order, as a user does with Release in BC (status Released, {@code Open} in API v2.0, which
+     * has no action for it).
+     */
+    public JsonNode releaseSalesOrder(final String orderNumber) {
+        return store.transaction(() -> {
+            final BcTable orders = tables.get(SALES_ORDERS);
+            final BcRow order = findByField(orders, "number", orderNumber.toUpperCase(Locale.ROOT));
+            if (order == null) {
+                throw BcApiError.recordNotFound("Sales Header", "Document Type='Order',No.='" + orderNumber + "'");
+            }
+            final ObjectNode data = order.data().deepCopy();
+            data.put("status", "Open").put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return withLines(SALES_ORDERS, orders.replace(order, data));
+        });
+    }
+
+    /**
+     * Creates a purchase order as a buyer does in BC: {@code body} holds the writable fields of Microsoft's
+     * purchaseOrders page ({@code vendorNumber}, dates...) and {@code purchaseOrderLines} (item {@code lineObjectNumber},
+     * {@code quantity}, {@code directUnitCost}, {@code locationId}). Vendors are not simulated: the number and name are
+     * taken as given. Status Released ({@code Open}), as a purchase order sent to a supplier is.
+     */
+    public JsonNode createPurchaseOrder(final String vendorName, final JsonNode body) {
+        return store.transaction(() -> {
+            final BcTable orders = tables.get(PURCHASE_ORDERS);
+            final ObjectNode data = EntityBody.blank(orders.type());
+            EntityBody.bind(orders.type(), data, body, Set.of(PURCHASE_ORDER_LINES));
+            data.put("vendorName", vendorName == null ? "" : vendorName).put("payToName", vendorName == null ? "" : vendorName)
+                    .put("payToVendorNumber", data.path("vendorNumber").asText());
+            data.put("number", nextNumber(PURCHASE_ORDERS, "106", 1, 1, "%s%03d"));
+            final String today = LocalDate.ofInstant(store.now(), ZoneOffset.UTC).toString();
+            data.put("orderDate", today).put("postingDate", today).put("status", "Open").put("discountAppliedBeforeTax", true);
+            final String orderId = store.newId();
+            data.put("id", orderId).put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            orders.insert(orderId, data);
+            final BcTable lines = tables.get(PURCHASE_ORDER_LINES);
+            int sequence = 10000;
+            for (final JsonNode lineBody : body.path(PURCHASE_ORDER_LINES)) {
+                final ObjectNode line = EntityBody.blank(lines.type());
+                EntityBody.bind(lines.type(), line, lineBody, Set.of());
+                line.put("lineType", "Item");
+                final BcRow item = requireItem(line.path("lineObjectNumber").asText());
+                line.put("itemId", item.id()).put("lineObjectNumber", item.data().path("number").asText())
+                        .put("description", item.data().path("displayName").asText())
+                        .put("unitOfMeasureCode", item.data().path("baseUnitOfMeasureCode").asText())
+                        .put("taxPercent", taxPercent).put("sequence", sequence).put("documentId", orderId)
+                        .put("expectedReceiptDate", today);
+                BcDocumentPosting.computePurchaseLine(line);
+                final String lineId = store.newId();
+                line.put("id", lineId);
+                lines.insert(lineId, line);
+                sequence += 10000;
+            }
+            recomputeTotals(PURCHASE_ORDERS, PURCHASE_ORDER_LINES, orderId);
+            return withLines(PURCHASE_ORDERS, orders.get(orderId));
+        });
+    }
+
+    /** Purchase orders with their {@code purchaseOrderLines}. */
+    public List<JsonNode> purchaseOrders() {
+        return snapshot(PURCHASE_ORDERS);
+    }
+
+    /** Posted purchase receipts with their {@code purchaseReceiptLines}. */
+    public List<JsonNode> purchaseReceipts() {
+        return snapshot(PURCHASE_RECEIPTS);
+    }
+
+    /** The package tracking number of each posted sales shipment that carried one, by shipment number. */
+    public Map<String, String> shipmentTrackingNumbers() {
+        return store.read(() -> Map.copyOf(shipmentTracking));
+    }
+
+    /** The order's package tracking number goes onto its posted shipment, as Sales-Post copies it. */
+    void recordShipmentTracking(final String orderId, final String shipmentNumber) {
+        final ObjectNode fields = shippingFields.get(orderId);
+        final String tracking = fields == null ? "" : fields.path("packageTrackingNumber").asText("");
+        if (!tracking.isEmpty()) {
+            shipmentTracking.put(shipmentNumber, tracking);
+            store.journal(() -> shipmentTracking.remove(shipmentNumber));
+        }
+    }
+
+    // ---------------------------------------------------------------- bc-extension views (shippableSalesOrders, receivablePurchaseOrders)
+
+    /** The rows of a view page: one per sales (purchase) order, in order, with the order's ETag. */
+    List<BcRow> viewRows(final BcCustomPage page) {
+        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
+        final List<BcRow> rows = new ArrayList<>();
+        for (final BcRow order : tables.get(shippable ? SALES_ORDERS : PURCHASE_ORDERS).rows()) {
+            rows.add(viewRow(page, order));
+        }
+        return rows;
+    }
+
+    BcRow viewRow(final BcCustomPage page, final String orderId) {
+        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
+        return viewRow(page, require(shippable ? SALES_ORDERS : PURCHASE_ORDERS, orderId));
+    }
+
+    private BcRow viewRow(final BcCustomPage page, final BcRow order) {
+        final ObjectNode data = EntityBody.blank(page.type());
+        final JsonNode o = order.data();
+        final ObjectNode extra = shippingFields.get(order.id());
+        data.fieldNames().forEachRemaining(field -> {
+            if (o.has(field)) {
+                data.set(field, o.get(field));
+            } else if (extra != null && extra.has(field)) {
+                data.set(field, extra.get(field));
+            }
+        });
+        return new BcRow(order.id(), order.sequence(), order.version(), data);
+    }
+
+    /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber and shippingAgentCode. */
+    BcRow patchView(final BcCustomPage page, final String orderId, final JsonNode body, final String ifMatch) {
+        return store.transaction(() -> {
+            if (!page.type().page().modifyAllowed()) {
+                throw BcApiError.methodNotAllowed("PATCH", page.entitySet(), "Entity");
+            }
+            final BcRow order = require(SALES_ORDERS, orderId);
+            checkEtag(order, ifMatch);
+            final ObjectNode view = viewRow(page, order).data();
+            EntityBody.bind(page.type(), view, body, Set.of());
+            final ObjectNode previous = shippingFields.get(order.id());
+            final ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            fields.set("packageTrackingNumber", view.get("packageTrackingNumber"));
+            fields.set("shippingAgentCode", view.get("shippingAgentCode"));
+            shippingFields.put(order.id(), fields);
+            store.journal(() -> {
+                if (previous == null) {
+                    shippingFields.remove(order.id());
+                } else {
+                    shippingFields.put(order.id(), previous);
+                }
+            });
+            // a change of the Sales Header: a new version, a new SystemModifiedAt
+            final ObjectNode data = order.data().deepCopy();
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return viewRow(page, tables.get(SALES_ORDERS).replace(order, data));
+        });
     }
 
     /**
@@ -292,6 +465,8 @@ public final class BcCompany {
             customTables.values().forEach(BcTable::clear);
             numberSeries.clear();
             ledger.clear();
+            shippingFields.clear();
+            shipmentTracking.clear();
             return null;
         });
     }
@@ -408,7 +583,22 @@ public final class BcCompany {
                         applyItem(data, body.has("itemId") ? data.path("itemId").asText() : null,
                                 body.has("lineObjectNumber") ? data.path("lineObjectNumber").asText() : null, !body.has("unitPrice"));
                     }
+                    final boolean quantityChanged = data.path("quantity").decimalValue().compareTo(current.data().path("quantity").decimalValue()) != 0;
+                    final BigDecimal toShip = data.path("shipQuantity").decimalValue();
                     computeLineAmounts(data, order.data());
+                    // Quantity's validation resets Qty. to Ship to what is outstanding; otherwise Qty. to Ship keeps its value
+                    if (body.has("shipQuantity") || !quantityChanged) {
+                        data.put("shipQuantity", checkedQuantityToPost(toShip, data, "shippedQuantity", "ship"));
+                    }
+                }
+                case PURCHASE_ORDER_LINES -> {
+                    EntityBody.bind(table.type(), data, body, Set.of());
+                    final boolean quantityChanged = data.path("quantity").decimalValue().compareTo(current.data().path("quantity").decimalValue()) != 0;
+                    final BigDecimal toReceive = data.path("receiveQuantity").decimalValue();
+                    BcDocumentPosting.computePurchaseLine(data);
+                    if (body.has("receiveQuantity") || !quantityChanged) {
+                        data.put("receiveQuantity", checkedQuantityToPost(toReceive, data, "receivedQuantity", "receive"));
+                    }
                 }
                 default -> {
                     EntityBody.bind(table.type(), data, body, Set.of());
@@ -433,6 +623,9 @@ public final class BcCompany {
             if (entitySet.equals(SALES_ORDER_LINES)) {
                 recomputeTotals(data.path("documentId").asText());
             }
+            if (entitySet.equals(PURCHASE_ORDER_LINES)) {
+                recomputeTotals(PURCHASE_ORDERS, PURCHASE_ORDER_LINES, data.path("documentId").asText());
+            }
             return updated;
         });
     }
@@ -440,7 +633,7 @@ public final class BcCompany {
     /** DELETE: removes the entity (an order with its lines). */
     void delete(final String entitySet, final String rowId, final String ifMatch) {
         store.transaction(() -> {
-            if (!isWritable(entitySet)) {
+            if (!isWritable(entitySet) || entitySet.equals(PURCHASE_ORDER_LINES)) {
                 throw refused("DELETE", entitySet);
             }
             final BcRow current = require(entitySet, rowId);
@@ -475,7 +668,7 @@ public final class BcCompany {
 
     static boolean isWritable(final String entitySet) {
         return switch (entitySet) {
-            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES -> true;
+            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, PURCHASE_ORDER_LINES -> true;
             default -> false;
         };
     }
@@ -486,6 +679,8 @@ public final class BcCompany {
             case SALES_ORDERS -> SALES_ORDER_LINES;
             case SALES_INVOICES -> SALES_INVOICE_LINES;
             case SALES_SHIPMENTS -> SALES_SHIPMENT_LINES;
+            case PURCHASE_ORDERS -> PURCHASE_ORDER_LINES;
+            case PURCHASE_RECEIPTS -> PURCHASE_RECEIPT_LINES;
             default -> null;
         };
     }
@@ -506,7 +701,7 @@ public final class BcCompany {
         return copy;
     }
 
-    private static void checkEtag(final BcRow current, final String ifMatch) {
+    static void checkEtag(final BcRow current, final String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             // What BC answers to a PATCH or DELETE without If-Match (microsoft/AL#1740, MicrosoftDocs/dynamics365smb-devitpro-pb#813).
             throw new BcApiError(400, "BadRequest_InvalidToken",
@@ -698,7 +893,7 @@ public final class BcCompany {
         }
     }
 
-    private static void computeLineAmounts(final ObjectNode line, final JsonNode order) {
+    static void computeLineAmounts(final ObjectNode line, final JsonNode order) {
         final BigDecimal quantity = line.path("quantity").decimalValue();
         final BigDecimal gross = quantity.multiply(line.path("unitPrice").decimalValue());
         BigDecimal discount = line.path("discountAmount").decimalValue();
@@ -725,11 +920,16 @@ public final class BcCompany {
     }
 
     private void recomputeTotals(final String orderId) {
-        final BcTable orders = tables.get(SALES_ORDERS);
+        recomputeTotals(SALES_ORDERS, SALES_ORDER_LINES, orderId);
+    }
+
+    /** A sales or purchase order's totals from its lines, the invoice discount applied before tax. */
+    private void recomputeTotals(final String orderSet, final String lineSet, final String orderId) {
+        final BcTable orders = tables.get(orderSet);
         final BcRow order = orders.get(orderId);
         BigDecimal excluding = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
-        for (final BcRow line : linesOf(SALES_ORDER_LINES, orderId)) {
+        for (final BcRow line : linesOf(lineSet, orderId)) {
             excluding = excluding.add(line.data().path("amountExcludingTax").decimalValue());
             tax = tax.add(line.data().path("totalTaxAmount").decimalValue());
         }
@@ -750,72 +950,7 @@ public final class BcCompany {
         }
     }
 
-    private JsonNode post(final BcRow order) {
-        final JsonNode o = order.data();
-        final Instant now = store.now();
-        final String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
-        final List<BcRow> orderLines = linesOf(SALES_ORDER_LINES, order.id());
-
-        final BcTable shipments = tables.get(SALES_SHIPMENTS);
-        final ObjectNode shipment = copyCommon(o, EntityBody.blank(shipments.type()));
-        final String shipmentId = store.newId();
-        shipment.put("id", shipmentId).put("number", nextNumber(SALES_SHIPMENTS, "S-SHPT", 102001, 1, "%s%d"));
-        shipment.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
-        shipment.put("orderNumber", o.path("number").asText());
-        shipment.put("lastModifiedDateTime", EntityBody.timestamp(now));
-        shipments.insert(shipmentId, shipment);
-
-        final BcTable invoices = tables.get(SALES_INVOICES);
-        final ObjectNode invoice = copyCommon(o, EntityBody.blank(invoices.type()));
-        final String invoiceId = store.newId();
-        invoice.put("id", invoiceId).put("number", nextNumber(SALES_INVOICES, "S-INV", 103001, 1, "%s%d"));
-        invoice.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
-        invoice.put("orderId", order.id()).put("orderNumber", o.path("number").asText());
-        for (final String amount : List.of("discountAmount", "totalAmountExcludingTax", "totalTaxAmount", "totalAmountIncludingTax")) {
-            invoice.put(amount, o.path(amount).decimalValue());
-        }
-        invoice.put("pricesIncludeTax", o.path("pricesIncludeTax").asBoolean());
-        invoice.put("status", "Open");
-        invoice.put("lastModifiedDateTime", EntityBody.timestamp(now));
-        invoices.insert(invoiceId, invoice);
-
-        final BcTable shipmentLines = tables.get(SALES_SHIPMENT_LINES);
-        final BcTable invoiceLines = tables.get(SALES_INVOICE_LINES);
-        final BcTable items = tables.get(ITEMS);
-        final String customerNumber = o.path("customerNumber").asText();
-        for (final BcRow line : orderLines) {
-            final JsonNode l = line.data();
-            final ObjectNode shipped = EntityBody.blank(shipmentLines.type());
-            final String shippedId = store.newId();
-            shipped.put("id", shippedId).put("documentId", shipmentId).put("documentNo", shipment.path("number").asText());
-            for (final String field : List.of("sequence", "lineType", "lineObjectNumber", "description", "description2",
-                    "unitOfMeasureCode", "unitPrice", "quantity", "discountPercent", "taxPercent")) {
-                shipped.set(field, l.get(field));
-            }
-            shipped.put("shipmentDate", today);
-            shipmentLines.insert(shippedId, shipped);
-
-            final ObjectNode invoiced = copyCommon(l, EntityBody.blank(invoiceLines.type()));
-            final String invoicedId = store.newId();
-            invoiced.put("id", invoicedId).put("documentId", invoiceId);
-            invoiceLines.insert(invoicedId, invoiced);
-
-            if (l.path("lineType").asText().equals("Item")) {
-                final BcRow item = items.get(l.path("itemId").asText());
-                if (item != null) {
-                    // The shipment posts a Sale entry in the item ledger; the item record itself is not modified.
-                    ledger.post(item, ItemLedger.SALE, l.path("quantity").decimalValue().negate(), ledger.locationCode(l.path("locationId").asText()),
-                            "Sales Shipment", shipment.path("number").asText(), "Customer", customerNumber, l.path("amountExcludingTax").decimalValue());
-                }
-            }
-        }
-        final BcTable lines = tables.get(SALES_ORDER_LINES);
-        orderLines.forEach(lines::delete);
-        tables.get(SALES_ORDERS).delete(order);
-        return withLines(SALES_INVOICES, invoices.get(invoiceId));
-    }
-
-    private static ObjectNode copyCommon(final JsonNode from, final ObjectNode to) {
+    static ObjectNode copyCommon(final JsonNode from, final ObjectNode to) {
         to.fieldNames().forEachRemaining(field -> {
             if (from.has(field) && !field.equals("id") && !field.equals("number") && !field.equals("status") && !field.equals("documentId")
                     && !field.equals("lastModifiedDateTime")) {
@@ -848,7 +983,7 @@ public final class BcCompany {
     }
 
     /** The next number of a series; journaled so that a rolled-back insert gives its number back. */
-    private String nextNumber(final String series, final String prefix, final long first, final long step, final String format) {
+    String nextNumber(final String series, final String prefix, final long first, final long step, final String format) {
         final Long previous = numberSeries.get(series);
         final long next = previous == null ? first : previous + step;
         numberSeries.put(series, next);
@@ -860,6 +995,21 @@ public final class BcCompany {
             }
         });
         return String.format(Locale.ROOT, format, prefix, next);
+    }
+
+    /**
+     * Qty. to Ship (Receive) as BC validates it: of the quantity's sign and at most what is outstanding, else
+     * "You cannot ship (receive) more than n units.".
+     */
+    private static BigDecimal checkedQuantityToPost(final BigDecimal value, final JsonNode line, final String postedField, final String verb) {
+        final BigDecimal quantity = line.path("quantity").decimalValue();
+        final BigDecimal outstanding = quantity.subtract(line.path(postedField).decimalValue());
+        final boolean wrongSign = value.signum() != 0 && quantity.signum() != 0 && value.signum() != quantity.signum();
+        if (wrongSign || value.abs().compareTo(outstanding.abs()) > 0) {
+            throw new BcApiError(400, "Application_DialogException", "You cannot " + verb + " more than "
+                    + outstanding.stripTrailingZeros().toPlainString() + " units.");
+        }
+        return value;
     }
 
     private static BigDecimal money(final BigDecimal amount) {

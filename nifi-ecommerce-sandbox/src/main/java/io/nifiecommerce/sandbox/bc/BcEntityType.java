@@ -98,6 +98,39 @@ public final class BcEntityType {
     public static final BcEntityType SALES_SHIPMENT = fromPage("salesShipments", "Sales Shipment Header", DOCUMENT_HEADER);
     public static final BcEntityType SALES_SHIPMENT_LINE = fromPage("salesShipmentLines", "Sales Shipment Line", DOCUMENT_LINE);
 
+    private static final List<BcField> VENDOR_PARTIES = List.of(
+            of("vendorId", G), code("vendorNumber", 20), text("vendorName", 100), text("payToName", 100), text("payToContact", 100),
+            of("payToVendorId", G), code("payToVendorNumber", 20), text("shipToName", 100), text("shipToContact", 100),
+            text("buyFromAddressLine1", 100), text("buyFromAddressLine2", 50), text("buyFromCity", 30), code("buyFromCountry", 10),
+            text("buyFromState", 30), code("buyFromPostCode", 20),
+            text("payToAddressLine1", 100), text("payToAddressLine2", 50), text("payToCity", 30), code("payToCountry", 10),
+            text("payToState", 30), code("payToPostCode", 20),
+            text("shipToAddressLine1", 100), text("shipToAddressLine2", 50), text("shipToCity", 30), code("shipToCountry", 10),
+            text("shipToState", 30), code("shipToPostCode", 20));
+
+    private static final List<BcField> PURCHASE_HEADER = concat(VENDOR_PARTIES, List.of(
+            of("id", G), code("number", 20), of("orderDate", DATE), of("invoiceDate", DATE), of("postingDate", DATE), of("dueDate", DATE),
+            code("shortcutDimension1Code", 20), code("shortcutDimension2Code", 20), of("currencyId", G), code("currencyCode", 10),
+            of("pricesIncludeTax", B), of("paymentTermsId", G), of("shipmentMethodId", G), code("purchaser", 20),
+            of("requestedReceiptDate", DATE), of("discountAmount", D), of("discountAppliedBeforeTax", B),
+            of("totalAmountExcludingTax", D), of("totalTaxAmount", D), of("totalAmountIncludingTax", D), of("fullyReceived", B),
+            code("orderNumber", 20), of("status", E), of("lastModifiedDateTime", DT)));
+
+    private static final List<BcField> PURCHASE_LINE = List.of(
+            of("id", G), of("documentId", G), of("sequence", I), of("itemId", G), of("accountId", G), of("lineType", E),
+            code("lineObjectNumber", 20), text("description", 100), text("description2", 50), of("unitOfMeasureId", G),
+            code("unitOfMeasureCode", 10), of("quantity", D), of("directUnitCost", D), of("unitCost", D), of("discountAmount", D),
+            of("discountPercent", D), of("discountAppliedBeforeTax", B), of("amountExcludingTax", D), code("taxCode", 20),
+            of("taxPercent", D), of("totalTaxAmount", D), of("amountIncludingTax", D), of("invoiceDiscountAllocation", D),
+            of("netAmount", D), of("netTaxAmount", D), of("netAmountIncludingTax", D), of("expectedReceiptDate", DATE),
+            of("receivedQuantity", D), of("invoicedQuantity", D), of("invoiceQuantity", D), of("receiveQuantity", D),
+            of("itemVariantId", G), of("locationId", G));
+
+    public static final BcEntityType PURCHASE_ORDER = fromPage("purchaseOrders", "Purchase Header", PURCHASE_HEADER);
+    public static final BcEntityType PURCHASE_ORDER_LINE = fromPage("purchaseOrderLines", "Purchase Line", PURCHASE_LINE);
+    public static final BcEntityType PURCHASE_RECEIPT = fromPage("purchaseReceipts", "Purch. Rcpt. Header", PURCHASE_HEADER);
+    public static final BcEntityType PURCHASE_RECEIPT_LINE = fromPage("purchaseReceiptLines", "Purch. Rcpt. Line", PURCHASE_LINE);
+
     public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
             of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),
             code("sourceNumber", 20), of("sourceType", E), code("documentNumber", 20), of("documentType", E),

@@ -77,6 +77,8 @@ public final class BusinessCentralSimulator {
         this.store = new BcStore(config.seed(), config.clock());
         this.tenant = new BcTenant(store);
         tenant.register(BcStockByLocation.PAGE);
+        tenant.register(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
+        tenant.register(BcEdiExtension.RECEIVABLE_PURCHASE_ORDERS);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);
         this.tokens = new EntraTokenIssuer(config);

@@ -1,0 +1,199 @@
+package io.nifiecommerce.processors.businesscentral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.processors.edi.PostBusinessCentralReceipt;
+import io.nifiecommerce.processors.edi.PostBusinessCentralShipment;
+import io.nifiecommerce.processors.edi.ReadReceiptAdviceEdi;
+import io.nifiecommerce.processors.edi.ReadShipmentConfirmationEdi;
+import io.nifiecommerce.processors.edi.WriteShippingOrderEdi;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.SandboxStats;
+import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
+import org.apache.nifi.processor.Processor;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 3PL exchange of the EDI flow against the sandbox's BC simulator, over HTTP, through the processors: a released sales
+ * order becomes one shipping order (ORDERS), not two; the 3PL's partial DESADV posts a shipment of what left, with its
+ * tracking number, through bc-extension's shippableSalesOrders, once; its RECADV posts the purchase receipt of what is
+ * available, blocked quantities left on the purchase order, once.
+ */
+class ThreePlExchangeSimulatorTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BusinessCentralSimulator simulator;
+    private BcCompany company;
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @BeforeEach
+    void seed() {
+        final SandboxStats stats = new SandboxStats();
+        simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(), new FaultInjector(FaultPlan.NONE, 1L, stats), stats);
+        company = simulator.createCompany("CRONUS FR");
+        company.putCustomer("C-SUPER", "Supermarché du Centre", "achats@super.example", null);
+        company.putItem("1896-S", "Athens Desk", "5412345000020", new BigDecimal("10.00"), new BigDecimal("50"));
+        company.putItem("1900-S", "Paris Chair", "5412345000037", new BigDecimal("20.00"), new BigDecimal("30"));
+    }
+
+    @AfterEach
+    void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
+
+    @Test
+    void aReleasedOrderIsSentOnceAndItsPartialDesadvPostsOnce() throws Exception {
+        final String number = company.createSalesOrder(MAPPER.readTree("""
+                {"customerNumber":"C-SUPER","externalDocumentNumber":"#1001","salesOrderLines":[
+                 {"lineType":"Item","lineObjectNumber":"1896-S","quantity":2},{"lineType":"Item","lineObjectNumber":"1900-S","quantity":4}]}""")
+        ).path("number").asText();
+        final byte[] draft = MAPPER.writeValueAsBytes(company.salesOrders());
+
+        final TestRunner write = runner(new WriteShippingOrderEdi());
+        write.setProperty("Record Reader", "reader");
+        write.setProperty("Sender ID", "5412345000013");
+        write.setProperty("Receiver ID", "5490000000017");
+        write.enqueue(draft);
+        write.run();
+        assertEquals(0, write.getFlowFilesForRelationship("success").size(), "a draft order is not shipped");
+
+        company.releaseSalesOrder(number);
+        final byte[] released = MAPPER.writeValueAsBytes(company.salesOrders());
+        write.enqueue(released);
+        write.enqueue(released);
+        write.run(2);
+        assertEquals(1, write.getFlowFilesForRelationship("success").size(), "one shipping order per order version");
+        final String orders = write.getFlowFilesForRelationship("success").get(0).getContent();
+        assertTrue(orders.contains("BGM+220+" + number) && orders.contains("RFF+CR:#1001"), orders);
+
+        final String desadv = """
+                UNB+UNOC:3+5490000000017:14+5412345000013:14+261207:1015+DN7001'
+                UNH+1+DESADV:D:96A:UN:EAN005'
+                BGM+351+DN-7001+9'
+                DTM+11:20261207:102'
+                RFF+ON:%s'
+                RFF+CR:#1001'
+                TDT+20++30++GLS:172:9:GLS'
+                RFF+CN:ZK4XWJ6Q'
+                CPS+1'
+                LIN+10000++5412345000020:EN'
+                QTY+12:1'
+                QTY+21:2'
+                LIN+20000'
+                PIA+5+1900-S:SA'
+                QTY+12:4'
+                CNT+2:2'
+                UNT+16+1'
+                UNZ+1+DN7001'
+                """.formatted(number);
+        final List<MockFlowFile> confirmations = read(new ReadShipmentConfirmationEdi(), desadv);
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        post.enqueue(confirmations.get(0).toByteArray());
+        post.enqueue(confirmations.get(0).toByteArray());
+        post.run(2);
+        assertEquals(1, post.getFlowFilesForRelationship("success").size());
+        assertEquals(1, post.getFlowFilesForRelationship("duplicate").size(), "the same confirmation again posts nothing");
+
+        final JsonNode shipment = company.salesShipments().get(0);
+        assertEquals(1, company.salesShipments().size());
+        assertEquals(List.of("1", "4"), shipment.path("salesShipmentLines").findValues("quantity").stream()
+                .map(q -> q.decimalValue().stripTrailingZeros().toPlainString()).toList());
+        assertEquals(Map.of(shipment.path("number").asText(), "ZK4XWJ6Q"), company.shipmentTrackingNumbers());
+        assertEquals(List.of(), company.salesInvoices(), "shipped through bc-extension: not invoiced");
+        final JsonNode desk = company.salesOrders().get(0).path("salesOrderLines").get(0);
+        assertEquals(0, BigDecimal.ONE.compareTo(desk.path("shipQuantity").decimalValue()), "one desk still to ship");
+
+        // BC's order changed (shipped quantities): the same version, so no new shipping order
+        write.enqueue(MAPPER.writeValueAsBytes(company.salesOrders()));
+        write.run();
+        assertEquals(1, write.getFlowFilesForRelationship("success").size());
+    }
+
+    @Test
+    void aRecadvPostsTheAvailableQuantitiesOnce() throws Exception {
+        final String number = company.createPurchaseOrder("Fabrikam", MAPPER.readTree("""
+                {"vendorNumber":"V20000","purchaseOrderLines":[{"lineObjectNumber":"1896-S","quantity":100,"directUnitCost":6},
+                 {"lineObjectNumber":"1900-S","quantity":50,"directUnitCost":12}]}""")).path("number").asText();
+        final String recadv = """
+                UNB+UNOC:3+5490000000017:14+5412345000013:14+261208:0700+RC9001'
+                UNH+1+RECADV:D:96A:UN:EAN003'
+                BGM+632+RC-9001+9'
+                DTM+50:20261208:102'
+                RFF+ON:%s'
+                LIN+10000++5412345000020:EN'
+                QTY+48:100'
+                QTY+124:4'
+                LIN+20000'
+                PIA+5+1900-S:SA'
+                QTY+194:40'
+                QTY+195:10'
+                UNT+12+1'
+                UNZ+1+RC9001'
+                """.formatted(number);
+        final List<MockFlowFile> lines = read(new ReadReceiptAdviceEdi(), recadv);
+        final TestRunner post = bcRunner(new PostBusinessCentralReceipt());
+        post.enqueue(lines.get(0).toByteArray());
+        post.enqueue(lines.get(0).toByteArray());
+        post.run(2);
+        assertEquals(1, post.getFlowFilesForRelationship("success").size());
+        assertEquals(1, post.getFlowFilesForRelationship("duplicate").size());
+
+        final JsonNode receipt = company.purchaseReceipts().get(0);
+        assertEquals(number, receipt.path("orderNumber").asText());
+        assertEquals(List.of("96", "40"), receipt.path("purchaseReceiptLines").findValues("quantity").stream()
+                .map(q -> q.decimalValue().stripTrailingZeros().toPlainString()).toList(), "damaged and not accepted stay out");
+        assertEquals(0, new BigDecimal("146").compareTo(inventory("1896-S")));
+        assertEquals(0, new BigDecimal("70").compareTo(inventory("1900-S")));
+        final JsonNode order = company.purchaseOrders().get(0);
+        assertEquals(List.of("4", "10"), order.path("purchaseOrderLines").findValues("receiveQuantity").stream()
+                .map(q -> q.decimalValue().stripTrailingZeros().toPlainString()).toList(), "blocked quantities stay outstanding");
+    }
+
+    private BigDecimal inventory(final String item) {
+        return company.inventoryByLocation(item).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A reader processor's success records for one interchange. */
+    private List<MockFlowFile> read(final Processor reader, final String edi) throws Exception {
+        final TestRunner runner = runner(reader);
+        runner.setProperty("Record Writer", "writer");
+        runner.enqueue(edi.getBytes(StandardCharsets.UTF_8));
+        runner.run();
+        final List<MockFlowFile> success = runner.getFlowFilesForRelationship("success");
+        assertEquals(1, success.size(), () -> "review: " + runner.getFlowFilesForRelationship("review").stream().map(f -> f.getAttributes().toString()).toList());
+        return success;
+    }
+
+    private TestRunner bcRunner(final Processor processor) throws Exception {
+        final TestRunner runner = runner(processor);
+        servers.add(BusinessCentralTestSupport.connectToSimulator(runner, simulator, "CRONUS FR", "5 sec", "3"));
+        runner.setProperty("Business Central Connection", "bc");
+        runner.setProperty("Record Reader", "reader");
+        return runner;
+    }
+
+    private static TestRunner runner(final Processor processor) throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        BusinessCentralTestSupport.jsonRecords(runner, true);
+        return runner;
+    }
+}

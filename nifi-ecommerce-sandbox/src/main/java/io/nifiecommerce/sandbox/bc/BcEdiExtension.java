@@ -1,0 +1,49 @@
+package io.nifiecommerce.sandbox.bc;
+
+import java.util.List;
+
+/**
+ * The two API pages of the bundle's BC extension ({@code bc-extension/}) that post what the 3PL reports without
+ * invoicing: {@code shippableSalesOrders} (a view of the Sales Header of orders, with the package tracking number and
+ * shipping agent, and the bound action {@code ship}) and {@code receivablePurchaseOrders} (a view of the Purchase
+ * Header of orders, with the bound action {@code receive}). The simulator serves them as if the extension were
+ * installed: routes, fields, editability and actions come from the AL sources shipped with the sandbox (a test keeps
+ * them identical to {@code bc-extension/src}); their rows are the company's sales and purchase orders, not rows of
+ * their own.
+ */
+public final class BcEdiExtension {
+
+    public static final String SHIPPABLE_SOURCE = "ShippableSalesOrders.Page.al";
+    public static final String RECEIVABLE_SOURCE = "ReceivablePurchaseOrders.Page.al";
+
+    public static final AlPage SHIPPABLE_PAGE = AlPageParser.parse(BcPages.resource("custom/" + SHIPPABLE_SOURCE));
+    public static final AlPage RECEIVABLE_PAGE = AlPageParser.parse(BcPages.resource("custom/" + RECEIVABLE_SOURCE));
+
+    /** {@code api/nifiEcommerce/edi/v1.0/companies(..)/shippableSalesOrders}. */
+    public static final BcCustomPage SHIPPABLE_SALES_ORDERS = page(SHIPPABLE_PAGE, "Sales Header", List.of(
+            BcField.of("id", BcFieldType.GUID), BcField.code("number", 20), BcField.code("externalDocumentNumber", 35),
+            BcField.of("status", BcFieldType.ENUM), BcField.text("packageTrackingNumber", 30), BcField.code("shippingAgentCode", 10),
+            BcField.of("lastModifiedDateTime", BcFieldType.DATETIME)));
+
+    /** {@code api/nifiEcommerce/edi/v1.0/companies(..)/receivablePurchaseOrders}. */
+    public static final BcCustomPage RECEIVABLE_PURCHASE_ORDERS = page(RECEIVABLE_PAGE, "Purchase Header", List.of(
+            BcField.of("id", BcFieldType.GUID), BcField.code("number", 20), BcField.code("vendorShipmentNumber", 35),
+            BcField.of("lastModifiedDateTime", BcFieldType.DATETIME)));
+
+    private BcEdiExtension() {
+    }
+
+    /** The AL source of a page as shipped in the sandbox's resources. */
+    public static String source(final String file) {
+        return BcPages.resource("custom/" + file);
+    }
+
+    static boolean isView(final BcCustomPage page) {
+        return page.equals(SHIPPABLE_SALES_ORDERS) || page.equals(RECEIVABLE_PURCHASE_ORDERS);
+    }
+
+    private static BcCustomPage page(final AlPage page, final String caption, final List<BcField> columns) {
+        return new BcCustomPage(page.apiPublisher(), page.apiGroup(), page.apiVersion(), page.entitySetName(),
+                BcEntityType.fromPage(page, caption, columns));
+    }
+}
