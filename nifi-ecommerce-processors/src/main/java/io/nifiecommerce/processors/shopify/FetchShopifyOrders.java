@@ -224,7 +224,8 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                     SessionOrderSink.SegmentFilter.valueOf(context.getProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER).getValue()),
                     FetchShopifyOrdersProperties.FORMAT_RECORDS.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.OUTPUT_FORMAT).getValue())
                             ? context.getProperty(FetchShopifyOrdersProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
-                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served));
+                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served))
+                    .withGate(ReleaseGateProperties.gate(context));
             final Instant now = clock.instant();
             if (FetchShopifyOrdersProperties.MODE_BULK.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
                 bulk(context, new BulkBackfill(new BulkOrderExport(client), overlap, filter).step(state, now, end -> initialStart(context, end), sink),

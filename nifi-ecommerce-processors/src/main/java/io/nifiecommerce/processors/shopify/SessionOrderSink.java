@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.shopify.order.OrderSink;
@@ -42,6 +43,7 @@ final class SessionOrderSink implements OrderSink {
     private final ComponentLog logger;
     private final BooleanSupplier stopRequested;
     private final Consumer<String> fellForward;
+    private ReleaseGate gate = ReleaseGate.all();
     private Map<Segment, OrderFlowFileWriter> writers;
     private String servedVersion;
 
@@ -64,6 +66,12 @@ final class SessionOrderSink implements OrderSink {
         this.writers = writers();
     }
 
+    /** The gate every mapped order must pass; orders it holds are skipped (read again when they change, e.g. once approved). */
+    SessionOrderSink withGate(final ReleaseGate releaseGate) {
+        this.gate = releaseGate;
+        return this;
+    }
+
     /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
     @Override
     public boolean accept(final ObjectNode node) throws IOException {
@@ -82,6 +90,9 @@ final class SessionOrderSink implements OrderSink {
             attributes.put("mime.type", "application/json");
             failed = session.putAllAttributes(failed, attributes);
             session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
+            return false;
+        }
+        if (!gate.decide(order).released()) {
             return false;
         }
         writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
