@@ -25,6 +25,7 @@ public enum ShopifyDocument {
     DRAFT_ORDER_COMPLETE("draft/DraftOrderComplete.graphql"),
     ORDER_EDIT_BEGIN("draft/OrderEditBegin.graphql"),
     ORDER_EDIT_ADD_SHIPPING_LINE("draft/OrderEditAddShippingLine.graphql"),
+    ORDER_EDIT_UPDATE_SHIPPING_LINE("draft/OrderEditUpdateShippingLine.graphql"),
     ORDER_EDIT_COMMIT("draft/OrderEditCommit.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
     BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
@@ -49,7 +50,8 @@ public enum ShopifyDocument {
     public static List<ShopifyDocument> sent() {
         return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS,
                 DRAFT_ORDERS_PAGE, DRAFT_ORDER_LINE_ITEMS, DRAFT_ORDER_TAGS_ADD, DRAFT_ORDER_SHIPPING_STATE, DRAFT_ORDER_UPDATE_SHIPPING,
-                DRAFT_ORDER_COMPLETE, ORDER_EDIT_BEGIN, ORDER_EDIT_ADD_SHIPPING_LINE, ORDER_EDIT_COMMIT);
+                DRAFT_ORDER_COMPLETE, ORDER_EDIT_BEGIN, ORDER_EDIT_ADD_SHIPPING_LINE, ORDER_EDIT_UPDATE_SHIPPING_LINE,
+                ORDER_EDIT_COMMIT);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

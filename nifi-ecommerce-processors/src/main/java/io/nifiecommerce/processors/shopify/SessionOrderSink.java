@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Release;
 import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.ErrorAttributes;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Where FetchShopifyOrders puts the orders it reads: one FlowFile per segment (B2B and B2C never share
@@ -44,6 +46,8 @@ final class SessionOrderSink implements OrderSink {
     private final BooleanSupplier stopRequested;
     private final Consumer<String> fellForward;
     private ReleaseGate gate = ReleaseGate.all();
+    private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
+    private HeldOrders held = (node, order, release) -> { };
     private Map<Segment, OrderFlowFileWriter> writers;
     private String servedVersion;
 
@@ -72,6 +76,18 @@ final class SessionOrderSink implements OrderSink {
         return this;
     }
 
+    /** Told of every order the gate holds, e.g. to mark a draft as awaiting review. */
+    interface HeldOrders {
+        void held(ObjectNode node, Order order, Release release) throws IOException;
+    }
+
+    /** Another source of order nodes (draft orders): its mapper to canonical orders, and what to do with those held. */
+    SessionOrderSink withSource(final Function<ObjectNode, Order> nodeMapper, final HeldOrders heldOrders) {
+        this.mapper = nodeMapper;
+        this.held = heldOrders;
+        return this;
+    }
+
     /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
     @Override
     public boolean accept(final ObjectNode node) throws IOException {
@@ -81,7 +97,7 @@ final class SessionOrderSink implements OrderSink {
         }
         final Order order;
         try {
-            order = ShopifyOrderMapper.fromGraphQl(node);
+            order = mapper.apply(node);
         } catch (final RuntimeException e) {
             FlowFile failed = session.create();
             failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
@@ -92,7 +108,9 @@ final class SessionOrderSink implements OrderSink {
             session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
             return false;
         }
-        if (!gate.decide(order).released()) {
+        final Release release = gate.decide(order);
+        if (!release.released()) {
+            held.held(node, order, release);
             return false;
         }
         writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
