@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,16 @@ class DemoEndToEndIT {
     void everyOrderOnceStockEqualAndTrackingBackUnderFaults() {
         Converged.assertConverged(report);
         assertTrue(Converged.faults(report) > 0, "faults were injected");
+    }
+
+    @Test
+    void approvedB2bOrdersAreInBcOnceWithTheErpCarrierPriceInShopify() {
+        final var b2b = report.b2b();
+        assertTrue(b2b.approved() > 0, "the sales administration approved B2B drafts");
+        assertAll(
+                () -> assertEquals(0, report.b2bWaiting(), "no B2B draft left waiting or in flight"),
+                () -> assertEquals(b2b.approved(), b2b.inBcOnce(), "every approved B2B order in Business Central once: " + b2b.problems()),
+                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()));
     }
 
     @Test

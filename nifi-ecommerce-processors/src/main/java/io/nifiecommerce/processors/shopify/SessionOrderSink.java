@@ -81,6 +81,12 @@ final class SessionOrderSink implements OrderSink {
         void held(ObjectNode node, Order order, Release release) throws IOException;
     }
 
+    /** Told of the orders the gate holds. */
+    SessionOrderSink withHeld(final HeldOrders heldOrders) {
+        this.held = heldOrders;
+        return this;
+    }
+
     /** Another source of order nodes (draft orders): its mapper to canonical orders, and what to do with those held. */
     SessionOrderSink withSource(final Function<ObjectNode, Order> nodeMapper, final HeldOrders heldOrders) {
         this.mapper = nodeMapper;

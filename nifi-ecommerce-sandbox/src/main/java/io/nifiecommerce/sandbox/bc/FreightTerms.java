@@ -14,9 +14,9 @@ import java.math.RoundingMode;
  */
 public record FreightTerms(String chargeNumber, String description, BigDecimal base, BigDecimal perUnit, BigDecimal freeFrom) {
 
-    /** The demo's terms: a parcel carrier at 12.50 + 0.40 a unit, free from 1,500.00 excluding tax. */
+    /** The demo's terms: a parcel carrier at 12.50 + 0.40 a unit, free from 5,000.00 excluding tax. */
     public static FreightTerms parcel() {
-        return new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"), new BigDecimal("0.40"), new BigDecimal("1500.00"));
+        return new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"), new BigDecimal("0.40"), new BigDecimal("5000.00"));
     }
 
     public BigDecimal unitPrice(final BigDecimal units, final BigDecimal amountExcludingTax) {

@@ -356,4 +356,21 @@ public final class Shop {
             return content.withUpdate(content.updatedAt(), tags, content.financialStatus());
         }));
     }
+
+    /**
+     * Turns a seeded B2B order into the draft its buyer would have submitted had its location checked out to draft (the
+     * location is set so): the order and its fulfillment orders go, a draft with the same lines and buyer comes, without
+     * shipping line (the ERP quotes the carrier). Returns the draft, or empty for an unknown or retail order.
+     */
+    public synchronized Optional<DraftOrderState> resubmitAsDraft(final long orderId) {
+        final Order order = orders.get(orderId);
+        if (order == null || !order.isB2b()) {
+            return Optional.empty();
+        }
+        orders.remove(orderId);
+        fulfillmentOrdersByOrder.getOrDefault(orderId, List.of()).forEach(fulfillmentOrders::remove);
+        fulfillmentOrdersByOrder.remove(orderId);
+        checkoutToDraft.add(order.b2b().companyLocationId());
+        return checkout(order.withShippingLines(List.of(), order.updatedAt()));
+    }
 }
