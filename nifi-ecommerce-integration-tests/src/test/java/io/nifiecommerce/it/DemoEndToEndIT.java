@@ -80,6 +80,16 @@ class DemoEndToEndIT {
     }
 
     @Test
+    void approvedB2bOrdersAreInBcOnceWithTheErpCarrierPriceInShopify() {
+        final var b2b = report.b2b();
+        assertTrue(b2b.approved() > 0, "the sales administration approved B2B drafts");
+        assertAll(
+                () -> assertEquals(0, report.b2bWaiting(), "no B2B draft left waiting or in flight"),
+                () -> assertEquals(b2b.approved(), b2b.inBcOnce(), "every approved B2B order in Business Central once: " + b2b.problems()),
+                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()));
+    }
+
+    @Test
     void secretsNeverReachLogsRepositoriesOrExportedDefinitions() throws IOException {
         final List<String> secrets = demo.secrets();
         assertFalse(secrets.isEmpty());

@@ -90,7 +90,7 @@ class ShopifyWebhookIT {
         nifi.enableControllerServices(group);
         nifi.enableProcessors(group); // the webhook branch ships disabled
         nifi.disableProcessor(group, "Fetch B2C orders");
-        nifi.disableProcessor(group, "Fetch validated B2B orders");
+        nifi.disableProcessor(group, "Fetch approved B2B drafts");
         nifi.startProcessGroup(group);
         Eventually.until("the webhook listener to answer over HTTPS", WAIT, () -> {
             try {

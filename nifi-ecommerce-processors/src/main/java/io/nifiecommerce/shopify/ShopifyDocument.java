@@ -17,6 +17,16 @@ public enum ShopifyDocument {
     SHOP_VERIFICATION("shop-verification.graphql"),
     BULK_ORDERS_RUN("bulk-orders-run.graphql"),
     BULK_OPERATION_STATUS("bulk-operation-status.graphql"),
+    DRAFT_ORDERS_PAGE("draft/DraftOrdersPage.graphql"),
+    DRAFT_ORDER_LINE_ITEMS("draft/DraftOrderLineItems.graphql"),
+    DRAFT_ORDER_TAGS_ADD("draft/DraftOrderTagsAdd.graphql"),
+    DRAFT_ORDER_SHIPPING_STATE("draft/DraftOrderShippingState.graphql"),
+    DRAFT_ORDER_UPDATE_SHIPPING("draft/DraftOrderUpdateShipping.graphql"),
+    DRAFT_ORDER_COMPLETE("draft/DraftOrderComplete.graphql"),
+    ORDER_EDIT_BEGIN("draft/OrderEditBegin.graphql"),
+    ORDER_EDIT_ADD_SHIPPING_LINE("draft/OrderEditAddShippingLine.graphql"),
+    ORDER_EDIT_UPDATE_SHIPPING_LINE("draft/OrderEditUpdateShippingLine.graphql"),
+    ORDER_EDIT_COMMIT("draft/OrderEditCommit.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
     BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
 
@@ -38,7 +48,10 @@ public enum ShopifyDocument {
 
     /** The documents sent to Shopify as they are (everything but templates). */
     public static List<ShopifyDocument> sent() {
-        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS);
+        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS,
+                DRAFT_ORDERS_PAGE, DRAFT_ORDER_LINE_ITEMS, DRAFT_ORDER_TAGS_ADD, DRAFT_ORDER_SHIPPING_STATE, DRAFT_ORDER_UPDATE_SHIPPING,
+                DRAFT_ORDER_COMPLETE, ORDER_EDIT_BEGIN, ORDER_EDIT_ADD_SHIPPING_LINE, ORDER_EDIT_UPDATE_SHIPPING_LINE,
+                ORDER_EDIT_COMMIT);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

@@ -84,6 +84,7 @@ public final class DemoRun implements AutoCloseable {
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
                         BcField.code("externalDocumentNumber", 35)));
+        B2bReview.prepare(sandbox);
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
                 + ", fault rate " + options.faultRate() + ")");
 
@@ -135,7 +136,7 @@ public final class DemoRun implements AutoCloseable {
             Thread.sleep(Duration.ofSeconds(3));
             step++;
             if (step > 3) {
-                salesAdministration.validate(Math.max(1, options.orders() / 20));
+                salesAdministration.approve(Math.max(1, options.orders() / 20));
             }
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             edi.step(logistics.bcInventorySeen());
@@ -211,7 +212,8 @@ public final class DemoRun implements AutoCloseable {
     private Map<String, String> parameterValues(final Path trackingDir, final Path stockDir, final Path marketplaceDir) {
         final Map<String, String> values = sandboxConnection(sandbox);
         values.put("shopify.initial.start.date", "2000-01-01T00:00:00Z");
-        values.put("shopify.b2b.validation.query", "tag:" + SalesAdministration.VALIDATION_TAG);
+        values.put("shopify.b2b.approval.tag", SalesAdministration.APPROVAL_TAG);
+        values.put("shopify.b2b.review.tag", SalesAdministration.REVIEW_TAG);
         values.put("shopify.webhook.secret", WEBHOOK_SECRET);
         values.put("webhook.keystore.file", webhookKeystore.file().toString());
         values.put("webhook.keystore.type", TlsKeystore.TYPE);

@@ -1,18 +1,20 @@
 package io.nifiecommerce.it.demo;
 
-import io.nifiecommerce.sandbox.seed.Order;
+import io.nifiecommerce.sandbox.shopify.DraftOrderState;
 import io.nifiecommerce.sandbox.shopify.Shop;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Plays the client's sales administration: B2B orders reach the ERP only once someone validated
- * them, by tagging them in Shopify. The demo validates a few waiting B2B orders at each step.
+ * Plays the client's sales administration: its company locations submit B2B orders as drafts for review, and it
+ * approves them in the Shopify admin by adding the approval tag to the drafts listed in its saved view (the drafts the
+ * flow tagged for review). The demo approves a few waiting drafts at each step.
  */
 final class SalesAdministration {
 
-    static final String VALIDATION_TAG = "validated";
+    static final String APPROVAL_TAG = "approved";
+    static final String REVIEW_TAG = "b2b-review";
 
     private final Shop shop;
 
@@ -20,24 +22,17 @@ final class SalesAdministration {
         this.shop = shop;
     }
 
-    /** Tags up to {@code count} B2B orders still waiting; returns how many it validated. */
-    int validate(final int count) {
-        int validated = 0;
-        for (final Order order : List.copyOf(shop.orders())) {
-            if (validated == count) {
-                break;
-            }
-            if (order.isB2b() && !order.tags().contains(VALIDATION_TAG)) {
-                final List<String> tags = new ArrayList<>(order.tags());
-                tags.add(VALIDATION_TAG);
-                shop.touchOrder(order.id(), tags);
-                validated++;
-            }
-        }
-        return validated;
+    /** Approves up to {@code count} drafts the flow listed for review; returns how many it approved. */
+    int approve(final int count) {
+        final List<DraftOrderState> listed = shop.drafts().stream()
+                .filter(d -> "OPEN".equals(d.status()) && d.content().tags().contains(REVIEW_TAG) && !d.content().tags().contains(APPROVAL_TAG))
+                .sorted(Comparator.comparingLong(DraftOrderState::id)).limit(count).toList();
+        listed.forEach(draft -> shop.tagDraft(draft.id(), APPROVAL_TAG));
+        return listed.size();
     }
 
+    /** Drafts not yet an order: waiting for review, or approved and on their way through BC. */
     long waiting() {
-        return shop.orders().stream().filter(o -> o.isB2b() && !o.tags().contains(VALIDATION_TAG)).count();
+        return shop.drafts().stream().filter(d -> !"COMPLETED".equals(d.status())).count();
     }
 }

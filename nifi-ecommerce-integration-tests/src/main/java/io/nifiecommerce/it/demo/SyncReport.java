@@ -30,17 +30,18 @@ import java.util.Set;
  * @param amountMismatches orders whose BC total differs from the shop total
  * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
  * @param elapsed time since the flows were started
+ * @param b2b the B2B orders approved as drafts: in BC once, with BC's carrier price in Shopify
  */
 public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
                          int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
-                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed) {
+                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, B2bReview.Counts b2b) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Everything validated has reached BC once, for the right amount. */
     public boolean ordersSynced() {
         return b2bWaiting == 0 && ordersInBc == shopOrders && duplicates == 0 && amountMismatches.isEmpty()
-                && marketplaceInBc == marketplaceExpected;
+                && marketplaceInBc == marketplaceExpected && b2b.inBcOnce() == b2b.approved() && b2b.withErpCarrierPrice() == b2b.approved();
     }
 
     public boolean complete() {
@@ -62,13 +63,15 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         final Shop shop = sandbox.shopify().shop();
+        final Map<Long, String> bcReferences = B2bReview.bcReferences(shop);
         int expected = 0;
         int found = 0;
         int duplicates = 0;
         final List<String> mismatches = new ArrayList<>();
         for (final Order order : shop.orders()) {
             expected++;
-            final List<JsonNode> copies = documents.getOrDefault(order.name(), List.of());
+            // an order completed from an approved draft went to BC under the draft's name
+            final List<JsonNode> copies = documents.getOrDefault(bcReferences.getOrDefault(order.id(), order.name()), List.of());
             if (copies.isEmpty()) {
                 continue;
             }
@@ -113,7 +116,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed);
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed, B2bReview.count(shop, documents));
     }
 
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
@@ -132,6 +135,9 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("duplicates", duplicates);
         json.put("amountMismatches", amountMismatches.size());
         json.put("b2bWaitingValidation", b2bWaiting);
+        json.put("approvedB2bOrders", b2b.approved());
+        json.put("approvedB2bOrdersInBusinessCentralOnce", b2b.inBcOnce());
+        json.put("approvedB2bOrdersWithErpCarrierPrice", b2b.withErpCarrierPrice());
         json.put("marketplaceOrders", marketplaceExpected);
         json.put("marketplaceOrdersInBusinessCentral", marketplaceInBc);
         json.put("stockLevelsExpected", stockExpected);
@@ -153,9 +159,9 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
 
     /** The progress line printed while the flows run. */
     public String progress() {
-        return String.format("orders in BC %d/%d (B2B waiting validation: %d, duplicates: %d, amount mismatches: %d%s) | marketplace %d/%d"
-                        + " | stock %d/%d | fulfillments with tracking %d/%d",
-                ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(),
+        return String.format("orders in BC %d/%d (B2B drafts waiting: %d, approved in BC once %d/%d, with ERP carrier price %d, duplicates: %d, "
+                        + "amount mismatches: %d%s) | marketplace %d/%d | stock %d/%d | fulfillments with tracking %d/%d",
+                ordersInBc, shopOrders, b2bWaiting, b2b.inBcOnce(), b2b.approved(), b2b.withErpCarrierPrice(), duplicates, amountMismatches.size(),
                 amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
                 stockMatching, stockExpected, fulfilledWithTracking, shipped);
     }

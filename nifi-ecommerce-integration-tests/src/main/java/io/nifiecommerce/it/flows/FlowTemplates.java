@@ -131,18 +131,24 @@ public final class FlowTemplates {
         return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), EDI, new EdiFlowTemplate(this).flow());
     }
 
-    /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration validated them. */
+    /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
     public FlowDefinition orders() {
         final FlowDefinition flow = new FlowDefinition("Shopify orders to Business Central",
                 "Every Shopify order becomes a Business Central sales order exactly once. B2C orders flow at once; "
-                        + "B2B orders only once the sales administration validated them (tag or query in #{shopify.b2b.validation.query}).");
+                        + "B2B orders are reviewed as draft orders and flow once the sales administration tagged them #{shopify.b2b.approval.tag}; "
+                        + "the carrier price BC computes is then put on the draft before it becomes the customer's order.");
         shopifyParameters(flow);
         flow.parameter("shopify.initial.start.date", "Orders updated since this ISO-8601 date are taken at the first run", false,
                 "2026-01-01T00:00:00Z");
         flow.parameter("shopify.b2c.query", "Shopify search filter for B2C orders (e.g. financial_status:paid); status:any takes them all", false,
                 "status:any");
-        flow.parameter("shopify.b2b.validation.query", "Shopify search filter that B2B orders match once validated by the sales administration",
-                false, "tag:validated");
+        flow.parameter("shopify.b2b.approval.tag", "Tag the sales administration adds to a B2B draft order in the Shopify admin to approve it",
+                false, "approved");
+        flow.parameter("shopify.b2b.review.tag", "Tag the flow adds to B2B drafts waiting for review (the sales administration's saved view "
+                + "of draft orders)", false, "b2b-review");
+        flow.parameter("bc.freight.line.type", "Line type BC puts the carrier charge on: Charge (item charge) or Account (G/L account)", false,
+                "Charge");
+        flow.parameter("bc.freight.number", "Item charge or G/L account number of BC's freight lines", false, "S-FREIGHT");
         bcParameters(flow);
         flow.parameter("bc.b2c.default.customer", "BC customer number B2C orders are booked on", false, "WEB-B2C");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
@@ -159,11 +165,40 @@ public final class FlowTemplates {
         final Component orderReader = jsonReader(flow, "Canonical order reader");
         final Component resultWriter = jsonWriter(flow, "Order result writer");
 
-        final Component b2c = fetchOrders(flow, "Fetch B2C orders", shopify, orderWriter, "B2C", "#{shopify.b2c.query}").at(0, 0);
-        final Component b2b = fetchOrders(flow, "Fetch validated B2B orders", shopify, orderWriter, "B2B", "#{shopify.b2b.validation.query}")
+        final Component b2c = fetchOrders(flow, "Fetch B2C orders", shopify, orderWriter, "B2C", "#{shopify.b2c.query}")
+                .property("Release Policy", "DRAFT_REVIEW")
+                .property("Approval Tag", "#{shopify.b2b.approval.tag}")
+                .at(0, 0);
+        final Component b2b = flow.processor("Fetch approved B2B drafts", PKG + "shopify.FetchShopifyDraftOrders", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .property("Initial Start", "DATE")
+                .property("Initial Start Date", "#{shopify.initial.start.date}")
+                .property("Query Filter", "status:open")
+                .property("Approval Tag", "#{shopify.b2b.approval.tag}")
+                .property("Review Tag", "#{shopify.b2b.review.tag}")
+                .serviceProperty("Record Writer", orderWriter)
+                .schedule("TIMER_DRIVEN", "1 min")
+                .primaryNodeOnly()
+                .comments("Company locations that check out to draft submit B2B orders as drafts; this tags them for review "
+                        + "(the sales administration's saved view of Orders > Drafts) and sends each on once the sales administration tagged it approved.")
                 .at(LANE, 0);
         final Component put = createSalesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
-                "#{bc.b2c.default.customer}").at(LANE, 2 * ROW);
+                "#{bc.b2c.default.customer}", false).at(LANE, 2 * ROW);
+        final Component price = flow.processor("Put BC carrier price on B2B drafts", PKG + "shopify.PutShopifyErpShipping", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .serviceProperty("Business Central Connection", bc)
+                .serviceProperty("Record Reader", orderReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Charge Line Type", "#{bc.freight.line.type}")
+                .property("Charge Number", "#{bc.freight.number}")
+                .property("Complete Draft Orders", "true")
+                .property("Payment Pending", "true")
+                .property("Order Without Freight Line", "RETRY")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .comments("Reads the freight lines BC put on each approved draft's sales order and sets that price as the draft's "
+                        + "shipping line before completing it (order editing when it was completed already). Other orders pass through.")
+                .at(LANE, 4 * ROW);
         final Component tls = flow.service("Webhook listener TLS", "org.apache.nifi.ssl.StandardRestrictedSSLContextService", Bundle.SSL_CONTEXT,
                         "org.apache.nifi.ssl.RestrictedSSLContextService", Bundle.SERVICES_API)
                 .property("Keystore Filename", "#{webhook.keystore.file}")
@@ -189,28 +224,35 @@ public final class FlowTemplates {
                 .property("Topic Attribute", "X-Shopify-Topic")
                 .property("Shop Domain Attribute", "X-Shopify-Shop-Domain")
                 .serviceProperty("Record Writer", orderWriter)
+                .property("Release Policy", "DRAFT_REVIEW")
+                .property("Approval Tag", "#{shopify.b2b.approval.tag}")
                 .schedule("TIMER_DRIVEN", "0 sec")
-                .autoTerminate("duplicate")
+                .autoTerminate("duplicate", "held")
                 .comments("A delivery of an event already received (same X-Shopify-Event-Id) goes to duplicate, which ends here: "
-                        + "the order was taken the first time.")
+                        + "the order was taken the first time. B2B orders go to held, which ends here too: they reach BC as approved drafts.")
                 .disabled()
                 .at(2 * LANE, ROW);
         final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
         final String refusedWebhooks = flow.reviewPort("bad webhooks", 3 * LANE, ROW + 40);
-        final String refusedByBc = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 500);
+        final String refusedByBc = flow.reviewPort("BC refusals", portUnder(put) - LANE / 2, 2 * ROW + 500);
+        final String notPriced = flow.reviewPort("carrier prices", portUnder(price), 4 * ROW + 500);
         flow.connect(b2c.id(), put.id(), List.of("success"), true, List.of(bendUnder(b2c, put)));
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
         flow.connect(b2b.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(b2b), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
-        flow.connect(put.id(), refusedByBc, List.of("failure"), false);
+        flow.connect(put.id(), refusedByBc, List.of("failure"), false, List.of(new double[] {centerX(put) - LANE / 2, centerY(put)}));
+        flow.connect(put.id(), price.id(), List.of("success"), false);
+        flow.connect(price.id(), price.id(), List.of("retry"), false, loopBelowLeft(price));
+        flow.connect(price.id(), notPriced, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
         flow.connect(verify.id(), put.id(), List.of("success"), false, List.of(bendUnder(verify, put)));
         flow.connect(verify.id(), refusedWebhooks, List.of("failure"), false);
         flow.note("""
                 Shopify orders to Business Central
-                Both fetchers poll Shopify every minute (primary node) for orders changed since their last run: B2C orders at once,
-                B2B orders once the sales administration validated them. Each order becomes one BC sales order, never two.
+                Both fetchers poll Shopify every minute (primary node): B2C orders at once; B2B orders as draft orders, tagged for the
+                sales administration's review and sent once it tags them approved. Each order becomes one BC sales order, never two;
+                the carrier price BC computes for a B2B order is put on its draft, which then becomes the customer's order.
                 Optional real-time branch (disabled): Shopify posts orders/create webhooks over HTTPS to the listener (TLS from the
                 'Webhook listener TLS' service and its keystore parameters); the signature is checked before the order goes on.
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message: connect the ports to
@@ -533,7 +575,13 @@ public final class FlowTemplates {
     /** Sales orders sent excluding tax: BC computes the tax from its own VAT setup, and the net amounts reconcile to the cent. */
     private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
                                         final Component writer, final String b2cCustomer) {
-        return flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
+        return createSalesOrders(flow, name, bc, reader, writer, b2cCustomer, true);
+    }
+
+    /** @param terminateSuccess false when the results go on (the carrier price of B2B drafts) */
+    private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
+                                        final Component writer, final String b2cCustomer, final boolean terminateSuccess) {
+        final Component put = flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .serviceProperty("Record Reader", reader)
                 .serviceProperty("Record Writer", writer)
@@ -542,8 +590,8 @@ public final class FlowTemplates {
                 .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", b2cCustomer)
-                .schedule("TIMER_DRIVEN", "0 sec")
-                .autoTerminate("success");
+                .schedule("TIMER_DRIVEN", "0 sec");
+        return terminateSuccess ? put.autoTerminate("success") : put;
     }
 
     private Component publishStock(final FlowDefinition flow, final String name, final Component shopify, final Component reader,

@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.shopify;
 
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.order.Release;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.http.ReadinessCheck;
@@ -224,7 +225,14 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                     SessionOrderSink.SegmentFilter.valueOf(context.getProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER).getValue()),
                     FetchShopifyOrdersProperties.FORMAT_RECORDS.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.OUTPUT_FORMAT).getValue())
                             ? context.getProperty(FetchShopifyOrdersProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
-                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served));
+                    maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served))
+                    .withGate(ReleaseGateProperties.gate(context))
+                    .withHeld((node, order, release) -> {
+                        // a B2B order that skipped the review is shown, not silently left out: the others come back when approved
+                        if (Release.NOT_REVIEWED.equals(release.reason())) {
+                            getLogger().warn(release.detail());
+                        }
+                    });
             final Instant now = clock.instant();
             if (FetchShopifyOrdersProperties.MODE_BULK.getValue().equals(context.getProperty(FetchShopifyOrdersProperties.FETCH_MODE).getValue()) && BulkBackfill.applies(state)) {
                 bulk(context, new BulkBackfill(new BulkOrderExport(client), overlap, filter).step(state, now, end -> initialStart(context, end), sink),

@@ -110,7 +110,8 @@ final class FetchShopifyOrdersProperties {
 
     /** In the order the reference documents them. */
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(SHOPIFY_CONNECTION, INITIAL_START, INITIAL_START_DATE, OVERLAP, QUERY_FILTER,
-            SEGMENT_FILTER, OUTPUT_FORMAT, RECORD_WRITER, MAX_ORDERS_PER_FLOWFILE, FETCH_MODE);
+            SEGMENT_FILTER, ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.APPROVAL_TAG, OUTPUT_FORMAT, RECORD_WRITER,
+            MAX_ORDERS_PER_FLOWFILE, FETCH_MODE);
 
     private FetchShopifyOrdersProperties() {
     }

@@ -3,6 +3,8 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Release;
+import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
@@ -60,6 +62,9 @@ import java.util.concurrent.atomic.AtomicReference;
         @WritesAttribute(attribute = "shopify.shop", description = "The shop domain the webhook came from"),
         @WritesAttribute(attribute = "shopify.topic", description = "The webhook topic, e.g. orders/create"),
         @WritesAttribute(attribute = "shopify.event.id", description = "The delivery's event id"),
+        @WritesAttribute(attribute = "ecommerce.release.reason", description = "On held: why the Release Policy holds the order "
+                + "(AWAITING_APPROVAL, NOT_REVIEWED, RELEASED_AS_DRAFT)"),
+        @WritesAttribute(attribute = "ecommerce.release.detail", description = "On held: the same in a sentence"),
         @WritesAttribute(attribute = "error.code", description = "On failure: MISSING_HMAC, MALFORMED_HMAC, INVALID_HMAC, INVALID_ORDER_JSON, CACHE_UNAVAILABLE"),
         @WritesAttribute(attribute = "error.message", description = "On failure: the reason, never the secret")
 })
@@ -67,7 +72,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @UseCase(description = "Receive orders from Shopify as they happen, next to FetchShopifyOrders as a safety net.",
         configuration = """
                 HandleHttpRequest (path /shopify/orders, POST) -> ReceiveShopifyOrderWebhook -> the order flow;
-                every relationship also goes to HandleHttpResponse: 200 for success and duplicate, 401 for failure, so Shopify
+                every relationship also goes to HandleHttpResponse: 200 for success, duplicate and held, 401 for failure, so Shopify
                 stops retrying what was accepted.
                 Set "Webhook Secret" to the app's client secret (the key Shopify signs webhooks with).
                 With ListenHTTP (which names each attribute after the header as the client sent it), set its
@@ -153,12 +158,19 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
             .description("A verified order webhook, as one canonical order record").build();
     public static final Relationship REL_DUPLICATE = new Relationship.Builder().name("duplicate")
             .description("A verified delivery of an event already received (the original content)").build();
+    public static final Relationship REL_HELD = new Relationship.Builder().name("held")
+            .description("A verified order the Release Policy does not let through (yet), as received, with ecommerce.release.reason: "
+                    + "FetchShopifyOrders or FetchShopifyDraftOrders sends it on once it is approved")
+            .build();
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
             .description("A webhook whose signature is missing or wrong, or whose body is not an order, with error.code and error.message").build();
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(WEBHOOK_SECRET, HMAC_ATTRIBUTE, EVENT_ID_ATTRIBUTE_NAME, TOPIC_ATTRIBUTE_NAME,
-            SHOP_ATTRIBUTE_NAME, RECORD_WRITER, RECENT_EVENTS, DISTRIBUTED_CACHE);
-    static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_DUPLICATE, REL_FAILURE);
+            SHOP_ATTRIBUTE_NAME, ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.APPROVAL_TAG, RECORD_WRITER, RECENT_EVENTS,
+            DISTRIBUTED_CACHE);
+    static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_DUPLICATE, REL_HELD, REL_FAILURE);
+    static final String RELEASE_REASON_ATTRIBUTE = "ecommerce.release.reason";
+    static final String RELEASE_DETAIL_ATTRIBUTE = "ecommerce.release.detail";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Serializer<String> UTF8 = (value, out) -> out.write(value.getBytes(StandardCharsets.UTF_8));
@@ -166,6 +178,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     private volatile WebhookSignature signature;
     private volatile RecentEvents recentEvents;
+    private volatile ReleaseGate gate;
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
@@ -181,6 +194,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     public void onScheduled(final ProcessContext context) {
         signature = new WebhookSignature(context.getProperty(WEBHOOK_SECRET).getValue());
         recentEvents = new RecentEvents(context.getProperty(RECENT_EVENTS).asInteger());
+        gate = ReleaseGateProperties.gate(context);
     }
 
     @Override
@@ -240,6 +254,14 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
                 session.transfer(session.putAllAttributes(flowFile, attributes), REL_DUPLICATE);
                 return;
             }
+        }
+        // the same gate as the pollers: a webhook must not let through what polling would hold
+        final Release release = gate.decide(order);
+        if (!release.released()) {
+            attributes.put(RELEASE_REASON_ATTRIBUTE, release.reason());
+            attributes.put(RELEASE_DETAIL_ATTRIBUTE, release.detail());
+            session.transfer(session.putAllAttributes(flowFile, attributes), REL_HELD);
+            return;
         }
 
         final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);

@@ -3,6 +3,8 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Release;
+import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.shopify.order.OrderSink;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Where FetchShopifyOrders puts the orders it reads: one FlowFile per segment (B2B and B2C never share
@@ -42,6 +45,9 @@ final class SessionOrderSink implements OrderSink {
     private final ComponentLog logger;
     private final BooleanSupplier stopRequested;
     private final Consumer<String> fellForward;
+    private ReleaseGate gate = ReleaseGate.all();
+    private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
+    private HeldOrders held = (node, order, release) -> { };
     private Map<Segment, OrderFlowFileWriter> writers;
     private String servedVersion;
 
@@ -64,6 +70,30 @@ final class SessionOrderSink implements OrderSink {
         this.writers = writers();
     }
 
+    /** The gate every mapped order must pass; orders it holds are skipped (read again when they change, e.g. once approved). */
+    SessionOrderSink withGate(final ReleaseGate releaseGate) {
+        this.gate = releaseGate;
+        return this;
+    }
+
+    /** Told of every order the gate holds, e.g. to mark a draft as awaiting review. */
+    interface HeldOrders {
+        void held(ObjectNode node, Order order, Release release) throws IOException;
+    }
+
+    /** Told of the orders the gate holds. */
+    SessionOrderSink withHeld(final HeldOrders heldOrders) {
+        this.held = heldOrders;
+        return this;
+    }
+
+    /** Another source of order nodes (draft orders): its mapper to canonical orders, and what to do with those held. */
+    SessionOrderSink withSource(final Function<ObjectNode, Order> nodeMapper, final HeldOrders heldOrders) {
+        this.mapper = nodeMapper;
+        this.held = heldOrders;
+        return this;
+    }
+
     /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
     @Override
     public boolean accept(final ObjectNode node) throws IOException {
@@ -73,7 +103,7 @@ final class SessionOrderSink implements OrderSink {
         }
         final Order order;
         try {
-            order = ShopifyOrderMapper.fromGraphQl(node);
+            order = mapper.apply(node);
         } catch (final RuntimeException e) {
             FlowFile failed = session.create();
             failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
@@ -82,6 +112,11 @@ final class SessionOrderSink implements OrderSink {
             attributes.put("mime.type", "application/json");
             failed = session.putAllAttributes(failed, attributes);
             session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
+            return false;
+        }
+        final Release release = gate.decide(order);
+        if (!release.released()) {
+            held.held(node, order, release);
             return false;
         }
         writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);

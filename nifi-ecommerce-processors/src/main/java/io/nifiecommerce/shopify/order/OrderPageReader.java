@@ -23,7 +23,7 @@ import java.util.function.IntUnaryOperator;
  * size, so scaling the page by target / observed never overshoots); a MAX_COST_EXCEEDED answer
  * halves it.
  */
-public final class OrderPageReader {
+public final class OrderPageReader implements OrderPages {
 
     public static final int MAX_PAGE_SIZE = 250;
     public static final int SINGLE_QUERY_LIMIT = 1000;
@@ -52,7 +52,7 @@ public final class OrderPageReader {
                 Map.of("id", "x", "first", n)), MAX_PAGE_SIZE);
     }
 
-    /** The page size the next read will ask for. */
+    @Override
     public int pageSize() {
         return pageSize;
     }
@@ -62,6 +62,7 @@ public final class OrderPageReader {
         return largestWithin(n -> QueryCostEstimator.estimate(ShopifyDocument.ORDERS_PAGE.text(), pageVariables(n, null, "")), maxPageSize);
     }
 
+    @Override
     public OrderPage read(final String search, final String after) {
         int requests = 0;
         while (true) {

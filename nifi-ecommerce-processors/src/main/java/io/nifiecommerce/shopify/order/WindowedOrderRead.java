@@ -19,13 +19,13 @@ public final class WindowedOrderRead {
 
     public static final int PAGINATION_CAP = 25_000;
 
-    private final OrderPageReader reader;
+    private final OrderPages reader;
     private final Duration overlap;
     private final String filter;
     private final int maxPerCheckpoint;
     private final int paginationCap;
 
-    public WindowedOrderRead(final OrderPageReader reader, final Duration overlap, final String filter, final int maxPerCheckpoint,
+    public WindowedOrderRead(final OrderPages reader, final Duration overlap, final String filter, final int maxPerCheckpoint,
                              final int paginationCap) {
         this.reader = reader;
         this.overlap = overlap;

@@ -384,4 +384,30 @@ class FetchShopifyOrdersTest {
         assertTrue(scopes.getExplanation().contains("read_all_orders"));
         assertNotNull(everything);
     }
+
+    @Test
+    void pollingAsksTheSameGateAsTheWebhook() throws IOException {
+        seed(6);
+        // every stub order is tagged "validated"; orders 3 and 6 are B2B
+        runner.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_TAG.getValue());
+        runner.setProperty(ReleaseGateProperties.APPROVAL_TAG, "approved");
+        runner.run();
+        assertEquals(4, emittedIds().size());
+        runner.assertTransferCount(FetchShopifyOrders.REL_SUCCESS, 1);
+        runner.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS).get(0).assertAttributeEquals("ecommerce.order.segment", "B2C");
+
+        // under draft review the B2B orders tagged as approved came from approved drafts, already sent: still held
+        runner.clearTransferState();
+        runner.getStateManager().clear(org.apache.nifi.components.state.Scope.CLUSTER);
+        runner.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_DRAFT.getValue());
+        runner.setProperty(ReleaseGateProperties.APPROVAL_TAG, "validated");
+        runner.run();
+        assertEquals(4, emittedIds().size());
+
+        runner.clearTransferState();
+        runner.getStateManager().clear(org.apache.nifi.components.state.Scope.CLUSTER);
+        runner.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_TAG.getValue());
+        runner.run();
+        assertEquals(6, emittedIds().size());
+    }
 }

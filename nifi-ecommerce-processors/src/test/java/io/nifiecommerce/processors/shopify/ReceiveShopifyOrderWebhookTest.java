@@ -209,4 +209,31 @@ class ReceiveShopifyOrderWebhookTest {
         runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_FAILURE, 1);
         runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_FAILURE).get(0).assertAttributeEquals("error.code", "INVALID_HMAC");
     }
+
+    @Test
+    void theWebhookAsksTheSameGateAsPolling() throws IOException {
+        // the sample is a B2B order tagged "validated, b2b"
+        runner.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_TAG.getValue());
+        runner.setProperty(ReleaseGateProperties.APPROVAL_TAG, "approved");
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-held");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_HELD, 1);
+        final MockFlowFile held = runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_HELD).get(0);
+        held.assertAttributeEquals("ecommerce.release.reason", "AWAITING_APPROVAL");
+        held.assertContentEquals(ORDER);
+
+        runner.clearTransferState();
+        runner.setProperty(ReleaseGateProperties.APPROVAL_TAG, "Validated");
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-released");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_SUCCESS, 1);
+
+        runner.clearTransferState();
+        runner.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_DRAFT.getValue());
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-draft-review");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ReceiveShopifyOrderWebhook.REL_HELD, 1);
+        runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_HELD).get(0)
+                .assertAttributeEquals("ecommerce.release.reason", "RELEASED_AS_DRAFT");
+    }
 }

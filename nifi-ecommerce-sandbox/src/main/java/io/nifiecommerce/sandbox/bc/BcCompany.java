@@ -58,6 +58,7 @@ public final class BcCompany {
     private final Map<String, BcTable> customTables = new HashMap<>();
     private final Map<String, Long> numberSeries = new HashMap<>();
     private volatile BigDecimal taxPercent = BigDecimal.valueOf(20);
+    private final Map<String, FreightTerms> freightTerms = new java.util.concurrent.ConcurrentHashMap<>();
     private final ItemLedger ledger;
     private final BcDocumentPosting posting;
     /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
@@ -160,6 +161,15 @@ public final class BcCompany {
             final BcRow row = existing == null ? create(CUSTOMERS, values, null) : update(CUSTOMERS, existing.id(), values, "*");
             return row.data().deepCopy();
         });
+    }
+
+    /** Charges freight on the customer's sales orders from now on (see {@link FreightTerms}); null stops it. */
+    public void freightTerms(final String customerNumber, final FreightTerms terms) {
+        if (terms == null) {
+            freightTerms.remove(customerNumber);
+        } else {
+            freightTerms.put(customerNumber, terms);
+        }
     }
 
     /** Creates a sales order as a POST would (deep insert when the body has {@code salesOrderLines}). */
@@ -771,6 +781,7 @@ public final class BcCompany {
                 sequence += 10000;
             }
         }
+        chargeFreight(order);
         recomputeTotals(orderId);
         return orders.get(orderId);
     }
@@ -806,6 +817,37 @@ public final class BcCompany {
         final String lineId = store.newId();
         data.put("id", lineId);
         return lines.insert(lineId, data);
+    }
+
+    /** Adds the freight line of the customer's terms, unless the order already carries one. */
+    private void chargeFreight(final BcRow order) {
+        final FreightTerms terms = freightTerms.get(order.data().path("customerNumber").asText());
+        if (terms == null) {
+            return;
+        }
+        BigDecimal units = BigDecimal.ZERO;
+        BigDecimal amount = BigDecimal.ZERO;
+        for (final BcRow line : linesOf(SALES_ORDER_LINES, order.id())) {
+            final JsonNode l = line.data();
+            if (l.path("lineType").asText().equals("Charge") && l.path("lineObjectNumber").asText().equals(terms.chargeNumber())) {
+                return;
+            }
+            if (l.path("lineType").asText().equals("Item")) {
+                units = units.add(l.path("quantity").decimalValue());
+                amount = amount.add(l.path("amountExcludingTax").decimalValue());
+            }
+        }
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.put("lineType", "Charge");
+        body.put("lineObjectNumber", terms.chargeNumber());
+        body.put("description", terms.description());
+        body.put("quantity", BigDecimal.ONE);
+        body.put("unitPrice", terms.unitPrice(units, amount));
+        final BcRow line = createLine(order, body, nextLineSequence(order.id()));
+        final ObjectNode taxed = line.data().deepCopy();
+        taxed.put("taxPercent", taxPercent);
+        computeLineAmounts(taxed, order.data());
+        tables.get(SALES_ORDER_LINES).replace(line, taxed);
     }
 
     private static final Set<String> LINE_TYPES = Set.of("Comment", "Account", "Item", "Resource", "Fixed Asset", "Charge", "Allocation Account");

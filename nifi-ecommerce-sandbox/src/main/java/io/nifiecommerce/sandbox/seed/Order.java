@@ -84,4 +84,18 @@ public record Order(long id, String name, Instant createdAt, Instant updatedAt, 
                 financialStatus, newStatus, cancelledAt, cancelReason, customerId, b2b, shippingAddress,
                 billingAddress, lines, shippingLines, sourceName, note);
     }
+
+    /** A copy as another document: the draft an order was submitted as, or the order a draft became. */
+    public Order asDocument(final long newId, final String newName, final Instant at, final String newFinancialStatus) {
+        return new Order(newId, newName, at, at, at, email, currency, taxesIncluded, poNumber, tags, newFinancialStatus,
+                fulfillmentStatus, cancelledAt, cancelReason, customerId, b2b, shippingAddress, billingAddress, lines, shippingLines,
+                sourceName, note);
+    }
+
+    /** A copy with other shipping lines (a draft's shipping line set by the merchant or an app). */
+    public Order withShippingLines(final List<ShippingLine> newShippingLines, final Instant newUpdatedAt) {
+        return new Order(id, name, createdAt, newUpdatedAt, processedAt, email, currency, taxesIncluded, poNumber, tags,
+                financialStatus, fulfillmentStatus, cancelledAt, cancelReason, customerId, b2b, shippingAddress,
+                billingAddress, lines, List.copyOf(newShippingLines), sourceName, note);
+    }
 }

@@ -55,6 +55,11 @@ final class RootFields {
         fetchers.put("fulfillmentTrackingInfoUpdate", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentTrackingInfoUpdateV2", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentEventCreate", FulfillmentMutations.createEvent());
+        fetchers.put("draftOrders", DraftOrders.list());
+        fetchers.put("draftOrder", DraftOrders.byId());
+        fetchers.put("draftOrderUpdate", DraftOrders.update());
+        fetchers.put("draftOrderComplete", DraftOrders.complete());
+        fetchers.put("tagsAdd", DraftOrders.tagsAdd());
         return Map.copyOf(fetchers);
     }
 
@@ -92,6 +97,7 @@ final class RootFields {
             case "Fulfillment" -> shop.fulfillment(id).map(graph::fulfillment);
             case "Customer" -> shop.customer(id).map(graph::customer);
             case "Company" -> shop.company(id).map(graph::company);
+            case "DraftOrder" -> shop.draft(id).map(graph::draftOrder);
             case "InventoryLevel" -> shop.stockByLevelId(id).map(entry -> graph.inventoryLevel(entry.getKey(), entry.getValue()));
             default -> Optional.empty();
         };

@@ -43,6 +43,8 @@ public final class Shop {
     private final Map<Long, List<Long>> fulfillmentOrdersByOrder = new ConcurrentHashMap<>();
     private final Map<Long, FulfillmentState> fulfillments = new ConcurrentHashMap<>();
     private final Map<Long, List<Long>> fulfillmentsByOrder = new ConcurrentHashMap<>();
+    private final Map<Long, DraftOrderState> drafts = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> checkoutToDraft = ConcurrentHashMap.newKeySet();
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -99,6 +101,8 @@ public final class Shop {
         fulfillmentOrdersByOrder.clear();
         fulfillments.clear();
         fulfillmentsByOrder.clear();
+        drafts.clear();
+        checkoutToDraft.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             product.variants().forEach(variant -> {
@@ -279,5 +283,94 @@ public final class Shop {
         counts.put("orders", (long) orders.size());
         counts.put("fulfillments", (long) fulfillments.size());
         return counts;
+    }
+
+    /** Sets a company location's buyer experience to submit its orders as drafts for review (checkoutToDraft). */
+    public void checkoutToDraft(final long companyLocationId, final boolean toDraft) {
+        if (toDraft) {
+            checkoutToDraft.add(companyLocationId);
+        } else {
+            checkoutToDraft.remove(companyLocationId);
+        }
+    }
+
+    public boolean checksOutToDraft(final long companyLocationId) {
+        return checkoutToDraft.contains(companyLocationId);
+    }
+
+    /**
+     * A buyer checks out: a B2B order from a location that checks out to draft becomes a draft order for the merchant's
+     * review (numbered #D1, #D2...), any other becomes an order. Returns the draft, or empty when an order was placed.
+     */
+    public synchronized Optional<DraftOrderState> checkout(final Order order) {
+        if (order.isB2b() && checkoutToDraft.contains(order.b2b().companyLocationId())) {
+            final long id = nextId();
+            final DraftOrderState draft = new DraftOrderState(id, "#D" + (drafts.size() + 1),
+                    order.asDocument(id, null, clock.tick(), "PENDING"));
+            drafts.put(id, draft);
+            return Optional.of(draft);
+        }
+        putOrder(order);
+        return Optional.empty();
+    }
+
+    public Collection<DraftOrderState> drafts() {
+        return drafts.values();
+    }
+
+    public Optional<DraftOrderState> draft(final long id) {
+        return Optional.ofNullable(drafts.get(id));
+    }
+
+    /** Changes an open draft's content (tags, shipping line); its updatedAt moves to now. */
+    synchronized DraftOrderState updateDraft(final DraftOrderState draft, final java.util.function.UnaryOperator<Order> change) {
+        final Order changed = change.apply(draft.content);
+        draft.content = changed.withUpdate(clock.tick(), changed.tags(), changed.financialStatus());
+        return draft;
+    }
+
+    /** Completes a draft into an order named after the shop's last order (#1001...), with the draft's content. */
+    synchronized Order completeDraft(final DraftOrderState draft, final boolean paymentPending) {
+        final long next = orders.values().stream().map(Order::name).filter(name -> name != null && name.matches("#\\d+"))
+                .mapToLong(name -> Long.parseLong(name.substring(1))).max().orElse(1000) + 1;
+        final Instant at = clock.tick();
+        final Order order = putOrder(draft.content.asDocument(nextId(), "#" + next, at, paymentPending ? "PENDING" : "PAID"));
+        draft.status = "COMPLETED";
+        draft.completedAt = at;
+        draft.orderId = order.id();
+        draft.content = draft.content.withUpdate(at, draft.content.tags(), draft.content.financialStatus());
+        return order;
+    }
+
+    /** The sales administration tags a draft in the admin (e.g. to approve it); its updatedAt moves to now. */
+    public synchronized Optional<DraftOrderState> tagDraft(final long draftId, final String tag) {
+        final DraftOrderState draft = drafts.get(draftId);
+        if (draft == null) {
+            return Optional.empty();
+        }
+        return Optional.of(updateDraft(draft, content -> {
+            final List<String> tags = new ArrayList<>(content.tags());
+            if (tags.stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                tags.add(tag);
+            }
+            return content.withUpdate(content.updatedAt(), tags, content.financialStatus());
+        }));
+    }
+
+    /**
+     * Turns a seeded B2B order into the draft its buyer would have submitted had its location checked out to draft (the
+     * location is set so): the order and its fulfillment orders go, a draft with the same lines and buyer comes, without
+     * shipping line (the ERP quotes the carrier). Returns the draft, or empty for an unknown or retail order.
+     */
+    public synchronized Optional<DraftOrderState> resubmitAsDraft(final long orderId) {
+        final Order order = orders.get(orderId);
+        if (order == null || !order.isB2b()) {
+            return Optional.empty();
+        }
+        orders.remove(orderId);
+        fulfillmentOrdersByOrder.getOrDefault(orderId, List.of()).forEach(fulfillmentOrders::remove);
+        fulfillmentOrdersByOrder.remove(orderId);
+        checkoutToDraft.add(order.b2b().companyLocationId());
+        return checkout(order.withShippingLines(List.of(), order.updatedAt()));
     }
 }

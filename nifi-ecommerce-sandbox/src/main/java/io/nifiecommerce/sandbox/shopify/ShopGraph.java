@@ -153,6 +153,8 @@ final class ShopGraph {
         map.put("billingAddress", companyAddress(location.billingAddress()));
         map.put("shippingAddress", companyAddress(location.shippingAddress()));
         map.put("company", (Supplier<Object>) () -> company(company));
+        map.put("buyerExperienceConfiguration", Map.of("__typename", "BuyerExperienceConfiguration",
+                "checkoutToDraft", shop.checksOutToDraft(location.id()), "editableShippingAddress", false, "payNowOnly", false));
         return map;
     }
 
@@ -550,6 +552,38 @@ final class ShopGraph {
         map.put("country", event.country());
         map.put("latitude", event.latitude());
         map.put("longitude", event.longitude());
+        return map;
+    }
+
+    /** A draft order: the order view of its content, with the draft's own id, name, status, note2 and single shipping line. */
+    Map<String, Object> draftOrder(final DraftOrderState draft) {
+        final Order content = draft.content();
+        final Map<String, Object> map = order(content);
+        final String currency = content.currency();
+        map.put("__typename", "DraftOrder");
+        map.put("id", Gid.of("DraftOrder", draft.id()));
+        map.put("name", draft.name());
+        map.put("status", draft.status());
+        map.put("completedAt", time(draft.completedAt));
+        map.put("note2", content.note());
+        map.put("ready", true);
+        map.put("visibleToCustomer", true);
+        map.put("taxExempt", false);
+        map.put("reserveInventoryUntil", null);
+        map.put("invoiceUrl", null);
+        map.put("invoiceSentAt", null);
+        map.put("totalQuantityOfLineItems", content.lines().stream().mapToInt(Order.OrderLine::quantity).sum());
+        map.put("lineItemsSubtotalPrice", MoneyBag.bag(content.subtotal(), currency));
+        map.put("shippingLine", content.shippingLines().isEmpty() ? null : shippingLine(currency, content.shippingLines().get(0)));
+        map.put("lineItems", (Supplier<Object>) () -> content.lines().stream().map(line -> {
+            final Map<String, Object> item = lineItem(content, line);
+            item.put("__typename", "DraftOrderLineItem");
+            item.put("id", Gid.of("DraftOrderLineItem", line.id()));
+            item.put("custom", false);
+            item.put("uuid", Long.toString(line.id()));
+            return item;
+        }).toList());
+        map.put("order", (Supplier<Object>) () -> draft.orderId() == null ? null : shop.order(draft.orderId()).map(this::order).orElse(null));
         return map;
     }
 }

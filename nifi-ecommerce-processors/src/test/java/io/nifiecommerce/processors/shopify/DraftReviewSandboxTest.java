@@ -1,0 +1,215 @@
+package io.nifiecommerce.processors.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.processors.businesscentral.PutBusinessCentralOrder;
+import io.nifiecommerce.processors.businesscentral.StandardBusinessCentralConnectionService;
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.SandboxConfig;
+import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
+import io.nifiecommerce.sandbox.bc.FreightTerms;
+import io.nifiecommerce.sandbox.seed.Company;
+import io.nifiecommerce.sandbox.seed.Order;
+import io.nifiecommerce.sandbox.shopify.DraftOrderState;
+import io.nifiecommerce.sandbox.shopify.Shop;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.json.JsonRecordSetWriter;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The B2B review path end to end against the sandbox: a company location checking out to draft, the draft tagged for
+ * review, approved by the sales administration, sent to Business Central once, BC's freight read back and put on the
+ * draft before it is completed; the order it became is never sent again, and a replay changes nothing.
+ */
+class DraftReviewSandboxTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withOrders(30));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private static void shopify(final TestRunner runner) throws InitializationException {
+        final StandardShopifyConnectionService connection = new StandardShopifyConnectionService();
+        runner.addControllerService("shopify", connection);
+        runner.setProperty(connection, StandardShopifyConnectionService.STORE_DOMAIN, sandbox.shopDomain());
+        runner.setProperty(connection, StandardShopifyConnectionService.API_VERSION, "2026-07");
+        runner.setProperty(connection, StandardShopifyConnectionService.ACCESS_TOKEN, sandbox.shopifyAccessToken());
+        runner.setProperty(connection, StandardShopifyConnectionService.BASE_URL_OVERRIDE, sandbox.shopifyBaseUrl());
+        runner.enableControllerService(connection);
+    }
+
+    private static void bc(final TestRunner runner) throws InitializationException {
+        final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
+        runner.addControllerService("bc", service);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.TENANT_ID, sandbox.businessCentral().config().tenantId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.ENVIRONMENT, sandbox.businessCentral().config().environment());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.API_URL_OVERRIDE, sandbox.shopifyBaseUrl());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.LOGIN_URL_OVERRIDE, sandbox.shopifyBaseUrl() + BusinessCentralSimulator.LOGIN_PREFIX);
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_ID, sandbox.businessCentral().config().clientId());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, sandbox.businessCentral().config().clientSecret());
+        runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, sandbox.bcCompanyName());
+        runner.enableControllerService(service);
+    }
+
+    private static void json(final TestRunner runner) throws InitializationException {
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        runner.addControllerService("writer", writer);
+        runner.enableControllerService(writer);
+        final JsonTreeReader reader = new JsonTreeReader();
+        runner.addControllerService("reader", reader);
+        runner.enableControllerService(reader);
+    }
+
+    private static TestRunner drafts() throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(FetchShopifyDraftOrders.class);
+        shopify(runner);
+        json(runner);
+        runner.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(FetchShopifyDraftOrders.RECORD_WRITER, "writer");
+        runner.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
+        return runner;
+    }
+
+    private static List<JsonNode> records(final List<MockFlowFile> flowFiles) throws IOException {
+        final List<JsonNode> records = new ArrayList<>();
+        for (final MockFlowFile flowFile : flowFiles) {
+            MAPPER.readTree(flowFile.getContent()).forEach(records::add);
+        }
+        return records;
+    }
+
+    @Test
+    void anApprovedDraftReachesBcOnceAndShowsBcsCarrierPrice() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final Company company = sandbox.seed().companies().stream().filter(c -> c.id() == b2b.b2b().companyId()).findFirst().orElseThrow();
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        // a B2B checkout to draft: the carrier is quoted by the ERP, so the buyer's draft carries no shipping line
+        final DraftOrderState draft = shop.checkout(b2b.asDocument(b2b.id() + 7, null, b2b.createdAt(), "PENDING")
+                .withShippingLines(List.of(), b2b.createdAt())).orElseThrow();
+        final BcCompany bcCompany = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        bcCompany.freightTerms(company.externalId(), new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"),
+                new BigDecimal("0.40"), null));
+
+        // 1. waiting for review: nothing goes on, the draft is tagged for the sales administration's saved view
+        final TestRunner fetch = drafts();
+        fetch.run();
+        fetch.assertTransferCount(FetchShopifyDraftOrders.REL_SUCCESS, 0);
+        assertTrue(shop.draft(draft.id()).orElseThrow().content().tags().contains("b2b-review"));
+
+        // 2. approved in the admin: the draft goes on, once
+        shop.tagDraft(draft.id(), "approved");
+        fetch.run();
+        fetch.run();
+        final List<MockFlowFile> approved = fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS);
+        assertEquals(1, records(approved).size());
+        final JsonNode record = records(approved).get(0);
+        assertEquals("gid://shopify/DraftOrder/" + draft.id(), record.path("sourceId").asText());
+        assertEquals(draft.name(), record.path("name").asText());
+        assertEquals("B2B", record.path("segment").asText());
+
+        // 3. into BC as a sales order, which BC charges freight on
+        final TestRunner put = TestRunners.newTestRunner(PutBusinessCentralOrder.class);
+        bc(put);
+        json(put);
+        put.setProperty("Business Central Connection", "bc");
+        put.setProperty("Record Reader", "reader");
+        put.setProperty("Record Writer", "writer");
+        put.setProperty("Shipping Line Type", "Account");
+        put.setProperty("Shipping Line Number", "7010");
+        put.setProperty("B2C Customer Matching", "DEFAULT");
+        put.setProperty("B2C Default Customer", sandbox.bcWebCustomer());
+        put.enqueue(approved.get(0).getContent());
+        put.run();
+        put.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);
+        final byte[] inBc = put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray();
+        final List<JsonNode> salesOrders = bcCompany.salesOrders().stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).toList();
+        assertEquals(1, salesOrders.size());
+        final BigDecimal freight = freight(salesOrders.get(0));
+        assertTrue(freight.signum() > 0, "BC charged freight: " + salesOrders.get(0));
+
+        // 4. BC's price on the draft, then the draft completed into the order the customer sees
+        final TestRunner price = TestRunners.newTestRunner(PutShopifyErpShipping.class);
+        shopify(price);
+        bc(price);
+        json(price);
+        price.setProperty(PutShopifyErpShipping.SHOPIFY_CONNECTION, "shopify");
+        price.setProperty(PutShopifyErpShipping.BC_CONNECTION, "bc");
+        price.setProperty(PutShopifyErpShipping.RECORD_READER, "reader");
+        price.setProperty(PutShopifyErpShipping.RECORD_WRITER, "writer");
+        price.enqueue(inBc);
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
+        final JsonNode priced = records(price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_SUCCESS)).get(0);
+        assertEquals("DRAFT_COMPLETED", priced.path("erpShippingOutcome").asText());
+        final DraftOrderState completed = shop.draft(draft.id()).orElseThrow();
+        assertEquals("COMPLETED", completed.status());
+        final Order order = shop.order(completed.orderId()).orElseThrow();
+        assertEquals(1, order.shippingLines().size());
+        assertEquals(0, order.shippingLines().get(0).price().compareTo(freight), "the customer sees BC's carrier price");
+        assertEquals("GLS Business Parcel", order.shippingLines().get(0).title());
+
+        // 5. a replay changes nothing
+        price.clearTransferState();
+        price.enqueue(inBc);
+        price.run();
+        final JsonNode replayed = records(price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_SUCCESS)).get(0);
+        assertEquals("ALREADY_APPLIED", replayed.path("erpShippingOutcome").asText());
+        assertEquals(1, shop.order(completed.orderId()).orElseThrow().shippingLines().size());
+
+        // 6. the order Shopify created from the approved draft is not sent to BC again; the completed draft neither
+        final TestRunner orders = TestRunners.newTestRunner(FetchShopifyOrders.class);
+        shopify(orders);
+        json(orders);
+        orders.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
+        orders.setProperty(FetchShopifyOrdersProperties.RECORD_WRITER, "writer");
+        orders.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
+        orders.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_DRAFT.getValue());
+        orders.run();
+        final List<JsonNode> polled = records(orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS));
+        assertTrue(polled.stream().noneMatch(r -> r.path("sourceId").asText().equals("gid://shopify/Order/" + completed.orderId())));
+        assertTrue(polled.stream().noneMatch(r -> r.path("segment").asText().equals("B2B")), "B2B orders reach BC only as approved drafts");
+        fetch.clearTransferState();
+        fetch.getStateManager().clear(Scope.CLUSTER);
+        fetch.run();
+        fetch.assertTransferCount(FetchShopifyDraftOrders.REL_SUCCESS, 0);
+        assertNotNull(order.name());
+    }
+
+    private static BigDecimal freight(final JsonNode salesOrder) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (final JsonNode line : salesOrder.path("salesOrderLines")) {
+            if (line.path("lineType").asText().equals("Charge") && line.path("lineObjectNumber").asText().equals("S-FREIGHT")) {
+                sum = sum.add(line.path("amountExcludingTax").decimalValue());
+            }
+        }
+        return sum;
+    }
+}

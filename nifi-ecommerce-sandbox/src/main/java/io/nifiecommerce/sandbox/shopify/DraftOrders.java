@@ -1,0 +1,156 @@
+package io.nifiecommerce.sandbox.shopify;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.nifiecommerce.sandbox.seed.Order;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code draftOrders} (search on status, tag, updated_at, sorted by UPDATED_AT or ID), {@code draftOrder},
+ * {@code draftOrderUpdate} (the shipping line and tags), {@code draftOrderComplete} (the draft becomes an order) and
+ * {@code tagsAdd} on a draft, with Shopify's userErrors for an unknown or already completed draft.
+ */
+final class DraftOrders {
+
+    private DraftOrders() {
+    }
+
+    static DataFetcher<Object> list() {
+        return env -> {
+            final RequestContext context = RootFields.context(env);
+            final PageArguments args = PageArguments.of(env);
+            final String problem = args.problem();
+            if (problem != null) {
+                return RootFields.error(env, problem, "BAD_REQUEST");
+            }
+            final SearchQuery query = SearchQuery.parse(env.getArgument("query"));
+            final Object sortKey = env.getArgument("sortKey");
+            final Comparator<DraftOrderState> order = "UPDATED_AT".equals(String.valueOf(sortKey))
+                    ? Comparator.comparing((DraftOrderState d) -> d.content().updatedAt()).thenComparingLong(DraftOrderState::id)
+                    : Comparator.comparingLong(DraftOrderState::id);
+            final List<Map<String, Object>> drafts = context.shop().drafts().stream().filter(d -> query.matches(d, DraftOrders::matches))
+                    .sorted(order).map(context.graph()::draftOrder).toList();
+            return ConnectionPage.ofList(drafts, args);
+        };
+    }
+
+    static DataFetcher<Object> byId() {
+        return env -> find(env, env.getArgument("id")).map(RootFields.context(env).graph()::draftOrder).orElse(null);
+    }
+
+    private static boolean matches(final DraftOrderState draft, final SearchQuery.Term term) {
+        if (term.field() == null) {
+            return draft.name().toLowerCase(Locale.ROOT).contains(term.value().toLowerCase(Locale.ROOT));
+        }
+        return switch (term.field()) {
+            case "status" -> draft.status().equalsIgnoreCase(term.value());
+            case "tag" -> draft.content().tags().stream().anyMatch(tag -> tag.equalsIgnoreCase(term.value()));
+            case "updated_at" -> term.matchesTime(draft.content().updatedAt());
+            case "created_at" -> term.matchesTime(draft.content().createdAt());
+            case "id" -> term.matchesNumber(draft.id());
+            default -> !term.negated();
+        };
+    }
+
+    private static Optional<DraftOrderState> find(final DataFetchingEnvironment env, final String gid) {
+        final OptionalLong id = Gid.parse(gid, "DraftOrder");
+        return id.isEmpty() ? Optional.empty() : RootFields.context(env).shop().draft(id.getAsLong());
+    }
+
+    @SuppressWarnings("unchecked")
+    static DataFetcher<Object> update() {
+        return env -> {
+            final RequestContext context = RootFields.context(env);
+            final Optional<DraftOrderState> found = find(env, env.getArgument("id"));
+            if (found.isEmpty()) {
+                return payload(null, "id", "Draft order does not exist");
+            }
+            final DraftOrderState draft = found.get();
+            if ("COMPLETED".equals(draft.status())) {
+                return payload(context.graph().draftOrder(draft), "id", "This order has been paid and can't be edited");
+            }
+            final Map<String, Object> input = env.getArgument("input");
+            context.shop().updateDraft(draft, content -> {
+                Order changed = content;
+                if (input.containsKey("shippingLine")) {
+                    final Map<String, Object> line = (Map<String, Object>) input.get("shippingLine");
+                    changed = changed.withShippingLines(line == null ? List.of() : List.of(shippingLine(context, line)), changed.updatedAt());
+                }
+                if (input.containsKey("tags")) {
+                    changed = changed.withUpdate(changed.updatedAt(), List.copyOf((List<String>) input.get("tags")), changed.financialStatus());
+                }
+                return changed;
+            });
+            return payload(context.graph().draftOrder(draft), null, null);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Order.ShippingLine shippingLine(final RequestContext context, final Map<String, Object> input) {
+        final Map<String, Object> money = (Map<String, Object>) input.get("priceWithCurrency");
+        final Object price = money != null ? money.get("amount") : input.get("price");
+        final String title = input.get("title") == null ? "Custom" : input.get("title").toString();
+        return new Order.ShippingLine(context.shop().nextId(), title, "custom", null, price == null ? BigDecimal.ZERO : new BigDecimal(price.toString()),
+                List.of());
+    }
+
+    static DataFetcher<Object> complete() {
+        return env -> {
+            final RequestContext context = RootFields.context(env);
+            final Optional<DraftOrderState> found = find(env, env.getArgument("id"));
+            if (found.isEmpty()) {
+                return payload(null, "id", "Draft order does not exist");
+            }
+            final DraftOrderState draft = found.get();
+            synchronized (context.shop()) {
+                if ("COMPLETED".equals(draft.status())) {
+                    return payload(context.graph().draftOrder(draft), "id", "This order has been paid and can't be edited");
+                }
+                context.shop().completeDraft(draft, Boolean.TRUE.equals(env.getArgument("paymentPending")));
+            }
+            return payload(context.graph().draftOrder(draft), null, null);
+        };
+    }
+
+    /** {@code tagsAdd} on a draft order (other taggable resources are not simulated). */
+    static DataFetcher<Object> tagsAdd() {
+        return env -> {
+            final RequestContext context = RootFields.context(env);
+            final Optional<DraftOrderState> found = find(env, env.getArgument("id"));
+            if (found.isEmpty()) {
+                final Map<String, Object> payload = new java.util.HashMap<>();
+                payload.put("node", null);
+                payload.put("userErrors", new UserErrors("UserError").add(List.of("id"), "Resource does not exist", null).list());
+                return payload;
+            }
+            final List<String> added = env.getArgument("tags");
+            context.shop().updateDraft(found.get(), content -> {
+                final Set<String> tags = new LinkedHashSet<>(content.tags());
+                added.forEach(tag -> {
+                    if (content.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag.trim()))) {
+                        tags.add(tag.trim());
+                    }
+                });
+                return content.withUpdate(content.updatedAt(), new ArrayList<>(tags), content.financialStatus());
+            });
+            return Map.of("__typename", "TagsAddPayload", "node", context.graph().draftOrder(found.get()), "userErrors", List.of());
+        };
+    }
+
+    private static Map<String, Object> payload(final Map<String, Object> draft, final String field, final String message) {
+        final Map<String, Object> payload = new java.util.HashMap<>();
+        payload.put("draftOrder", message == null ? draft : null);
+        payload.put("userErrors", message == null ? List.of() : new UserErrors("UserError").add(List.of(field), message, null).list());
+        return payload;
+    }
+}
