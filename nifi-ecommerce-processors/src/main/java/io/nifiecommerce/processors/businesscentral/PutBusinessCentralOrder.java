@@ -49,7 +49,9 @@ import java.util.Set;
 @Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
 @CapabilityDescription("Creates Business Central sales orders from canonical order records, with their lines, shipping charges, "
         + "discounts, currency and addresses. Idempotent: orders whose external document number already exists in salesOrders, "
-        + "salesInvoices or salesShipments are not created again but reported as ALREADY_PRESENT. Lookups and creates are grouped "
+        + "salesInvoices or salesShipments are not created again but reported as ALREADY_PRESENT, unless the shop changed the order "
+        + "since (ORDER_EDITED_AFTER_CREATION, to failure). Cancelled orders are never created; an open, unshipped sales order of an "
+        + "order cancelled later is deleted (to cancelled), a shipped one goes to failure with ORDER_CANCELLED_AFTER_SHIPMENT. Lookups and creates are grouped "
         + "into $batch requests of up to 100 orders, so 1,000 orders take a few dozen requests instead of thousands. Records are "
         + "routed by outcome, each with the outcome fields added (bcOutcome, bcId, bcNumber, bcErrorCode, bcErrorMessage...).")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
@@ -62,6 +64,7 @@ import java.util.Set;
         @WritesAttribute(attribute = "bc.already.present.count", description = "Orders found already present"),
         @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
         @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
+        @WritesAttribute(attribute = "bc.cancelled.count", description = "Orders cancelled in the shop: not created, or their open sales order deleted"),
         @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
         @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM), ORDER_RECORDS_FAILED when they differ"),
         @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several failed")
@@ -116,6 +119,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     static final String COUNTER_CREATED = "Orders Created";
     static final String COUNTER_ALREADY_PRESENT = "Orders Already Present";
     static final String COUNTER_FAILED = "Orders Failed";
+    static final String COUNTER_CANCELLED = "Orders Cancelled";
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
@@ -133,7 +137,13 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             .description("Records not confirmed after bounded retries (throttling, outage, credentials): safe to send again, nothing is created twice")
             .build();
 
-    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
+    public static final Relationship REL_CANCELLED = new Relationship.Builder()
+            .name("cancelled")
+            .description("Records of orders cancelled in the shop: none was created in BC, or its open, unshipped sales order was deleted "
+                    + "(bcNumber names it). Orders cancelled after shipping go to failure with ORDER_CANCELLED_AFTER_SHIPMENT")
+            .build();
+
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY, REL_CANCELLED);
 
     private volatile SalesOrderSubmitter submitter;
     private volatile Sleeper sleeper = Sleeper.SYSTEM;
@@ -206,14 +216,19 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
                     "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
                     "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
                     "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
+                    "bc.cancelled.count", String.valueOf(tally.count(OrderOutcome.Status.CANCELLED)),
                     "bc.truncated.count", String.valueOf(tally.truncated()));
             final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
                     context.getProperty(SalesOrderProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
                     PutBusinessCentralOrder::relationship, REL_FAILURE, common, getLogger());
             for (final Map.Entry<Relationship, FlowFile> entry : routed.entrySet()) {
-                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED" : "RETRY";
+                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED"
+                        : entry.getKey() == REL_CANCELLED ? "CANCELLED" : "RETRY";
                 FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
-                if (entry.getKey() == REL_SUCCESS) {
+                if (entry.getKey() == REL_CANCELLED) {
+                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "cancelled "
+                            + tally.count(OrderOutcome.Status.CANCELLED));
+                } else if (entry.getKey() == REL_SUCCESS) {
                     session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
                             + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
                 } else if (entry.getKey() == REL_RETRY) {
@@ -232,6 +247,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         session.adjustCounter(COUNTER_CREATED, tally.count(OrderOutcome.Status.CREATED), false);
         session.adjustCounter(COUNTER_ALREADY_PRESENT, tally.count(OrderOutcome.Status.ALREADY_PRESENT), false);
         session.adjustCounter(COUNTER_FAILED, tally.count(OrderOutcome.Status.FAILED), false);
+        session.adjustCounter(COUNTER_CANCELLED, tally.count(OrderOutcome.Status.CANCELLED), false);
         if (tally.count(OrderOutcome.Status.RETRY) > 0) {
             getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", tally.count(OrderOutcome.Status.RETRY),
                     input.size(), flowFile);
@@ -244,6 +260,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     private static Relationship relationship(final OrderOutcome.Status status) {
         return switch (status) {
             case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+            case CANCELLED -> REL_CANCELLED;
             case FAILED -> REL_FAILURE;
             case RETRY -> REL_RETRY;
         };

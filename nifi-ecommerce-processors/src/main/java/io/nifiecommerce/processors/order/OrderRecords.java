@@ -110,20 +110,25 @@ public final class OrderRecords {
         if (quantity == null) {
             throw new InvalidOrderRecordException(path + ".quantity", "missing");
         }
-        final long units;
-        try {
-            units = Amount.parse(quantity.toString()).longValueExact();
-        } catch (final ArithmeticException | NumberFormatException e) {
-            final String reason = e instanceof NumberFormatException ? e.getMessage() : "'" + quantity + "' is not a whole number";
-            throw new InvalidOrderRecordException(path + ".quantity", reason);
-        }
+        final long units = wholeNumber(quantity, path + ".quantity");
+        final Object current = r.getValue("currentQuantity");
+        final Long currentUnits = current == null ? null : wholeNumber(current, path + ".currentQuantity");
         final BigDecimal unitPrice = decimal(r, "unitPrice", path + ".unitPrice");
         if (unitPrice == null) {
             throw new InvalidOrderRecordException(path + ".unitPrice", "missing");
         }
         return new OrderLine(string(r, "lineId"), string(r, "sku"), string(r, "gtin"), string(r, "title"), units, unitPrice,
                 decimal(r, "discountAmount", path + ".discountAmount"), decimal(r, "taxAmount", path + ".taxAmount"),
-                decimal(r, "taxRate", path + ".taxRate"));
+                decimal(r, "taxRate", path + ".taxRate"), currentUnits);
+    }
+
+    private static long wholeNumber(final Object value, final String path) {
+        try {
+            return Amount.parse(value.toString()).longValueExact();
+        } catch (final ArithmeticException | NumberFormatException e) {
+            final String reason = e instanceof NumberFormatException ? e.getMessage() : "'" + value + "' is not a whole number";
+            throw new InvalidOrderRecordException(path, reason);
+        }
     }
 
     private static ShippingLine shippingLine(final Record r, final String path) {
@@ -169,7 +174,7 @@ public final class OrderRecords {
     private static Record line(final OrderLine l) {
         return record(OrderRecordSchema.LINE, "lineId", l.lineId(), "sku", l.sku(), "gtin", l.gtin(), "title", l.title(),
                 "quantity", l.quantity(), "unitPrice", text(l.unitPrice()), "discountAmount", text(l.discountAmount()),
-                "taxAmount", text(l.taxAmount()), "taxRate", text(l.taxRate()));
+                "taxAmount", text(l.taxAmount()), "taxRate", text(l.taxRate()), "currentQuantity", l.currentQuantity());
     }
 
     private static Record shippingLine(final ShippingLine s) {
