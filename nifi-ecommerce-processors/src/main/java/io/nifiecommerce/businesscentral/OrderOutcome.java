@@ -19,6 +19,8 @@ public record OrderOutcome(Status status, String externalDocumentNumber, String 
         ALREADY_PRESENT,
         /** Cancelled in the source: never created, or its open sales order deleted (id and number say which). */
         CANCELLED,
+        /** A refund of an order BC never invoiced nor holds (cancelled before it got there): there is nothing to credit. */
+        NOT_INVOICED,
         /** Refused for a reason that retrying will not fix (unknown item or customer, validation). */
         FAILED,
         /** Not sent or outcome unknown after bounded retries (throttling, outage, credentials): safe to send again. */

@@ -7,9 +7,10 @@ import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
 import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.PropertyRenames;
-import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.VerificationResults;
+import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.SystemResource;
@@ -40,7 +41,6 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,54 +193,36 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
-        final OrderInput input;
-        try {
-            input = OrderInput.read(session, flowFile, context.getProperty(SalesOrderProperties.RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
-        } catch (final Exception e) {
-            getLogger().error("Cannot read the order records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("UNREADABLE_INPUT", e.getMessage()));
-            failed = session.penalize(failed);
-            session.transfer(failed, REL_FAILURE);
+        final RecordInput<Order> input = RecordInput.readOrFail(session, flowFile,
+                context.getProperty(SalesOrderProperties.RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger(),
+                OrderRecords::fromRecord, RecordInput.INVALID_ORDER_RECORD, REL_FAILURE);
+        if (input == null) {
             return;
         }
-
         if (input.size() == 0) {
             session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
             return;
         }
-        final List<OrderOutcome> outcomes = orders.submit(input.validOrders());
+        final List<OrderOutcome> outcomes = orders.submit(input.valid());
         final SubmissionTally tally = new SubmissionTally(outcomes, input.invalidCount());
-        try {
-            final Map<String, String> common = Map.of(
-                    "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
-                    "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
-                    "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
-                    "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
-                    "bc.cancelled.count", String.valueOf(tally.count(OrderOutcome.Status.CANCELLED)),
-                    "bc.truncated.count", String.valueOf(tally.truncated()));
-            final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
-                    context.getProperty(SalesOrderProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
-                    PutBusinessCentralOrder::relationship, REL_FAILURE, common, getLogger());
-            for (final Map.Entry<Relationship, FlowFile> entry : routed.entrySet()) {
-                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED"
-                        : entry.getKey() == REL_CANCELLED ? "CANCELLED" : "RETRY";
-                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
-                if (entry.getKey() == REL_CANCELLED) {
-                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "cancelled "
-                            + tally.count(OrderOutcome.Status.CANCELLED));
-                } else if (entry.getKey() == REL_SUCCESS) {
-                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
-                            + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
-                } else if (entry.getKey() == REL_RETRY) {
-                    out = session.penalize(out);
-                }
-                session.transfer(out, entry.getKey());
-            }
-        } catch (final IOException | RuntimeException e) {
-            // Writing our own output failed after BC calls: roll back so the input is replayed; replays create nothing twice.
-            getLogger().error("Cannot write the outcome records of {}; the input will be replayed (idempotent)", flowFile, e);
-            session.rollback(true);
-            context.yield();
+        final Map<String, String> common = Map.of(
+                "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
+                "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
+                "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
+                "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
+                "bc.cancelled.count", String.valueOf(tally.count(OrderOutcome.Status.CANCELLED)),
+                "bc.truncated.count", String.valueOf(tally.truncated()));
+        final boolean written = input.transfer(context, session, flowFile,
+                context.getProperty(SalesOrderProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
+                new RecordInput.Routing(REL_FAILURE, REL_RETRY, PutBusinessCentralOrder::relationship), common,
+                relationship -> relationship == REL_SUCCESS ? tally.successLabel() : relationship == REL_FAILURE ? "FAILED"
+                        : relationship == REL_CANCELLED ? "CANCELLED" : "RETRY",
+                orders.endpointUri().toString(),
+                relationship -> relationship == REL_SUCCESS ? "created " + tally.count(OrderOutcome.Status.CREATED) + ", already present "
+                        + tally.count(OrderOutcome.Status.ALREADY_PRESENT)
+                        : relationship == REL_CANCELLED ? "cancelled " + tally.count(OrderOutcome.Status.CANCELLED) : null,
+                getLogger());
+        if (!written) {
             return;
         }
         session.remove(flowFile);
@@ -259,7 +241,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
 
     private static Relationship relationship(final OrderOutcome.Status status) {
         return switch (status) {
-            case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+            case CREATED, ALREADY_PRESENT, NOT_INVOICED -> REL_SUCCESS;
             case CANCELLED -> REL_CANCELLED;
             case FAILED -> REL_FAILURE;
             case RETRY -> REL_RETRY;

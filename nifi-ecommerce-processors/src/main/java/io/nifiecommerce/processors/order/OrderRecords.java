@@ -122,7 +122,7 @@ public final class OrderRecords {
                 decimal(r, "taxRate", path + ".taxRate"), currentUnits);
     }
 
-    private static long wholeNumber(final Object value, final String path) {
+    static long wholeNumber(final Object value, final String path) {
         try {
             return Amount.parse(value.toString()).longValueExact();
         } catch (final ArithmeticException | NumberFormatException e) {
@@ -182,7 +182,7 @@ public final class OrderRecords {
                 "discountAmount", text(s.discountAmount()), "taxAmount", text(s.taxAmount()), "taxRate", text(s.taxRate()));
     }
 
-    private static Record record(final RecordSchema schema, final Object... keyValues) {
+    static Record record(final RecordSchema schema, final Object... keyValues) {
         final Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);
@@ -190,21 +190,21 @@ public final class OrderRecords {
         return new MapRecord(schema, values);
     }
 
-    private static String text(final BigDecimal amount) {
+    static String text(final BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 
-    private static String string(final Record r, final String field) {
+    static String string(final Record r, final String field) {
         final Object value = r.getValue(field);
         return value == null ? null : value.toString();
     }
 
-    private static boolean bool(final Record r, final String field) {
+    static boolean bool(final Record r, final String field) {
         final Object value = r.getValue(field);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
-    private static BigDecimal decimal(final Record r, final String field, final String path) {
+    static BigDecimal decimal(final Record r, final String field, final String path) {
         final Object value = r.getValue(field);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -228,7 +228,7 @@ public final class OrderRecords {
         throw new InvalidOrderRecordException(field, "expected a record, found " + value.getClass().getSimpleName());
     }
 
-    private static List<Record> children(final Record r, final String field) {
+    static List<Record> children(final Record r, final String field) {
         final Object value = r.getValue(field);
         if (value == null) {
             return List.of();

@@ -135,7 +135,7 @@ final class BusinessCentralTestSupport {
         runner.enableControllerService(writer);
     }
 
-    static String json(final List<Order> orders) {
+    static String json(final List<?> orders) {
         try {
             return MAPPER.writeValueAsString(orders);
         } catch (final JsonProcessingException e) {

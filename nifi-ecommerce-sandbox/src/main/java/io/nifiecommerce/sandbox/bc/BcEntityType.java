@@ -98,6 +98,10 @@ public final class BcEntityType {
     public static final BcEntityType SALES_SHIPMENT = fromPage("salesShipments", "Sales Shipment Header", DOCUMENT_HEADER);
     public static final BcEntityType SALES_SHIPMENT_LINE = fromPage("salesShipmentLines", "Sales Shipment Line", DOCUMENT_LINE);
 
+    public static final BcEntityType SALES_CREDIT_MEMO = fromPage("salesCreditMemos", "Sales Header", concat(DOCUMENT_HEADER, List.of(
+            of("creditMemoDate", DATE), of("invoiceId", G), code("invoiceNumber", 20), of("customerReturnReasonId", G))));
+    public static final BcEntityType SALES_CREDIT_MEMO_LINE = fromPage("salesCreditMemoLines", "Sales Line", DOCUMENT_LINE);
+
     public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
             of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),
             code("sourceNumber", 20), of("sourceType", E), code("documentNumber", 20), of("documentType", E),
