@@ -17,6 +17,7 @@ public enum ShopifyDocument {
     SHOP_VERIFICATION("shop-verification.graphql"),
     BULK_ORDERS_RUN("bulk-orders-run.graphql"),
     BULK_OPERATION_STATUS("bulk-operation-status.graphql"),
+    ORDER_REFUNDS("order-refunds.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
     BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
 
@@ -38,7 +39,7 @@ public enum ShopifyDocument {
 
     /** The documents sent to Shopify as they are (everything but templates). */
     public static List<ShopifyDocument> sent() {
-        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS);
+        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS, ORDER_REFUNDS);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

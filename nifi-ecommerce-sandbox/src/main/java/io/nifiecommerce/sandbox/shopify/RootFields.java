@@ -55,6 +55,8 @@ final class RootFields {
         fetchers.put("fulfillmentTrackingInfoUpdate", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentTrackingInfoUpdateV2", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentEventCreate", FulfillmentMutations.createEvent());
+        fetchers.put("orderCancel", OrderLifecycleMutations.cancel());
+        fetchers.put("refundCreate", OrderLifecycleMutations.refund());
         return Map.copyOf(fetchers);
     }
 

@@ -43,6 +43,7 @@ public final class Shop {
     private final Map<Long, List<Long>> fulfillmentOrdersByOrder = new ConcurrentHashMap<>();
     private final Map<Long, FulfillmentState> fulfillments = new ConcurrentHashMap<>();
     private final Map<Long, List<Long>> fulfillmentsByOrder = new ConcurrentHashMap<>();
+    private final OrderAdjustments adjustments = new OrderAdjustments(this);
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -99,6 +100,7 @@ public final class Shop {
         fulfillmentOrdersByOrder.clear();
         fulfillments.clear();
         fulfillmentsByOrder.clear();
+        adjustments.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             product.variants().forEach(variant -> {
@@ -161,6 +163,16 @@ public final class Shop {
         final FulfillmentOrderState state = new FulfillmentOrderState(nextId(), order.id(), location.id(), at, List.copyOf(lines), status);
         fulfillmentOrders.put(state.id, state);
         fulfillmentOrdersByOrder.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(state.id);
+    }
+
+    /** Cancellations, refunds and edits of the orders. */
+    public OrderAdjustments adjustments() {
+        return adjustments;
+    }
+
+    /** Replaces a stored order by a changed copy (cancelled, refunded): used by {@link OrderAdjustments}. */
+    synchronized void replaceOrder(final Order changed) {
+        orders.put(changed.id(), changed);
     }
 
     public Collection<Order> orders() {
