@@ -3,6 +3,7 @@ package io.nifiecommerce.it;
 import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
+import io.nifiecommerce.it.demo.LifecycleReport;
 import io.nifiecommerce.it.demo.SyncReport;
 import io.nifiecommerce.it.nifi.NiFiInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +59,19 @@ class DemoEndToEndIT {
     void everyOrderOnceStockEqualAndTrackingBackUnderFaults() {
         Converged.assertConverged(report);
         assertTrue(Converged.faults(report) > 0, "faults were injected");
+    }
+
+    @Test
+    void cancellationsAndRefundsAreSettledOnceInBusinessCentral() {
+        final LifecycleReport lifecycle = report.lifecycle();
+        assertAll(
+                () -> assertTrue(lifecycle.cancelled() > 0, "orders were cancelled"),
+                () -> assertTrue(lifecycle.cancelledAfterBc() > 0, "some once Business Central held them"),
+                () -> assertEquals(0, lifecycle.cancelledOpenInBc(), "no cancelled order left open in Business Central"),
+                () -> assertTrue(lifecycle.refundsToCredit() > 0, "invoiced orders were refunded"),
+                () -> assertEquals(lifecycle.refundsToCredit(), lifecycle.credited(), "every refund is a credit memo"),
+                () -> assertEquals(0, lifecycle.creditMemoDuplicates(), "and only one"),
+                () -> assertEquals(0, report.duplicates(), "no order twice"));
     }
 
     @Test

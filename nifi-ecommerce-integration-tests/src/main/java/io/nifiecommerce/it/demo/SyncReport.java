@@ -30,10 +30,11 @@ import java.util.Set;
  * @param amountMismatches orders whose BC total differs from the shop total
  * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
  * @param elapsed time since the flows were started
+ * @param lifecycle cancellations and refunds (cancelled orders are not among the shop orders that must reach BC)
  */
 public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
                          int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
-                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed) {
+                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, LifecycleReport lifecycle) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -44,7 +45,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
     }
 
     public boolean complete() {
-        return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped;
+        return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped && lifecycle.settled();
     }
 
     /**
@@ -54,7 +55,8 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
      */
     static SyncReport of(final Sandbox sandbox, final BcCompany bc, final long b2bWaiting, final List<String> marketplaceNames,
                          final Map<String, Integer> warehouseStock, final long warehouseLocationId, final Map<String, Set<Integer>> bcInventorySeen,
-                         final long bcStockLocationId, final Map<String, String> trackingByOrder, final Duration elapsed) {
+                         final long bcStockLocationId, final Map<String, String> trackingByOrder, final Duration elapsed,
+                         final CustomerService customerService) {
         final Map<String, List<JsonNode>> documents = new HashMap<>();
         for (final List<JsonNode> set : List.of(bc.salesOrders(), bc.salesInvoices())) {
             for (final JsonNode document : set) {
@@ -67,6 +69,9 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         int duplicates = 0;
         final List<String> mismatches = new ArrayList<>();
         for (final Order order : shop.orders()) {
+            if (order.cancelledAt() != null) {
+                continue; // cancelled: must not be open in BC (LifecycleReport), need not be there at all
+            }
             expected++;
             final List<JsonNode> copies = documents.getOrDefault(order.name(), List.of());
             if (copies.isEmpty()) {
@@ -113,7 +118,8 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed);
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed,
+                LifecycleReport.of(shop, bc, customerService));
     }
 
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
@@ -140,6 +146,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("fulfillmentsWithTracking", fulfilledWithTracking);
         // the carriers' statuses posted to those fulfillments (PutShopifyFulfillment, fulfillmentEventCreate)
         json.put("fulfillmentEvents", sandbox.getOrDefault("shopify.fulfillmentEvents.created", 0L));
+        lifecycle.writeTo(json);
         json.put("elapsedSeconds", elapsed.toSeconds());
         final ObjectNode counters = json.putObject("sandbox");
         sandbox.forEach((key, value) -> {
@@ -157,6 +164,6 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
                         + " | stock %d/%d | fulfillments with tracking %d/%d",
                 ordersInBc, shopOrders, b2bWaiting, duplicates, amountMismatches.size(),
                 amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
-                stockMatching, stockExpected, fulfilledWithTracking, shipped);
+                stockMatching, stockExpected, fulfilledWithTracking, shipped) + lifecycle.progress();
     }
 }
