@@ -22,7 +22,10 @@ final class Converged {
                 () -> assertEquals(report.marketplaceExpected(), report.marketplaceInBc(), "marketplace orders in Business Central"),
                 () -> assertEquals(report.stockExpected(), report.stockMatching(), "stock in the shop equal to its sources"),
                 () -> assertTrue(report.shipped() > 0, "the 3PL shipped orders"),
-                () -> assertEquals(report.shipped(), report.fulfilledWithTracking(), "shipped orders fulfilled with their tracking"));
+                () -> assertEquals(report.shipped(), report.fulfilledWithTracking(), "shipped orders fulfilled with their tracking"),
+                () -> assertEquals(0, report.lifecycle().cancelledOpenInBc(), "no cancelled order left open in Business Central"),
+                () -> assertEquals(report.lifecycle().refundsToCredit(), report.lifecycle().credited(), "every refund of an invoiced order credited"),
+                () -> assertEquals(0, report.lifecycle().creditMemoDuplicates(), "no refund credited twice"));
     }
 
     /** Requests the sandbox answered normally (its per-endpoint counters; token requests are not among them). */

@@ -4,6 +4,7 @@ import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.demo.EdiReport;
+import io.nifiecommerce.it.demo.LifecycleReport;
 import io.nifiecommerce.it.demo.SyncReport;
 import io.nifiecommerce.it.nifi.NiFiInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,19 @@ class DemoEndToEndIT {
                 () -> assertEquals(0, report.b2bWaiting(), "no B2B draft left waiting or in flight"),
                 () -> assertEquals(b2b.approved(), b2b.inBcOnce(), "every approved B2B order in Business Central once: " + b2b.problems()),
                 () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()));
+    }
+
+    @Test
+    void cancellationsAndRefundsAreSettledOnceInBusinessCentral() {
+        final LifecycleReport lifecycle = report.lifecycle();
+        assertAll(
+                () -> assertTrue(lifecycle.cancelled() > 0, "orders were cancelled"),
+                () -> assertTrue(lifecycle.cancelledAfterBc() > 0, "some once Business Central held them"),
+                () -> assertEquals(0, lifecycle.cancelledOpenInBc(), "no cancelled order left open in Business Central"),
+                () -> assertTrue(lifecycle.refundsToCredit() > 0, "invoiced orders were refunded"),
+                () -> assertEquals(lifecycle.refundsToCredit(), lifecycle.credited(), "every refund is a credit memo"),
+                () -> assertEquals(0, lifecycle.creditMemoDuplicates(), "and only one"),
+                () -> assertEquals(0, report.duplicates(), "no order twice"));
     }
 
     @Test

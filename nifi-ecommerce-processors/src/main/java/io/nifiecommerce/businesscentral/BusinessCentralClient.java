@@ -143,6 +143,9 @@ public final class BusinessCentralClient {
             op.put("method", operation.method());
             op.put("url", operation.url());
             final ObjectNode headers = op.putObject("headers");
+            if (operation.ifMatch() != null) {
+                headers.put("If-Match", operation.ifMatch());
+            }
             if (operation.body() != null) {
                 headers.put("Content-Type", "application/json");
                 op.set("body", operation.body());

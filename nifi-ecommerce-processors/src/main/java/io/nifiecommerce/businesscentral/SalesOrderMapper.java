@@ -202,7 +202,7 @@ public final class SalesOrderMapper {
         putText(body, prefix + "PostCode", address.postalCode(), FieldLength.POST_CODE, cut);
     }
 
-    private String currencyCode(final String currency) {
+    String currencyCode(final String currency) {
         if (currency == null || currency.isBlank() || currency.trim().equalsIgnoreCase(options.localCurrency())) {
             return "";
         }

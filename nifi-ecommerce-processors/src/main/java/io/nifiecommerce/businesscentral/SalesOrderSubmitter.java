@@ -23,7 +23,8 @@ import java.util.concurrent.Executors;
  * twice:
  * <ol>
  *   <li>one batched lookup of every external document number in salesOrders, salesInvoices and
- *       salesShipments: matches are ALREADY_PRESENT;</li>
+ *       salesShipments: matches are ALREADY_PRESENT unless the shop changed or cancelled the order since, and
+ *       cancelled orders are never created ({@link OrderAmendments});</li>
  *   <li>batched customer and item resolution; orders that cannot be resolved fail alone;</li>
  *   <li>deep inserts (order + lines) grouped into {@code $batch} requests of up to 100, independent
  *       (default) or atomic;</li>
@@ -48,6 +49,7 @@ public final class SalesOrderSubmitter {
     private final ExistingDocuments existing;
     private final CustomerResolver customers;
     private final ItemResolver items;
+    private final OrderAmendments amendments;
     private final int ordersPerBatch;
     private final boolean atomic;
     private final boolean failOnMismatch;
@@ -67,6 +69,7 @@ public final class SalesOrderSubmitter {
         this.existing = existing;
         this.customers = customers;
         this.items = items;
+        this.amendments = new OrderAmendments(client, companyId, items);
         this.ordersPerBatch = ordersPerBatch;
         this.atomic = atomic;
         this.failOnMismatch = failOnMismatch;
@@ -94,10 +97,12 @@ public final class SalesOrderSubmitter {
         List<Integer> pending = new ArrayList<>();
         try {
             final Map<String, ExistingDocument> found = existing.find(unique.stream().map(i -> documentNumbers[i]).toList());
-            for (final int i : unique) {
-                final ExistingDocument document = found.get(documentNumbers[i]);
-                if (document != null) {
-                    outcomes[i] = OrderOutcome.present(documentNumbers[i], document);
+            final List<OrderOutcome> settled = amendments.settle(unique.stream().map(orders::get).toList(),
+                    unique.stream().map(i -> documentNumbers[i]).toList(), unique.stream().map(i -> found.get(documentNumbers[i])).toList());
+            for (int k = 0; k < unique.size(); k++) {
+                final int i = unique.get(k);
+                if (settled.get(k) != null) {
+                    outcomes[i] = settled.get(k);
                 } else {
                     pending.add(i);
                 }
@@ -298,6 +303,9 @@ public final class SalesOrderSubmitter {
     }
 
     private static OrderOutcome repeat(final OrderOutcome first, final int firstIndex) {
+        if (first.status() == OrderOutcome.Status.CANCELLED) {
+            return first;
+        }
         if (first.isSuccess()) {
             return new OrderOutcome(OrderOutcome.Status.ALREADY_PRESENT, first.externalDocumentNumber(), first.id(), first.number(),
                     first.documentType(), null, null, first.truncatedFields(), first.reconciliationDifference());

@@ -5,6 +5,9 @@ import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Address;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.Refund;
+import io.nifiecommerce.order.RefundLine;
+import io.nifiecommerce.order.RefundShipping;
 import io.nifiecommerce.order.OrderLine;
 import io.nifiecommerce.order.Segment;
 import io.nifiecommerce.sandbox.bc.BcPageContract;
@@ -78,6 +81,21 @@ class BusinessCentralBodiesContractTest {
                 assertEquals(List.of(), BcPageContract.violations("salesOrders", body, BcPageContract.Write.INSERT),
                         basis + " " + order.name() + ": " + body);
             }
+        }
+    }
+
+    @Test
+    void mappedCreditMemosUseOnlyWritableFieldsOfTheCreditMemoPages() {
+        final Refund refund = new Refund("shopify", "gid://shopify/Refund/77", "gid://shopify/Order/1", "#1", false, "2026-08-20T10:00:00Z",
+                "EUR", true, "damaged", List.of(new RefundLine("gid://shopify/LineItem/1", "SKU-1", null, "Product 1", 2, new BigDecimal("39.98"),
+                new BigDecimal("6.66"), "RETURN", "gid://shopify/Location/1")), List.of(new RefundShipping(new BigDecimal("4.90"),
+                new BigDecimal("0.82"))), new BigDecimal("44.88"));
+        for (final PriceBasis basis : PriceBasis.values()) {
+            final CreditMemoMapper mapper = new CreditMemoMapper(new SalesOrderMapper(new MappingOptions("Account", "7010", basis, "EUR", "${name}")));
+            final ObjectNode body = mapper.map(refund, "WEB", "00000000-0000-0000-0000-000000000001", List.of("SKU-1"));
+            assertEquals(List.of(), BcPageContract.violations("salesCreditMemos", body, BcPageContract.Write.INSERT), basis + ": " + body);
+            assertEquals("REFUND-77", body.path("externalDocumentNumber").asText());
+            assertEquals(2, body.path("salesCreditMemoLines").size(), "the item and the shipping refunded");
         }
     }
 

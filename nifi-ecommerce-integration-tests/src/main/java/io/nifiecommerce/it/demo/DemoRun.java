@@ -33,11 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
- * four flow definitions of {@code flow-templates/} imported with their parameters pointing at the
+ * flow definitions of {@code flow-templates/} imported with their parameters pointing at the
  * sandbox, and the people around them played by the demo (the sales administration validating B2B
  * orders, the 3PL shipping orders and reporting stock). It prints progress, then a summary whose last
  * line is JSON.
@@ -119,6 +120,7 @@ public final class DemoRun implements AutoCloseable {
 
         final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
         final SalesAdministration salesAdministration = new SalesAdministration(sandbox.shopify().shop());
+        final CustomerService customerService = new CustomerService(sandbox.shopify().shop(), bc);
         final ThirdPartyLogistics logistics = new ThirdPartyLogistics(bc, erpTracking, tracking, stock);
         final long warehouseId = locationId(WAREHOUSE_LOCATION);
         final long bcStockId = locationId(BC_STOCK_LOCATION);
@@ -140,6 +142,7 @@ public final class DemoRun implements AutoCloseable {
             }
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             edi.step(logistics.bcInventorySeen());
+            playCustomerService(customerService, logistics, step);
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
                 crashes++;
@@ -149,7 +152,8 @@ public final class DemoRun implements AutoCloseable {
                 out.println("NiFi is back; the flows resume from their committed state");
             }
             report = SyncReport.of(sandbox, bc, salesAdministration.waiting(), marketplaceNames, warehouseStock, warehouseId,
-                    logistics.bcInventorySeen(), bcStockId, logistics.trackingByOrder(), Duration.between(flowsStarted, Instant.now()));
+                    logistics.bcInventorySeen(), bcStockId, logistics.trackingByOrder(), Duration.between(flowsStarted, Instant.now()),
+                    customerService);
             final EdiReport ediReport = edi.report();
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
@@ -276,6 +280,23 @@ public final class DemoRun implements AutoCloseable {
         }
         marketplace.drop("amazon-orders-" + options.seed() + ".json", MAPPER.writeValueAsString(orders));
         return names;
+    }
+
+    /**
+     * A few cancellations (one at once, likely before the order reaches BC; two once BC holds them) and refunds of returns
+     * (once the 3PL shipped and BC invoiced), a handful per run whatever its size.
+     */
+    private void playCustomerService(final CustomerService service, final ThirdPartyLogistics logistics, final int step) {
+        final Predicate<String> shipped = logistics.trackingByOrder()::containsKey;
+        if (step == 1) {
+            service.cancel(1, false, shipped);
+        }
+        if (step >= 3 && service.cancelledAfterReachingBc() < 2) {
+            service.cancel(1, true, shipped);
+        }
+        if (step >= 4 && step % 2 == 0 && step <= 12) {
+            service.refundReturns(1);
+        }
     }
 
     /** An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled. */

@@ -31,10 +31,12 @@ import java.util.Set;
  * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
  * @param elapsed time since the flows were started
  * @param b2b the B2B orders approved as drafts: in BC once, with BC's carrier price in Shopify
+ * @param lifecycle cancellations and refunds (cancelled orders are not among the shop orders that must reach BC)
  */
 public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
                          int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
-                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, B2bReview.Counts b2b) {
+                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, B2bReview.Counts b2b,
+                         LifecycleReport lifecycle) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -45,7 +47,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
     }
 
     public boolean complete() {
-        return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped;
+        return ordersSynced() && stockMatching == stockExpected && fulfilledWithTracking == shipped && lifecycle.settled();
     }
 
     /**
@@ -55,7 +57,8 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
      */
     static SyncReport of(final Sandbox sandbox, final BcCompany bc, final long b2bWaiting, final List<String> marketplaceNames,
                          final Map<String, Integer> warehouseStock, final long warehouseLocationId, final Map<String, Set<Integer>> bcInventorySeen,
-                         final long bcStockLocationId, final Map<String, String> trackingByOrder, final Duration elapsed) {
+                         final long bcStockLocationId, final Map<String, String> trackingByOrder, final Duration elapsed,
+                         final CustomerService customerService) {
         final Map<String, List<JsonNode>> documents = new HashMap<>();
         for (final List<JsonNode> set : List.of(bc.salesOrders(), bc.salesInvoices())) {
             for (final JsonNode document : set) {
@@ -69,6 +72,9 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         int duplicates = 0;
         final List<String> mismatches = new ArrayList<>();
         for (final Order order : shop.orders()) {
+            if (order.cancelledAt() != null) {
+                continue; // cancelled: must not be open in BC (LifecycleReport), need not be there at all
+            }
             expected++;
             // an order completed from an approved draft went to BC under the draft's name
             final List<JsonNode> copies = documents.getOrDefault(bcReferences.getOrDefault(order.id(), order.name()), List.of());
@@ -116,7 +122,8 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed, B2bReview.count(shop, documents));
+                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed, B2bReview.count(shop, documents),
+                LifecycleReport.of(shop, bc, customerService));
     }
 
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
@@ -146,6 +153,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("fulfillmentsWithTracking", fulfilledWithTracking);
         // the carriers' statuses posted to those fulfillments (PutShopifyFulfillment, fulfillmentEventCreate)
         json.put("fulfillmentEvents", sandbox.getOrDefault("shopify.fulfillmentEvents.created", 0L));
+        lifecycle.writeTo(json);
         json.put("elapsedSeconds", elapsed.toSeconds());
         final ObjectNode counters = json.putObject("sandbox");
         sandbox.forEach((key, value) -> {
@@ -163,6 +171,6 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
                         + "amount mismatches: %d%s) | marketplace %d/%d | stock %d/%d | fulfillments with tracking %d/%d",
                 ordersInBc, shopOrders, b2bWaiting, b2b.inBcOnce(), b2b.approved(), b2b.withErpCarrierPrice(), duplicates, amountMismatches.size(),
                 amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
-                stockMatching, stockExpected, fulfilledWithTracking, shipped);
+                stockMatching, stockExpected, fulfilledWithTracking, shipped) + lifecycle.progress();
     }
 }

@@ -194,6 +194,7 @@ final class EdiFlowTemplate {
                 .property("Item Reference", "GTIN")
                 .property("B2B Customer Matching", "EXTERNAL_ID")
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("cancelled") // EANCOM orders carry no cancellation: nothing ever goes there
                 .at(x, 3 * ROW);
         final Component answer = flow.processor("Answer retail buyers (ORDRSP)", PKG + "edi.WriteOrderResponseEdi", templates.ecommerce)
                 .serviceProperty("Record Reader", reader)

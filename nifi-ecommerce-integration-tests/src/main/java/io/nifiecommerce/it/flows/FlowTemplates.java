@@ -25,7 +25,8 @@ public final class FlowTemplates {
     public static final String TRACKING = "tracking-to-shopify";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
     public static final String EDI = EdiFlowTemplate.FILE;
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI);
+    public static final String REFUNDS = "shopify-refunds-to-business-central";
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS);
 
     static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -128,7 +129,8 @@ public final class FlowTemplates {
     }
 
     public Map<String, FlowDefinition> all() {
-        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), EDI, new EdiFlowTemplate(this).flow());
+        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(),
+                EDI, new EdiFlowTemplate(this).flow(), REFUNDS, refunds());
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
@@ -470,6 +472,67 @@ public final class FlowTemplates {
         return flow;
     }
 
+    /** Shopify refunds and returns to BC sales credit memos, once each, against the order's invoice. */
+    public FlowDefinition refunds() {
+        final FlowDefinition flow = new FlowDefinition("Shopify refunds to Business Central",
+                "Every Shopify refund of an order Business Central invoiced becomes one BC sales credit memo, applied to that invoice; "
+                        + "restocked units reach stock when BC posts it.");
+        shopifyParameters(flow);
+        flow.parameter("shopify.initial.start.date", "Refunded orders updated since this ISO-8601 date are read at the first run", false,
+                "2026-01-01T00:00:00Z");
+        bcParameters(flow);
+        flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on, as in the orders flow",
+                false, "7190");
+
+        final Component shopify = shopifyService(flow);
+        final Component bc = bcService(flow);
+        final Component orderWriter = jsonWriter(flow, "Canonical order writer");
+        final Component orderReader = jsonReader(flow, "Canonical order reader");
+        final Component refundWriter = jsonWriter(flow, "Refund writer");
+        final Component refundReader = jsonReader(flow, "Refund reader");
+        final Component resultWriter = jsonWriter(flow, "Credit memo result writer");
+        final Component refunded = fetchOrders(flow, "Fetch refunded orders", shopify, orderWriter, "ALL", "financial_status:refunded").at(0, 0);
+        final Component partly = fetchOrders(flow, "Fetch partly refunded orders", shopify, orderWriter, "ALL",
+                "financial_status:partially_refunded").at(LANE, 0);
+        final Component read = flow.processor("Read their refunds", PKG + "shopify.GetShopifyRefunds", ecommerce)
+                .serviceProperty("Shopify Connection Service", shopify)
+                .serviceProperty("Record Reader", orderReader)
+                .serviceProperty("Record Writer", refundWriter)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("original")
+                .at(0, 2 * ROW);
+        final Component credit = flow.processor("Create credit memos in Business Central", PKG + "businesscentral.PutBusinessCentralCreditMemo",
+                        ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .serviceProperty("Record Reader", refundReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Shipping Line Type", "Account")
+                .property("Shipping Line Number", "#{bc.shipping.account}")
+                .property("Price Basis", "EXCLUDING_TAX")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(0, 4 * ROW);
+        final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
+        final String refundsNotRead = flow.reviewPort("unread refunds", -LANE, 2 * ROW + 40);
+        final String refused = flow.reviewPort("BC refusals", portUnder(credit), 4 * ROW + 350);
+        flow.connect(refunded.id(), read.id(), List.of("success"), true);
+        flow.connect(partly.id(), read.id(), List.of("success"), true, List.of(bendUnder(partly, read)));
+        flow.connect(refunded.id(), notRead, List.of("failure"), false);
+        flow.connect(partly.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(partly), -100}, new double[] {-LANE + 120, -100}));
+        flow.connect(read.id(), refundsNotRead, List.of("failure"), false);
+        flow.connect(read.id(), credit.id(), List.of("refunds"), false);
+        flow.connect(credit.id(), credit.id(), List.of("retry"), false, loopRight(credit));
+        flow.connect(credit.id(), refused, List.of("failure"), false);
+        flow.note("""
+                Shopify refunds to Business Central
+                Both fetchers poll Shopify every minute (primary node) for refunded orders changed since their last run; their refunds
+                (lines with restock type, shipping) become BC sales credit memos, one per refund (external document number
+                REFUND-<refund id>), applied to the order's invoice. Refunds of orders BC never had (cancelled before) credit nothing;
+                refunds of orders BC has not invoiced yet wait in 'Review: BC refusals' (REFUND_BEFORE_INVOICE): reduce the sales order.
+                Failures wait in front of the 'Review: ...' output ports with error.code and error.message.""", -LANE, -440, NOTE_WIDTH);
+        return flow;
+    }
+
     /**
      * FetchFile that archives the raw file as received, before anything parses it: its completion strategy (a parameter,
      * 'Move File' by default) moves the file into the archive directory parameter once its content is in NiFi.
@@ -590,7 +653,9 @@ public final class FlowTemplates {
                 .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", b2cCustomer)
-                .schedule("TIMER_DRIVEN", "0 sec");
+                .schedule("TIMER_DRIVEN", "0 sec")
+                // cancelled: never created, or its open sales order deleted; shipped ones go to failure for review
+                .autoTerminate("cancelled");
         return terminateSuccess ? put.autoTerminate("success") : put;
     }
 

@@ -7,9 +7,10 @@ import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
 import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.PropertyRenames;
-import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.VerificationResults;
+import io.nifiecommerce.processors.order.OrderRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.SystemResource;
@@ -40,7 +41,6 @@ import org.apache.nifi.processor.VerifiableProcessor;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,9 @@ import java.util.Set;
 @Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
 @CapabilityDescription("Creates Business Central sales orders from canonical order records, with their lines, shipping charges, "
         + "discounts, currency and addresses. Idempotent: orders whose external document number already exists in salesOrders, "
-        + "salesInvoices or salesShipments are not created again but reported as ALREADY_PRESENT. Lookups and creates are grouped "
+        + "salesInvoices or salesShipments are not created again but reported as ALREADY_PRESENT, unless the shop changed the order "
+        + "since (ORDER_EDITED_AFTER_CREATION, to failure). Cancelled orders are never created; an open, unshipped sales order of an "
+        + "order cancelled later is deleted (to cancelled), a shipped one goes to failure with ORDER_CANCELLED_AFTER_SHIPMENT. Lookups and creates are grouped "
         + "into $batch requests of up to 100 orders, so 1,000 orders take a few dozen requests instead of thousands. Records are "
         + "routed by outcome, each with the outcome fields added (bcOutcome, bcId, bcNumber, bcErrorCode, bcErrorMessage...).")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
@@ -62,6 +64,7 @@ import java.util.Set;
         @WritesAttribute(attribute = "bc.already.present.count", description = "Orders found already present"),
         @WritesAttribute(attribute = "bc.failed.count", description = "Orders refused for good"),
         @WritesAttribute(attribute = "bc.retry.count", description = "Orders to try again"),
+        @WritesAttribute(attribute = "bc.cancelled.count", description = "Orders cancelled in the shop: not created, or their open sales order deleted"),
         @WritesAttribute(attribute = "bc.truncated.count", description = "Orders sent with at least one value cut to fit a BC field"),
         @WritesAttribute(attribute = "error.code", description = "On failure and retry: the records' error code (e.g. UNKNOWN_ITEM), ORDER_RECORDS_FAILED when they differ"),
         @WritesAttribute(attribute = "error.message", description = "On failure and retry: the first error message, after the count per code when several failed")
@@ -116,6 +119,7 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     static final String COUNTER_CREATED = "Orders Created";
     static final String COUNTER_ALREADY_PRESENT = "Orders Already Present";
     static final String COUNTER_FAILED = "Orders Failed";
+    static final String COUNTER_CANCELLED = "Orders Cancelled";
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
@@ -133,7 +137,13 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             .description("Records not confirmed after bounded retries (throttling, outage, credentials): safe to send again, nothing is created twice")
             .build();
 
-    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
+    public static final Relationship REL_CANCELLED = new Relationship.Builder()
+            .name("cancelled")
+            .description("Records of orders cancelled in the shop: none was created in BC, or its open, unshipped sales order was deleted "
+                    + "(bcNumber names it). Orders cancelled after shipping go to failure with ORDER_CANCELLED_AFTER_SHIPMENT")
+            .build();
+
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY, REL_CANCELLED);
 
     private volatile SalesOrderSubmitter submitter;
     private volatile Sleeper sleeper = Sleeper.SYSTEM;
@@ -183,55 +193,43 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
             return;
         }
 
-        final OrderInput input;
-        try {
-            input = OrderInput.read(session, flowFile, context.getProperty(SalesOrderProperties.RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
-        } catch (final Exception e) {
-            getLogger().error("Cannot read the order records of {}", flowFile, e);
-            FlowFile failed = session.putAllAttributes(flowFile, ErrorAttributes.of("UNREADABLE_INPUT", e.getMessage()));
-            failed = session.penalize(failed);
-            session.transfer(failed, REL_FAILURE);
+        final RecordInput<Order> input = RecordInput.readOrFail(session, flowFile,
+                context.getProperty(SalesOrderProperties.RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger(),
+                OrderRecords::fromRecord, RecordInput.INVALID_ORDER_RECORD, REL_FAILURE);
+        if (input == null) {
             return;
         }
-
         if (input.size() == 0) {
             session.transfer(session.putAttribute(flowFile, "record.count", "0"), REL_SUCCESS);
             return;
         }
-        final List<OrderOutcome> outcomes = orders.submit(input.validOrders());
+        final List<OrderOutcome> outcomes = orders.submit(input.valid());
         final SubmissionTally tally = new SubmissionTally(outcomes, input.invalidCount());
-        try {
-            final Map<String, String> common = Map.of(
-                    "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
-                    "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
-                    "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
-                    "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
-                    "bc.truncated.count", String.valueOf(tally.truncated()));
-            final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
-                    context.getProperty(SalesOrderProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
-                    PutBusinessCentralOrder::relationship, REL_FAILURE, common, getLogger());
-            for (final Map.Entry<Relationship, FlowFile> entry : routed.entrySet()) {
-                final String label = entry.getKey() == REL_SUCCESS ? tally.successLabel() : entry.getKey() == REL_FAILURE ? "FAILED" : "RETRY";
-                FlowFile out = session.putAttribute(entry.getValue(), "bc.outcome", label);
-                if (entry.getKey() == REL_SUCCESS) {
-                    session.getProvenanceReporter().send(out, orders.endpointUri().toString(), "created " + tally.count(OrderOutcome.Status.CREATED)
-                            + ", already present " + tally.count(OrderOutcome.Status.ALREADY_PRESENT));
-                } else if (entry.getKey() == REL_RETRY) {
-                    out = session.penalize(out);
-                }
-                session.transfer(out, entry.getKey());
-            }
-        } catch (final IOException | RuntimeException e) {
-            // Writing our own output failed after BC calls: roll back so the input is replayed; replays create nothing twice.
-            getLogger().error("Cannot write the outcome records of {}; the input will be replayed (idempotent)", flowFile, e);
-            session.rollback(true);
-            context.yield();
+        final Map<String, String> common = Map.of(
+                "bc.created.count", String.valueOf(tally.count(OrderOutcome.Status.CREATED)),
+                "bc.already.present.count", String.valueOf(tally.count(OrderOutcome.Status.ALREADY_PRESENT)),
+                "bc.failed.count", String.valueOf(tally.count(OrderOutcome.Status.FAILED)),
+                "bc.retry.count", String.valueOf(tally.count(OrderOutcome.Status.RETRY)),
+                "bc.cancelled.count", String.valueOf(tally.count(OrderOutcome.Status.CANCELLED)),
+                "bc.truncated.count", String.valueOf(tally.truncated()));
+        final boolean written = input.transfer(context, session, flowFile,
+                context.getProperty(SalesOrderProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes,
+                new RecordInput.Routing(REL_FAILURE, REL_RETRY, PutBusinessCentralOrder::relationship), common,
+                relationship -> relationship == REL_SUCCESS ? tally.successLabel() : relationship == REL_FAILURE ? "FAILED"
+                        : relationship == REL_CANCELLED ? "CANCELLED" : "RETRY",
+                orders.endpointUri().toString(),
+                relationship -> relationship == REL_SUCCESS ? "created " + tally.count(OrderOutcome.Status.CREATED) + ", already present "
+                        + tally.count(OrderOutcome.Status.ALREADY_PRESENT)
+                        : relationship == REL_CANCELLED ? "cancelled " + tally.count(OrderOutcome.Status.CANCELLED) : null,
+                getLogger());
+        if (!written) {
             return;
         }
         session.remove(flowFile);
         session.adjustCounter(COUNTER_CREATED, tally.count(OrderOutcome.Status.CREATED), false);
         session.adjustCounter(COUNTER_ALREADY_PRESENT, tally.count(OrderOutcome.Status.ALREADY_PRESENT), false);
         session.adjustCounter(COUNTER_FAILED, tally.count(OrderOutcome.Status.FAILED), false);
+        session.adjustCounter(COUNTER_CANCELLED, tally.count(OrderOutcome.Status.CANCELLED), false);
         if (tally.count(OrderOutcome.Status.RETRY) > 0) {
             getLogger().warn("{} of {} orders of {} not confirmed by Business Central; routed to retry", tally.count(OrderOutcome.Status.RETRY),
                     input.size(), flowFile);
@@ -243,7 +241,8 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
 
     private static Relationship relationship(final OrderOutcome.Status status) {
         return switch (status) {
-            case CREATED, ALREADY_PRESENT -> REL_SUCCESS;
+            case CREATED, ALREADY_PRESENT, NOT_INVOICED -> REL_SUCCESS;
+            case CANCELLED -> REL_CANCELLED;
             case FAILED -> REL_FAILURE;
             case RETRY -> REL_RETRY;
         };

@@ -50,7 +50,7 @@ final class SalesOrderProperties {
         return setup.submitter(service.client(), service.companyId(), sleeper);
     }
 
-    private static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
+    static Optional<String> lookupItem(final LookupService<?> service, final String sku) {
         try {
             return service.lookup(Map.of("sku", sku)).map(Object::toString);
         } catch (final Exception e) {

@@ -29,7 +29,8 @@ public final class OrderRecordSchema {
     public static final RecordSchema LINE = schema(
             string("lineId"), string("sku"), string("gtin"), string("title"),
             new RecordField("quantity", RecordFieldType.LONG.getDataType(), false),
-            string("unitPrice"), string("discountAmount"), string("taxAmount"), string("taxRate"));
+            string("unitPrice"), string("discountAmount"), string("taxAmount"), string("taxRate"),
+            new RecordField("currentQuantity", RecordFieldType.LONG.getDataType(), true));
 
     public static final RecordSchema SHIPPING_LINE = schema(
             string("code"), string("title"), string("price"), string("discountAmount"), string("taxAmount"), string("taxRate"));

@@ -110,20 +110,25 @@ public final class OrderRecords {
         if (quantity == null) {
             throw new InvalidOrderRecordException(path + ".quantity", "missing");
         }
-        final long units;
-        try {
-            units = Amount.parse(quantity.toString()).longValueExact();
-        } catch (final ArithmeticException | NumberFormatException e) {
-            final String reason = e instanceof NumberFormatException ? e.getMessage() : "'" + quantity + "' is not a whole number";
-            throw new InvalidOrderRecordException(path + ".quantity", reason);
-        }
+        final long units = wholeNumber(quantity, path + ".quantity");
+        final Object current = r.getValue("currentQuantity");
+        final Long currentUnits = current == null ? null : wholeNumber(current, path + ".currentQuantity");
         final BigDecimal unitPrice = decimal(r, "unitPrice", path + ".unitPrice");
         if (unitPrice == null) {
             throw new InvalidOrderRecordException(path + ".unitPrice", "missing");
         }
         return new OrderLine(string(r, "lineId"), string(r, "sku"), string(r, "gtin"), string(r, "title"), units, unitPrice,
                 decimal(r, "discountAmount", path + ".discountAmount"), decimal(r, "taxAmount", path + ".taxAmount"),
-                decimal(r, "taxRate", path + ".taxRate"));
+                decimal(r, "taxRate", path + ".taxRate"), currentUnits);
+    }
+
+    static long wholeNumber(final Object value, final String path) {
+        try {
+            return Amount.parse(value.toString()).longValueExact();
+        } catch (final ArithmeticException | NumberFormatException e) {
+            final String reason = e instanceof NumberFormatException ? e.getMessage() : "'" + value + "' is not a whole number";
+            throw new InvalidOrderRecordException(path, reason);
+        }
     }
 
     private static ShippingLine shippingLine(final Record r, final String path) {
@@ -169,7 +174,7 @@ public final class OrderRecords {
     private static Record line(final OrderLine l) {
         return record(OrderRecordSchema.LINE, "lineId", l.lineId(), "sku", l.sku(), "gtin", l.gtin(), "title", l.title(),
                 "quantity", l.quantity(), "unitPrice", text(l.unitPrice()), "discountAmount", text(l.discountAmount()),
-                "taxAmount", text(l.taxAmount()), "taxRate", text(l.taxRate()));
+                "taxAmount", text(l.taxAmount()), "taxRate", text(l.taxRate()), "currentQuantity", l.currentQuantity());
     }
 
     private static Record shippingLine(final ShippingLine s) {
@@ -177,7 +182,7 @@ public final class OrderRecords {
                 "discountAmount", text(s.discountAmount()), "taxAmount", text(s.taxAmount()), "taxRate", text(s.taxRate()));
     }
 
-    private static Record record(final RecordSchema schema, final Object... keyValues) {
+    static Record record(final RecordSchema schema, final Object... keyValues) {
         final Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);
@@ -185,21 +190,21 @@ public final class OrderRecords {
         return new MapRecord(schema, values);
     }
 
-    private static String text(final BigDecimal amount) {
+    static String text(final BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 
-    private static String string(final Record r, final String field) {
+    static String string(final Record r, final String field) {
         final Object value = r.getValue(field);
         return value == null ? null : value.toString();
     }
 
-    private static boolean bool(final Record r, final String field) {
+    static boolean bool(final Record r, final String field) {
         final Object value = r.getValue(field);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
     }
 
-    private static BigDecimal decimal(final Record r, final String field, final String path) {
+    static BigDecimal decimal(final Record r, final String field, final String path) {
         final Object value = r.getValue(field);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -223,7 +228,7 @@ public final class OrderRecords {
         throw new InvalidOrderRecordException(field, "expected a record, found " + value.getClass().getSimpleName());
     }
 
-    private static List<Record> children(final Record r, final String field) {
+    static List<Record> children(final Record r, final String field) {
         final Object value = r.getValue(field);
         if (value == null) {
             return List.of();

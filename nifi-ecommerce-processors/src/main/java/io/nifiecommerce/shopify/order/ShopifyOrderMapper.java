@@ -63,7 +63,8 @@ public final class ShopifyOrderMapper {
     static OrderLine line(final JsonNode line) {
         return new OrderLine(text(line, "id"), text(line, "sku"), text(line.path("variant"), "barcode"), text(line, "name"),
                 line.path("quantity").asLong(), orZero(money(line.path("originalUnitPriceSet"))),
-                allocations(line.path("discountAllocations")), taxAmount(line.path("taxLines")), taxRate(line.path("taxLines")));
+                allocations(line.path("discountAllocations")), taxAmount(line.path("taxLines")), taxRate(line.path("taxLines")),
+                line.path("currentQuantity").isIntegralNumber() ? line.path("currentQuantity").asLong() : null);
     }
 
     static ShippingLine shippingLine(final JsonNode shipping) {

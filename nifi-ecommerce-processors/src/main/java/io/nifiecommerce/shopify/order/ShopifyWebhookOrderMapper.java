@@ -42,7 +42,8 @@ public final class ShopifyWebhookOrderMapper {
         for (final JsonNode line : order.path("line_items")) {
             lines.add(new OrderLine(gidOf(line, "LineItem"), text(line, "sku"), null,
                     text(line, "name") != null ? text(line, "name") : text(line, "title"), line.path("quantity").asLong(),
-                    orZero(amount(line, "price")), discounts(line), taxAmount(line.path("tax_lines")), taxRate(line.path("tax_lines"))));
+                    orZero(amount(line, "price")), discounts(line), taxAmount(line.path("tax_lines")), taxRate(line.path("tax_lines")),
+                    line.path("current_quantity").isIntegralNumber() ? line.path("current_quantity").asLong() : null));
         }
         final List<ShippingLine> shippingLines = new ArrayList<>();
         for (final JsonNode shipping : order.path("shipping_lines")) {

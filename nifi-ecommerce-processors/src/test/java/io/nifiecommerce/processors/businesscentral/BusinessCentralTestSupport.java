@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.businesscentral.StubBusinessCentral;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import com.sun.net.httpserver.HttpServer;
@@ -80,6 +81,36 @@ final class BusinessCentralTestSupport {
         return server;
     }
 
+    /** A PutBusinessCentralOrder on the simulator's company, with the customer WEB, items SKU-1..n and shipping on 7010. */
+    static SimulatedPut putOrderOnSimulator(final BusinessCentralSimulator simulator, final String companyName, final int items)
+            throws IOException, InitializationException {
+        final BcCompany company = simulator.createCompany(companyName);
+        company.putCustomer("WEB", "Webshop consumers", "shop@example.com", null);
+        for (int i = 1; i <= items; i++) {
+            company.putItem("SKU-" + i, "Product " + i, null, new BigDecimal("10.00"), new BigDecimal("100"));
+        }
+        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
+        processor.setSleeper(d -> { });
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        final HttpServer server = connectToSimulator(runner, simulator, companyName, "5 sec", "3");
+        configurePut(runner);
+        return new SimulatedPut(runner, server, company);
+    }
+
+    /** JSON records in and out, the connection "bc", customer WEB for consumers and shipping on account 7010. */
+    private static void configurePut(final TestRunner runner) throws InitializationException {
+        jsonRecords(runner, true);
+        runner.setProperty(SalesOrderProperties.CONNECTION_SERVICE, "bc");
+        runner.setProperty(SalesOrderProperties.RECORD_READER, "reader");
+        runner.setProperty(SalesOrderProperties.RECORD_WRITER, "writer");
+        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "WEB");
+        runner.setProperty(SalesOrderProperties.SHIPPING_LINE_NUMBER, "7010");
+    }
+
+    /** A runner on the simulator, the server to stop after, and the company to look into. */
+    record SimulatedPut(TestRunner runner, HttpServer server, BcCompany company) {
+    }
+
     static TestRunner putOrderRunner(final StubBusinessCentral bc) throws InitializationException {
         bc.customer("WEB", "shop@example.com", null);
         for (int i = 1; i <= 3; i++) {
@@ -89,12 +120,7 @@ final class BusinessCentralTestSupport {
         processor.setSleeper(d -> { });
         final TestRunner runner = TestRunners.newTestRunner(processor);
         connect(runner, bc, "secret");
-        jsonRecords(runner, true);
-        runner.setProperty(SalesOrderProperties.CONNECTION_SERVICE, "bc");
-        runner.setProperty(SalesOrderProperties.RECORD_READER, "reader");
-        runner.setProperty(SalesOrderProperties.RECORD_WRITER, "writer");
-        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(SalesOrderProperties.SHIPPING_LINE_NUMBER, "7010");
+        configurePut(runner);
         return runner;
     }
 
@@ -109,7 +135,7 @@ final class BusinessCentralTestSupport {
         runner.enableControllerService(writer);
     }
 
-    static String json(final List<Order> orders) {
+    static String json(final List<?> orders) {
         try {
             return MAPPER.writeValueAsString(orders);
         } catch (final JsonProcessingException e) {

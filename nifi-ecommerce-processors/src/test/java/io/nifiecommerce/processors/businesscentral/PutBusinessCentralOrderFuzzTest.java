@@ -94,6 +94,7 @@ class PutBusinessCentralOrderFuzzTest {
         final List<MockFlowFile> success = runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS);
         final List<MockFlowFile> failure = runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_FAILURE);
         final List<MockFlowFile> retry = runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_RETRY);
+        final List<MockFlowFile> cancelled = runner.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_CANCELLED);
         final long created = bc.records("salesOrders").size() - before;
         for (final MockFlowFile failed : failure) {
             assertReason(failed.getAttribute("error.code"), failed.getAttribute("error.message"));
@@ -103,7 +104,7 @@ class PutBusinessCentralOrderFuzzTest {
             assertEquals(0, created, "nothing is sent for an unreadable FlowFile");
             return;
         }
-        final List<MockFlowFile> outputs = Stream.of(success, failure, retry).flatMap(List::stream).toList();
+        final List<MockFlowFile> outputs = Stream.of(success, failure, retry, cancelled).flatMap(List::stream).toList();
         final int expected = recordCount(content);
         if (expected >= 0) {
             assertEquals(expected, outputs.stream().mapToInt(f -> Integer.parseInt(f.getAttribute("record.count"))).sum(),

@@ -12,7 +12,6 @@ import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,21 +35,10 @@ class PutBusinessCentralOrderSimulatorTest {
         stats = new SandboxStats();
         final BusinessCentralSimulator simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(),
                 new FaultInjector(faults, 42L, stats), stats);
-        company = simulator.createCompany("CRONUS FR");
-        company.putCustomer("WEB", "Webshop consumers", "shop@example.com", null);
-        for (int i = 1; i <= 3; i++) {
-            company.putItem("SKU-" + i, "Product " + i, null, new BigDecimal("10.00"), new BigDecimal("100"));
-        }
-        final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
-        processor.setSleeper(d -> { });
-        final TestRunner runner = TestRunners.newTestRunner(processor);
-        server = BusinessCentralTestSupport.connectToSimulator(runner, simulator, "CRONUS FR", "5 sec", "3");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(SalesOrderProperties.CONNECTION_SERVICE, "bc");
-        runner.setProperty(SalesOrderProperties.RECORD_READER, "reader");
-        runner.setProperty(SalesOrderProperties.RECORD_WRITER, "writer");
-        runner.setProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER, "WEB");
-        runner.setProperty(SalesOrderProperties.SHIPPING_LINE_NUMBER, "7010");
+        final BusinessCentralTestSupport.SimulatedPut put = BusinessCentralTestSupport.putOrderOnSimulator(simulator, "CRONUS FR", 3);
+        company = put.company();
+        server = put.server();
+        final TestRunner runner = put.runner();
         runner.setProperty(SalesOrderProperties.PRICE_BASIS, priceBasis);
         return runner;
     }

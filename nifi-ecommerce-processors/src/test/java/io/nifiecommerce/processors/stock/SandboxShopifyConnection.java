@@ -18,12 +18,12 @@ import org.apache.nifi.util.TestRunners;
 import java.time.Duration;
 
 /** The sandbox shop through the bundle's real GraphQL client, as a Shopify connection service for processor tests. */
-final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
+public final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
 
     private final Sandbox sandbox;
     final ShopifyGraphQlClient client;
 
-    SandboxShopifyConnection(final Sandbox sandbox) {
+    public SandboxShopifyConnection(final Sandbox sandbox) {
         this.sandbox = sandbox;
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
@@ -48,7 +48,16 @@ final class SandboxShopifyConnection extends AbstractControllerService implement
 
     /** PublishStockLevels on this connection, with JSON reader and writer. */
     TestRunner publishStockLevels() throws Exception {
-        final TestRunner runner = TestRunners.newTestRunner(PublishStockLevels.class);
+        final TestRunner runner = runner(PublishStockLevels.class);
+        runner.setProperty(StockProperties.SHOPIFY_CONNECTION, "shopify");
+        runner.setProperty(StockProperties.RECORD_READER, "reader");
+        runner.setProperty(StockProperties.RECORD_WRITER, "writer");
+        return runner;
+    }
+
+    /** A runner of the processor with this connection as "shopify", a JSON reader "reader" and a JSON writer "writer". */
+    public TestRunner runner(final Class<? extends org.apache.nifi.processor.Processor> processor) throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
         runner.addControllerService("shopify", this);
         runner.enableControllerService(this);
         final JsonTreeReader reader = new JsonTreeReader();
@@ -57,9 +66,6 @@ final class SandboxShopifyConnection extends AbstractControllerService implement
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-        runner.setProperty(StockProperties.SHOPIFY_CONNECTION, "shopify");
-        runner.setProperty(StockProperties.RECORD_READER, "reader");
-        runner.setProperty(StockProperties.RECORD_WRITER, "writer");
         return runner;
     }
 }

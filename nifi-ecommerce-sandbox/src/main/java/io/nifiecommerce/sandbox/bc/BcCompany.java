@@ -38,6 +38,8 @@ public final class BcCompany {
     public static final String SALES_INVOICE_LINES = "salesInvoiceLines";
     public static final String SALES_SHIPMENTS = "salesShipments";
     public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
+    public static final String SALES_CREDIT_MEMOS = "salesCreditMemos";
+    public static final String SALES_CREDIT_MEMO_LINES = "salesCreditMemoLines";
     public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
     public static final String LOCATIONS = "locations";
     public static final String PURCHASE_ORDERS = "purchaseOrders";
@@ -48,6 +50,8 @@ public final class BcCompany {
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
     private static final Set<String> ORDER_NAVIGATION = Set.of(BcEntityType.SALES_ORDER.page().part(SALES_ORDER_LINES).orElseThrow().name());
+    private static final Set<String> CREDIT_MEMO_NAVIGATION = Set.of(
+            BcEntityType.SALES_CREDIT_MEMO.page().part(SALES_CREDIT_MEMO_LINES).orElseThrow().name());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BcStore store;
@@ -79,6 +83,8 @@ public final class BcCompany {
         table(SALES_INVOICE_LINES, BcEntityType.SALES_INVOICE_LINE);
         table(SALES_SHIPMENTS, BcEntityType.SALES_SHIPMENT);
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
+        table(SALES_CREDIT_MEMOS, BcEntityType.SALES_CREDIT_MEMO);
+        table(SALES_CREDIT_MEMO_LINES, BcEntityType.SALES_CREDIT_MEMO_LINE);
         table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
         table(LOCATIONS, BcEntityType.LOCATION);
         table(PURCHASE_ORDERS, BcEntityType.PURCHASE_ORDER);
@@ -206,6 +212,11 @@ public final class BcCompany {
     }
 
     /** Posted sales shipments with their {@code salesShipmentLines}. */
+    /** Credit memos with their lines, as GET salesCreditMemos?$expand=salesCreditMemoLines answers. */
+    public List<JsonNode> salesCreditMemos() {
+        return snapshot(SALES_CREDIT_MEMOS);
+    }
+
     public List<JsonNode> salesShipments() {
         return snapshot(SALES_SHIPMENTS);
     }
@@ -330,7 +341,7 @@ public final class BcCompany {
                 lines.insert(lineId, line);
                 sequence += 10000;
             }
-            recomputeTotals(PURCHASE_ORDERS, PURCHASE_ORDER_LINES, orderId);
+            recomputeTotals(PURCHASE_ORDERS, orderId);
             return withLines(PURCHASE_ORDERS, orders.get(orderId));
         });
     }
@@ -551,6 +562,7 @@ public final class BcCompany {
                 yield createMaster(ITEMS, body, "", 1000, 1, "%s%d");
             }
             case SALES_ORDERS -> createOrder(body);
+            case SALES_CREDIT_MEMOS -> createCreditMemo(body);
             case SALES_ORDER_LINES -> {
                 final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
                 final BcRow order = require(SALES_ORDERS, orderId);
@@ -634,13 +646,13 @@ public final class BcCompany {
                 recomputeTotals(data.path("documentId").asText());
             }
             if (entitySet.equals(PURCHASE_ORDER_LINES)) {
-                recomputeTotals(PURCHASE_ORDERS, PURCHASE_ORDER_LINES, data.path("documentId").asText());
+                recomputeTotals(PURCHASE_ORDERS, data.path("documentId").asText());
             }
             return updated;
         });
     }
 
-    /** DELETE: removes the entity (an order with its lines). */
+    /** DELETE: removes the entity (an order or a credit memo with its lines). */
     void delete(final String entitySet, final String rowId, final String ifMatch) {
         store.transaction(() -> {
             if (!isWritable(entitySet) || entitySet.equals(PURCHASE_ORDER_LINES)) {
@@ -649,9 +661,10 @@ public final class BcCompany {
             final BcRow current = require(entitySet, rowId);
             checkEtag(current, ifMatch);
             tableFor(entitySet).delete(current);
-            if (entitySet.equals(SALES_ORDERS)) {
-                final BcTable lines = tables.get(SALES_ORDER_LINES);
-                for (final BcRow line : linesOf(SALES_ORDER_LINES, current.id())) {
+            final String lineSet = linesSetOf(entitySet);
+            if (lineSet != null) {
+                final BcTable lines = tables.get(lineSet);
+                for (final BcRow line : linesOf(lineSet, current.id())) {
                     lines.delete(line);
                 }
             } else if (entitySet.equals(SALES_ORDER_LINES)) {
@@ -678,7 +691,7 @@ public final class BcCompany {
 
     static boolean isWritable(final String entitySet) {
         return switch (entitySet) {
-            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, PURCHASE_ORDER_LINES -> true;
+            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, PURCHASE_ORDER_LINES, SALES_CREDIT_MEMOS -> true;
             default -> false;
         };
     }
@@ -691,6 +704,7 @@ public final class BcCompany {
             case SALES_SHIPMENTS -> SALES_SHIPMENT_LINES;
             case PURCHASE_ORDERS -> PURCHASE_ORDER_LINES;
             case PURCHASE_RECEIPTS -> PURCHASE_RECEIPT_LINES;
+            case SALES_CREDIT_MEMOS -> SALES_CREDIT_MEMO_LINES;
             default -> null;
         };
     }
@@ -787,7 +801,62 @@ public final class BcCompany {
     }
 
     private BcRow createLine(final BcRow order, final JsonNode body, final int defaultSequence) {
-        final BcTable lines = tables.get(SALES_ORDER_LINES);
+        return createLine(SALES_ORDER_LINES, order, body, defaultSequence);
+    }
+
+    /**
+     * POST salesCreditMemos, lines deep-inserted: a draft credit memo. {@code invoiceId} must name a posted invoice
+     * (the page's OnValidate) and fills invoiceNumber ("Applies-to Doc. No.").
+     */
+    private BcRow createCreditMemo(final JsonNode body) {
+        final BcTable memos = tables.get(SALES_CREDIT_MEMOS);
+        final ObjectNode data = EntityBody.blank(memos.type());
+        EntityBody.bind(memos.type(), data, body, CREDIT_MEMO_NAVIGATION);
+        final JsonNode linesBody = body.get(SALES_CREDIT_MEMO_LINES);
+        if (linesBody != null && !linesBody.isArray()) {
+            throw BcApiError.badRequest("The property 'salesCreditMemoLines' must be a collection of salesCreditMemoLine.");
+        }
+        applyCustomer(data, body.has("customerId") ? data.path("customerId").asText() : null,
+                body.has("customerNumber") ? data.path("customerNumber").asText() : null, false);
+        final String invoiceId = data.path("invoiceId").asText();
+        if (body.has("invoiceId") && !invoiceId.equals(EntityBody.BLANK_GUID)) {
+            final BcRow invoice = tables.get(SALES_INVOICES).get(invoiceId.toLowerCase(Locale.ROOT));
+            if (invoice == null) {
+                throw new BcApiError(400, "Application_DialogException", "The \"invoiceId\" does not match to an Invoice.");
+            }
+            data.put("invoiceNumber", invoice.data().path("number").asText());
+        }
+        if (data.path("number").asText().isEmpty()) {
+            data.put("number", nextNumber(SALES_CREDIT_MEMOS, "S-CR", 104001, 1, "%s%d"));
+        }
+        checkUniqueNumber(memos, data, null, "Sales Header", "Document Type='Credit Memo',");
+        final String today = LocalDate.ofInstant(store.now(), ZoneOffset.UTC).toString();
+        if (data.path("creditMemoDate").asText().equals(EntityBody.BLANK_DATE)) {
+            data.put("creditMemoDate", today);
+        }
+        if (data.path("postingDate").asText().equals(EntityBody.BLANK_DATE)) {
+            data.put("postingDate", data.path("creditMemoDate").asText());
+        }
+        data.put("status", "Draft");
+        data.put("discountAppliedBeforeTax", true);
+        final String memoId = store.newId();
+        data.put("id", memoId);
+        data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        final BcRow memo = memos.insert(memoId, data);
+        if (linesBody != null) {
+            int sequence = 10000;
+            for (final JsonNode lineBody : linesBody) {
+                createLine(SALES_CREDIT_MEMO_LINES, memo, lineBody, sequence);
+                sequence += 10000;
+            }
+        }
+        recomputeTotals(SALES_CREDIT_MEMOS, memoId);
+        return memos.get(memoId);
+    }
+
+    /** A line of a sales document: an order's, or a credit memo's (same rules on the Sales Line table). */
+    private BcRow createLine(final String lineSet, final BcRow order, final JsonNode body, final int defaultSequence) {
+        final BcTable lines = tables.get(lineSet);
         final ObjectNode data = EntityBody.blank(lines.type());
         EntityBody.bind(lines.type(), data, body, Set.of());
         final String itemId = body.has("itemId") ? data.path("itemId").asText() : null;
@@ -810,7 +879,7 @@ public final class BcCompany {
             data.put("sequence", defaultSequence);
         }
         if (data.path("shipmentDate").asText().equals(EntityBody.BLANK_DATE)) {
-            data.put("shipmentDate", order.data().path("orderDate").asText());
+            data.put("shipmentDate", order.data().path(order.data().has("creditMemoDate") ? "creditMemoDate" : "orderDate").asText());
         }
         data.put("documentId", order.id());
         computeLineAmounts(data, order.data());
@@ -962,16 +1031,16 @@ public final class BcCompany {
     }
 
     private void recomputeTotals(final String orderId) {
-        recomputeTotals(SALES_ORDERS, SALES_ORDER_LINES, orderId);
+        recomputeTotals(SALES_ORDERS, orderId);
     }
 
-    /** A sales or purchase order's totals from its lines, the invoice discount applied before tax. */
-    private void recomputeTotals(final String orderSet, final String lineSet, final String orderId) {
-        final BcTable orders = tables.get(orderSet);
+    /** A sales document's or purchase order's totals from its lines, the invoice discount applied before tax. */
+    private void recomputeTotals(final String documentSet, final String orderId) {
+        final BcTable orders = tables.get(documentSet);
         final BcRow order = orders.get(orderId);
         BigDecimal excluding = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
-        for (final BcRow line : linesOf(lineSet, orderId)) {
+        for (final BcRow line : linesOf(linesSetOf(documentSet), orderId)) {
             excluding = excluding.add(line.data().path("amountExcludingTax").decimalValue());
             tax = tax.add(line.data().path("totalTaxAmount").decimalValue());
         }

@@ -130,6 +130,9 @@ public final class BcEntityType {
     public static final BcEntityType PURCHASE_ORDER_LINE = fromPage("purchaseOrderLines", "Purchase Line", PURCHASE_LINE);
     public static final BcEntityType PURCHASE_RECEIPT = fromPage("purchaseReceipts", "Purch. Rcpt. Header", PURCHASE_HEADER);
     public static final BcEntityType PURCHASE_RECEIPT_LINE = fromPage("purchaseReceiptLines", "Purch. Rcpt. Line", PURCHASE_LINE);
+    public static final BcEntityType SALES_CREDIT_MEMO = fromPage("salesCreditMemos", "Sales Header", concat(DOCUMENT_HEADER, List.of(
+            of("creditMemoDate", DATE), of("invoiceId", G), code("invoiceNumber", 20), of("customerReturnReasonId", G))));
+    public static final BcEntityType SALES_CREDIT_MEMO_LINE = fromPage("salesCreditMemoLines", "Sales Line", DOCUMENT_LINE);
 
     public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
             of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),

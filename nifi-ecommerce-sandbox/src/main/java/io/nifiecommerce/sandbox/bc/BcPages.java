@@ -17,9 +17,9 @@ public final class BcPages {
     /** The page files, one per entity set the simulator serves. */
     public static final List<String> FILES = List.of("APIV2Customers.Page.al", "APIV2Items.Page.al", "APIV2SalesOrders.Page.al",
             "APIV2SalesOrderLines.Page.al", "APIV2SalesInvoices.Page.al", "APIV2SalesInvoiceLines.Page.al",
-            "APIV2SalesShipments.Page.al", "APIV2SalesShipmentLines.Page.al", "APIV2ItemLedgerEntries.Page.al",
-            "APIV2Locations.Page.al", "APIV2PurchaseOrders.Page.al", "APIV2PurchaseOrderLines.Page.al", "APIV2PurchaseReceipts.Page.al",
-            "APIV2PurchReceiptLines.Page.al");
+            "APIV2SalesShipments.Page.al", "APIV2SalesShipmentLines.Page.al", "APIV2SalesCreditMemos.Page.al", "APIV2SalesCreditMemLines.Page.al",
+            "APIV2ItemLedgerEntries.Page.al", "APIV2Locations.Page.al", "APIV2PurchaseOrders.Page.al", "APIV2PurchaseOrderLines.Page.al",
+            "APIV2PurchaseReceipts.Page.al", "APIV2PurchReceiptLines.Page.al");
 
     private static final Map<String, AlPage> BY_ENTITY_SET = load();
 

@@ -98,4 +98,11 @@ public record Order(long id, String name, Instant createdAt, Instant updatedAt, 
                 financialStatus, fulfillmentStatus, cancelledAt, cancelReason, customerId, b2b, shippingAddress,
                 billingAddress, lines, List.copyOf(newShippingLines), sourceName, note);
     }
+
+    /** A copy cancelled at {@code at} for {@code reason}, with the financial status the cancellation leaves. */
+    public Order withCancellation(final Instant at, final String reason, final String newFinancialStatus) {
+        return new Order(id, name, createdAt, at, processedAt, email, currency, taxesIncluded, poNumber, tags,
+                newFinancialStatus, fulfillmentStatus, at, reason, customerId, b2b, shippingAddress,
+                billingAddress, lines, shippingLines, sourceName, note);
+    }
 }

@@ -66,6 +66,7 @@ final class OrderWebhookPayload {
             map.put("variant_title", line.variantTitle());
             map.put("name", line.title() + " - " + line.variantTitle());
             map.put("quantity", line.quantity());
+            map.put("current_quantity", shop.adjustments().currentQuantity(order, line));
             map.put("price", MoneyBag.decimal(line.unitPrice()));
             map.put("total_discount", MoneyBag.decimal(line.discount()));
             map.put("tax_lines", taxes(line.taxLines()));

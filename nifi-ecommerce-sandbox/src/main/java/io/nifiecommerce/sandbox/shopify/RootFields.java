@@ -60,6 +60,8 @@ final class RootFields {
         fetchers.put("draftOrderUpdate", DraftOrders.update());
         fetchers.put("draftOrderComplete", DraftOrders.complete());
         fetchers.put("tagsAdd", DraftOrders.tagsAdd());
+        fetchers.put("orderCancel", OrderLifecycleMutations.cancel());
+        fetchers.put("refundCreate", OrderLifecycleMutations.refund());
         return Map.copyOf(fetchers);
     }
 

@@ -45,6 +45,7 @@ public final class Shop {
     private final Map<Long, List<Long>> fulfillmentsByOrder = new ConcurrentHashMap<>();
     private final Map<Long, DraftOrderState> drafts = new ConcurrentHashMap<>();
     private final java.util.Set<Long> checkoutToDraft = ConcurrentHashMap.newKeySet();
+    private final OrderAdjustments adjustments = new OrderAdjustments(this);
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -103,6 +104,7 @@ public final class Shop {
         fulfillmentsByOrder.clear();
         drafts.clear();
         checkoutToDraft.clear();
+        adjustments.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             product.variants().forEach(variant -> {
@@ -165,6 +167,16 @@ public final class Shop {
         final FulfillmentOrderState state = new FulfillmentOrderState(nextId(), order.id(), location.id(), at, List.copyOf(lines), status);
         fulfillmentOrders.put(state.id, state);
         fulfillmentOrdersByOrder.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(state.id);
+    }
+
+    /** Cancellations, refunds and edits of the orders. */
+    public OrderAdjustments adjustments() {
+        return adjustments;
+    }
+
+    /** Replaces a stored order by a changed copy (cancelled, refunded): used by {@link OrderAdjustments}. */
+    synchronized void replaceOrder(final Order changed) {
+        orders.put(changed.id(), changed);
     }
 
     public Collection<Order> orders() {

@@ -88,6 +88,45 @@ final class ShopGraph {
         map.put("totalShippingPriceSet", MoneyBag.bag(order.totalShipping(), currency));
         map.put("fulfillmentOrders", (Supplier<Object>) () -> shop.fulfillmentOrdersOf(order.id()).stream().map(this::fulfillmentOrder).toList());
         map.put("fulfillments", (Supplier<Object>) () -> shop.fulfillmentsOf(order.id()).stream().map(this::fulfillment).toList());
+        map.put("refunds", (Supplier<Object>) () -> shop.adjustments().refundsOf(order.id()).stream().map(r -> refund(order, r)).toList());
+        return map;
+    }
+
+    Map<String, Object> refund(final Order order, final OrderAdjustments.RefundState refund) {
+        final String currency = order.currency();
+        final Map<String, Object> map = new HashMap<>();
+        map.put("__typename", "Refund");
+        map.put("id", Gid.of("Refund", refund.id()));
+        map.put("legacyResourceId", Long.toString(refund.id()));
+        map.put("createdAt", time(refund.createdAt()));
+        map.put("processedAt", time(refund.createdAt()));
+        map.put("updatedAt", time(refund.createdAt()));
+        map.put("note", refund.note());
+        map.put("duties", List.of());
+        map.put("return", null);
+        map.put("staffMember", null);
+        map.put("totalRefundedSet", MoneyBag.bag(refund.total(order.taxesIncluded()), currency));
+        map.put("order", (Supplier<Object>) () -> shop.order(order.id()).map(this::order).orElse(null));
+        map.put("refundLineItems", (Supplier<Object>) () -> refund.lines().stream().map(line -> {
+            final Map<String, Object> item = new HashMap<>();
+            item.put("__typename", "RefundLineItem");
+            item.put("id", Gid.of("RefundLineItem", refund.id() * 1000 + line.lineItemId() % 1000));
+            item.put("quantity", line.quantity());
+            item.put("restockType", line.restockType());
+            item.put("restocked", !"NO_RESTOCK".equals(line.restockType()));
+            item.put("location", null);
+            item.put("lineItem", (Supplier<Object>) () -> order.lines().stream().filter(l -> l.id() == line.lineItemId()).findFirst()
+                    .map(l -> lineItem(order, l)).orElse(null));
+            item.put("priceSet", MoneyBag.bag(line.quantity() == 0 ? BigDecimal.ZERO
+                    : line.subtotal().divide(BigDecimal.valueOf(line.quantity()), 2, RoundingMode.HALF_EVEN), currency));
+            item.put("subtotalSet", MoneyBag.bag(line.subtotal(), currency));
+            item.put("totalTaxSet", MoneyBag.bag(line.tax(), currency));
+            return item;
+        }).toList());
+        map.put("refundShippingLines", (Supplier<Object>) () -> refund.shipping().signum() == 0 ? List.of() : List.of(Map.of(
+                "__typename", "RefundShippingLine", "id", Gid.of("RefundShippingLine", refund.id()),
+                "shippingLine", shippingLine(currency, order.shippingLines().get(0)),
+                "subtotalAmountSet", MoneyBag.bag(refund.shipping(), currency), "taxAmountSet", MoneyBag.bag(refund.shippingTax(), currency))));
         return map;
     }
 
@@ -243,13 +282,13 @@ final class ShopGraph {
         map.put("variantTitle", line.variantTitle());
         map.put("vendor", "Maison Nifi");
         map.put("quantity", line.quantity());
-        map.put("currentQuantity", line.quantity());
+        map.put("currentQuantity", shop.adjustments().currentQuantity(order, line));
         final int remaining = shop.fulfillmentOrdersOf(order.id()).stream().flatMap(fo -> fo.lines.stream())
                 .filter(foLine -> foLine.lineItemId == line.id()).mapToInt(foLine -> foLine.remaining).sum();
         map.put("fulfillableQuantity", order.cancelledAt() == null ? remaining : 0);
         map.put("unfulfilledQuantity", remaining);
         map.put("nonFulfillableQuantity", 0);
-        map.put("refundableQuantity", line.quantity());
+        map.put("refundableQuantity", shop.adjustments().currentQuantity(order, line));
         map.put("requiresShipping", true);
         map.put("taxable", true);
         map.put("isGiftCard", false);

@@ -28,6 +28,8 @@ class BcPagesTest {
             Map.entry("salesOrders", BcEntityType.SALES_ORDER), Map.entry("salesOrderLines", BcEntityType.SALES_ORDER_LINE),
             Map.entry("salesInvoices", BcEntityType.SALES_INVOICE), Map.entry("salesInvoiceLines", BcEntityType.SALES_INVOICE_LINE),
             Map.entry("salesShipments", BcEntityType.SALES_SHIPMENT), Map.entry("salesShipmentLines", BcEntityType.SALES_SHIPMENT_LINE),
+            Map.entry("salesCreditMemos", BcEntityType.SALES_CREDIT_MEMO),
+            Map.entry("salesCreditMemoLines", BcEntityType.SALES_CREDIT_MEMO_LINE),
             Map.entry("itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY), Map.entry("locations", BcEntityType.LOCATION),
             Map.entry("purchaseOrders", BcEntityType.PURCHASE_ORDER), Map.entry("purchaseOrderLines", BcEntityType.PURCHASE_ORDER_LINE),
             Map.entry("purchaseReceipts", BcEntityType.PURCHASE_RECEIPT),
