@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the Shopify products that already carry SKUs, 50 SKUs per query: the key from ERP item to Shopify product is
+ * Finds the Shopify products that already carry SKUs, 50 SKUs per query (about 100 requested cost points): the key from ERP item to Shopify product is
  * the SKU, so a product made by hand before the first run is updated, not duplicated.
  */
 public final class ProductLookup {
@@ -33,7 +33,8 @@ public final class ProductLookup {
             final List<String> batch = skus.subList(from, Math.min(skus.size(), from + SKUS_PER_QUERY));
             final Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("query", SkuResolver.searchQuery("sku", batch));
-            variables.put("first", 250);
+            // as many variants as SKUs asked: the requested cost grows with first, and one SKU is one variant
+            variables.put("first", batch.size());
             queries++;
             final GraphQlResponse response = calls.idempotent(CatalogDocuments.PRODUCTS_BY_SKU, variables);
             for (final JsonNode node : response.at("productVariants.nodes")) {

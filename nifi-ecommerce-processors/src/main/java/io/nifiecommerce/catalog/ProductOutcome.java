@@ -16,7 +16,9 @@ public record ProductOutcome(String number, Status status, String productId, Str
         UNCHANGED,
         /** Blocked in the ERP and absent from Shopify: nothing to archive, nothing created. */
         SKIPPED,
-        FAILED
+        FAILED,
+        /** Not sent: Shopify could not be reached or kept throttling before the item's turn; send it again later. */
+        RETRY
     }
 
     public boolean failed() {

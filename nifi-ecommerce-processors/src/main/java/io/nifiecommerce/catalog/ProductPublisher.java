@@ -1,6 +1,8 @@
 package io.nifiecommerce.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.stock.PublishedQuantities;
 
@@ -14,8 +16,9 @@ import java.util.Map;
  * from the last run. Changed items are looked up by SKU (50 per query), then each is sent with one {@code productSet}:
  * created under a handle (an upsert, safe to replay), updated by id, archived when blocked. Nothing is ever deleted.
  * <p>
- * A call that fails after Shopify's retries ends the run with the exception; the memory is then not saved by the
- * caller, and the next run sends the same items again, which productSet applies idempotently.
+ * When Shopify cannot be reached or keeps throttling (after the client's retries), the run stops there: the items
+ * done so far keep their outcome and are remembered, the others come out as RETRY, to be sent again later, which
+ * productSet applies idempotently. A refused credential ends the run with the exception.
  */
 public final class ProductPublisher {
 
@@ -52,38 +55,64 @@ public final class ProductPublisher {
         final ProductLookup lookup = new ProductLookup(calls);
         final List<String> skus = new ArrayList<>();
         changed.forEach(item -> skus.addAll(mapping.skus(item)));
-        final Map<String, ProductLookup.Found> found = lookup.find(skus);
         int mutations = 0;
-        for (final CatalogItem item : changed) {
-            final ExistingProduct existing;
-            try {
-                existing = ProductLookup.productOf(mapping.skus(item), found);
-            } catch (final IllegalStateException e) {
-                outcomes.put(item.number(), new ProductOutcome(item.number(), ProductOutcome.Status.FAILED, null, "SKU_CONFLICT", e.getMessage()));
-                continue;
+        try {
+            final Map<String, ProductLookup.Found> found = lookup.find(skus);
+            for (final CatalogItem item : changed) {
+                mutations += publishOne(item, found, fingerprints.get(item.number()), memory, outcomes);
             }
-            final ProductOutcome outcome;
-            if (item.blocked() && existing == null) {
-                outcome = new ProductOutcome(item.number(), ProductOutcome.Status.SKIPPED, null, null, "Blocked in the ERP and not in Shopify");
-            } else if (item.blocked() && "ARCHIVED".equals(existing.status())) {
-                outcome = new ProductOutcome(item.number(), ProductOutcome.Status.ARCHIVED, existing.id(), null, null);
-            } else {
-                mutations++;
-                outcome = send(item, existing);
+        } catch (final ApiException e) {
+            if (e.errorClass() == ErrorClass.AUTHENTICATION) {
+                throw e;
             }
-            outcomes.put(item.number(), outcome);
-            if (!outcome.failed()) {
-                memory.remember(memoryKey(item.number()), fingerprints.get(item.number()));
+            for (final CatalogItem item : changed) {
+                outcomes.putIfAbsent(item.number(), new ProductOutcome(item.number(), ProductOutcome.Status.RETRY, null, e.code(), e.getMessage()));
             }
         }
         return new Report(List.copyOf(outcomes.values()), lookup.queries(), mutations, calls.requests(), calls.costPoints());
+    }
+
+    /** Sends one changed item if it needs a call; returns the calls made (0 or 1). */
+    private int publishOne(final CatalogItem item, final Map<String, ProductLookup.Found> found, final long fingerprint,
+                           final PublishedQuantities memory, final Map<String, ProductOutcome> outcomes) {
+        final ExistingProduct existing;
+        try {
+            existing = ProductLookup.productOf(mapping.skus(item), found);
+        } catch (final IllegalStateException e) {
+            outcomes.put(item.number(), new ProductOutcome(item.number(), ProductOutcome.Status.FAILED, null, "SKU_CONFLICT", e.getMessage()));
+            return 0;
+        }
+        final ProductOutcome outcome;
+        int mutations = 0;
+        if (item.blocked() && existing == null) {
+            outcome = new ProductOutcome(item.number(), ProductOutcome.Status.SKIPPED, null, null, "Blocked in the ERP and not in Shopify");
+        } else if (item.blocked() && "ARCHIVED".equals(existing.status())) {
+            outcome = new ProductOutcome(item.number(), ProductOutcome.Status.ARCHIVED, existing.id(), null, null);
+        } else {
+            mutations = 1;
+            outcome = send(item, existing);
+        }
+        outcomes.put(item.number(), outcome);
+        if (!outcome.failed()) {
+            memory.remember(memoryKey(item.number()), fingerprint);
+        }
+        return mutations;
     }
 
     private ProductOutcome send(final CatalogItem item, final ExistingProduct existing) {
         final Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("identifier", mapping.identifier(item, existing));
         variables.put("input", item.blocked() ? ProductMapping.archiveInput() : mapping.input(item, existing));
-        final GraphQlResponse response = calls.idempotent(CatalogDocuments.PRODUCT_SET, variables);
+        final GraphQlResponse response;
+        try {
+            response = calls.idempotent(CatalogDocuments.PRODUCT_SET, variables);
+        } catch (final ApiException e) {
+            if (e.isTransient() || e.errorClass() == ErrorClass.AUTHENTICATION) {
+                throw e;
+            }
+            // a GraphQL error on this item's input (e.g. a value the schema refuses): the item fails, the run goes on
+            return new ProductOutcome(item.number(), ProductOutcome.Status.FAILED, existing == null ? null : existing.id(), e.code(), e.getMessage());
+        }
         final JsonNode errors = response.at("productSet.userErrors");
         if (errors.isArray() && !errors.isEmpty()) {
             final JsonNode first = errors.get(0);

@@ -2,7 +2,6 @@ package io.nifiecommerce.processors.catalog;
 
 import io.nifiecommerce.catalog.CatalogItem;
 import io.nifiecommerce.catalog.ProductOutcome;
-import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.processor.ProcessContext;
@@ -13,11 +12,7 @@ import org.apache.nifi.serialization.MalformedRecordException;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.SimpleRecordSchema;
-import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
-import org.apache.nifi.serialization.record.RecordField;
-import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
@@ -160,33 +155,20 @@ final class ItemRecords {
         return outcomes;
     }
 
-    /** Writes every record with its outcome: failed ones to failure, the others to success (which exists even empty). */
+    /**
+     * Writes every record with its outcome: failed ones to failure, those not sent yet to retry, the others to success
+     * (which exists even empty when nothing failed).
+     */
     Map<Relationship, FlowFile> route(final ProcessSession session, final FlowFile original, final RecordSetWriterFactory writerFactory,
                                       final List<ProductOutcome> outcomes, final Map<String, String> attributes, final Relationship success,
-                                      final Relationship failure, final ComponentLog logger) throws IOException {
-        final RecordSchema outputSchema = RecordOutcomeRouter.withOutcomeFields(schema == null ? new SimpleRecordSchema(List.of()) : schema, List.of(
-                new RecordField(OUTCOME, RecordFieldType.STRING.getDataType(), false),
-                new RecordField(PRODUCT_ID, RecordFieldType.STRING.getDataType(), true),
-                new RecordField(REASON, RecordFieldType.STRING.getDataType(), true),
-                new RecordField(MESSAGE, RecordFieldType.STRING.getDataType(), true)));
-        final RecordOutcomeRouter router = new RecordOutcomeRouter(session, original, writerFactory, outputSchema, logger);
-        if (outcomes.stream().noneMatch(ProductOutcome::failed)) {
-            router.open(success);
-        }
-        for (int i = 0; i < outcomes.size(); i++) {
-            final ProductOutcome outcome = outcomes.get(i);
-            final Map<String, Object> values = new LinkedHashMap<>(records.get(i).toMap());
-            values.put(OUTCOME, outcome.status().name().toLowerCase(java.util.Locale.ROOT));
-            values.put(PRODUCT_ID, outcome.productId());
-            values.put(REASON, outcome.reason());
-            values.put(MESSAGE, outcome.message());
-            final Record annotated = new MapRecord(outputSchema, values);
-            if (outcome.failed()) {
-                router.write(failure, annotated, String.valueOf(outcome.reason()), outcome.message());
-            } else {
-                router.write(success, annotated);
-            }
-        }
-        return router.finish(attributes, "PRODUCT_RECORDS_FAILED");
+                                      final Relationship failure, final Relationship retry, final ComponentLog logger) throws IOException {
+        final List<OutcomeWriter.Routed> routed = outcomes.stream().map(outcome -> new OutcomeWriter.Routed(
+                outcome.status() == ProductOutcome.Status.RETRY ? OutcomeWriter.Kind.RETRY
+                        : outcome.failed() ? OutcomeWriter.Kind.FAILURE : OutcomeWriter.Kind.SUCCESS,
+                String.valueOf(outcome.reason()), outcome.message(),
+                java.util.Arrays.asList(outcome.status().name().toLowerCase(java.util.Locale.ROOT), outcome.productId(), outcome.reason(),
+                        outcome.message()))).toList();
+        return new OutcomeWriter(schema, List.of(OUTCOME, PRODUCT_ID, REASON, MESSAGE)).route(session, original, writerFactory, records, routed,
+                attributes, success, failure, retry, logger, "PRODUCT_RECORDS_FAILED");
     }
 }

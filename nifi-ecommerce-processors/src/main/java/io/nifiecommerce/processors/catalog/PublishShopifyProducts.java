@@ -72,6 +72,7 @@ import java.util.Set;
         @WritesAttribute(attribute = "products.archived", description = "Blocked items whose product is archived"),
         @WritesAttribute(attribute = "products.unchanged", description = "Items unchanged since the last run: nothing sent"),
         @WritesAttribute(attribute = "products.failed", description = "Items Shopify refused, or unreadable records"),
+        @WritesAttribute(attribute = "products.retry", description = "Items not sent because Shopify became unavailable part-way"),
         @WritesAttribute(attribute = "shopify.requests", description = "Shopify requests made for the input"),
         @WritesAttribute(attribute = "shopify.cost.points", description = "Query cost points Shopify charged for them"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop published to"),
@@ -124,7 +125,9 @@ public class PublishShopifyProducts extends AbstractProcessor {
 
     static final Relationship REL_RETRY = new Relationship.Builder()
             .name("retry")
-            .description("The input, penalized, when Shopify could not be reached or throttled beyond the retries")
+            .description("""
+                    The records not sent, penalized, when Shopify could not be reached or kept throttling part-way through the \
+                    input; those sent before are on success and remembered""")
             .build();
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
@@ -209,6 +212,7 @@ public class PublishShopifyProducts extends AbstractProcessor {
         attributes.put("products.archived", Long.toString(count(outcomes, ProductOutcome.Status.ARCHIVED)));
         attributes.put("products.unchanged", Long.toString(count(outcomes, ProductOutcome.Status.UNCHANGED)));
         attributes.put("products.failed", Long.toString(count(outcomes, ProductOutcome.Status.FAILED)));
+        attributes.put("products.retry", Long.toString(count(outcomes, ProductOutcome.Status.RETRY)));
         attributes.put("shopify.requests", Integer.toString(report.requests()));
         attributes.put("shopify.cost.points", Long.toString(Math.round(report.costPoints())));
         attributes.put("shopify.shop", String.valueOf(connection.shopDomain()));
@@ -216,8 +220,13 @@ public class PublishShopifyProducts extends AbstractProcessor {
         try {
             final Map<Relationship, FlowFile> routed = input.route(session, flowFile,
                     context.getProperty(ProductProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), outcomes, attributes,
-                    REL_SUCCESS, REL_FAILURE, getLogger());
+                    REL_SUCCESS, REL_FAILURE, REL_RETRY, getLogger());
             for (final Map.Entry<Relationship, FlowFile> finished : routed.entrySet()) {
+                if (finished.getKey() == REL_RETRY) {
+                    getLogger().warn("Shopify unavailable part-way through {}: the items not sent go to retry", flowFile);
+                    session.transfer(session.penalize(finished.getValue()), REL_RETRY);
+                    continue;
+                }
                 if (finished.getKey() == REL_SUCCESS) {
                     session.getProvenanceReporter().send(finished.getValue(), "https://" + connection.shopDomain() + "/admin/products",
                             "products: " + attributes.get("products.created") + " created, " + attributes.get("products.updated") + " updated, "

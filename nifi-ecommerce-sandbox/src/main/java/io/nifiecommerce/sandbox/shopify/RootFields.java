@@ -51,6 +51,11 @@ final class RootFields {
         fetchers.put("bulkOperationCancel", BulkOperations.cancel());
         fetchers.put("inventorySetQuantities", new InventorySetQuantities());
         fetchers.put("productSet", new ProductSetMutation());
+        fetchers.put("catalogs", B2bCatalogMutations.catalogs());
+        fetchers.put("priceList", B2bCatalogMutations.priceListById());
+        fetchers.put("catalogCreate", B2bCatalogMutations.catalogCreate());
+        fetchers.put("priceListCreate", B2bCatalogMutations.priceListCreate());
+        fetchers.put("priceListFixedPricesUpdate", B2bCatalogMutations.fixedPricesUpdate());
         fetchers.put("product", env -> byId(env, "Product", (ctx, id) -> ctx.shop().product(id).map(p -> ctx.graph().product(p.id))));
         fetchers.put("fulfillmentCreate", FulfillmentMutations.create());
         fetchers.put("fulfillmentCreateV2", FulfillmentMutations.create());

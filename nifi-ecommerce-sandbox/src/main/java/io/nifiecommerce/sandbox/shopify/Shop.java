@@ -36,6 +36,7 @@ public final class Shop {
     private final Map<Long, Variant> variantsByItem = new ConcurrentHashMap<>();
     private final Map<Long, String> productTitles = new ConcurrentHashMap<>();
     private final Map<Long, ProductState> products = new ConcurrentHashMap<>();
+    private final B2bCatalogBook catalogBook = new B2bCatalogBook();
     private final Map<Long, Customer> customers = new ConcurrentHashMap<>();
     private final Map<Long, Company> companies = new ConcurrentHashMap<>();
     private final Map<Long, StockLocation> locations = new ConcurrentHashMap<>();
@@ -93,6 +94,7 @@ public final class Shop {
         variantsByItem.clear();
         productTitles.clear();
         products.clear();
+        catalogBook.clear();
         customers.clear();
         companies.clear();
         locations.clear();
@@ -204,6 +206,25 @@ public final class Shop {
 
     Optional<ProductState> productByHandle(final String handle) {
         return products.values().stream().filter(product -> product.handle.equals(handle)).findFirst();
+    }
+
+    B2bCatalogBook catalogBook() {
+        return catalogBook;
+    }
+
+    /** The B2B catalogs the shop has (company-location catalogs made by catalogCreate). */
+    public int catalogCount() {
+        return catalogBook.catalogCount();
+    }
+
+    /** The fixed price of a variant in the price list of the catalog titled so, if any. */
+    public Optional<java.math.BigDecimal> fixedPrice(final String catalogTitle, final long variantId) {
+        return catalogBook.catalogs().stream().filter(c -> c.title.equals(catalogTitle) && c.priceListId != null).findFirst()
+                .flatMap(c -> catalogBook.priceList(c.priceListId)).map(list -> list.fixedPrices.get(variantId));
+    }
+
+    boolean companyLocationExists(final long locationId) {
+        return companies.values().stream().anyMatch(company -> company.locations().stream().anyMatch(l -> l.id() == locationId));
     }
 
     public int productCount() {
