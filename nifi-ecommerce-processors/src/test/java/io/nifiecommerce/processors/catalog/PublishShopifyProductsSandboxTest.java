@@ -68,7 +68,11 @@ class PublishShopifyProductsSandboxTest {
     }
 
     static TestRunner runner() throws Exception {
-        final TestRunner runner = TestRunners.newTestRunner(PublishShopifyProducts.class);
+        return runner(PublishShopifyProducts.class);
+    }
+
+    static TestRunner runner(final Class<? extends AbstractCatalogPublisher<?, ?>> type) throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(type);
         final SandboxConnection connection = new SandboxConnection();
         runner.addControllerService("shopify", connection);
         runner.enableControllerService(connection);
@@ -124,6 +128,59 @@ class PublishShopifyProductsSandboxTest {
         final MockFlowFile failed = runner.getFlowFilesForRelationship(PublishShopifyProducts.REL_FAILURE).getFirst();
         failed.assertAttributeEquals("error.code", "INVALID_ITEM");
         assertEquals("P-4", MAPPER.readTree(failed.getContent()).get(0).path("number").asText());
+    }
+
+    @Test
+    void publishesBusinessCentralPriceLinesToCatalogs() throws Exception {
+        final TestRunner products = runner();
+        products.enqueue(MAPPER.writeValueAsBytes(List.of(item("B2B-1", 10, false), item("B2B-2", 12, false))));
+        products.run();
+        products.assertAllFlowFilesTransferred(PublishShopifyProducts.REL_SUCCESS, 1);
+
+        final TestRunner prices = runner(PublishShopifyPriceLists.class);
+        prices.setProperty(PriceListProperties.CATALOG_TITLE_PREFIX, "ERP ");
+        final List<Map<String, Object>> lines = List.of(
+                priceLine("GROSSISTE", "B2B-1", 8.5, 0, "0001-01-01", "0001-01-01"),
+                priceLine("GROSSISTE", "B2B-2", 9, 0, "0001-01-01", "2020-01-01"),
+                priceLine("GROSSISTE", "B2B-2", 7, 10, "0001-01-01", "0001-01-01"),
+                priceLine("GROSSISTE", "B2B-404", 1, 0, "0001-01-01", "0001-01-01"));
+        prices.enqueue(MAPPER.writeValueAsBytes(lines));
+        prices.run();
+
+        final MockFlowFile success = prices.getFlowFilesForRelationship(PublishShopifyPriceLists.REL_SUCCESS).getFirst();
+        success.assertAttributeEquals("prices.published", "1");
+        success.assertAttributeEquals("prices.skipped", "1");
+        success.assertAttributeEquals("prices.unchanged", "1"); // an ended price never sent: nothing to remove
+        assertEquals(true, success.getAttribute("shopify.catalogs").startsWith("GROSSISTE=gid://shopify/CompanyLocationCatalog/"));
+        final MockFlowFile failure = prices.getFlowFilesForRelationship(PublishShopifyPriceLists.REL_FAILURE).getFirst();
+        failure.assertAttributeEquals("error.code", "UNKNOWN_SKU");
+        final long variantId = sandbox.shopify().shop().variants().stream().filter(v -> v.sku().equals("B2B-1")).findFirst().orElseThrow().id();
+        assertEquals(0, new java.math.BigDecimal("8.5").compareTo(sandbox.shopify().shop().fixedPrice("ERP GROSSISTE", variantId).orElseThrow()));
+
+        // the price of B2B-1 ends: its fixed price is removed
+        prices.clearTransferState();
+        prices.enqueue(MAPPER.writeValueAsBytes(List.of(priceLine("GROSSISTE", "B2B-1", 8.5, 0, "0001-01-01", "2021-06-30"))));
+        prices.run();
+        prices.getFlowFilesForRelationship(PublishShopifyPriceLists.REL_SUCCESS).getFirst().assertAttributeEquals("prices.removed", "1");
+        assertEquals(java.util.Optional.empty(), sandbox.shopify().shop().fixedPrice("ERP GROSSISTE", variantId));
+    }
+
+    /** A line of the bc-extension page salesPriceLines. */
+    private static Map<String, Object> priceLine(final String group, final String item, final double price, final int minimum,
+                                                 final String starting, final String ending) {
+        final Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("priceListCode", "S00001");
+        line.put("sourceType", "Customer Price Group");
+        line.put("sourceNo", group);
+        line.put("assetNo", item);
+        line.put("variantCode", "");
+        line.put("unitOfMeasureCode", "PCS");
+        line.put("minimumQuantity", minimum);
+        line.put("unitPrice", price);
+        line.put("currencyCode", "");
+        line.put("startingDate", starting);
+        line.put("endingDate", ending);
+        return line;
     }
 
     @Test
