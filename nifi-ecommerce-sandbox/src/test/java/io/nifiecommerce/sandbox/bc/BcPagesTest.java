@@ -177,4 +177,19 @@ class BcPagesTest {
         assertTrue(query.fields().stream().noneMatch(AlPage.Field::editable));
         assertEquals("nifiecommerce/stock/v1.0", BcStockByLocation.PAGE.route());
     }
+
+    @Test
+    void theSalesPriceLinesPageIsTheExtensionsSourceAndReadOnly() throws IOException {
+        final Path extension = REFERENCE.getParent().getParent().resolve("bc-extension").resolve("src").resolve(BcSalesPriceLines.SOURCE_FILE);
+        assertEquals(Files.readString(extension), BcPages.resource("custom/" + BcSalesPriceLines.SOURCE_FILE),
+                "the sandbox serves the page the repository ships");
+        final AlPage page = BcSalesPriceLines.SOURCE;
+        assertEquals("nifiEcommerce/catalog/v1.0", BcSalesPriceLines.PAGE.route());
+        assertEquals("salesPriceLines", page.entitySetName());
+        assertEquals(List.of("id", "priceListCode", "lineNumber", "sourceType", "sourceNo", "assetNo", "variantCode", "unitOfMeasureCode",
+                "minimumQuantity", "unitPrice", "currencyCode", "startingDate", "endingDate", "lastModifiedDateTime"),
+                page.fields().stream().map(AlPage.Field::name).toList());
+        assertFalse(page.insertAllowed() || page.modifyAllowed() || page.deleteAllowed());
+        assertTrue(page.fields().stream().noneMatch(AlPage.Field::editable));
+    }
 }
