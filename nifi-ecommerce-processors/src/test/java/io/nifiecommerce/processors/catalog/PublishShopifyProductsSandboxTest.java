@@ -44,12 +44,20 @@ class PublishShopifyProductsSandboxTest {
         sandbox.close();
     }
 
+
+
     /** The sandbox shop as a Shopify connection service. */
     static final class SandboxConnection extends AbstractControllerService implements ShopifyConnectionService {
-        final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
-                AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
-                new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(1))),
-                Duration.ofSeconds(30));
+        private final Sandbox sandbox;
+        final ShopifyGraphQlClient client;
+
+        SandboxConnection(final Sandbox sandbox) {
+            this.sandbox = sandbox;
+            this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
+                    AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
+                    new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(5)), new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(1))),
+                    Duration.ofSeconds(30));
+        }
 
         @Override
         public ShopifyGraphQlClient client() {
@@ -68,12 +76,13 @@ class PublishShopifyProductsSandboxTest {
     }
 
     static TestRunner runner() throws Exception {
-        return runner(PublishShopifyProducts.class);
+        return runner(PublishShopifyProducts.class, sandbox);
     }
 
-    static TestRunner runner(final Class<? extends AbstractCatalogPublisher<?, ?>> type) throws Exception {
+    /** A catalog processor on the sandbox shop, with a JSON reader and writer. */
+    static TestRunner runner(final Class<? extends AbstractCatalogPublisher<?, ?>> type, final Sandbox shop) throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(type);
-        final SandboxConnection connection = new SandboxConnection();
+        final SandboxConnection connection = new SandboxConnection(shop);
         runner.addControllerService("shopify", connection);
         runner.enableControllerService(connection);
         final JsonTreeReader reader = new JsonTreeReader();
@@ -137,7 +146,7 @@ class PublishShopifyProductsSandboxTest {
         products.run();
         products.assertAllFlowFilesTransferred(PublishShopifyProducts.REL_SUCCESS, 1);
 
-        final TestRunner prices = runner(PublishShopifyPriceLists.class);
+        final TestRunner prices = runner(PublishShopifyPriceLists.class, sandbox);
         prices.setProperty(PriceListProperties.CATALOG_TITLE_PREFIX, "ERP ");
         final List<Map<String, Object>> lines = List.of(
                 priceLine("GROSSISTE", "B2B-1", 8.5, 0, "0001-01-01", "0001-01-01"),

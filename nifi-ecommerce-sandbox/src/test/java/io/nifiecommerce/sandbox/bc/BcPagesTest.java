@@ -23,12 +23,19 @@ class BcPagesTest {
 
     private static final Path REFERENCE = Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "bc-api-v2.0-pages");
 
-    private static final Map<String, BcEntityType> MODEL = Map.of(
+    private static final Map<String, BcEntityType> MODEL = merged(Map.of(
             "customers", BcEntityType.CUSTOMER, "items", BcEntityType.ITEM, "salesOrders", BcEntityType.SALES_ORDER,
             "salesOrderLines", BcEntityType.SALES_ORDER_LINE, "salesInvoices", BcEntityType.SALES_INVOICE,
             "salesInvoiceLines", BcEntityType.SALES_INVOICE_LINE, "salesShipments", BcEntityType.SALES_SHIPMENT,
             "salesShipmentLines", BcEntityType.SALES_SHIPMENT_LINE, "itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY,
-            "locations", BcEntityType.LOCATION);
+            "locations", BcEntityType.LOCATION));
+
+    /** Map.of takes ten pairs at most. */
+    private static Map<String, BcEntityType> merged(final Map<String, BcEntityType> pages) {
+        final Map<String, BcEntityType> all = new java.util.HashMap<>(pages);
+        all.put("itemVariants", BcEntityType.ITEM_VARIANT);
+        return all;
+    }
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
