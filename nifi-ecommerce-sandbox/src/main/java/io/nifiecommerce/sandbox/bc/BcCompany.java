@@ -41,6 +41,7 @@ public final class BcCompany {
     public static final String SALES_CREDIT_MEMOS = "salesCreditMemos";
     public static final String SALES_CREDIT_MEMO_LINES = "salesCreditMemoLines";
     public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
+    public static final String ITEM_VARIANTS = "itemVariants";
     public static final String LOCATIONS = "locations";
     public static final String PURCHASE_ORDERS = "purchaseOrders";
     public static final String PURCHASE_ORDER_LINES = "purchaseOrderLines";
@@ -91,6 +92,7 @@ public final class BcCompany {
         table(PURCHASE_ORDER_LINES, BcEntityType.PURCHASE_ORDER_LINE);
         table(PURCHASE_RECEIPTS, BcEntityType.PURCHASE_RECEIPT);
         table(PURCHASE_RECEIPT_LINES, BcEntityType.PURCHASE_RECEIPT_LINE);
+        table(ITEM_VARIANTS, BcEntityType.ITEM_VARIANT);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
         this.posting = new BcDocumentPosting(this, store, ledger);
@@ -131,6 +133,34 @@ public final class BcCompany {
             ledger.adjustTo(items.get(row.id()), inventory, "", number.toUpperCase(Locale.ROOT));
             return items.get(row.id()).data().deepCopy();
         });
+    }
+
+    /** Creates or replaces (by item and code) a variant of an existing item, as the Item Variants page would. */
+    public JsonNode putItemVariant(final String itemNumber, final String code, final String description) {
+        return store.transaction(() -> {
+            final BcRow item = findByField(tables.get(ITEMS), "number", itemNumber.toUpperCase(Locale.ROOT));
+            if (item == null) {
+                throw new BcApiError(400, "Application_DialogException", "The Item does not exist. Identification fields and values: No.='"
+                        + itemNumber + "'");
+            }
+            final BcTable variants = tables.get(ITEM_VARIANTS);
+            final String key = code.trim().toUpperCase(Locale.ROOT);
+            final BcRow existing = variantsOf(item.id()).stream().filter(v -> v.data().path("code").asText().equals(key)).findFirst().orElse(null);
+            final ObjectNode data = existing == null ? EntityBody.blank(variants.type()) : existing.data().deepCopy();
+            data.put("itemId", item.id()).put("itemNumber", item.data().path("number").asText()).put("code", key).put("description", description);
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            if (existing != null) {
+                return variants.replace(existing, data).data().deepCopy();
+            }
+            final String rowId = store.newId();
+            data.put("id", rowId);
+            return variants.insert(rowId, data).data().deepCopy();
+        });
+    }
+
+    /** The variants of an item (by the item's id), in the order created. */
+    List<BcRow> variantsOf(final String itemId) {
+        return tables.get(ITEM_VARIANTS).rows().stream().filter(row -> row.data().path("itemId").asText().equals(itemId)).toList();
     }
 
     /** Creates or replaces (by code) a location (warehouse). */

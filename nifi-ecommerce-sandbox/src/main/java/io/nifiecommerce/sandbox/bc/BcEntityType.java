@@ -133,6 +133,8 @@ public final class BcEntityType {
     public static final BcEntityType SALES_CREDIT_MEMO = fromPage("salesCreditMemos", "Sales Header", concat(DOCUMENT_HEADER, List.of(
             of("creditMemoDate", DATE), of("invoiceId", G), code("invoiceNumber", 20), of("customerReturnReasonId", G))));
     public static final BcEntityType SALES_CREDIT_MEMO_LINE = fromPage("salesCreditMemoLines", "Sales Line", DOCUMENT_LINE);
+    public static final BcEntityType ITEM_VARIANT = fromPage("itemVariants", "Item Variant", List.of(
+            of("id", G), of("itemId", G), code("itemNumber", 20), code("code", 10), text("description", 100), of("lastModifiedDateTime", DT)));
 
     public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
             of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),

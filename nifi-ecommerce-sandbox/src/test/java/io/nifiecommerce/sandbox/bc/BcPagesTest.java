@@ -33,7 +33,8 @@ class BcPagesTest {
             Map.entry("itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY), Map.entry("locations", BcEntityType.LOCATION),
             Map.entry("purchaseOrders", BcEntityType.PURCHASE_ORDER), Map.entry("purchaseOrderLines", BcEntityType.PURCHASE_ORDER_LINE),
             Map.entry("purchaseReceipts", BcEntityType.PURCHASE_RECEIPT),
-            Map.entry("purchaseReceiptLines", BcEntityType.PURCHASE_RECEIPT_LINE));
+            Map.entry("purchaseReceiptLines", BcEntityType.PURCHASE_RECEIPT_LINE),
+            Map.entry("itemVariants", BcEntityType.ITEM_VARIANT));
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
@@ -181,5 +182,20 @@ class BcPagesTest {
         assertFalse(query.insertAllowed() || query.modifyAllowed() || query.deleteAllowed());
         assertTrue(query.fields().stream().noneMatch(AlPage.Field::editable));
         assertEquals("nifiecommerce/stock/v1.0", BcStockByLocation.PAGE.route());
+    }
+
+    @Test
+    void theSalesPriceLinesPageIsTheExtensionsSourceAndReadOnly() throws IOException {
+        final Path extension = REFERENCE.getParent().getParent().resolve("bc-extension").resolve("src").resolve(BcSalesPriceLines.SOURCE_FILE);
+        assertEquals(Files.readString(extension), BcPages.resource("custom/" + BcSalesPriceLines.SOURCE_FILE),
+                "the sandbox serves the page the repository ships");
+        final AlPage page = BcSalesPriceLines.SOURCE;
+        assertEquals("nifiEcommerce/catalog/v1.0", BcSalesPriceLines.PAGE.route());
+        assertEquals("salesPriceLines", page.entitySetName());
+        assertEquals(List.of("id", "priceListCode", "lineNumber", "sourceType", "sourceNo", "assetNo", "variantCode", "unitOfMeasureCode",
+                "minimumQuantity", "unitPrice", "currencyCode", "startingDate", "endingDate", "lastModifiedDateTime"),
+                page.fields().stream().map(AlPage.Field::name).toList());
+        assertFalse(page.insertAllowed() || page.modifyAllowed() || page.deleteAllowed());
+        assertTrue(page.fields().stream().noneMatch(AlPage.Field::editable));
     }
 }
