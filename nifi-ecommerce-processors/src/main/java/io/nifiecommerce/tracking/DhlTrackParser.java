@@ -63,8 +63,7 @@ public final class DhlTrackParser extends JsonFeedParser {
             }
         }
         // the announced day; the end of the announced window when only a window is given
-        final OffsetDateTime estimatedDelivery = estimated != null ? time(parser, "estimatedTimeOfDelivery", estimated)
-                : estimatedThrough != null ? time(parser, "estimatedDeliveryTimeFrame", estimatedThrough) : null;
+        final OffsetDateTime estimatedDelivery = estimated != null ? announcedTime(estimated) : announcedTime(estimatedThrough);
         final String hint = service == null ? "DHL" : "express".equalsIgnoreCase(service) ? "DHL Express" : "DHL";
         if (events.isEmpty() && status != null) {
             events.add(status);

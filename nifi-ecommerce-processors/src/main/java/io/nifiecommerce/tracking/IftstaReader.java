@@ -1,10 +1,8 @@
 package io.nifiecommerce.tracking;
 
-import io.nifiecommerce.edi.EdiStatusStream;
 import io.nifiecommerce.edi.EdiSyntaxException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,15 +16,12 @@ import java.util.Set;
  * sender (UNB), as carrier hint.
  * References given before the first STS of a CNI apply to all its statuses.
  */
-public final class IftstaReader extends EdiStatusStream {
+public final class IftstaReader extends StatusMessageReader {
 
     private static final Set<String> EDI_DATE_FORMATS = Set.of("102", "203", "204", "303");
 
-    private final ZoneId zone;
-    private TrackingEventSink sink;
 
     private String carrierParty;
-    private String interchangeSender;
     private String consignmentNumber;
     private String consignmentTracking;
     private String consignmentOrder;
@@ -48,12 +43,7 @@ public final class IftstaReader extends EdiStatusStream {
     private String pendingValue;
 
     public IftstaReader(final ZoneId zone) {
-        this.zone = zone;
-    }
-
-    public void read(final InputStream in, final TrackingEventSink eventSink) throws IOException {
-        this.sink = eventSink;
-        stream(in);
+        super(zone);
     }
 
     @Override
@@ -192,10 +182,6 @@ public final class IftstaReader extends EdiStatusStream {
         }
     }
 
-    @Override
-    protected void endSegment(final String tag) {
-    }
-
     private void resetConsignment() {
         consignmentNumber = null;
         consignmentTracking = null;
@@ -237,10 +223,11 @@ public final class IftstaReader extends EdiStatusStream {
         final String number = tracking != null && trackingRankInStatus >= trackingRankInConsignment ? tracking
                 : consignmentTracking != null ? consignmentTracking : tracking;
         final String orderReference = order != null ? order : consignmentOrder != null ? consignmentOrder : consignmentNumber;
-        // the carrier named by the message (NAD+CA), else the sender of the interchange (a carrier's own feed)
-        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, carrierParty != null ? carrierParty : interchangeSender, statusCode,
-                text == null ? null : text.toString(), time, TrackingLocation.of(city, postalCode, country));
+        final String label = text == null ? null : text.toString();
+        final TrackingLocation location = TrackingLocation.of(city, postalCode, country);
+        final String code = statusCode;
         resetStatus();
-        sink.accept(event);
+        // the carrier named by the message (NAD+CA), else the sender of the interchange
+        accept(orderReference, number, carrierParty, code, label, time, location, null);
     }
 }

@@ -92,6 +92,21 @@ abstract class JsonFeedParser implements TrackingFeedParser {
         return parser.getText().strip();
     }
 
+    /**
+     * A date the carrier announces (an estimated delivery): read like an event time, but one the parser cannot
+     * read is left out rather than failing the feed, whose events are sound.
+     */
+    OffsetDateTime announcedTime(final String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return EventTimes.parseIso(value, zone);
+        } catch (final DateTimeException e) {
+            return null;
+        }
+    }
+
     OffsetDateTime time(final JsonParser parser, final String field, final String value) throws TrackingFeedException {
         if (value == null || value.isBlank()) {
             return null;

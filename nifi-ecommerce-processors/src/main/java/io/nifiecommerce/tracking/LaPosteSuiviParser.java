@@ -63,7 +63,7 @@ public final class LaPosteSuiviParser extends JsonFeedParser {
             }
         }
         final String hint = hint(product, holder);
-        final OffsetDateTime estimated = estimDate == null || estimDate.isEmpty() ? null : time(parser, "estimDate", estimDate);
+        final OffsetDateTime estimated = announcedTime(estimDate);
         for (final String[] event : events) {
             sink.accept(toEvent(parser, idShip, hint, event, estimated));
         }

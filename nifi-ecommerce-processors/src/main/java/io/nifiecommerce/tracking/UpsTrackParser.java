@@ -79,8 +79,7 @@ public final class UpsTrackParser extends JsonFeedParser {
      * was delivered, no estimate. The end of the delivery window ({@code deliveryTime.endTime}) gives the time of
      * day when it applies to that estimate (not to the delivery), in the feed's zone: UPS gives no offset.
      */
-    private OffsetDateTime estimatedDelivery(final JsonParser parser, final List<String[]> dates, final String[] deliveryTime)
-            throws TrackingFeedException {
+    private OffsetDateTime estimatedDelivery(final JsonParser parser, final List<String[]> dates, final String[] deliveryTime) {
         String date = null;
         for (final String[] typeAndDate : dates) {
             if ("RDD".equals(typeAndDate[0]) || "SDD".equals(typeAndDate[0]) && date == null) {
@@ -91,7 +90,12 @@ public final class UpsTrackParser extends JsonFeedParser {
             return null;
         }
         final String endTime = "DEL".equals(deliveryTime[0]) ? null : deliveryTime[2];
-        return time(parser, date, endTime, null);
+        try {
+            return time(parser, date, endTime, null);
+        } catch (final TrackingFeedException e) {
+            // an estimate that cannot be read is left out; the package's events are sound
+            return null;
+        }
     }
 
     private RawTrackingEvent readActivity(final JsonParser parser) throws IOException, TrackingFeedException {

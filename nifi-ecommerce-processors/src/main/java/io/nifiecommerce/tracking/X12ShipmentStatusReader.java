@@ -1,10 +1,8 @@
 package io.nifiecommerce.tracking;
 
-import io.nifiecommerce.edi.EdiStatusStream;
 import io.nifiecommerce.edi.EdiSyntaxException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,15 +13,12 @@ import java.time.ZoneId;
  * none) and order reference (L11 qualified PO/CO/ON, else B10 shipment id), the AT7 date, time and time code, and
  * the MS1 place that follows. An L11 qualified 2I or CN inside an LX loop is a package tracking number for that loop's events.
  */
-public final class X12ShipmentStatusReader extends EdiStatusStream {
+public final class X12ShipmentStatusReader extends StatusMessageReader {
 
-    private final ZoneId zone;
-    private TrackingEventSink sink;
 
     private String shipmentTracking;
     private String shipmentId;
     private String scac;
-    private String interchangeSender;
     private String order;
     private boolean inLoop;
     private String loopTracking;
@@ -42,12 +37,7 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
     private String l11Value;
 
     public X12ShipmentStatusReader(final ZoneId zone) {
-        this.zone = zone;
-    }
-
-    public void read(final InputStream in, final TrackingEventSink eventSink) throws IOException {
-        this.sink = eventSink;
-        stream(in);
+        super(zone);
     }
 
     @Override
@@ -148,10 +138,6 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
         }
     }
 
-    @Override
-    protected void endSegment(final String tag) {
-    }
-
     private void emit() throws IOException {
         if (!statusOpen) {
             return;
@@ -166,12 +152,11 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
         }
         final String number = loopTracking != null ? loopTracking : shipmentTracking;
         final String orderReference = order != null ? order : shipmentId;
-        // the SCAC of the shipment, else the sender of the interchange (a carrier's own feed)
         // AG "Estimated Delivery" and X2 "Estimated Date and/or Time of Arrival at Consignee's Location" date the estimate
         final OffsetDateTime estimated = "AG".equals(code) || "X2".equals(code) ? eventTime : null;
-        final RawTrackingEvent event = new RawTrackingEvent(orderReference, number, scac != null ? scac : interchangeSender, code,
-                reason == null ? null : "reason " + reason, eventTime,
-                TrackingLocation.of(city, null, country), estimated);
+        final String status = code;
+        final String label = reason == null ? null : "reason " + reason;
+        final TrackingLocation location = TrackingLocation.of(city, null, country);
         statusOpen = false;
         code = null;
         reason = null;
@@ -181,6 +166,7 @@ public final class X12ShipmentStatusReader extends EdiStatusStream {
         city = null;
         state = null;
         country = null;
-        sink.accept(event);
+        // the SCAC of the shipment, else the sender of the interchange
+        accept(orderReference, number, scac, status, label, eventTime, location, estimated);
     }
 }

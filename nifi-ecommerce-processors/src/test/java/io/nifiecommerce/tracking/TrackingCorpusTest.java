@@ -394,6 +394,12 @@ class TrackingCorpusTest {
         // a delivered UPS package announces nothing: DEL is the delivery date, no estimate
         parse(Files.readAllBytes(CORPUS.resolve("feeds/api/karrio-ups-schema-sample.json")), ZoneId.of("Europe/Paris"))
                 .forEach(event -> assertEquals(null, event.estimatedDeliveryAt()));
+        // an estimate that cannot be read is left out, the events stay
+        final String unreadable = Files.readString(CORPUS.resolve("feeds/api/karrio-laposte-TrackingResponse.json"), StandardCharsets.UTF_8)
+                .replace("\"estimDate\": \"2023-03-09T09:38:00+01:00\"", "\"estimDate\": \"prochainement\"");
+        final List<TrackingEvent> withoutEstimate = parse(unreadable.getBytes(StandardCharsets.UTF_8), ZoneId.of("Europe/Paris"));
+        assertEquals(9, withoutEstimate.size());
+        withoutEstimate.forEach(event -> assertEquals(null, event.estimatedDeliveryAt()));
         // an X12 214 status AG (Estimated Delivery) dates the estimate
         final String estimate = Files.readString(CORPUS.resolve("feeds/edi/edinet-214-MGCTLYST-SAMPLE.edi"), StandardCharsets.UTF_8)
                 .replace("AT7*D1*NS***20160726*1230*LT~", "AT7*AG*NS***20160728*1700*LT~");
