@@ -123,6 +123,7 @@ public final class MiraklShop {
      * had no transaction.
      */
     public synchronized Optional<JsonNode> closeBillingCycle() {
+        debitDueOrders();
         final List<ObjectNode> pending = transactions.stream()
                 .filter(t -> t.path("payment_state").asText().equals("PENDING")).toList();
         if (pending.isEmpty()) {
@@ -155,6 +156,7 @@ public final class MiraklShop {
 
     /** A manual credit note from the operator (IV01 type MANUAL_CREDIT), e.g. a goodwill gesture; it is paid in the next cycle. */
     public synchronized JsonNode issueManualCredit(final BigDecimal amountExcludingTax, final String description) {
+        debitDueOrders();
         final BigDecimal vat = money(amountExcludingTax.multiply(VAT));
         final ObjectNode credit = document("MANUAL_CREDIT", amountExcludingTax, vat, description);
         transaction("MANUAL_CREDIT", amountExcludingTax, null, null).put("accounting_document_number", credit.path("invoice_id").asText());
