@@ -4,17 +4,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.sandbox.mirakl.ManualClock;
 import io.nifiecommerce.sandbox.mirakl.MiraklShop;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** A simulated marketplace on a loopback port, a clock the test moves, and a client of the bundle pointed at it. */
@@ -22,7 +20,7 @@ final class MiraklSandbox implements AutoCloseable {
 
     static final String API_KEY = "sandbox-mirakl-key";
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
     final MiraklShop shop = new MiraklShop("2001", "Maison Dupont", clock, Duration.ZERO);
     final MiraklSimulator simulator;
     final HttpServer server;
@@ -60,33 +58,5 @@ final class MiraklSandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-    }
-
-    /** A clock that moves only when told. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(final Instant start) {
-            this.now = start;
-        }
-
-        void advance(final Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
