@@ -1,11 +1,10 @@
 package io.nifiecommerce.processors.mirakl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.mirakl.MiraklSellerApi;
 import io.nifiecommerce.mirakl.PeriodSettlement;
+import io.nifiecommerce.mirakl.SettlementJson;
 import io.nifiecommerce.processors.PropertyRenames;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
@@ -133,7 +132,7 @@ public class FetchMiraklSettlement extends AbstractProcessor {
                 final Instant end = start.plus(period);
                 final PeriodSettlement settlement = PeriodSettlement.of(connection.marketplace(), start, end,
                         api.transactionLines(start, end), api.accountingDocuments(start, end));
-                FlowFile flowFile = session.write(session.create(), out -> MAPPER.writeValue(out, json(settlement)));
+                FlowFile flowFile = session.write(session.create(), out -> MAPPER.writeValue(out, SettlementJson.toJson(settlement)));
                 final Map<String, String> attributes = new HashMap<>();
                 attributes.put(FetchMiraklOrders.MARKETPLACE_ATTRIBUTE, connection.marketplace());
                 attributes.put("settlement.period.start", start.toString());
@@ -160,31 +159,6 @@ public class FetchMiraklSettlement extends AbstractProcessor {
             getLogger().error("Summarising {} failed", connection.marketplace(), e);
             context.yield();
         }
-    }
-
-    /** The settlement document: amounts as decimal strings, as in the canonical order. */
-    static ObjectNode json(final PeriodSettlement settlement) {
-        final ObjectNode json = MAPPER.createObjectNode();
-        json.put("marketplace", settlement.marketplace()).put("periodStart", settlement.start().toString())
-                .put("periodEnd", settlement.end().toString()).put("currency", settlement.currency())
-                .put("orderCount", settlement.orderCount()).put("sales", settlement.sales().toPlainString())
-                .put("refunds", settlement.refunds().toPlainString()).put("commissions", settlement.commissions().toPlainString())
-                .put("fees", settlement.fees().toPlainString()).put("credits", settlement.credits().toPlainString())
-                .put("payouts", settlement.payouts().toPlainString()).put("balance", settlement.balance().toPlainString());
-        final ObjectNode byOrder = json.putObject("netByOrder");
-        settlement.netByOrder().forEach((order, net) -> byOrder.put(order, net.toPlainString()));
-        final ArrayNode paid = json.putArray("paymentDocuments");
-        settlement.paymentDocuments().forEach(paid::add);
-        final ArrayNode documents = json.putArray("documents");
-        for (final PeriodSettlement.Document document : settlement.documents()) {
-            documents.addObject().put("key", PeriodSettlement.documentKey(settlement.marketplace(), document))
-                    .put("number", document.number()).put("type", document.type()).put("creditNote", document.creditNote())
-                    .put("issueDate", document.issueDate()).put("dueDate", document.dueDate()).put("currency", document.currency())
-                    .put("amountExcludingTax", document.amountExcludingTax().toPlainString())
-                    .put("tax", document.tax().toPlainString())
-                    .put("amountIncludingTax", document.amountIncludingTax().toPlainString());
-        }
-        return json;
     }
 
     /**

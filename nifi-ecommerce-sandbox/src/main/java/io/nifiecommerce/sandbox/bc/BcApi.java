@@ -126,7 +126,7 @@ final class BcApi {
         }
         store.read(() -> {
             final BcRow line = company.require(lineSet, navigation.key());
-            if (!line.data().path("documentId").asText().equals(documentId)) {
+            if (!BcTable.parentId(line).equals(documentId)) {
                 throw BcApiError.recordNotFound(company.tableFor(lineSet).type().caption(), "Id='" + navigation.key() + "'");
             }
             return line;

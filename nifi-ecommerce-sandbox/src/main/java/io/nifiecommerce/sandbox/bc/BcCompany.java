@@ -40,6 +40,11 @@ public final class BcCompany {
     public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
     public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
     public static final String LOCATIONS = "locations";
+    public static final String VENDORS = "vendors";
+    public static final String PURCHASE_INVOICES = "purchaseInvoices";
+    public static final String PURCHASE_INVOICE_LINES = "purchaseInvoiceLines";
+    public static final String JOURNALS = "journals";
+    public static final String JOURNAL_LINES = "journalLines";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
@@ -55,6 +60,7 @@ public final class BcCompany {
     private final Map<String, Long> numberSeries = new HashMap<>();
     private volatile BigDecimal taxPercent = BigDecimal.valueOf(20);
     private final ItemLedger ledger;
+    private final BcAccounting accounting;
 
     BcCompany(final BcStore store, final String id, final String name) {
         this.store = store;
@@ -71,8 +77,14 @@ public final class BcCompany {
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
         table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
         table(LOCATIONS, BcEntityType.LOCATION);
+        table(VENDORS, BcEntityType.VENDOR);
+        table(PURCHASE_INVOICES, BcEntityType.PURCHASE_INVOICE);
+        table(PURCHASE_INVOICE_LINES, BcEntityType.PURCHASE_INVOICE_LINE);
+        table(JOURNALS, BcEntityType.JOURNAL);
+        table(JOURNAL_LINES, BcEntityType.JOURNAL_LINE);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
+        this.accounting = new BcAccounting(this, store, tables);
     }
 
     private void table(final String entitySet, final BcEntityType type) {
@@ -146,6 +158,35 @@ public final class BcCompany {
             final BcRow row = existing == null ? create(CUSTOMERS, values, null) : update(CUSTOMERS, existing.id(), values, "*");
             return row.data().deepCopy();
         });
+    }
+
+    /** Creates or replaces (by {@code number}) a vendor, e.g. a marketplace that invoices its commissions. */
+    public JsonNode putVendor(final String number, final String displayName) {
+        return store.transaction(() -> {
+            final ObjectNode values = JsonNodeFactory.instance.objectNode().put("number", number).put("displayName", displayName);
+            final BcRow existing = findByField(tables.get(VENDORS), "number", number);
+            final BcRow row = existing == null ? create(VENDORS, values, null) : update(VENDORS, existing.id(), values, "*");
+            return row.data().deepCopy();
+        });
+    }
+
+    /** Creates a general journal (batch) unless one has the code; returns it. */
+    public JsonNode putJournal(final String code, final String displayName) {
+        return store.transaction(() -> {
+            final BcRow existing = findByField(tables.get(JOURNALS), "code", code);
+            return (existing != null ? existing : create(JOURNALS, JsonNodeFactory.instance.objectNode().put("code", code)
+                    .put("displayName", displayName), null)).data().deepCopy();
+        });
+    }
+
+    /** Purchase invoices with their {@code purchaseInvoiceLines}. */
+    public List<JsonNode> purchaseInvoices() {
+        return snapshot(PURCHASE_INVOICES);
+    }
+
+    /** General journal lines of every journal. */
+    public List<JsonNode> journalLines() {
+        return snapshot(JOURNAL_LINES);
     }
 
     /** Creates a sales order as a POST would (deep insert when the body has {@code salesOrderLines}). */
@@ -366,6 +407,16 @@ public final class BcCompany {
                 yield createMaster(ITEMS, body, "", 1000, 1, "%s%d");
             }
             case SALES_ORDERS -> createOrder(body);
+            case VENDORS -> createMaster(VENDORS, body, "V", 10, 10, "%s%05d");
+            case JOURNALS -> createJournal(body);
+            case PURCHASE_INVOICES -> accounting.createPurchaseInvoice(body);
+            case PURCHASE_INVOICE_LINES -> {
+                final BcRow invoice = require(PURCHASE_INVOICES, parentId != null ? parentId : body.path("documentId").asText(""));
+                final BcRow line = accounting.createPurchaseLine(invoice, body, nextSequence(PURCHASE_INVOICE_LINES, invoice.id()));
+                accounting.recomputePurchaseTotals(invoice.id());
+                yield line;
+            }
+            case JOURNAL_LINES -> accounting.createJournalLine(require(JOURNALS, parentId != null ? parentId : body.path("journalId").asText("")), body);
             case SALES_ORDER_LINES -> {
                 final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
                 final BcRow order = require(SALES_ORDERS, orderId);
@@ -475,7 +526,7 @@ public final class BcCompany {
 
     static boolean isWritable(final String entitySet) {
         return switch (entitySet) {
-            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES -> true;
+            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, VENDORS, JOURNALS -> true;
             default -> false;
         };
     }
@@ -486,6 +537,8 @@ public final class BcCompany {
             case SALES_ORDERS -> SALES_ORDER_LINES;
             case SALES_INVOICES -> SALES_INVOICE_LINES;
             case SALES_SHIPMENTS -> SALES_SHIPMENT_LINES;
+            case PURCHASE_INVOICES -> PURCHASE_INVOICE_LINES;
+            case JOURNALS -> JOURNAL_LINES;
             default -> null;
         };
     }
@@ -525,6 +578,8 @@ public final class BcCompany {
         final ObjectNode data = EntityBody.blank(table.type());
         if (entitySet.equals(CUSTOMERS)) {
             data.put("type", "Company").put("blocked", " ");
+        } else if (entitySet.equals(VENDORS)) {
+            data.put("blocked", " ");
         } else {
             data.put("type", "Inventory").put("baseUnitOfMeasureCode", "PCS");
         }
@@ -839,6 +894,28 @@ public final class BcCompany {
         return table.byField(field, value);
     }
 
+    /** The next sequence of a document's lines: 10000 more than the last. */
+    int nextSequence(final String lineSet, final String documentId) {
+        return linesOf(lineSet, documentId).stream().mapToInt(l -> l.data().path("sequence").asInt()).max().orElse(0) + 10000;
+    }
+
+    private BcRow createJournal(final JsonNode body) {
+        final BcTable journals = tables.get(JOURNALS);
+        final ObjectNode data = EntityBody.blank(journals.type());
+        EntityBody.bind(journals.type(), data, body, Set.of(JOURNAL_LINES));
+        if (data.path("code").asText().isEmpty()) {
+            throw new BcApiError(400, "Application_FieldValidationException", "Name must have a value in Gen. Journal Batch: Journal Template Name=GENERAL, Name=. It cannot be zero or empty.");
+        }
+        if (journals.byField("code", data.path("code").asText()) != null) {
+            throw new BcApiError(400, "Internal_EntityWithSameKeyExists", "The record already exists.");
+        }
+        data.put("templateDisplayName", "GENERAL");
+        final String rowId = store.newId();
+        data.put("id", rowId);
+        data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        return journals.insert(rowId, data);
+    }
+
     private int nextLineSequence(final String orderId) {
         int max = 0;
         for (final BcRow line : linesOf(SALES_ORDER_LINES, orderId)) {
@@ -848,6 +925,14 @@ public final class BcCompany {
     }
 
     /** The next number of a series; journaled so that a rolled-back insert gives its number back. */
+    String nextNumberOf(final String series, final String prefix, final long first) {
+        return nextNumber(series, prefix, first, 1, "%s%d");
+    }
+
+    BigDecimal taxPercentValue() {
+        return taxPercent;
+    }
+
     private String nextNumber(final String series, final String prefix, final long first, final long step, final String format) {
         final Long previous = numberSeries.get(series);
         final long next = previous == null ? first : previous + step;

@@ -23,12 +23,15 @@ class BcPagesTest {
 
     private static final Path REFERENCE = Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "bc-api-v2.0-pages");
 
-    private static final Map<String, BcEntityType> MODEL = Map.of(
-            "customers", BcEntityType.CUSTOMER, "items", BcEntityType.ITEM, "salesOrders", BcEntityType.SALES_ORDER,
-            "salesOrderLines", BcEntityType.SALES_ORDER_LINE, "salesInvoices", BcEntityType.SALES_INVOICE,
-            "salesInvoiceLines", BcEntityType.SALES_INVOICE_LINE, "salesShipments", BcEntityType.SALES_SHIPMENT,
-            "salesShipmentLines", BcEntityType.SALES_SHIPMENT_LINE, "itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY,
-            "locations", BcEntityType.LOCATION);
+    private static final Map<String, BcEntityType> MODEL = Map.ofEntries(
+            Map.entry("customers", BcEntityType.CUSTOMER), Map.entry("items", BcEntityType.ITEM),
+            Map.entry("salesOrders", BcEntityType.SALES_ORDER), Map.entry("salesOrderLines", BcEntityType.SALES_ORDER_LINE),
+            Map.entry("salesInvoices", BcEntityType.SALES_INVOICE), Map.entry("salesInvoiceLines", BcEntityType.SALES_INVOICE_LINE),
+            Map.entry("salesShipments", BcEntityType.SALES_SHIPMENT), Map.entry("salesShipmentLines", BcEntityType.SALES_SHIPMENT_LINE),
+            Map.entry("itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY), Map.entry("locations", BcEntityType.LOCATION),
+            Map.entry("vendors", BcEntityType.VENDOR), Map.entry("purchaseInvoices", BcEntityType.PURCHASE_INVOICE),
+            Map.entry("purchaseInvoiceLines", BcEntityType.PURCHASE_INVOICE_LINE), Map.entry("journals", BcEntityType.JOURNAL),
+            Map.entry("journalLines", BcEntityType.JOURNAL_LINE));
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
