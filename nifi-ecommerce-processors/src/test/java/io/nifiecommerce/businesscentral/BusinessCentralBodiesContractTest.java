@@ -140,4 +140,10 @@ class BusinessCentralBodiesContractTest {
             assertTrue(line.path("documentNumber").asText().length() <= 20);
         }
     }
+
+    @Test
+    void theChannelDimensionLineUsesOnlyWritableFieldsOfItsPage() {
+        assertEquals(List.of(), BcPageContract.violations("dimensionSetLines", DocumentDimensions.body("canal", "fnac-darty"),
+                BcPageContract.Write.INSERT));
+    }
 }

@@ -425,6 +425,7 @@ public final class FlowTemplates {
         flow.parameter("bc.bank.account", "BC bank account number the marketplace pays out to", false, "BANK");
         flow.parameter("bc.marketplace.journal", "Code of the general journal the settlement lines go to, for review and posting", false, "MARKETPL");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
+        flow.parameter("bc.channel.dimension", "BC dimension whose value is the order's channel (the marketplace's code, upper case)", false, "CANAL");
 
         // wider lanes than the other flows: review ports sit beside the marketplace reader, clear of its connection labels
         final double lane = 1000;
@@ -437,6 +438,7 @@ public final class FlowTemplates {
         final Component orderReader = jsonReader(flow, "Marketplace order reader");
         final Component orderWriter = jsonWriter(flow, "Marketplace order writer");
         final Component resultWriter = jsonWriter(flow, "Order result writer");
+        final Component resultReader = jsonReader(flow, "Order result reader");
         final Component trackingWriter = jsonWriter(flow, "Tracking event writer");
         final Component trackingReader = jsonReader(flow, "Tracking event reader");
 
@@ -448,8 +450,17 @@ public final class FlowTemplates {
                 .primaryNodeOnly()
                 .at(0, 0);
         final Component fetch = fetchAndArchive(flow, "Fetch and archive marketplace file", "marketplace").at(0, ROW);
-        final Component put = createSalesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
+        final Component put = salesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
                 "#{bc.marketplace.customer}").at(0, 2 * ROW);
+        final Component channel = flow.processor("Set the channel dimension", PKG + "businesscentral.PutBusinessCentralDimension", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .serviceProperty("Record Reader", resultReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Dimension Code", "#{bc.channel.dimension}")
+                .property("Value Field", "channel")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(-LANE, 2 * ROW);
         // lane 2: the marketplace's orders, accepted by stock
         final Component fetchMirakl = flow.processor("Fetch marketplace orders", PKG + "mirakl.FetchMiraklOrders", ecommerce)
                 .serviceProperty("Mirakl Connection", mirakl)
@@ -503,6 +514,7 @@ public final class FlowTemplates {
 
         final String notRead = flow.reviewPort("unread files", -LANE, ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 350);
+        final String dimensions = flow.reviewPort("channel dimensions", portUnder(channel), 2 * ROW + 350);
         final String decisions = flow.reviewPort("acceptance decisions", 440, 40);
         final String unmapped = flow.reviewPort("unmapped marketplace orders", lane + WIDTH + 318, 40);
         final String settlements = flow.reviewPort("settlements", portUnder(book), ROW + 350);
@@ -516,6 +528,9 @@ public final class FlowTemplates {
         flow.connect(fetchMirakl.id(), unmapped, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
+        flow.connect(put.id(), channel.id(), List.of("success"), false);
+        flow.connect(channel.id(), channel.id(), List.of("retry"), false, loopLeft(channel));
+        flow.connect(channel.id(), dimensions, List.of("failure"), false);
         flow.connect(summarise.id(), book.id(), List.of("success"), true);
         flow.connect(book.id(), book.id(), List.of("retry"), false, loopRight(book));
         flow.connect(book.id(), settlements, List.of("failure"), false);
@@ -531,7 +546,8 @@ public final class FlowTemplates {
                 Marketplace orders to Business Central
                 Every 5 minutes the marketplace's orders (Mirakl seller API) are read: lines waiting for acceptance are accepted when
                 BC has the item and the stock, refused otherwise (see 'Review: acceptance decisions'); debited orders become BC sales
-                orders on #{bc.marketplace.customer}, once each, as do canonical order files dropped in #{marketplace.input.directory}.
+                orders on #{bc.marketplace.customer} with their channel in dimension #{bc.channel.dimension}, once each, as do
+                canonical order files dropped in #{marketplace.input.directory}.
                 Each closed period, the operator's invoices become purchase invoices from #{bc.marketplace.vendor} and the payout becomes
                 balanced lines in journal #{bc.marketplace.journal}. Tracking feeds of marketplace parcels confirm the shipments on the
                 marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
@@ -644,6 +660,12 @@ public final class FlowTemplates {
     /** Sales orders sent excluding tax: BC computes the tax from its own VAT setup, and the net amounts reconcile to the cent. */
     private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
                                         final Component writer, final String b2cCustomer) {
+        return salesOrders(flow, name, bc, reader, writer, b2cCustomer).autoTerminate("success");
+    }
+
+    /** The sales order writer; its results ('success') go on, e.g. to the channel dimension. */
+    private Component salesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
+                                  final Component writer, final String b2cCustomer) {
         return flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .serviceProperty("Record Reader", reader)
@@ -653,8 +675,7 @@ public final class FlowTemplates {
                 .property("Price Basis", "EXCLUDING_TAX")
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", b2cCustomer)
-                .schedule("TIMER_DRIVEN", "0 sec")
-                .autoTerminate("success");
+                .schedule("TIMER_DRIVEN", "0 sec");
     }
 
     private Component publishStock(final FlowDefinition flow, final String name, final Component shopify, final Component reader,

@@ -27,6 +27,8 @@ final class BcAccounting {
     private final BcCompany company;
     private final BcStore store;
     private final Map<String, BcTable> tables;
+    /** Dimension code to its values (value code to name); a dimension's id is derived from its code. */
+    private final Map<String, Map<String, String>> dimensions = new java.util.HashMap<>();
 
     BcAccounting(final BcCompany company, final BcStore store, final Map<String, BcTable> tables) {
         this.company = company;
@@ -166,6 +168,54 @@ final class BcAccounting {
         }
         data.put("journalId", journal.id()).put("journalDisplayName", journal.data().path("code").asText());
         data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        final String lineId = store.newId();
+        data.put("id", lineId);
+        return lines.insert(lineId, data);
+    }
+
+    void putDimensionValue(final String dimensionCode, final String valueCode, final String valueName) {
+        dimensions.computeIfAbsent(dimensionCode, d -> new java.util.LinkedHashMap<>()).put(valueCode, valueName);
+    }
+
+    /**
+     * A dimension set line of a sales order or a purchase invoice (the page's OnInsertRecord): the dimension and its
+     * value must exist, and the document must not have the dimension already.
+     */
+    BcRow createDimensionSetLine(final String parentId, final JsonNode body) {
+        final String parentType;
+        if (parentId != null && tables.get(BcCompany.SALES_ORDERS).get(parentId) != null) {
+            parentType = "Sales Order";
+        } else if (parentId != null && tables.get(BcCompany.PURCHASE_INVOICES).get(parentId) != null) {
+            parentType = "Purchase Invoice";
+        } else {
+            throw BcApiError.badRequest("You must get to the parent first to create a dimension set line.");
+        }
+        final BcTable lines = tables.get(BcCompany.DIMENSION_SET_LINES);
+        final ObjectNode data = EntityBody.blank(lines.type());
+        EntityBody.bind(lines.type(), data, body, Set.of());
+        final String code = data.path("code").asText();
+        final String value = data.path("valueCode").asText();
+        if (code.isEmpty()) {
+            throw BcApiError.badRequest("The \"id\" or \"code\" field must be filled in.");
+        }
+        if (value.isEmpty()) {
+            throw BcApiError.badRequest("The \"valueId\" or \"valueCode\" field must be filled in.");
+        }
+        final Map<String, String> values = dimensions.get(code);
+        if (values == null) {
+            throw BcApiError.badRequest("The \"code\" does not match to a Dimension.");
+        }
+        if (!values.containsKey(value)) {
+            throw BcApiError.badRequest("The \"valueCode\" does not match to a Dimension Value.");
+        }
+        for (final BcRow existing : company.linesOf(BcCompany.DIMENSION_SET_LINES, parentId)) {
+            if (existing.data().path("code").asText().equals(code)) {
+                throw BcApiError.badRequest("The dimension set line already exists. Check existing dimension set lines and the default "
+                        + "dimension set lines on the parent.");
+            }
+        }
+        data.put("parentId", parentId).put("parentType", parentType).put("displayName", code).put("valueDisplayName", values.get(value))
+                .put("valueId", java.util.UUID.nameUUIDFromBytes((code + "/" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         final String lineId = store.newId();
         data.put("id", lineId);
         return lines.insert(lineId, data);

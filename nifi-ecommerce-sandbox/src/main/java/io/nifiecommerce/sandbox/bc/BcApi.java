@@ -105,8 +105,8 @@ final class BcApi {
         if (path.size() == 3 && navigation.name().startsWith(BOUND_ACTION_PREFIX)) {
             return boundAction(op, company, set, table.type(), setSegment.key(), navigation.name());
         }
-        final String lineSet = BcCompany.linesSetOf(set);
-        if (path.size() > 3 || lineSet == null || !navigation.name().equals(lineSet)) {
+        final String lineSet = BcCompany.navigationSetOf(set, navigation.name());
+        if (path.size() > 3 || lineSet == null) {
             throw BcApiError.segmentNotFound(navigation.name());
         }
         final String documentId = setSegment.key().toLowerCase(Locale.ROOT);

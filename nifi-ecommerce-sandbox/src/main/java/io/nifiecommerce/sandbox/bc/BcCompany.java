@@ -45,6 +45,7 @@ public final class BcCompany {
     public static final String PURCHASE_INVOICE_LINES = "purchaseInvoiceLines";
     public static final String JOURNALS = "journals";
     public static final String JOURNAL_LINES = "journalLines";
+    public static final String DIMENSION_SET_LINES = "dimensionSetLines";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
@@ -82,6 +83,7 @@ public final class BcCompany {
         table(PURCHASE_INVOICE_LINES, BcEntityType.PURCHASE_INVOICE_LINE);
         table(JOURNALS, BcEntityType.JOURNAL);
         table(JOURNAL_LINES, BcEntityType.JOURNAL_LINE);
+        table(DIMENSION_SET_LINES, BcEntityType.DIMENSION_SET_LINE);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
         this.accounting = new BcAccounting(this, store, tables);
@@ -177,6 +179,19 @@ public final class BcCompany {
             return (existing != null ? existing : create(JOURNALS, JsonNodeFactory.instance.objectNode().put("code", code)
                     .put("displayName", displayName), null)).data().deepCopy();
         });
+    }
+
+    /** Adds a value to a dimension (creating the dimension), as the Dimensions and Dimension Values pages would. */
+    public void putDimensionValue(final String dimensionCode, final String valueCode, final String valueName) {
+        store.transaction(() -> {
+            accounting.putDimensionValue(dimensionCode, valueCode, valueName);
+            return null;
+        });
+    }
+
+    /** The dimension set lines of a document (a sales order, a purchase invoice) by its id. */
+    public List<JsonNode> dimensionSetLines(final String documentId) {
+        return store.read(() -> linesOf(DIMENSION_SET_LINES, documentId).stream().map(row -> (JsonNode) row.data().deepCopy()).toList());
     }
 
     /** Purchase invoices with their {@code purchaseInvoiceLines}. */
@@ -416,6 +431,7 @@ public final class BcCompany {
                 accounting.recomputePurchaseTotals(invoice.id());
                 yield line;
             }
+            case DIMENSION_SET_LINES -> accounting.createDimensionSetLine(parentId, body);
             case JOURNAL_LINES -> accounting.createJournalLine(require(JOURNALS, parentId != null ? parentId : body.path("journalId").asText("")), body);
             case SALES_ORDER_LINES -> {
                 final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
@@ -529,6 +545,15 @@ public final class BcCompany {
             case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, VENDORS, JOURNALS -> true;
             default -> false;
         };
+    }
+
+    /** The entity set a navigation of this set leads to (its lines, or its dimension set lines), or null. */
+    static String navigationSetOf(final String entitySet, final String navigation) {
+        if (navigation.equals(linesSetOf(entitySet))) {
+            return navigation;
+        }
+        return navigation.equals(DIMENSION_SET_LINES) && (entitySet.equals(SALES_ORDERS) || entitySet.equals(PURCHASE_INVOICES))
+                ? DIMENSION_SET_LINES : null;
     }
 
     /** The navigation set holding the lines of documents of this set, or null. */

@@ -151,6 +151,12 @@ public final class BcEntityType {
             code("taxCode", 20), of("balanceAccountType", E), of("balancingAccountId", G), code("balancingAccountNumber", 20),
             of("lastModifiedDateTime", DT)));
 
+    /** The dimensions of a document (its dimension set), read and written under the document's navigation. */
+    public static final BcEntityType DIMENSION_SET_LINE = fromPage("dimensionSetLines", "Dimension Set Entry Buffer", List.of(
+            of("id", G), code("code", 20), code("consolidationCode", 20), of("parentId", G), of("parentType", E),
+            text("displayName", 30), of("valueId", G), code("valueCode", 20), code("valueConsolidationCode", 20),
+            text("valueDisplayName", 50)));
+
     private final String name;
     private final String caption;
     private final List<BcField> fields;

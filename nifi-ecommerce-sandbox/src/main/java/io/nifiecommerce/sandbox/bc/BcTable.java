@@ -54,11 +54,18 @@ final class BcTable {
         return null;
     }
 
-    /** The document a line belongs to: {@code documentId}, or {@code journalId} for journal lines. */
+    /** The document a line belongs to: {@code documentId}, {@code journalId} for journal lines, {@code parentId} for dimension set lines. */
     static String parentId(final BcRow row) {
-        final String documentId = row.data().path("documentId").asText("");
-        return documentId.isEmpty() ? row.data().path("journalId").asText("") : documentId;
+        for (final String field : PARENT_FIELDS) {
+            final String id = row.data().path(field).asText("");
+            if (!id.isEmpty() && !id.equals(EntityBody.BLANK_GUID)) {
+                return id;
+            }
+        }
+        return "";
     }
+
+    private static final java.util.List<String> PARENT_FIELDS = java.util.List.of("documentId", "journalId", "parentId");
 
     /** The rows whose {@code documentId} (or journalId) is the given one, in insertion order. */
     List<BcRow> byDocument(final String documentId) {

@@ -31,7 +31,7 @@ class BcPagesTest {
             Map.entry("itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY), Map.entry("locations", BcEntityType.LOCATION),
             Map.entry("vendors", BcEntityType.VENDOR), Map.entry("purchaseInvoices", BcEntityType.PURCHASE_INVOICE),
             Map.entry("purchaseInvoiceLines", BcEntityType.PURCHASE_INVOICE_LINE), Map.entry("journals", BcEntityType.JOURNAL),
-            Map.entry("journalLines", BcEntityType.JOURNAL_LINE));
+            Map.entry("journalLines", BcEntityType.JOURNAL_LINE), Map.entry("dimensionSetLines", BcEntityType.DIMENSION_SET_LINE));
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
