@@ -173,6 +173,10 @@ final class BcAccounting {
         return lines.insert(lineId, data);
     }
 
+    void clear() {
+        dimensions.clear();
+    }
+
     void putDimensionValue(final String dimensionCode, final String valueCode, final String valueName) {
         dimensions.computeIfAbsent(dimensionCode, d -> new java.util.LinkedHashMap<>()).put(valueCode, valueName);
     }

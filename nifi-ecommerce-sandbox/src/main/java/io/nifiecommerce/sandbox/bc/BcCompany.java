@@ -348,6 +348,7 @@ public final class BcCompany {
             customTables.values().forEach(BcTable::clear);
             numberSeries.clear();
             ledger.clear();
+            accounting.clear();
             return null;
         });
     }

@@ -25,6 +25,7 @@ public final class MiraklSeeding {
     public static final String API_KEY = "sandbox-mirakl-key";
     public static final String BC_PARTY = "MKT-CARREFOUR";
     public static final String BC_JOURNAL = "MARKETPL";
+    public static final String BC_CHANNEL_DIMENSION = "CANAL";
 
     private static final BigDecimal COMMISSION = new BigDecimal("0.15");
     private static final String[][] CUSTOMERS = {
@@ -66,8 +67,12 @@ public final class MiraklSeeding {
         return ids;
     }
 
-    /** The BC side: the marketplace as customer (its orders) and vendor (its invoices), and the journal of its settlements. */
+    /**
+     * The BC side: the marketplace as customer (its orders) and vendor (its invoices), the journal of its settlements, and
+     * the channel dimension with the marketplace's value.
+     */
     public static void seedBusinessCentral(final BcCompany company) {
+        company.putDimensionValue(BC_CHANNEL_DIMENSION, MARKETPLACE.toUpperCase(Locale.ROOT), "Carrefour Marketplace");
         company.putCustomer(BC_PARTY, "Carrefour Marketplace", "marketplace@carrefour.example", null);
         company.putVendor(BC_PARTY, "Carrefour Marketplace");
         company.putJournal(BC_JOURNAL, "Marketplace settlements (" + MARKETPLACE.toUpperCase(Locale.ROOT) + ")");
