@@ -201,7 +201,7 @@ public final class FlowTemplates {
         flow.connect(b2b.id(), put.id(), List.of("success"), true);
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
         flow.connect(b2b.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(b2b), -100}, new double[] {-LANE + 120, -100}));
-        flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
+        flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
         flow.connect(put.id(), refusedByBc, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
         flow.connect(verify.id(), put.id(), List.of("success"), false, List.of(bendUnder(verify, put)));
