@@ -2,6 +2,8 @@ package io.nifiecommerce.businesscentral;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.mirakl.MarketplaceBookings;
+import io.nifiecommerce.mirakl.PeriodSettlement;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Address;
 import io.nifiecommerce.order.Order;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -132,5 +136,32 @@ class BusinessCentralBodiesContractTest {
         assertEquals(2, violations.size(), violations.toString());
         assertFalse(BcPageContract.violations("customers", bc.records("customers").get(0), BcPageContract.Write.INSERT).isEmpty(),
                 "a stored customer (id, lastModifiedDateTime...) is not a valid body");
+    }
+
+    /** Marketplace accounting: the purchase invoice of an operator invoice and the journal lines of a period settlement. */
+    @Test
+    void marketplaceInvoicesAndSettlementLinesUseOnlyWritableFieldsOfTheirPages() {
+        final MarketplaceBookings bookings = new MarketplaceBookings(null, StubBusinessCentral.COMPANY_ID, "fnac-darty",
+                new MarketplaceBookings.Accounts("MKT-FNAC", "V-FNAC", "6226", "BNP", "4678", "MARKETPL"));
+        final PeriodSettlement.Document invoice = new PeriodSettlement.Document("1001", "AUTO_INVOICE", "2026-11-21T00:00:00Z",
+                "2026-12-21T00:00:00Z", "EUR", new BigDecimal("17.91"), new BigDecimal("21.49"), new BigDecimal("3.58"));
+        assertEquals(List.of(), BcPageContract.violations("purchaseInvoices", bookings.purchaseInvoiceBody(invoice), BcPageContract.Write.INSERT));
+        final PeriodSettlement settlement = new PeriodSettlement("fnac-darty", Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-11T00:00:00Z"), "EUR", 3, new BigDecimal("134.10"), new BigDecimal("-10.00"),
+                new BigDecimal("-21.49"), new BigDecimal("-5.00"), new BigDecimal("12.00"), new BigDecimal("-100.00"),
+                new BigDecimal("9.61"), Map.of(), List.of("1001"), List.of(invoice));
+        final List<ObjectNode> lines = bookings.journalLineBodies(settlement);
+        assertEquals(4, lines.size(), "customer, vendor, bank and the clearing account for what stays on the marketplace");
+        assertEquals(0, lines.stream().map(line -> line.path("amount").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add).signum());
+        for (final ObjectNode line : lines) {
+            assertEquals(List.of(), BcPageContract.violations("journalLines", line, BcPageContract.Write.INSERT), line.toString());
+            assertTrue(line.path("documentNumber").asText().length() <= 20);
+        }
+    }
+
+    @Test
+    void theChannelDimensionLineUsesOnlyWritableFieldsOfItsPage() {
+        assertEquals(List.of(), BcPageContract.violations("dimensionSetLines", DocumentDimensions.body("canal", "fnac-darty"),
+                BcPageContract.Write.INSERT));
     }
 }

@@ -12,6 +12,8 @@ import io.nifiecommerce.sandbox.shopify.HttpReplies;
 import io.nifiecommerce.sandbox.shopify.Shop;
 import io.nifiecommerce.sandbox.shopify.ShopOperations;
 import io.nifiecommerce.sandbox.shopify.ShopifySchemas;
+import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
+import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
 import io.nifiecommerce.sandbox.shopify.ShopifySimulator;
 import io.nifiecommerce.sandbox.shopify.WebhookSender;
 
@@ -21,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
     private final FaultInjector faults;
     private final Map<String, ShopifySimulator> shops = new LinkedHashMap<>();
     private final BusinessCentralSimulator businessCentral;
+    private final MiraklSimulator marketplace;
     private volatile ShopSeedData seed;
 
     private Sandbox(final SandboxConfig config) throws IOException {
@@ -72,6 +76,27 @@ public final class Sandbox implements AutoCloseable {
         this.businessCentral = new BusinessCentralSimulator(BcSimulatorConfig.defaults().withSeed(config.seed()), faults, stats);
         businessCentral.mount(server);
         BcSeeding.seed(businessCentral, seed);
+        this.marketplace = MiraklSeeding.marketplace(seed, marketplaceOrders(config.orders()), config.seed(), MARKETPLACE_DEBIT_DELAY, faults);
+        marketplace.mount(server, MiraklSeeding.PREFIX);
+        MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
+    }
+
+    /** The operator debits an accepted marketplace order this long after its acceptance. */
+    private static final Duration MARKETPLACE_DEBIT_DELAY = Duration.ofSeconds(5);
+
+    /** A quarter as many marketplace orders as shop orders, at least one. */
+    private static int marketplaceOrders(final int shopOrders) {
+        return Math.max(1, shopOrders / 4);
+    }
+
+    /** The simulated Mirakl marketplace (seller API under {@link #miraklBaseUrl()}). */
+    public MiraklSimulator marketplace() {
+        return marketplace;
+    }
+
+    /** The marketplace's instance URL, to which Mirakl's {@code /api/...} paths are appended. */
+    public String miraklBaseUrl() {
+        return "http://127.0.0.1:" + port() + MiraklSeeding.PREFIX;
     }
 
     /** Starts a sandbox; the first request for a Shopify version pays the parse of its SDL (seconds, once per JVM). */
@@ -191,6 +216,9 @@ public final class Sandbox implements AutoCloseable {
         }
         businessCentral.reset();
         BcSeeding.seed(businessCentral, seed);
+        marketplace.shop().reset();
+        MiraklSeeding.placeOrders(marketplace.shop(), seed, marketplaceOrders(seed.orders().size()), seed.seed());
+        MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         stats.reset();
     }
 
@@ -246,6 +274,11 @@ public final class Sandbox implements AutoCloseable {
         final String method = exchange.getRequestMethod();
         switch (path) {
             case "/_sandbox/stats" -> HttpReplies.json(exchange, 200, stats.snapshot());
+            case "/_sandbox/mirakl/close-billing-cycle" -> {
+                if (requirePost(exchange, method)) {
+                    HttpReplies.json(exchange, 200, marketplace.shop().closeBillingCycle().map(Object.class::cast).orElse(Map.of()));
+                }
+            }
             case "/_sandbox/reset" -> {
                 if (requirePost(exchange, method)) {
                     reset();

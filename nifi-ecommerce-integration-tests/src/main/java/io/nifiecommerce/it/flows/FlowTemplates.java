@@ -188,8 +188,8 @@ public final class FlowTemplates {
                 .comments("Company locations that check out to draft submit B2B orders as drafts; this tags them for review "
                         + "(the sales administration's saved view of Orders > Drafts) and sends each on once the sales administration tagged it approved.")
                 .at(LANE, 0);
-        final Component put = createSalesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
-                "#{bc.b2c.default.customer}", false).at(LANE, 2 * ROW);
+        final Component put = salesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
+                "#{bc.b2c.default.customer}").at(LANE, 2 * ROW);
         final Component price = flow.processor("Put BC carrier price on B2B drafts", PKG + "shopify.PutShopifyErpShipping", ecommerce)
                 .serviceProperty("Shopify Connection", shopify)
                 .serviceProperty("Business Central Connection", bc)
@@ -522,21 +522,64 @@ public final class FlowTemplates {
         return flow;
     }
 
-    /** Marketplace order files (canonical JSON) to BC sales orders, with the same idempotency as shop orders. */
+    /**
+     * Marketplace orders (a Mirakl marketplace's seller API, and canonical order files) to BC sales orders on the marketplace's
+     * customer, the marketplace's invoices and period settlements into BC, and shipments confirmed back to the marketplace.
+     */
     public FlowDefinition marketplace() {
         final FlowDefinition flow = new FlowDefinition("Marketplace orders to Business Central",
-                "Order files exported by marketplaces (canonical order JSON, see docs/canonical-order.md) become BC sales orders exactly once.");
+                "The orders of a marketplace run on Mirakl (Carrefour, Fnac Darty, Leroy Merlin, Boulanger, Decathlon...) are accepted when BC has "
+                        + "the stock and become BC sales orders on the marketplace's customer exactly once, as do canonical order files "
+                        + "(docs/canonical-order.md); the marketplace's commission invoices become purchase invoices and each period's "
+                        + "settlement becomes balanced journal lines, once each; carrier tracking confirms the shipments on the marketplace. "
+                        + "See docs/marketplaces.md.");
         bcParameters(flow);
-        flow.parameter("marketplace.input.directory", "Directory where marketplace order files are dropped", false, "/data/marketplaces/orders");
+        flow.parameter("mirakl.instance.url", "The marketplace operator's Mirakl instance, e.g. https://marketplace.example.mirakl.net", false,
+                "https://marketplace.mirakl.net");
+        flow.parameter("mirakl.api.key", "The shop's Mirakl API key (Mirakl back office, user settings, API key)", true, null);
+        flow.parameter("mirakl.marketplace.code", "Short code of the marketplace: the orders' channel and the prefix of its document keys", false,
+                "carrefour");
+        flow.parameter("mirakl.initial.start.date", "Marketplace orders updated since this ISO-8601 date are taken at the first run", false,
+                "2026-01-01T00:00:00Z");
+        flow.parameter("mirakl.acceptance.policy", "BUSINESS_CENTRAL_STOCK (accept a line when BC has the item and the stock) or ACCEPT_ALL",
+                false, "BUSINESS_CENTRAL_STOCK");
+        flow.parameter("mirakl.settlement.period", "Length of a settlement period (10 days follows Mirakl's default billing cycle)", false, "10 days");
+        flow.parameter("mirakl.carrier.codes", "The marketplace's code of each carrier, e.g. colissimo=COLISSIMO,chronopost=CHRONOPOST; others go by name",
+                false, "");
+        flow.parameter("marketplace.input.directory", "Directory where canonical marketplace order files are dropped", false, "/data/marketplaces/orders");
         flow.parameter("marketplace.archive.directory", "Directory the order files are archived into once read (outside the input directory)",
                 false, "/data/marketplaces/archive");
         flow.parameter("marketplace.completion.strategy", ARCHIVE_STRATEGY, false, "Move File");
-        flow.parameter("bc.marketplace.customer", "BC customer number marketplace orders are booked on", false, "MARKETPLACE");
+        flow.parameter("marketplace.tracking.input.directory", "Directory where the carriers' tracking feeds of marketplace parcels are dropped",
+                false, "/data/marketplaces/tracking");
+        flow.parameter("marketplace.tracking.archive.directory", "Directory the tracking feeds are archived into once read (outside the input directory)",
+                false, "/data/marketplaces/tracking-archive");
+        flow.parameter("marketplace.tracking.completion.strategy", ARCHIVE_STRATEGY, false, "Move File");
+        flow.parameter("bc.marketplace.customer", "BC customer number the marketplace's orders are booked on", false, "MARKETPLACE");
+        flow.parameter("bc.marketplace.vendor", "BC vendor number of the marketplace operator, who invoices its commissions", false, "MARKETPLACE");
+        flow.parameter("bc.marketplace.commission.account", "G/L account of the marketplace's commission and fee invoices", false, "6226");
+        flow.parameter("bc.marketplace.clearing.account", "G/L account of what stays on the marketplace balance at a period's end", false, "4678");
+        flow.parameter("bc.bank.account", "BC bank account number the marketplace pays out to", false, "BANK");
+        flow.parameter("bc.marketplace.journal", "Code of the general journal the settlement lines go to, for review and posting", false, "MARKETPL");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
+        flow.parameter("bc.channel.dimension", "BC dimension whose value is the order's channel (the marketplace's code, upper case)", false, "CANAL");
 
+        // wider lanes than the other flows: review ports sit beside the marketplace reader, clear of its connection labels
+        final double lane = 1000;
         final Component bc = bcService(flow);
+        final Component mirakl = flow.service("Mirakl connection", PKG + "mirakl.StandardMiraklConnectionService", ecommerce,
+                        PKG + "mirakl.MiraklConnectionService", ecommerce)
+                .property("Instance URL", "#{mirakl.instance.url}")
+                .sensitiveProperty("API Key", "mirakl.api.key")
+                .property("Marketplace Code", "#{mirakl.marketplace.code}");
         final Component orderReader = jsonReader(flow, "Marketplace order reader");
+        final Component orderWriter = jsonWriter(flow, "Marketplace order writer");
         final Component resultWriter = jsonWriter(flow, "Order result writer");
+        final Component resultReader = jsonReader(flow, "Order result reader");
+        final Component trackingWriter = jsonWriter(flow, "Tracking event writer");
+        final Component trackingReader = jsonReader(flow, "Tracking event reader");
+
+        // lane 1: canonical order files, and the one sales order writer of the flow
         final Component list = flow.processor("List marketplace files", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
                 .property("Input Directory", "#{marketplace.input.directory}")
                 .property("File Filter", ".*\\.json")
@@ -544,22 +587,107 @@ public final class FlowTemplates {
                 .primaryNodeOnly()
                 .at(0, 0);
         final Component fetch = fetchAndArchive(flow, "Fetch and archive marketplace file", "marketplace").at(0, ROW);
-        final Component put = createSalesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
+        final Component put = salesOrders(flow, "Create marketplace sales orders", bc, orderReader, resultWriter,
                 "#{bc.marketplace.customer}").at(0, 2 * ROW);
+        final Component channel = flow.processor("Set the channel dimension", PKG + "businesscentral.PutBusinessCentralDimension", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .serviceProperty("Record Reader", resultReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Dimension Code", "#{bc.channel.dimension}")
+                .property("Value Field", "channel")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(-LANE, 2 * ROW);
+        // lane 2: the marketplace's orders, accepted by stock
+        final Component fetchMirakl = flow.processor("Fetch marketplace orders", PKG + "mirakl.FetchMiraklOrders", ecommerce)
+                .serviceProperty("Mirakl Connection", mirakl)
+                .serviceProperty("Record Writer", orderWriter)
+                .property("Acceptance Policy", "#{mirakl.acceptance.policy}")
+                .serviceProperty("Business Central Connection", bc)
+                .property("Initial Start Date", "#{mirakl.initial.start.date}")
+                .schedule("TIMER_DRIVEN", "5 min")
+                .primaryNodeOnly()
+                .at(lane, 0);
+        // lane 3: invoices and settlements
+        final Component summarise = flow.processor("Summarise marketplace periods", PKG + "mirakl.FetchMiraklSettlement", ecommerce)
+                .serviceProperty("Mirakl Connection", mirakl)
+                .property("Initial Start Date", "#{mirakl.initial.start.date}")
+                .property("Period", "#{mirakl.settlement.period}")
+                .schedule("TIMER_DRIVEN", "1 hour")
+                .primaryNodeOnly()
+                .at(2 * lane, 0);
+        final Component book = flow.processor("Book invoices and settlements in BC", PKG + "mirakl.PutBusinessCentralMarketplaceSettlement", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Marketplace Customer", "#{bc.marketplace.customer}")
+                .property("Marketplace Vendor", "#{bc.marketplace.vendor}")
+                .property("Commission Account", "#{bc.marketplace.commission.account}")
+                .property("Bank Account", "#{bc.bank.account}")
+                .property("Clearing Account", "#{bc.marketplace.clearing.account}")
+                .property("Journal", "#{bc.marketplace.journal}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(2 * lane, ROW);
+        // lane 4: shipments confirmed on the marketplace from the carriers' tracking
+        final Component listTracking = flow.processor("List marketplace tracking feeds", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
+                .property("Input Directory", "#{marketplace.tracking.input.directory}")
+                .schedule("TIMER_DRIVEN", "1 min")
+                .primaryNodeOnly()
+                .at(3 * lane, 0);
+        final Component fetchTracking = fetchAndArchive(flow, "Fetch and archive marketplace tracking feed", "marketplace.tracking").at(3 * lane, ROW);
+        final Component parse = flow.processor("Parse marketplace tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
+                .property("Input Format", "auto")
+                .serviceProperty("Record Writer", trackingWriter)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("original")
+                .at(3 * lane, 2 * ROW);
+        final Component confirm = flow.processor("Confirm marketplace shipments", PKG + "mirakl.PutMiraklShipment", ecommerce)
+                .serviceProperty("Mirakl Connection", mirakl)
+                .serviceProperty("Record Reader", trackingReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Carrier Codes", "#{mirakl.carrier.codes}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(3 * lane, 3 * ROW);
+
         final String notRead = flow.reviewPort("unread files", -LANE, ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 350);
+        final String dimensions = flow.reviewPort("channel dimensions", portUnder(channel), 2 * ROW + 350);
+        final String decisions = flow.reviewPort("acceptance decisions", 440, 40);
+        final String unmapped = flow.reviewPort("unmapped marketplace orders", lane + WIDTH + 318, 40);
+        final String settlements = flow.reviewPort("settlements", portUnder(book), ROW + 350);
+        final String unreadTracking = flow.reviewPort("unread tracking feeds", 3 * lane + WIDTH + 400, ROW + 40);
+        final String shipments = flow.reviewPort("shipments", portUnder(confirm), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), put.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
+        flow.connect(fetchMirakl.id(), put.id(), List.of("success"), true, List.of(bendUnder(fetchMirakl, put)));
+        flow.connect(fetchMirakl.id(), decisions, List.of("acceptance"), false);
+        flow.connect(fetchMirakl.id(), unmapped, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
+        flow.connect(put.id(), channel.id(), List.of("success"), false);
+        flow.connect(channel.id(), channel.id(), List.of("retry"), false, loopLeft(channel));
+        flow.connect(channel.id(), dimensions, List.of("failure"), false);
+        flow.connect(summarise.id(), book.id(), List.of("success"), true);
+        flow.connect(book.id(), book.id(), List.of("retry"), false, loopRight(book));
+        flow.connect(book.id(), settlements, List.of("failure"), false);
+        flow.connect(listTracking.id(), fetchTracking.id(), List.of("success"), true);
+        flow.connect(fetchTracking.id(), parse.id(), List.of("success"), false);
+        flow.connect(fetchTracking.id(), unreadTracking, List.of("failure", "not.found", "permission.denied"), false);
+        flow.connect(parse.id(), confirm.id(), List.of("success"), false);
+        flow.connect(parse.id(), unreadTracking, List.of("failure"), false,
+                List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(parse)}));
+        flow.connect(confirm.id(), confirm.id(), List.of("retry"), false, loopRight(confirm));
+        flow.connect(confirm.id(), shipments, List.of("failure"), false);
         flow.note("""
                 Marketplace orders to Business Central
-                Order files that marketplaces export (canonical order JSON, docs/canonical-order.md) dropped in
-                #{marketplace.input.directory} become BC sales orders, each exactly once. Files are moved into
-                #{marketplace.archive.directory} as received, before parsing (parameter marketplace.completion.strategy).
-                Failures wait in front of the 'Review: ...' output ports with error.code and error.message (a file that could
-                not be read: the connection's name says why): connect the ports to your own handling, or fix and move them back.""",
+                Every 5 minutes the marketplace's orders (Mirakl seller API) are read: lines waiting for acceptance are accepted when
+                BC has the item and the stock, refused otherwise (see 'Review: acceptance decisions'); debited orders become BC sales
+                orders on #{bc.marketplace.customer} with their channel in dimension #{bc.channel.dimension}, once each, as do
+                canonical order files dropped in #{marketplace.input.directory}.
+                Each closed period, the operator's invoices become purchase invoices from #{bc.marketplace.vendor} and the payout becomes
+                balanced lines in journal #{bc.marketplace.journal}. Tracking feeds of marketplace parcels confirm the shipments on the
+                marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
     }
@@ -730,13 +858,13 @@ public final class FlowTemplates {
     /** Sales orders sent excluding tax: BC computes the tax from its own VAT setup, and the net amounts reconcile to the cent. */
     private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
                                         final Component writer, final String b2cCustomer) {
-        return createSalesOrders(flow, name, bc, reader, writer, b2cCustomer, true);
+        return salesOrders(flow, name, bc, reader, writer, b2cCustomer).autoTerminate("success");
     }
 
-    /** @param terminateSuccess false when the results go on (the carrier price of B2B drafts) */
-    private Component createSalesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
-                                        final Component writer, final String b2cCustomer, final boolean terminateSuccess) {
-        final Component put = flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
+    /** The sales order writer; its results ('success') go on: the carrier price of B2B drafts, the channel dimension. */
+    private Component salesOrders(final FlowDefinition flow, final String name, final Component bc, final Component reader,
+                                  final Component writer, final String b2cCustomer) {
+        return flow.processor(name, PKG + "businesscentral.PutBusinessCentralOrder", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
                 .serviceProperty("Record Reader", reader)
                 .serviceProperty("Record Writer", writer)
@@ -748,7 +876,6 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 // cancelled: never created, or its open sales order deleted; shipped ones go to failure for review
                 .autoTerminate("cancelled");
-        return terminateSuccess ? put.autoTerminate("success") : put;
     }
 
     private Component publishStock(final FlowDefinition flow, final String name, final Component shopify, final Component reader,

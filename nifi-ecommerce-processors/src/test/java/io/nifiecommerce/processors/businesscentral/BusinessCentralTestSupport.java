@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.List;
 
 /** Wires a connection service to the stub and JSON reader/writer services into a test runner. */
-final class BusinessCentralTestSupport {
+public final class BusinessCentralTestSupport {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -58,7 +58,7 @@ final class BusinessCentralTestSupport {
      * Serves the sandbox's BC simulator on a local port and adds to the runner a connection service
      * ("bc") to its company, with the request timeout and attempts given; the caller stops the server.
      */
-    static HttpServer connectToSimulator(final TestRunner runner, final BusinessCentralSimulator simulator, final String company,
+    public static HttpServer connectToSimulator(final TestRunner runner, final BusinessCentralSimulator simulator, final String company,
                                          final String requestTimeout, final String maxAttempts) throws IOException, InitializationException {
         final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -18,7 +18,8 @@ public final class AlPageParser {
 
     private static final Pattern HEADER = Pattern.compile("\\b(page|query)\\s+(\\d+)\\s+(\"[^\"]*\"|\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PROPERTY = Pattern.compile("(\\w+)\\s*=\\s*((?:'(?:[^']|'')*'|[^;'])*);");
-    private static final Pattern CONTROL = Pattern.compile("\\b(field|part|column)\\s*\\(\\s*(\\w+)\\s*;", Pattern.CASE_INSENSITIVE);
+    /** A control and its name, a plain or a quoted identifier ({@code field("code"; Rec.Name)}: code is an AL keyword). */
+    private static final Pattern CONTROL = Pattern.compile("\\b(field|part|column)\\s*\\(\\s*\"?(\\w+)\"?\\s*;", Pattern.CASE_INSENSITIVE);
     private static final Pattern LAYOUT = Pattern.compile("\\b(layout|elements)\\s*\\{", Pattern.CASE_INSENSITIVE);
     private static final Pattern SERVICE_ENABLED = Pattern.compile(
             "\\[ServiceEnabled]\\s*(?:\\[[^]]*]\\s*)*procedure\\s+(\\w+)", Pattern.CASE_INSENSITIVE);

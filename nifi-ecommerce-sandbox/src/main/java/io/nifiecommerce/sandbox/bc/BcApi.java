@@ -105,8 +105,8 @@ final class BcApi {
         if (path.size() == 3 && navigation.name().startsWith(BOUND_ACTION_PREFIX)) {
             return boundAction(op, company, set, table.type(), setSegment.key(), navigation.name());
         }
-        final String lineSet = BcCompany.linesSetOf(set);
-        if (path.size() > 3 || lineSet == null || !navigation.name().equals(lineSet)) {
+        final String lineSet = BcCompany.navigationSetOf(set, navigation.name());
+        if (path.size() > 3 || lineSet == null) {
             throw BcApiError.segmentNotFound(navigation.name());
         }
         final String documentId = setSegment.key().toLowerCase(Locale.ROOT);
@@ -126,7 +126,7 @@ final class BcApi {
         }
         store.read(() -> {
             final BcRow line = company.require(lineSet, navigation.key());
-            if (!line.data().path("documentId").asText().equals(documentId)) {
+            if (!BcTable.parentId(line).equals(documentId)) {
                 throw BcApiError.recordNotFound(company.tableFor(lineSet).type().caption(), "Id='" + navigation.key() + "'");
             }
             return line;

@@ -47,6 +47,12 @@ public final class BcCompany {
     public static final String PURCHASE_ORDER_LINES = "purchaseOrderLines";
     public static final String PURCHASE_RECEIPTS = "purchaseReceipts";
     public static final String PURCHASE_RECEIPT_LINES = "purchaseReceiptLines";
+    public static final String VENDORS = "vendors";
+    public static final String PURCHASE_INVOICES = "purchaseInvoices";
+    public static final String PURCHASE_INVOICE_LINES = "purchaseInvoiceLines";
+    public static final String JOURNALS = "journals";
+    public static final String JOURNAL_LINES = "journalLines";
+    public static final String DIMENSION_SET_LINES = "dimensionSetLines";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
@@ -70,6 +76,7 @@ public final class BcCompany {
     private final Map<String, ObjectNode> shippingFields = new HashMap<>();
     /** The package tracking number each posted shipment carries, per shipment number. */
     private final Map<String, String> shipmentTracking = new LinkedHashMap<>();
+    private final BcAccounting accounting;
 
     BcCompany(final BcStore store, final String id, final String name) {
         this.store = store;
@@ -93,9 +100,16 @@ public final class BcCompany {
         table(PURCHASE_RECEIPTS, BcEntityType.PURCHASE_RECEIPT);
         table(PURCHASE_RECEIPT_LINES, BcEntityType.PURCHASE_RECEIPT_LINE);
         table(ITEM_VARIANTS, BcEntityType.ITEM_VARIANT);
+        table(VENDORS, BcEntityType.VENDOR);
+        table(PURCHASE_INVOICES, BcEntityType.PURCHASE_INVOICE);
+        table(PURCHASE_INVOICE_LINES, BcEntityType.PURCHASE_INVOICE_LINE);
+        table(JOURNALS, BcEntityType.JOURNAL);
+        table(JOURNAL_LINES, BcEntityType.JOURNAL_LINE);
+        table(DIMENSION_SET_LINES, BcEntityType.DIMENSION_SET_LINE);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
         this.posting = new BcDocumentPosting(this, store, ledger);
+        this.accounting = new BcAccounting(this, store, tables);
     }
 
     private void table(final String entitySet, final BcEntityType type) {
@@ -206,6 +220,48 @@ public final class BcCompany {
         } else {
             freightTerms.put(customerNumber, terms);
         }
+    }
+
+    /** Creates or replaces (by {@code number}) a vendor, e.g. a marketplace that invoices its commissions. */
+    public JsonNode putVendor(final String number, final String displayName) {
+        return store.transaction(() -> {
+            final ObjectNode values = JsonNodeFactory.instance.objectNode().put("number", number).put("displayName", displayName);
+            final BcRow existing = findByField(tables.get(VENDORS), "number", number);
+            final BcRow row = existing == null ? create(VENDORS, values, null) : update(VENDORS, existing.id(), values, "*");
+            return row.data().deepCopy();
+        });
+    }
+
+    /** Creates a general journal (batch) unless one has the code; returns it. */
+    public JsonNode putJournal(final String code, final String displayName) {
+        return store.transaction(() -> {
+            final BcRow existing = findByField(tables.get(JOURNALS), "code", code);
+            return (existing != null ? existing : create(JOURNALS, JsonNodeFactory.instance.objectNode().put("code", code)
+                    .put("displayName", displayName), null)).data().deepCopy();
+        });
+    }
+
+    /** Adds a value to a dimension (creating the dimension), as the Dimensions and Dimension Values pages would. */
+    public void putDimensionValue(final String dimensionCode, final String valueCode, final String valueName) {
+        store.transaction(() -> {
+            accounting.putDimensionValue(dimensionCode, valueCode, valueName);
+            return null;
+        });
+    }
+
+    /** The dimension set lines of a document (a sales order, a purchase invoice) by its id. */
+    public List<JsonNode> dimensionSetLines(final String documentId) {
+        return store.read(() -> linesOf(DIMENSION_SET_LINES, documentId).stream().map(row -> (JsonNode) row.data().deepCopy()).toList());
+    }
+
+    /** Purchase invoices with their {@code purchaseInvoiceLines}. */
+    public List<JsonNode> purchaseInvoices() {
+        return snapshot(PURCHASE_INVOICES);
+    }
+
+    /** General journal lines of every journal. */
+    public List<JsonNode> journalLines() {
+        return snapshot(JOURNAL_LINES);
     }
 
     /** Creates a sales order as a POST would (deep insert when the body has {@code salesOrderLines}). */
@@ -518,6 +574,7 @@ public final class BcCompany {
             ledger.clear();
             shippingFields.clear();
             shipmentTracking.clear();
+            accounting.clear();
             return null;
         });
     }
@@ -593,6 +650,17 @@ public final class BcCompany {
             }
             case SALES_ORDERS -> createOrder(body);
             case SALES_CREDIT_MEMOS -> createCreditMemo(body);
+            case VENDORS -> createMaster(VENDORS, body, "V", 10, 10, "%s%05d");
+            case JOURNALS -> createJournal(body);
+            case PURCHASE_INVOICES -> accounting.createPurchaseInvoice(body);
+            case PURCHASE_INVOICE_LINES -> {
+                final BcRow invoice = require(PURCHASE_INVOICES, parentId != null ? parentId : body.path("documentId").asText(""));
+                final BcRow line = accounting.createPurchaseLine(invoice, body, nextSequence(PURCHASE_INVOICE_LINES, invoice.id()));
+                accounting.recomputePurchaseTotals(invoice.id());
+                yield line;
+            }
+            case DIMENSION_SET_LINES -> accounting.createDimensionSetLine(parentId, body);
+            case JOURNAL_LINES -> accounting.createJournalLine(require(JOURNALS, parentId != null ? parentId : body.path("journalId").asText("")), body);
             case SALES_ORDER_LINES -> {
                 final String orderId = parentId != null ? parentId : body.path("documentId").asText("");
                 final BcRow order = require(SALES_ORDERS, orderId);
@@ -721,9 +789,18 @@ public final class BcCompany {
 
     static boolean isWritable(final String entitySet) {
         return switch (entitySet) {
-            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, PURCHASE_ORDER_LINES, SALES_CREDIT_MEMOS -> true;
+            case CUSTOMERS, ITEMS, SALES_ORDERS, SALES_ORDER_LINES, PURCHASE_ORDER_LINES, SALES_CREDIT_MEMOS, VENDORS, JOURNALS -> true;
             default -> false;
         };
+    }
+
+    /** The entity set a navigation of this set leads to (its lines, or its dimension set lines), or null. */
+    static String navigationSetOf(final String entitySet, final String navigation) {
+        if (navigation.equals(linesSetOf(entitySet))) {
+            return navigation;
+        }
+        return navigation.equals(DIMENSION_SET_LINES) && (entitySet.equals(SALES_ORDERS) || entitySet.equals(PURCHASE_INVOICES))
+                ? DIMENSION_SET_LINES : null;
     }
 
     /** The navigation set holding the lines of documents of this set, or null. */
@@ -735,6 +812,8 @@ public final class BcCompany {
             case PURCHASE_ORDERS -> PURCHASE_ORDER_LINES;
             case PURCHASE_RECEIPTS -> PURCHASE_RECEIPT_LINES;
             case SALES_CREDIT_MEMOS -> SALES_CREDIT_MEMO_LINES;
+            case PURCHASE_INVOICES -> PURCHASE_INVOICE_LINES;
+            case JOURNALS -> JOURNAL_LINES;
             default -> null;
         };
     }
@@ -774,6 +853,8 @@ public final class BcCompany {
         final ObjectNode data = EntityBody.blank(table.type());
         if (entitySet.equals(CUSTOMERS)) {
             data.put("type", "Company").put("blocked", " ");
+        } else if (entitySet.equals(VENDORS)) {
+            data.put("blocked", " ");
         } else {
             data.put("type", "Inventory").put("baseUnitOfMeasureCode", "PCS");
         }
@@ -1115,6 +1196,28 @@ public final class BcCompany {
         return table.byField(field, value);
     }
 
+    /** The next sequence of a document's lines: 10000 more than the last. */
+    int nextSequence(final String lineSet, final String documentId) {
+        return linesOf(lineSet, documentId).stream().mapToInt(l -> l.data().path("sequence").asInt()).max().orElse(0) + 10000;
+    }
+
+    private BcRow createJournal(final JsonNode body) {
+        final BcTable journals = tables.get(JOURNALS);
+        final ObjectNode data = EntityBody.blank(journals.type());
+        EntityBody.bind(journals.type(), data, body, Set.of(JOURNAL_LINES));
+        if (data.path("code").asText().isEmpty()) {
+            throw new BcApiError(400, "Application_FieldValidationException", "Name must have a value in Gen. Journal Batch: Journal Template Name=GENERAL, Name=. It cannot be zero or empty.");
+        }
+        if (journals.byField("code", data.path("code").asText()) != null) {
+            throw new BcApiError(400, "Internal_EntityWithSameKeyExists", "The record already exists.");
+        }
+        data.put("templateDisplayName", "GENERAL");
+        final String rowId = store.newId();
+        data.put("id", rowId);
+        data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+        return journals.insert(rowId, data);
+    }
+
     private int nextLineSequence(final String orderId) {
         int max = 0;
         for (final BcRow line : linesOf(SALES_ORDER_LINES, orderId)) {
@@ -1124,6 +1227,14 @@ public final class BcCompany {
     }
 
     /** The next number of a series; journaled so that a rolled-back insert gives its number back. */
+    String nextNumberOf(final String series, final String prefix, final long first) {
+        return nextNumber(series, prefix, first, 1, "%s%d");
+    }
+
+    BigDecimal taxPercentValue() {
+        return taxPercent;
+    }
+
     String nextNumber(final String series, final String prefix, final long first, final long step, final String format) {
         final Long previous = numberSeries.get(series);
         final long next = previous == null ? first : previous + step;

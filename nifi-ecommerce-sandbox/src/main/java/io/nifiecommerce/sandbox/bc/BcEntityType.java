@@ -147,6 +147,54 @@ public final class BcEntityType {
             text("addressLine2", 50), text("city", 30), text("state", 30), code("country", 10), code("postalCode", 20),
             text("phoneNumber", 30), text("email", 80), text("website", 80), of("lastModifiedDateTime", DT)));
 
+    public static final BcEntityType VENDOR = fromPage("vendors", "Vendor", List.of(
+            of("id", G), code("number", 20), text("displayName", 100), text("addressLine1", 100), text("addressLine2", 50),
+            text("city", 30), text("state", 30), code("country", 10), code("postalCode", 20), text("phoneNumber", 30),
+            text("email", 80), text("website", 80), text("taxRegistrationNumber", 20), of("currencyId", G), code("currencyCode", 10),
+            code("irs1099Code", 10), of("paymentTermsId", G), of("paymentMethodId", G), of("taxLiable", B), of("blocked", E),
+            of("balance", D), of("lastModifiedDateTime", DT)));
+
+    /** Purchase invoices (drafts, then posted: the page shows both, as BC's purchInvEntityAggregate does). */
+    public static final BcEntityType PURCHASE_INVOICE = fromPage("purchaseInvoices", "Purchase Header", List.of(
+            of("id", G), code("number", 20), of("postingDate", DATE), of("invoiceDate", DATE), of("dueDate", DATE),
+            code("vendorInvoiceNumber", 35), of("vendorId", G), code("vendorNumber", 20), text("vendorName", 100),
+            text("payToName", 100), text("payToContact", 100), of("payToVendorId", G), code("payToVendorNumber", 20),
+            text("shipToName", 100), text("shipToContact", 100), text("buyFromAddressLine1", 100), text("buyFromAddressLine2", 50),
+            text("buyFromCity", 30), code("buyFromCountry", 10), text("buyFromState", 30), code("buyFromPostCode", 20),
+            text("shipToAddressLine1", 100), text("shipToAddressLine2", 50), text("shipToCity", 30), code("shipToCountry", 10),
+            text("shipToState", 30), code("shipToPostCode", 20), text("payToAddressLine1", 100), text("payToAddressLine2", 50),
+            text("payToCity", 30), code("payToCountry", 10), text("payToState", 30), code("payToPostCode", 20),
+            code("shortcutDimension1Code", 20), code("shortcutDimension2Code", 20), of("currencyId", G), code("currencyCode", 10),
+            of("orderId", G), code("orderNumber", 20), code("purchaser", 20), of("pricesIncludeTax", B), of("discountAmount", D),
+            of("discountAppliedBeforeTax", B), of("totalAmountExcludingTax", D), of("totalTaxAmount", D),
+            of("totalAmountIncludingTax", D), of("status", E), of("lastModifiedDateTime", DT)));
+
+    public static final BcEntityType PURCHASE_INVOICE_LINE = fromPage("purchaseInvoiceLines", "Purchase Line", List.of(
+            of("id", G), of("documentId", G), of("sequence", I), of("itemId", G), of("accountId", G), of("lineType", E),
+            code("lineObjectNumber", 20), text("description", 100), text("description2", 50), of("unitOfMeasureId", G),
+            code("unitOfMeasureCode", 10), of("unitCost", D), of("quantity", D), of("discountAmount", D), of("discountPercent", D),
+            of("discountAppliedBeforeTax", B), of("amountExcludingTax", D), code("taxCode", 20), of("taxPercent", D),
+            of("totalTaxAmount", D), of("amountIncludingTax", D), of("invoiceDiscountAllocation", D), of("netAmount", D),
+            of("netTaxAmount", D), of("netAmountIncludingTax", D), of("expectedReceiptDate", DATE), of("itemVariantId", G),
+            of("locationId", G)));
+
+    public static final BcEntityType JOURNAL = fromPage("journals", "Gen. Journal Batch", List.of(
+            of("id", G), code("code", 10), text("displayName", 100), text("templateDisplayName", 10),
+            of("lastModifiedDateTime", DT), of("balancingAccountId", G), code("balancingAccountNumber", 20)));
+
+    public static final BcEntityType JOURNAL_LINE = fromPage("journalLines", "Gen. Journal Line", List.of(
+            of("id", G), of("journalId", G), code("journalDisplayName", 10), of("lineNumber", I), of("accountType", E),
+            of("accountId", G), code("accountNumber", 20), of("postingDate", DATE), code("documentNumber", 20),
+            code("externalDocumentNumber", 35), of("amount", D), text("description", 100), text("comment", 250),
+            code("taxCode", 20), of("balanceAccountType", E), of("balancingAccountId", G), code("balancingAccountNumber", 20),
+            of("lastModifiedDateTime", DT)));
+
+    /** The dimensions of a document (its dimension set), read and written under the document's navigation. */
+    public static final BcEntityType DIMENSION_SET_LINE = fromPage("dimensionSetLines", "Dimension Set Entry Buffer", List.of(
+            of("id", G), code("code", 20), code("consolidationCode", 20), of("parentId", G), of("parentType", E),
+            text("displayName", 30), of("valueId", G), code("valueCode", 20), code("valueConsolidationCode", 20),
+            text("valueDisplayName", 50)));
+
     private final String name;
     private final String caption;
     private final List<BcField> fields;

@@ -19,7 +19,9 @@ public final class BcPages {
             "APIV2SalesOrderLines.Page.al", "APIV2SalesInvoices.Page.al", "APIV2SalesInvoiceLines.Page.al",
             "APIV2SalesShipments.Page.al", "APIV2SalesShipmentLines.Page.al", "APIV2SalesCreditMemos.Page.al", "APIV2SalesCreditMemLines.Page.al",
             "APIV2ItemLedgerEntries.Page.al", "APIV2Locations.Page.al", "APIV2PurchaseOrders.Page.al", "APIV2PurchaseOrderLines.Page.al",
-            "APIV2PurchaseReceipts.Page.al", "APIV2PurchReceiptLines.Page.al", "APIV2ItemVariants.Page.al");
+            "APIV2PurchaseReceipts.Page.al", "APIV2PurchReceiptLines.Page.al", "APIV2ItemVariants.Page.al",
+            "APIV2Vendors.Page.al", "APIV2PurchaseInvoices.Page.al", "APIV2PurchaseInvoiceLines.Page.al",
+            "APIV2Journals.Page.al", "APIV2JournalLines.Page.al", "APIV2DimensionSetLines.Page.al");
 
     private static final Map<String, AlPage> BY_ENTITY_SET = load();
 

@@ -54,7 +54,20 @@ final class BcTable {
         return null;
     }
 
-    /** The rows whose {@code documentId} is the given one, in insertion order. */
+    /** The document a line belongs to: {@code documentId}, {@code journalId} for journal lines, {@code parentId} for dimension set lines. */
+    static String parentId(final BcRow row) {
+        for (final String field : PARENT_FIELDS) {
+            final String id = row.data().path(field).asText("");
+            if (!id.isEmpty() && !id.equals(EntityBody.BLANK_GUID)) {
+                return id;
+            }
+        }
+        return "";
+    }
+
+    private static final java.util.List<String> PARENT_FIELDS = java.util.List.of("documentId", "journalId", "parentId");
+
+    /** The rows whose {@code documentId} (or journalId) is the given one, in insertion order. */
     List<BcRow> byDocument(final String documentId) {
         final Map<Long, BcRow> rows = byDocument.get(documentId);
         return rows == null ? new ArrayList<>() : new ArrayList<>(rows.values());
@@ -115,7 +128,7 @@ final class BcTable {
         if (!number.isEmpty()) {
             byNumber.put(number, row);
         }
-        final String documentId = row.data().path("documentId").asText("");
+        final String documentId = parentId(row);
         if (!documentId.isEmpty()) {
             byDocument.computeIfAbsent(documentId, d -> new TreeMap<>()).put(row.sequence(), row);
         }
@@ -132,7 +145,7 @@ final class BcTable {
         if (!number.isEmpty() && byNumber.get(number) != null && byNumber.get(number).id().equals(row.id())) {
             byNumber.remove(number);
         }
-        final String documentId = row.data().path("documentId").asText("");
+        final String documentId = parentId(row);
         final Map<Long, BcRow> siblings = byDocument.get(documentId);
         if (siblings != null) {
             siblings.remove(row.sequence());

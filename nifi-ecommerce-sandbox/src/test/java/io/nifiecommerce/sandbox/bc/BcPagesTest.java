@@ -34,7 +34,11 @@ class BcPagesTest {
             Map.entry("purchaseOrders", BcEntityType.PURCHASE_ORDER), Map.entry("purchaseOrderLines", BcEntityType.PURCHASE_ORDER_LINE),
             Map.entry("purchaseReceipts", BcEntityType.PURCHASE_RECEIPT),
             Map.entry("purchaseReceiptLines", BcEntityType.PURCHASE_RECEIPT_LINE),
-            Map.entry("itemVariants", BcEntityType.ITEM_VARIANT));
+            Map.entry("itemVariants", BcEntityType.ITEM_VARIANT),
+            Map.entry("vendors", BcEntityType.VENDOR), Map.entry("purchaseInvoices", BcEntityType.PURCHASE_INVOICE),
+            Map.entry("purchaseInvoiceLines", BcEntityType.PURCHASE_INVOICE_LINE), Map.entry("journals", BcEntityType.JOURNAL),
+            Map.entry("journalLines", BcEntityType.JOURNAL_LINE), Map.entry("dimensionSetLines", BcEntityType.DIMENSION_SET_LINE));
+
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
