@@ -22,8 +22,8 @@ public final class CostBudget {
     private final double floor;
     private final ClusterShare share;
     private double maximum;
-    // this node's part of the bucket
-    private double available;
+    // this node's part of the bucket; NaN until first used (the share is not asked while the service is being enabled)
+    private double available = Double.NaN;
     private double restoreRate;
     private long observedAt;
 
@@ -41,7 +41,6 @@ public final class CostBudget {
                       final ClusterShare share) {
         this.share = share;
         this.maximum = maximum;
-        this.available = share.of(maximum);
         this.restoreRate = restoreRate;
         this.floor = floor;
         this.nanoClock = nanoClock;
@@ -110,6 +109,11 @@ public final class CostBudget {
 
     private void refill() {
         final long now = nanoClock.getAsLong();
+        if (Double.isNaN(available)) {
+            available = share.of(maximum);
+            observedAt = now;
+            return;
+        }
         final double seconds = (now - observedAt) / 1_000_000_000.0;
         if (seconds > 0) {
             available = Math.min(share.of(maximum), available + seconds * share.of(restoreRate));

@@ -107,6 +107,14 @@ class RequestGovernorTest {
     }
 
     @Test
+    void theClusterIsNotAskedWhenTheGovernorIsMade() {
+        // see CostBudgetTest#theClusterIsNotAskedWhenTheBudgetIsMade: NiFi's lock, held while it enables services
+        new RequestGovernor(5, 6000, Duration.ofMinutes(5), new ClusterShare(() -> {
+            throw new AssertionError("the number of nodes was asked while the service was being enabled");
+        }));
+    }
+
+    @Test
     void twoNodesTogetherStayInsideTheWindowOfOneUser() {
         // BC counts starts per user whichever node sends them: two nodes on one clock, each with its half
         final ClusterShare twoNodes = new ClusterShare(() -> 2);

@@ -45,6 +45,16 @@ class CostBudgetTest {
     }
 
     @Test
+    void theClusterIsNotAskedWhenTheBudgetIsMade() {
+        // NiFi holds the lock that the cluster size needs while it enables services on a restarting node: asking then blocked
+        // the Shopify and BC services until NiFi's enable timeouts (3 minutes on a restarted node)
+        final ClusterShare locked = new ClusterShare(() -> {
+            throw new AssertionError("the number of nodes was asked while the service was being enabled");
+        });
+        new CostBudget(1000, 50, 10, now::get, locked);
+    }
+
+    @Test
     void twoNodesDrainingOneShopAreNotThrottledWhenEachTakesItsShare() {
         assertTrue(throttledAnswers(ClusterShare.WHOLE) > 0, "each node believing it has the whole bucket collects THROTTLED");
         assertEquals(0, throttledAnswers(new ClusterShare(() -> 2)));

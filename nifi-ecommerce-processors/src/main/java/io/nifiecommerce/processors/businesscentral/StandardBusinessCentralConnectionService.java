@@ -277,10 +277,6 @@ public class StandardBusinessCentralConnectionService extends AbstractController
     @OnEnabled
     public void onEnabled(final ConfigurationContext context) {
         client = createClient(context, Clock.systemUTC());
-        final RequestGovernor governor = client.governor();
-        getLogger().info("Business Central requests from this node: at most {} concurrent and {} per window, its share of the user's {} and {} over {} node(s)",
-                governor.concurrentShare(), governor.windowShare(), governor.maxConcurrent(), context.getProperty(REQUESTS_PER_WINDOW).getValue(),
-                ClusterNodes.share(getNodeTypeProvider()).nodes());
         company = context.getProperty(COMPANY).evaluateAttributeExpressions().getValue().trim();
         companyId = GUID.matcher(company).matches() ? company.replace("{", "").replace("}", "") : null;
     }
@@ -347,7 +343,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
         final RequestGovernor governor = new RequestGovernor(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
                 context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
                 Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)),
-                ClusterNodes.share(getNodeTypeProvider()));
+                ClusterNodes.share(getNodeTypeProvider(), getLogger()));
         return new BusinessCentralClient(endpoint, credentials, governor, transport, requestTimeout);
     }
 
