@@ -7,6 +7,9 @@
 # Each run may take the bound of docs/reliability.md (the demo's default --timeout).
 # Usage: harness/crash-test.sh [RUNS] [CRASHES] [ORDERS] [FIRST_SEED]
 # Run k uses seed FIRST_SEED + k - 1 (default 1), so a campaign cut short resumes where it stopped.
+# CLUSTER=1: the same on the two-node cluster of harness/nifi-cluster.sh, where each crash is a kill -9 of the
+# primary node in the middle of the sync; the other node must be elected primary and take over the sources
+# from their cluster state before the killed node comes back (primary failover test).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -22,9 +25,11 @@ it=nifi-ecommerce-integration-tests/target
 total_crashes=0 duplicates=0 lost=0 failed=0 unsynced=0 stock_missing=0 tracking_missing=0 total_orders=0 stock=0 shipped=0
 for seed in $(seq "$first_seed" $((first_seed + runs - 1))); do
   started=$(date +%s)
-  line=$("$java_home/bin/java" -Dnifi-ecommerce.repository="$repo" -cp "$it/classes:$(cat "$it/demo.classpath")" \
+  output=$("$java_home/bin/java" -Dnifi-ecommerce.repository="$repo" -cp "$it/classes:$(cat "$it/demo.classpath")" \
     io.nifiecommerce.it.demo.Demo --orders "$orders" --seed "$seed" --fault-rate 0.05 --crashes "$crashes" \
-    --exit-when-synced --port 0 2>/dev/null | tail -1) || true
+    --exit-when-synced --port 0 ${CLUSTER:+--cluster} 2>/dev/null) || true
+  line=$(printf '%s\n' "$output" | tail -1)
+  printf '%s\n' "$output" | grep '^Failover:' || true
   echo "run with seed $seed ($(( $(date +%s) - started )) s): $line"
   field() { printf '%s' "$line" | sed -n "s/.*\"$1\":\([0-9a-z]*\).*/\1/p"; }
   d=$(field duplicates) shop=$(field shopOrders) inbc=$(field ordersInBusinessCentral)

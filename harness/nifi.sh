@@ -17,6 +17,10 @@
 #   NIFI_HEAP (1g), NIFI_JAVA_OPTS, NIFI_START_TIMEOUT (seconds, 300), NIFI_WATCH_PID (stop NiFi when
 #   this process dies), NIFI_ECOMMERCE_CACHE (default ~/.cache/nifi-ecommerce), JAVA_HOME (a JDK 21+
 #   is searched for when it is not one).
+# Cluster node (harness/nifi-cluster.sh sets these): NIFI_CLUSTER_PROTOCOL_PORT (makes this home a cluster node),
+#   NIFI_LOAD_BALANCE_PORT, NIFI_ZK_CONNECT (host:port of ZooKeeper), NIFI_CLUSTER_NODES (flow election candidates),
+#   NIFI_SENSITIVE_PROPS_KEY (every node of a cluster must share it), NIFI_HOST (loopback address to bind, 127.0.0.1:
+#   the nodes of one cluster take 127.0.0.1, 127.0.0.2... so that NiFi counts them as distinct hosts).
 set -euo pipefail
 
 harness=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,8 +37,10 @@ NIFI_PORT=${NIFI_PORT:-18080}
 NIFI_MGMT_PORT=${NIFI_MGMT_PORT:-18081}
 NIFI_HEAP=${NIFI_HEAP:-1g}
 NIFI_START_TIMEOUT=${NIFI_START_TIMEOUT:-300}
-api="http://127.0.0.1:$NIFI_PORT/nifi-api"
+NIFI_HOST=${NIFI_HOST:-127.0.0.1}
+api="http://$NIFI_HOST:$NIFI_PORT/nifi-api"
 pid_file=$NIFI_HOME/run/nifi.pid
+NIFI_CLUSTER_PROTOCOL_PORT=${NIFI_CLUSTER_PROTOCOL_PORT:-}
 
 log() { echo "nifi.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -83,6 +89,20 @@ build_standard_nar() {
   rm -rf "$build"
 }
 
+# ZooKeeper 3.9.3 (the version NiFi 2.3.0 embeds) for harness/nifi-cluster.sh, fetched once through Maven.
+fetch_zookeeper() {
+  local dir="$cache/zookeeper-3.9.3/lib" want
+  want=$(digest "$harness/zookeeper/pom.xml")
+  if ! { [ -f "$dir/.complete" ] && [ "$(cat "$dir/.complete")" = "$want" ]; }; then
+    log "downloading ZooKeeper 3.9.3 into $dir"
+    rm -rf "$dir"
+    "$repo/mvnw" -q -B -f "$harness/zookeeper/pom.xml" dependency:copy-dependencies@zk-lib -Dzk.lib.dir="$dir" >&2 \
+      || die "download of ZooKeeper failed"
+    echo "$want" >"$dir/.complete"
+  fi
+  echo "$dir"
+}
+
 # --- NIFI_HOME -----------------------------------------------------------------------------------
 
 # Hard links save 200 MB per NIFI_HOME when the cache is on the same file system.
@@ -120,6 +140,7 @@ install_nars() {
 
 sensitive_props_key() { # one random key per NIFI_HOME: the flow's encrypted values stay readable across restarts
   local f="$NIFI_HOME/conf/sensitive-props.key"
+  if [ -n "${NIFI_SENSITIVE_PROPS_KEY:-}" ]; then echo "$NIFI_SENSITIVE_PROPS_KEY"; return; fi
   if [ ! -s "$f" ]; then
     (umask 077; head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$f")
   fi
@@ -131,7 +152,7 @@ write_config() {
   cat >"$NIFI_HOME/conf/nifi.properties" <<EOF
 # Written by harness/nifi.sh on every start (ports come from the environment). Test use only:
 # plain HTTP on 127.0.0.1, anonymous access, no authorizer.
-nifi.web.http.host=127.0.0.1
+nifi.web.http.host=$NIFI_HOST
 nifi.web.http.port=$NIFI_PORT
 nifi.web.https.host=
 nifi.web.https.port=
@@ -174,6 +195,7 @@ nifi.login.identity.provider.configuration.file=./conf/login-identity-providers.
 
 nifi.state.management.configuration.file=./conf/state-management.xml
 nifi.state.management.provider.local=local-provider
+nifi.state.management.provider.cluster=
 nifi.state.management.embedded.zookeeper.start=false
 nifi.database.directory=./database_repository
 
@@ -198,6 +220,7 @@ nifi.components.status.repository.implementation=org.apache.nifi.controller.stat
 nifi.components.status.repository.buffer.size=1440
 nifi.components.status.snapshot.frequency=1 min
 EOF
+  if [ -n "$NIFI_CLUSTER_PROTOCOL_PORT" ]; then write_cluster_config; fi
 
   cat >"$NIFI_HOME/conf/state-management.xml" <<'EOF'
 <stateManagement>
@@ -209,8 +232,20 @@ EOF
         <property name="Partitions">16</property>
         <property name="Checkpoint Interval">2 mins</property>
     </local-provider>
-</stateManagement>
 EOF
+  if [ -n "$NIFI_CLUSTER_PROTOCOL_PORT" ]; then
+    cat >>"$NIFI_HOME/conf/state-management.xml" <<EOF
+    <cluster-provider>
+        <id>zk-provider</id>
+        <class>org.apache.nifi.controller.state.providers.zookeeper.ZooKeeperStateProvider</class>
+        <property name="Connect String">$NIFI_ZK_CONNECT</property>
+        <property name="Root Node">/nifi</property>
+        <property name="Session Timeout">4 seconds</property>
+        <property name="Access Control">Open</property>
+    </cluster-provider>
+EOF
+  fi
+  echo "</stateManagement>" >>"$NIFI_HOME/conf/state-management.xml"
 
   cat >"$NIFI_HOME/conf/logback.xml" <<'EOF'
 <configuration>
@@ -227,6 +262,36 @@ EOF
     <logger name="org.apache.nifi.controller.repository.StandardProcessSession" level="WARN"/>
     <root level="INFO"><appender-ref ref="APP"/></root>
 </configuration>
+EOF
+}
+
+# A node of the loopback cluster of harness/nifi-cluster.sh: cluster protocol and load balancing on local ports,
+# ZooKeeper outside the node (coordinator and primary elections, cluster state), short heartbeats and ZooKeeper
+# sessions so that a killed primary is replaced within seconds (docs/harness.md has the measured timings).
+write_cluster_config() {
+  [ -n "${NIFI_LOAD_BALANCE_PORT:-}" ] && [ -n "${NIFI_ZK_CONNECT:-}" ] \
+    || die "a cluster node needs NIFI_LOAD_BALANCE_PORT and NIFI_ZK_CONNECT"
+  sed -i -e 's/^nifi.cluster.is.node=false$/nifi.cluster.is.node=true/' \
+    -e 's/^nifi.state.management.provider.cluster=$/nifi.state.management.provider.cluster=zk-provider/' \
+    "$NIFI_HOME/conf/nifi.properties"
+  cat >>"$NIFI_HOME/conf/nifi.properties" <<EOF
+
+# cluster node (harness/nifi-cluster.sh)
+nifi.cluster.node.address=$NIFI_HOST
+nifi.cluster.node.protocol.port=$NIFI_CLUSTER_PROTOCOL_PORT
+nifi.cluster.load.balance.host=$NIFI_HOST
+nifi.cluster.load.balance.port=$NIFI_LOAD_BALANCE_PORT
+nifi.cluster.protocol.heartbeat.interval=2 sec
+# replicated requests (an upload creates a whole flow on every node) take more than the 5 s default on a busy machine
+nifi.cluster.node.connection.timeout=30 secs
+nifi.cluster.node.read.timeout=60 secs
+nifi.cluster.flow.election.max.candidates=${NIFI_CLUSTER_NODES:-2}
+nifi.cluster.flow.election.max.wait.time=30 secs
+nifi.cluster.leader.election.implementation=CuratorLeaderElectionManager
+nifi.zookeeper.connect.string=$NIFI_ZK_CONNECT
+nifi.zookeeper.root.node=/nifi
+nifi.zookeeper.connect.timeout=10 secs
+nifi.zookeeper.session.timeout=4 secs
 EOF
 }
 
@@ -250,11 +315,19 @@ nifi_pid() { # prints the pid of the NiFi started from this NIFI_HOME when it is
   echo "$pid"
 }
 
-api_up() { curl -sf -o /dev/null --max-time 5 "$api/flow/about"; }
+# A cluster node answers as soon as its web server runs, with an error until it joined the cluster:
+# harness/nifi-cluster.sh then waits for every node to be CONNECTED.
+api_up() {
+  if [ -n "$NIFI_CLUSTER_PROTOCOL_PORT" ]; then
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$api/flow/about" || true)" != "000" ]
+  else
+    curl -sf -o /dev/null --max-time 5 "$api/flow/about"
+  fi
+}
 
 start() {
   command -v curl >/dev/null 2>&1 || die "curl is needed to talk to NiFi"
-  if pid=$(nifi_pid); then log "already running (pid $pid) at http://127.0.0.1:$NIFI_PORT/nifi"; return 0; fi
+  if pid=$(nifi_pid); then log "already running (pid $pid) at http://$NIFI_HOST:$NIFI_PORT/nifi"; return 0; fi
   api_up && die "port $NIFI_PORT already answers as NiFi, but not one started from $NIFI_HOME"
   setup "$@"
   local java_home; java_home=$(find_jdk21)
@@ -265,7 +338,7 @@ start() {
       -Djava.awt.headless=true \
       -Dnifi.properties.file.path="$NIFI_HOME/conf/nifi.properties" \
       -Dorg.apache.nifi.bootstrap.config.log.dir="$NIFI_HOME/logs" \
-      -Dorg.apache.nifi.management.server.address="127.0.0.1:$NIFI_MGMT_PORT" \
+      -Dorg.apache.nifi.management.server.address="$NIFI_HOST:$NIFI_MGMT_PORT" \
       -Dsun.net.http.allowRestrictedHeaders=true \
       --class-path "$classpath" org.apache.nifi.NiFi \
       >"$NIFI_HOME/logs/nifi-stdout.log" 2>&1 </dev/null) &
@@ -284,7 +357,7 @@ start() {
     fi
     sleep 1
   done
-  log "up after $((SECONDS - started)) s: http://127.0.0.1:$NIFI_PORT/nifi"
+  log "up after $((SECONDS - started)) s: http://$NIFI_HOST:$NIFI_PORT/nifi"
 }
 
 # Stops NiFi when the process that asked for it (a test JVM, say) dies without stopping it.
@@ -312,7 +385,7 @@ stop() {
 status() {
   local pid
   if pid=$(nifi_pid); then
-    if api_up; then echo "running: pid $pid, http://127.0.0.1:$NIFI_PORT/nifi (NIFI_HOME $NIFI_HOME)"; return 0; fi
+    if api_up; then echo "running: pid $pid, http://$NIFI_HOST:$NIFI_PORT/nifi (NIFI_HOME $NIFI_HOME)"; return 0; fi
     echo "starting: pid $pid, REST API not answering yet on port $NIFI_PORT"; return 3
   fi
   echo "stopped (NIFI_HOME $NIFI_HOME)"; return 3
@@ -363,6 +436,7 @@ case "$command" in
   run-pg) run_pg "$@" ;;
   reset) reset ;;
   clean) clean ;;
+  zookeeper-lib) with_cache_lock fetch_zookeeper ;;
   build-standard-nar) rm -f "$runtime_cache/nifi-standard-nar-$nifi_version.nar"; with_cache_lock build_standard_nar ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

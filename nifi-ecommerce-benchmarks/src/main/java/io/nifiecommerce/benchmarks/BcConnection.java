@@ -5,6 +5,7 @@ import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.ClientCredentialsToken;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.http.ClusterShare;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
@@ -32,13 +33,18 @@ final class BcConnection {
     final String companyId;
 
     BcConnection(final Sandbox sandbox) {
+        this(sandbox, ClusterShare.WHOLE);
+    }
+
+    /** One node of a cluster, with its {@code share} of the user's limits. */
+    BcConnection(final Sandbox sandbox, final ClusterShare share) {
         final BcSimulatorConfig config = sandbox.businessCentral().config();
         this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60)), Sleeper.SYSTEM);
         final BusinessCentralEndpoint endpoint = BusinessCentralEndpoint.online(sandbox.shopifyBaseUrl(), config.tenantId(), config.environment());
         final ClientCredentialsToken token = new ClientCredentialsToken(sandbox.shopifyBaseUrl() + "/login", config.tenantId(), config.clientId(),
                 config.clientSecret(), null, transport, REQUEST_TIMEOUT, Clock.systemUTC());
-        this.client = new BusinessCentralClient(endpoint, token, new RequestGovernor(MAX_CONCURRENT, WINDOW_LIMIT, WINDOW), transport,
+        this.client = new BusinessCentralClient(endpoint, token, new RequestGovernor(MAX_CONCURRENT, WINDOW_LIMIT, WINDOW, share), transport,
                 REQUEST_TIMEOUT);
         String id = null;
         for (final JsonNode company : client.companies()) {

@@ -1,5 +1,6 @@
 package io.nifiecommerce.benchmarks;
 
+import io.nifiecommerce.http.ClusterShare;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
@@ -26,10 +27,16 @@ final class ShopifyConnection {
     }
 
     ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout) {
+        this(baseUrl, accessToken, maxAttempts, requestTimeout, ClusterShare.WHOLE);
+    }
+
+    /** One node of a cluster, with its {@code share} of the shop's bucket. */
+    ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout,
+                      final ClusterShare share) {
         this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Sleeper.SYSTEM);
-        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(),
+        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(share),
                 transport, requestTimeout);
     }
 }

@@ -1,14 +1,16 @@
 package io.nifiecommerce.businesscentral;
 
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ClusterShare;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.InlineWait;
 import io.nifiecommerce.http.Sleeper;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,7 +18,8 @@ import java.util.function.LongSupplier;
  * BC has to say 429: at most {@code maxConcurrent} requests in flight (BC queues the rest and fails
  * them after minutes), at most {@code windowLimit} request starts in any sliding {@code window}
  * (6000 per 5 minutes online), and an adaptive spacing between starts that doubles on each 429 and
- * decays on success, on top of any Retry-After pause. Thread-safe.
+ * decays on success, on top of any Retry-After pause. In a cluster each node keeps its {@link ClusterShare} of
+ * both limits (BC counts per user, whichever node sends), so the nodes together stay inside them. Thread-safe.
  */
 public final class RequestGovernor {
 
@@ -24,7 +27,12 @@ public final class RequestGovernor {
     private static final long MAX_SPACING_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long DEFAULT_THROTTLE_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final Semaphore inFlight;
+    private static final long SHARE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    // fair: request slots go to callers in arrival order
+    private final ReentrantLock slots = new ReentrantLock(true);
+    private final Condition slotFreed = slots.newCondition();
+    private final ClusterShare share;
     private final int maxConcurrent;
     private final int windowLimit;
     private final long windowNanos;
@@ -33,6 +41,7 @@ public final class RequestGovernor {
     private final boolean boundedWaits;
     private final ArrayDeque<Long> starts = new ArrayDeque<>();
 
+    private int inFlight;
     private long spacingNanos;
     private long nextStartNanos;
     private long pausedUntilNanos;
@@ -40,7 +49,12 @@ public final class RequestGovernor {
     private long waitedNanos;
 
     public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window) {
-        this(maxConcurrent, windowLimit, window, System::nanoTime, Sleeper.SYSTEM, true);
+        this(maxConcurrent, windowLimit, window, ClusterShare.WHOLE);
+    }
+
+    /** @param share this node's share of both limits, which are the whole cluster's */
+    public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final ClusterShare share) {
+        this(maxConcurrent, windowLimit, window, System::nanoTime, Sleeper.SYSTEM, true, share);
     }
 
     /** Waits as long as pacing asks: for tests of the pacing itself. */
@@ -55,11 +69,16 @@ public final class RequestGovernor {
      */
     public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final LongSupplier nanoClock,
                            final Sleeper sleeper, final boolean boundedWaits) {
+        this(maxConcurrent, windowLimit, window, nanoClock, sleeper, boundedWaits, ClusterShare.WHOLE);
+    }
+
+    public RequestGovernor(final int maxConcurrent, final int windowLimit, final Duration window, final LongSupplier nanoClock,
+                           final Sleeper sleeper, final boolean boundedWaits, final ClusterShare share) {
         if (maxConcurrent < 1 || windowLimit < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxConcurrent = maxConcurrent;
-        this.inFlight = new Semaphore(maxConcurrent, true);
+        this.share = share;
         this.windowLimit = windowLimit;
         this.windowNanos = window.toNanos();
         this.nanoClock = nanoClock;
@@ -77,19 +96,42 @@ public final class RequestGovernor {
     }
 
     public Permit acquire() {
+        takeSlot();
         try {
-            inFlight.acquire();
+            waitForStart();
+        } catch (final RuntimeException e) {
+            releaseSlot();
+            throw e;
+        }
+        return this::releaseSlot;
+    }
+
+    private void takeSlot() {
+        try {
+            slots.lockInterruptibly();
+            try {
+                while (inFlight >= share.of(maxConcurrent)) {
+                    // timed: a node leaving the cluster raises the share without anyone releasing a slot
+                    slotFreed.awaitNanos(SHARE_RECHECK_NANOS);
+                }
+                inFlight++;
+            } finally {
+                slots.unlock();
+            }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorClass.TRANSIENT, 0, "INTERRUPTED", "Interrupted waiting for a Business Central request slot");
         }
+    }
+
+    private void releaseSlot() {
+        slots.lock();
         try {
-            waitForStart();
-        } catch (final RuntimeException e) {
-            inFlight.release();
-            throw e;
+            inFlight--;
+            slotFreed.signal();
+        } finally {
+            slots.unlock();
         }
-        return inFlight::release;
     }
 
     private void waitForStart() {
@@ -101,7 +143,7 @@ public final class RequestGovernor {
                     starts.pollFirst();
                 }
                 long earliest = Math.max(pausedUntilNanos, nextStartNanos);
-                if (starts.size() >= windowLimit) {
+                if (starts.size() >= share.of(windowLimit)) {
                     earliest = Math.max(earliest, starts.peekFirst() + windowNanos);
                 }
                 if (earliest - now <= 0) {
@@ -142,6 +184,16 @@ public final class RequestGovernor {
 
     public int maxConcurrent() {
         return maxConcurrent;
+    }
+
+    /** Requests this node may have in flight now: its share of {@link #maxConcurrent()}. */
+    public int concurrentShare() {
+        return share.of(maxConcurrent);
+    }
+
+    /** Request starts this node may make per window now: its share of the window's limit. */
+    public int windowShare() {
+        return share.of(windowLimit);
     }
 
     public synchronized Duration currentSpacing() {

@@ -1,6 +1,7 @@
 package io.nifiecommerce.businesscentral;
 
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ClusterShare;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,15 +98,70 @@ class RequestGovernorTest {
         final RequestGovernor.Permit a = governor.acquire();
         final RequestGovernor.Permit b = governor.acquire();
         final CountDownLatch third = new CountDownLatch(1);
-        final Thread waiter = Thread.ofVirtual().start(() -> {
-            try (RequestGovernor.Permit ignored = governor.acquire()) {
-                third.countDown();
-            }
-        });
+        final Thread waiter = acquireInBackground(governor, third);
         assertFalse(third.await(200, TimeUnit.MILLISECONDS), "a third request must wait");
         a.close();
         assertTrue(third.await(5, TimeUnit.SECONDS));
         b.close();
         waiter.join();
+    }
+
+    @Test
+    void theClusterIsNotAskedWhenTheGovernorIsMade() {
+        // see CostBudgetTest#theClusterIsNotAskedWhenTheBudgetIsMade: NiFi's lock, held while it enables services
+        new RequestGovernor(5, 6000, Duration.ofMinutes(5), new ClusterShare(() -> {
+            throw new AssertionError("the number of nodes was asked while the service was being enabled");
+        }));
+    }
+
+    @Test
+    void twoNodesTogetherStayInsideTheWindowOfOneUser() {
+        // BC counts starts per user whichever node sends them: two nodes on one clock, each with its half
+        final ClusterShare twoNodes = new ClusterShare(() -> 2);
+        final List<Long> starts = new ArrayList<>();
+        final RequestGovernor node1 = new RequestGovernor(5, 6000, Duration.ofMinutes(5), now::get, d -> now.addAndGet(d.toNanos()), false, twoNodes);
+        final RequestGovernor node2 = new RequestGovernor(5, 6000, Duration.ofMinutes(5), now::get, d -> now.addAndGet(d.toNanos()), false, twoNodes);
+        for (int i = 0; i < 7000; i++) {
+            (i % 2 == 0 ? node1 : node2).acquire().close();
+            starts.add(now.get());
+        }
+        final long window = Duration.ofMinutes(5).toNanos();
+        int first = 0;
+        int most = 0;
+        for (int last = 0; last < starts.size(); last++) {
+            while (starts.get(last) - starts.get(first) >= window) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        assertEquals(6000, most, "the two nodes together use the user's whole window and never more");
+        assertEquals(3000, node1.windowShare());
+    }
+
+    @Test
+    void eachNodeTakesItsShareOfTheConcurrencyCapAndTheShareFollowsTheCluster() throws Exception {
+        final AtomicInteger nodes = new AtomicInteger(2);
+        final RequestGovernor governor = new RequestGovernor(5, 6000, Duration.ofMinutes(5), new ClusterShare(nodes::get));
+        assertEquals(2, governor.concurrentShare(), "5 per user over 2 nodes: 2 each, 4 together");
+        final RequestGovernor.Permit a = governor.acquire();
+        final RequestGovernor.Permit b = governor.acquire();
+        final CountDownLatch third = new CountDownLatch(1);
+        final Thread waiter = acquireInBackground(governor, third);
+        assertFalse(third.await(300, TimeUnit.MILLISECONDS), "a third request on this node waits for its share");
+        nodes.set(1); // the other node left the cluster: the whole cap is this node's, without any slot being released
+        assertTrue(third.await(5, TimeUnit.SECONDS));
+        a.close();
+        b.close();
+        waiter.join();
+        assertEquals(5, governor.concurrentShare());
+    }
+
+    /** A request on another thread, counting {@code started} down once it has its permit. */
+    private static Thread acquireInBackground(final RequestGovernor governor, final CountDownLatch started) {
+        return Thread.ofVirtual().start(() -> {
+            try (RequestGovernor.Permit ignored = governor.acquire()) {
+                started.countDown();
+            }
+        });
     }
 }

@@ -1,11 +1,13 @@
 package io.nifiecommerce.shopify;
 
+import io.nifiecommerce.http.ClusterShare;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CostBudgetTest {
 
@@ -30,5 +32,64 @@ class CostBudgetTest {
         now.addAndGet(Duration.ofSeconds(10).toNanos());
         assertEquals(2000, budget.available(), 0.001);
         assertEquals(Duration.ZERO, budget.timeUntil(2000));
+    }
+
+    @Test
+    void eachNodeModelsItsPartOfTheShopsBucket() {
+        final CostBudget budget = new CostBudget(1000, 50, 0, now::get, new ClusterShare(() -> 2));
+        assertEquals(500, budget.available(), 0.001, "half of the bucket at first");
+        budget.observe(new QueryCost(10, 10.0, 1000, 800, 50));
+        assertEquals(400, budget.available(), 0.001, "half of what the shop reports");
+        assertEquals(Duration.ZERO, budget.reserve(400));
+        assertEquals(Duration.ofSeconds(4), budget.reserve(100), "refilled at half the restore rate: 100 points in 4 s");
+    }
+
+    @Test
+    void theClusterIsNotAskedWhenTheBudgetIsMade() {
+        // NiFi holds the lock that the cluster size needs while it enables services on a restarting node: asking then blocked
+        // the Shopify and BC services until NiFi's enable timeouts (3 minutes on a restarted node)
+        final ClusterShare locked = new ClusterShare(() -> {
+            throw new AssertionError("the number of nodes was asked while the service was being enabled");
+        });
+        new CostBudget(1000, 50, 10, now::get, locked);
+    }
+
+    @Test
+    void twoNodesDrainingOneShopAreNotThrottledWhenEachTakesItsShare() {
+        assertTrue(throttledAnswers(ClusterShare.WHOLE) > 0, "each node believing it has the whole bucket collects THROTTLED");
+        assertEquals(0, throttledAnswers(new ClusterShare(() -> 2)));
+    }
+
+    /**
+     * Two nodes sending 200-point queries as fast as their budget allows, for 10 simulated minutes, against one shop
+     * bucket (1000 points, 50/s): how many queries the shop refused for want of points.
+     */
+    private int throttledAnswers(final ClusterShare share) {
+        final double maximum = 1000;
+        final double restoreRate = 50;
+        final double cost = 200;
+        final CostBudget[] nodes = {new CostBudget(maximum, restoreRate, 10, now::get, share),
+            new CostBudget(maximum, restoreRate, 10, now::get, share)};
+        final long[] readyAt = new long[nodes.length];
+        double shop = maximum;
+        long shopAt = now.get();
+        int throttled = 0;
+        final long end = now.get() + Duration.ofMinutes(10).toNanos();
+        while (now.get() < end) {
+            final int node = readyAt[0] <= readyAt[1] ? 0 : 1;
+            now.set(Math.max(now.get(), readyAt[node]));
+            final Duration wait = nodes[node].reserve(cost);
+            now.addAndGet(wait.toNanos());
+            shop = Math.min(maximum, shop + (now.get() - shopAt) / 1e9 * restoreRate);
+            shopAt = now.get();
+            if (shop < cost) {
+                throttled++;
+            } else {
+                shop -= cost;
+            }
+            nodes[node].observe(new QueryCost(cost, cost, maximum, shop, restoreRate));
+            readyAt[node] = now.get() + Duration.ofMillis(50).toNanos(); // the round trip
+        }
+        return throttled;
     }
 }

@@ -30,7 +30,15 @@ public final class Demo {
         }
         final DemoRun demo = new DemoRun(options, repository, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-stop"));
-        final SyncReport report = demo.run();
+        final SyncReport report;
+        try {
+            report = demo.run();
+        } catch (final RuntimeException e) {
+            // the sandbox's server threads would keep the JVM, and so NiFi, running: exit, which stops both
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         // crash runs as well as the demo judge every flow: orders exactly once, stock and tracking
         final boolean synced = report != null && report.complete() && demo.ediReport().complete();
         System.out.println();

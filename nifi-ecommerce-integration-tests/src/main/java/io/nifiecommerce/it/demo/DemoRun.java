@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.it.flows.FlowTemplates;
 import io.nifiecommerce.it.nifi.NiFiClient;
 import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
+import io.nifiecommerce.it.nifi.NiFiCluster;
 import io.nifiecommerce.it.nifi.NiFiInstance;
+import io.nifiecommerce.it.nifi.RunningNiFi;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
@@ -59,7 +61,7 @@ public final class DemoRun implements AutoCloseable {
     private int crashes;
     private Sandbox sandbox;
     private TlsKeystore webhookKeystore;
-    private NiFiInstance nifi;
+    private RunningNiFi nifi;
     private EdiPartners edi;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
@@ -90,11 +92,14 @@ public final class DemoRun implements AutoCloseable {
                 + ", fault rate " + options.faultRate() + ")");
 
         if (ownsNiFi) {
-            final String home = options.nifiPort() == 0 ? "demo-" + ProcessHandle.current().pid() : "demo";
-            nifi = NiFiInstance.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of());
+            final String home = (options.cluster() ? "cluster-demo" : "demo") + (options.nifiPort() == 0 ? "-" + ProcessHandle.current().pid() : "");
+            nifi = options.cluster()
+                    ? NiFiCluster.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of())
+                    : NiFiInstance.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of());
         }
         final NiFiClient client = nifi.client();
-        out.println("NiFi " + client.version() + " running with the bundle: " + nifi.uiUri());
+        out.println("NiFi " + client.version() + " running with the bundle" + (options.cluster() ? " on a " + NiFiCluster.NODES + "-node cluster" : "")
+                + ": " + nifi.uiUri());
 
         // GetBusinessCentralRecords leaves records changed in the last seconds (its Settle Time, 10 s) for
         // its next run, an hour later for the items: give the freshly seeded BC that much age first
@@ -146,8 +151,13 @@ public final class DemoRun implements AutoCloseable {
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
                 crashes++;
-                out.println("Crash test: kill -9 NiFi (" + crashes + "/" + options.crashes() + "), then restart it");
+                out.println("Crash test: kill -9 " + (options.cluster() ? "the primary node" : "NiFi") + " (" + crashes + "/" + options.crashes()
+                        + "), then restart it");
                 nifi.crash();
+                if (nifi instanceof NiFiCluster cluster) {
+                    out.println("Failover: node " + cluster.primary() + " became primary " + cluster.failovers().getLast().toMillis()
+                            + " ms after the kill");
+                }
                 nifi.restart();
                 out.println("NiFi is back; the flows resume from their committed state");
             }
@@ -328,7 +338,7 @@ public final class DemoRun implements AutoCloseable {
         }
     }
 
-    public NiFiInstance nifi() {
+    public RunningNiFi nifi() {
         return nifi;
     }
 

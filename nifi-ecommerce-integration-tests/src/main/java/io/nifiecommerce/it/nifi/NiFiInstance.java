@@ -1,13 +1,10 @@
 package io.nifiecommerce.it.nifi;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,21 +16,20 @@ import java.util.Map;
  * layout and configuration, this class owns the lifecycle from Java (tests, the demo).
  * Closing it, or the JVM exiting, stops that NiFi and only that one.
  */
-public final class NiFiInstance implements AutoCloseable {
+public final class NiFiInstance implements RunningNiFi {
 
     private final Path script;
     private final Path home;
     private final int port;
     private final int managementPort;
-    private final Thread shutdownHook;
-    private volatile boolean stopped;
+    private final StopOnExit stopper;
 
     private NiFiInstance(final Path repository, final Path home, final int port, final int managementPort) {
         this.script = repository.resolve("harness/nifi.sh");
         this.home = home.toAbsolutePath();
         this.port = port;
         this.managementPort = managementPort;
-        this.shutdownHook = new Thread(this::stopQuietly, "nifi-stop-" + port);
+        this.stopper = new StopOnExit("NiFi in " + home, () -> run(List.of("stop")));
     }
 
     /**
@@ -50,7 +46,6 @@ public final class NiFiInstance implements AutoCloseable {
         final int httpPort = port == 0 ? freePort() : port;
         final int managementPort = port == 0 ? freePort() : port + 1;
         final NiFiInstance nifi = new NiFiInstance(repository, home, httpPort, managementPort);
-        Runtime.getRuntime().addShutdownHook(nifi.shutdownHook);
         try {
             if (fresh) {
                 nifi.run(List.of("reset"));
@@ -69,10 +64,12 @@ public final class NiFiInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    @Override
     public URI uiUri() {
         return baseUri().resolve("/nifi");
     }
 
+    @Override
     public Path home() {
         return home;
     }
@@ -81,6 +78,7 @@ public final class NiFiInstance implements AutoCloseable {
         return home.resolve("logs/nifi-app.log");
     }
 
+    @Override
     public NiFiClient client() {
         return new NiFiClient(baseUri());
     }
@@ -89,6 +87,7 @@ public final class NiFiInstance implements AutoCloseable {
      * Kills NiFi with SIGKILL, as a power cut or an OOM killer would: no graceful shutdown, no flush.
      * For crash tests; {@link #restart()} brings it back on the same home.
      */
+    @Override
     public void crash() {
         final Path pidFile = home.resolve("run/nifi.pid");
         try {
@@ -103,60 +102,22 @@ public final class NiFiInstance implements AutoCloseable {
     }
 
     /** Starts NiFi again on the same home, ports and flow; returns once its REST API answers. */
+    @Override
     public void restart() {
         run(List.of("start"));
     }
 
     @Override
     public void close() {
-        stopQuietly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (final IllegalStateException shuttingDown) {
-            // already running the hooks: nothing to unregister
-        }
-    }
-
-    private void stopQuietly() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        try {
-            run(List.of("stop"));
-        } catch (final RuntimeException e) {
-            System.err.println("Could not stop NiFi in " + home + ": " + e.getMessage());
-        }
+        stopper.close();
     }
 
     private void run(final List<String> args) {
-        final List<String> command = new ArrayList<>(List.of("bash", script.toString()));
-        command.addAll(args);
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        final Map<String, String> env = builder.environment();
-        env.put("NIFI_HOME", home.toString());
-        env.put("NIFI_PORT", String.valueOf(port));
-        env.put("NIFI_MGMT_PORT", String.valueOf(managementPort));
-        env.put("NIFI_WATCH_PID", String.valueOf(ProcessHandle.current().pid()));
-        env.put("JAVA_HOME", System.getProperty("java.home")); // this JVM is 21+, as NiFi needs
         try {
-            final Process process = builder.start();
-            process.getOutputStream().close();
-            // forwarded line by line: test forks must not share their stdout with a child process
-            try (BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                output.lines().forEach(line -> System.err.println("[nifi " + port + "] " + line));
-            }
-            final int exit = process.waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("harness/nifi.sh " + String.join(" ", args) + " failed with exit code "
-                        + exit + "; NiFi's log: " + appLog());
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException("Cannot run " + script, e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + script, e);
+            HarnessScript.run(script, args, Map.of("NIFI_HOME", home.toString(), "NIFI_PORT", String.valueOf(port),
+                    "NIFI_MGMT_PORT", String.valueOf(managementPort)), "nifi " + port);
+        } catch (final IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; NiFi's log: " + appLog(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
+import io.nifiecommerce.processors.ClusterNodes;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.HttpClientProperties;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
@@ -341,7 +342,8 @@ public class StandardBusinessCentralConnectionService extends AbstractController
         };
         final RequestGovernor governor = new RequestGovernor(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
                 context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
-                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)));
+                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)),
+                ClusterNodes.share(getNodeTypeProvider(), getLogger()));
         return new BusinessCentralClient(endpoint, credentials, governor, transport, requestTimeout);
     }
 

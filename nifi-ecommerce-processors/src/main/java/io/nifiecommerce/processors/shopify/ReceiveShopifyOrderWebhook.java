@@ -11,8 +11,10 @@ import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
 import io.nifiecommerce.shopify.webhook.RecentEvents;
+import io.nifiecommerce.shopify.webhook.SharedRecentEvents;
 import io.nifiecommerce.shopify.webhook.WebhookSignature;
 import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
@@ -23,6 +25,7 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.distributed.cache.client.Serializer;
 import org.apache.nifi.flowfile.FlowFile;
@@ -68,6 +71,9 @@ import java.util.concurrent.atomic.AtomicReference;
         @WritesAttribute(attribute = "error.code", description = "On failure: MISSING_HMAC, MALFORMED_HMAC, INVALID_HMAC, INVALID_ORDER_JSON, CACHE_UNAVAILABLE"),
         @WritesAttribute(attribute = "error.message", description = "On failure: the reason, never the secret")
 })
+@Stateful(scopes = Scope.CLUSTER, description = "In a cluster (without a Distributed Cache Service), the event ids of the latest "
+        + "deliveries, shared by every node so that a redelivery reaching another node is still recognised (at most "
+        + ReceiveShopifyOrderWebhook.CLUSTER_CAPACITY + " ids).")
 @SeeAlso(FetchShopifyOrders.class)
 @UseCase(description = "Receive orders from Shopify as they happen, next to FetchShopifyOrders as a safety net.",
         configuration = """
@@ -89,6 +95,8 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     private static final String HEADER_LOOKUP = "Found without regard to case, and with or without the http.headers. prefix "
             + "(HTTP header names are case-insensitive, and listeners name attributes after the header as sent).";
     static final String EVENT_ID_ATTRIBUTE = "shopify.event.id";
+    // ZooKeeper keeps a component's state in one node of at most 1 MB: 2,000 ids of ~40 characters stay far below
+    static final int CLUSTER_CAPACITY = 2000;
 
     public static final PropertyDescriptor WEBHOOK_SECRET = new PropertyDescriptor.Builder()
             .name("Webhook Secret")
@@ -140,7 +148,8 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     public static final PropertyDescriptor RECENT_EVENTS = new PropertyDescriptor.Builder()
             .name("Remembered Event IDs")
-            .description("How many recent event ids this node remembers to drop duplicate deliveries.")
+            .description("How many recent event ids are remembered to drop duplicate deliveries: by this node on a standalone NiFi; "
+                    + "in a cluster, by every node together in the cluster state, at most " + CLUSTER_CAPACITY + ".")
             .required(true)
             .defaultValue("10000")
             .addValidator(StandardValidators.createLongValidator(1, 10_000_000, true))
@@ -148,8 +157,8 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
 
     public static final PropertyDescriptor DISTRIBUTED_CACHE = new PropertyDescriptor.Builder()
             .name("Distributed Cache Service")
-            .description("Optional: remembers event ids across the cluster (webhooks load-balanced over several nodes). "
-                    + "Without it each node remembers its own.")
+            .description("Optional: remembers event ids in a Distributed Map Cache instead. Without it a standalone NiFi remembers them "
+                    + "in memory and a cluster in its cluster state, shared by every node.")
             .required(false)
             .identifiesControllerService(DistributedMapCacheClient.class)
             .build();
@@ -179,6 +188,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     private volatile WebhookSignature signature;
     private volatile RecentEvents recentEvents;
     private volatile ReleaseGate gate;
+    private volatile SharedRecentEvents clusterEvents;
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
@@ -193,7 +203,12 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     @OnScheduled
     public void onScheduled(final ProcessContext context) {
         signature = new WebhookSignature(context.getProperty(WEBHOOK_SECRET).getValue());
-        recentEvents = new RecentEvents(context.getProperty(RECENT_EVENTS).asInteger());
+        final int remembered = context.getProperty(RECENT_EVENTS).asInteger();
+        recentEvents = new RecentEvents(remembered);
+        // webhooks reach any node and a redelivery often another one than the first: in a cluster the nodes share what they saw
+        clusterEvents = getNodeTypeProvider().isConfiguredForClustering()
+                ? new SharedRecentEvents(new ClusterStateEvents(context.getStateManager()), Math.min(remembered, CLUSTER_CAPACITY))
+                : null;
         gate = ReleaseGateProperties.gate(context);
     }
 
@@ -247,7 +262,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
         if (eventId != null) {
             final Boolean first = firstSeen(context, eventId);
             if (first == null) {
-                fail(session, flowFile, "CACHE_UNAVAILABLE", "The distributed cache could not be asked whether event " + eventId + " was seen");
+                fail(session, flowFile, "CACHE_UNAVAILABLE", "The distributed cache or the cluster state could not be asked whether event " + eventId + " was seen");
                 return;
             }
             if (!first) {
@@ -285,8 +300,8 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
             output = session.putAllAttributes(output, attributes);
         } catch (final RuntimeException e) {
             session.remove(output);
-            if (eventId != null && recentEvents != null) {
-                recentEvents.forget(eventId);
+            if (eventId != null) {
+                forget(context, eventId);
             }
             fail(session, flowFile, "RECORD_WRITE_FAILED", "The order record could not be written: " + e.getMessage());
             return;
@@ -318,14 +333,31 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
     /** True when the id is new, false for a duplicate, null when the shared cache cannot answer. */
     private Boolean firstSeen(final ProcessContext context, final String eventId) {
         final DistributedMapCacheClient cache = context.getProperty(DISTRIBUTED_CACHE).asControllerService(DistributedMapCacheClient.class);
-        if (cache == null) {
-            return recentEvents.firstSeen(eventId);
-        }
         try {
-            return cache.putIfAbsent(CACHE_KEY_PREFIX + eventId, "1", UTF8, UTF8);
+            if (cache != null) {
+                return cache.putIfAbsent(CACHE_KEY_PREFIX + eventId, "1", UTF8, UTF8);
+            }
+            return clusterEvents != null ? clusterEvents.firstSeen(eventId) : recentEvents.firstSeen(eventId);
         } catch (final IOException e) {
-            getLogger().warn("Distributed cache unavailable while checking webhook event {}", eventId, e);
+            getLogger().warn("{} unavailable while checking webhook event {}", cache != null ? "Distributed cache" : "Cluster state", eventId, e);
             return null;
+        }
+    }
+
+    /** Forgets an event whose order could not be written, wherever it was remembered, so that Shopify's redelivery is taken. */
+    private void forget(final ProcessContext context, final String eventId) {
+        final DistributedMapCacheClient cache = context.getProperty(DISTRIBUTED_CACHE).asControllerService(DistributedMapCacheClient.class);
+        try {
+            if (cache != null) {
+                cache.remove(CACHE_KEY_PREFIX + eventId, UTF8);
+            } else if (clusterEvents != null) {
+                clusterEvents.forget(eventId);
+            } else {
+                recentEvents.forget(eventId);
+            }
+        } catch (final IOException e) {
+            getLogger().warn("Event {} could not be forgotten: a redelivery of it will go to duplicate (the fetchers still take the order)",
+                    eventId, e);
         }
     }
 

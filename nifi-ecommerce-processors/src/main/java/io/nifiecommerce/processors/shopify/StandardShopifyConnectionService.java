@@ -5,6 +5,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
+import io.nifiecommerce.processors.ClusterNodes;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.HttpClientProperties;
 import io.nifiecommerce.shopify.AccessTokenSource;
@@ -214,7 +215,7 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     public void onEnabled(final ConfigurationContext context) {
         shopDomain = context.getProperty(STORE_DOMAIN).evaluateAttributeExpressions().getValue().trim();
         apiVersion = context.getProperty(API_VERSION).getValue();
-        client = createClient(context, CostBudget.standard());
+        client = createClient(context, CostBudget.standard(ClusterNodes.share(getNodeTypeProvider(), getLogger())));
         final String warning = ApiVersion.parse(apiVersion).supportWarning(today());
         if (warning != null) {
             getLogger().warn(warning);
@@ -252,7 +253,7 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
         final String version = context.getProperty(API_VERSION).getValue();
         final ShopifyGraphQlClient verifying;
         try {
-            verifying = createClient(context, CostBudget.standard());
+            verifying = createClient(context, CostBudget.standard(ClusterNodes.share(getNodeTypeProvider(), getLogger())));
         } catch (final RuntimeException e) {
             results.add(result("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
             return results;

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.shopify.webhook.WebhookSignature;
+import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.MockFlowFile;
@@ -133,6 +134,34 @@ class ReceiveShopifyOrderWebhookTest {
         runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_SUCCESS, 2);
         runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_DUPLICATE, 1);
         runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_DUPLICATE).get(0).assertAttributeEquals("shopify.event.id", "evt-6");
+    }
+
+    @Test
+    void inAClusterADeliveryAnotherNodeTookIsADuplicate() throws IOException {
+        runner.setIsConfiguredForClustering(true);
+        runner.setClustered(true);
+        // what another node recorded in the cluster state when the first delivery of evt-8 reached it
+        runner.getStateManager().setState(Map.of("evt-8", "1"), Scope.CLUSTER);
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-8");
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-9");
+
+        runner.run();
+
+        runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_DUPLICATE, 1);
+        runner.getFlowFilesForRelationship(ReceiveShopifyOrderWebhook.REL_DUPLICATE).get(0).assertAttributeEquals("shopify.event.id", "evt-8");
+        runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_SUCCESS, 1);
+        runner.getStateManager().assertStateEquals("evt-9", "2", Scope.CLUSTER);
+        runner.getStateManager().assertStateNotSet(Scope.LOCAL);
+    }
+
+    @Test
+    void standaloneTheIdsStayInMemory() throws IOException {
+        enqueue(ORDER, sign(ORDER, SECRET), "evt-10");
+
+        runner.run();
+
+        runner.assertTransferCount(ReceiveShopifyOrderWebhook.REL_SUCCESS, 1);
+        runner.getStateManager().assertStateNotSet(Scope.CLUSTER);
     }
 
     @Test
