@@ -220,11 +220,11 @@ public final class CarrierRegistry {
         if (cached != null) {
             return cached;
         }
-        CarrierDefinition[] named = new CarrierDefinition[0];
-        // "DPD FRANCE SAS", "GLS FRANCE S.A.": a carrier's legal name starts with one of its aliases
-        for (String words = normalizedHint; named.length == 0 && !words.isEmpty(); words = withoutLastWord(words)) {
-            final String candidate = words;
-            named = definitions.stream().filter(definition -> definition.answersTo(candidate)).toArray(CarrierDefinition[]::new);
+        CarrierDefinition[] named = answering(normalizedHint);
+        // "DPD FRANCE SAS", "CHRONOPOST S.A.": a carrier's legal name is an alias followed by its legal form
+        final String withoutLegalForm = withoutLegalForm(normalizedHint);
+        if (named.length == 0 && !withoutLegalForm.equals(normalizedHint)) {
+            named = answering(withoutLegalForm);
         }
         // feeds name few carriers; do not let arbitrary hints grow the cache without bound
         if (byHint.size() < 1024) {
@@ -233,9 +233,21 @@ public final class CarrierRegistry {
         return named;
     }
 
-    private static String withoutLastWord(final String words) {
-        final int space = words.lastIndexOf(' ');
-        return space < 0 ? "" : words.substring(0, space).trim();
+    private CarrierDefinition[] answering(final String normalizedHint) {
+        return definitions.stream().filter(definition -> definition.answersTo(normalizedHint)).toArray(CarrierDefinition[]::new);
+    }
+
+    /** Legal forms a company name may end with; only these are dropped, so "COLI COLI" never becomes "COLI". */
+    private static final java.util.Set<String> LEGAL_FORMS = java.util.Set.of("SA", "SAS", "SASU", "SARL", "SNC", "EURL", "GMBH", "AG",
+            "KG", "BV", "NV", "LTD", "LIMITED", "PLC", "INC", "LLC", "CORP", "CO", "SPA", "SRL", "SL", "AB", "AS", "OY");
+
+    private static String withoutLegalForm(final String normalizedHint) {
+        String name = normalizedHint.replace(".", "").replace(",", " ").trim();
+        int space;
+        while ((space = name.lastIndexOf(' ')) > 0 && LEGAL_FORMS.contains(name.substring(space + 1))) {
+            name = name.substring(0, space).trim();
+        }
+        return name;
     }
 
     /** Finds a carrier by id, family, alias or Shopify name (for a default carrier), or null. */

@@ -206,9 +206,13 @@ class CarrierCorpusTest {
         assertEquals("fedex", REGISTRY.classify("287809468872", "FDXE").match().carrier());
         // one algorithm claimed by several posts is one format: S10 numbers of La Poste are not ambiguous
         assertFalse(REGISTRY.classify("EW112720413FR", null).ambiguous());
-        // a legal name starting with an alias names the carrier
+        // a legal name, alias and legal form, names the carrier; another name starting with an alias does not
         assertEquals("dpd", REGISTRY.classify("10774000248377", "DPD France SAS").match().carrier());
+        assertEquals("chronopost", REGISTRY.classify("10774000248377", "Chronopost S.A.").match().carrier());
         assertTrue(REGISTRY.classify("10774000248377", "Dupont Transports").ambiguous());
+        assertTrue(REGISTRY.classify("10774000248377", "DPD Logistics Partners").ambiguous());
+        assertFalse(REGISTRY.detect("CC12345678901234", "Coli Coli") != null
+                && "colissimo".equals(REGISTRY.detect("CC12345678901234", "Coli Coli").carrier()), "Coli Coli is not Colissimo");
     }
 
     @Test
