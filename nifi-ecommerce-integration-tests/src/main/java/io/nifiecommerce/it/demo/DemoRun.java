@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
- * four flow definitions of {@code flow-templates/} imported with their parameters pointing at the
+ * five flow definitions of {@code flow-templates/} imported with their parameters pointing at the
  * sandbox, and the people around them played by the demo (the sales administration validating B2B
  * orders, the 3PL shipping orders and reporting stock). It prints progress, then a summary whose last
  * line is JSON.
