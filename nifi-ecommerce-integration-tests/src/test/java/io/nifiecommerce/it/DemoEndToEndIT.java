@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo's path with faults injected, in the real NiFi: the four flow definitions imported with
+ * The demo's path with faults injected, in the real NiFi: the five flow definitions imported with
  * their parameters pointing at the sandbox, which fails 10% of its answers on purpose (throttling,
  * 5xx, timeouts, resets, malformed bodies, lost acknowledgements). Every shop order must reach
  * Business Central exactly once for the same amount, marketplace orders too, stock in the shop must

@@ -5,7 +5,7 @@ import io.nifiecommerce.it.nifi.NiFiInstance;
 import java.nio.file.Path;
 
 /**
- * The README's main job ({@code ./demo.sh}): the four flow definitions running in a real NiFi 2.3.0
+ * The README's main job ({@code ./demo.sh}): the five flow definitions running in a real NiFi 2.3.0
  * against the seeded sandbox, with progress and a summary. With {@code --exit-when-synced} it exits
  * 0 once every shop order is in Business Central exactly once (1 otherwise, with the reason), the
  * summary as its last line in JSON; without it, NiFi keeps running for the user until Ctrl-C.

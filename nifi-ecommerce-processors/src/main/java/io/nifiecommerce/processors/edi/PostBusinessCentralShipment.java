@@ -26,7 +26,6 @@ import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.record.Record;
@@ -89,19 +88,10 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
     static final String STATE_PREFIX = "shipment.";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final PropertyDescriptor CONNECTION = new PropertyDescriptor.Builder()
-            .name("Business Central Connection")
-            .description("The BC company the orders are in.")
-            .required(true)
-            .identifiesControllerService(BusinessCentralConnectionService.class)
-            .build();
+    static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company the orders are in.");
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the shipped-line records (a JsonTreeReader for ReadShipmentConfirmationEdi's JSON and for retry).")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader(
+            "Reads the shipped-line records (a JsonTreeReader for ReadShipmentConfirmationEdi's JSON and for retry).");
 
     static final PropertyDescriptor POSTING_ACTION = new PropertyDescriptor.Builder()
             .name("Posting Action")
@@ -111,13 +101,8 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             .defaultValue(ActionOption.SHIP_EXTENSION)
             .build();
 
-    static final PropertyDescriptor POSTED_MEMORY = new PropertyDescriptor.Builder()
-            .name("Posted Shipment Memory")
-            .description("How long a posted confirmation is remembered to refuse its replays.")
-            .required(true)
-            .defaultValue("365 days")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    static final PropertyDescriptor POSTED_MEMORY = EdiDescriptors.memory(
+            "Posted Shipment Memory", "How long a posted confirmation is remembered to refuse its replays.", "365 days");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("A confirmation posted in BC (its lines as JSON)").build();

@@ -67,12 +67,7 @@ public class ReadReceiptAdviceEdi extends AbstractEdiProcessor {
             new RecordField("quantityBlocked", RecordFieldType.STRING.getDataType(), false),
             new RecordField("quantityAvailable", RecordFieldType.STRING.getDataType(), false)));
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the received-line records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the received-line records.");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder().name("success").description("The received lines, one record each").build();
     static final Relationship REL_ORIGINAL = new Relationship.Builder().name("original").description("The input, once read").build();

@@ -89,12 +89,7 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "order.";
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the canonical order records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the canonical order records.");
 
     static final PropertyDescriptor GLN_TABLE = new PropertyDescriptor.Builder()
             .name("GLN Table")
@@ -115,13 +110,8 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
             .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[A-Z]{3}")))
             .build();
 
-    static final PropertyDescriptor RECEIVED_ORDER_MEMORY = new PropertyDescriptor.Builder()
-            .name("Received Order Memory")
-            .description("How long a received order is remembered to refuse its duplicates.")
-            .required(true)
-            .defaultValue("365 days")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    static final PropertyDescriptor RECEIVED_ORDER_MEMORY = EdiDescriptors.memory(
+            "Received Order Memory", "How long a received order is remembered to refuse its duplicates.", "365 days");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")

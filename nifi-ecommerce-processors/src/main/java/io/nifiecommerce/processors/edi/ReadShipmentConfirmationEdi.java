@@ -66,12 +66,7 @@ import java.util.Set;
 @DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the shipped-line records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the shipped-line records.");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")

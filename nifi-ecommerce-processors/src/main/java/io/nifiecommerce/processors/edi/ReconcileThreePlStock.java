@@ -69,19 +69,9 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
             new RecordField("reportedQuantity", RecordFieldType.STRING.getDataType(), true),
             new RecordField("difference", RecordFieldType.STRING.getDataType(), true)));
 
-    static final PropertyDescriptor CONNECTION = new PropertyDescriptor.Builder()
-            .name("Business Central Connection")
-            .description("The BC company whose items are compared.")
-            .required(true)
-            .identifiesControllerService(BusinessCentralConnectionService.class)
-            .build();
+    static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company whose items are compared.");
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the reconciliation records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the reconciliation records.");
 
     static final PropertyDescriptor COMPLETE_REPORT = new PropertyDescriptor.Builder()
             .name("Complete Report")

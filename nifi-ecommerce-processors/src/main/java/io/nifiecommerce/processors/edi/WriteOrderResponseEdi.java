@@ -67,12 +67,7 @@ import java.util.regex.Pattern;
 @DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class WriteOrderResponseEdi extends AbstractEdiProcessor {
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the canonical order records.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader("Reads the canonical order records.");
 
     static final PropertyDescriptor RESPONSE = new PropertyDescriptor.Builder()
             .name("Response")

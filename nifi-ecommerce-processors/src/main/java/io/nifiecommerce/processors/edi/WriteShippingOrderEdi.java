@@ -105,12 +105,8 @@ public class WriteShippingOrderEdi extends AbstractEdiProcessor {
     static final String STATE_PREFIX = "order.";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the sales order records (BC salesOrders entities with salesOrderLines expanded).")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader(
+            "Reads the sales order records (BC salesOrders entities with salesOrderLines expanded).");
 
     static final PropertyDescriptor SHIPPING_MESSAGE = new PropertyDescriptor.Builder()
             .name("Shipping Message")
@@ -136,14 +132,9 @@ public class WriteShippingOrderEdi extends AbstractEdiProcessor {
             .defaultValue("false")
             .build();
 
-    static final PropertyDescriptor SENT_ORDER_MEMORY = new PropertyDescriptor.Builder()
-            .name("Sent Order Memory")
-            .description("How long the version sent for an order is remembered. Longer than an order can stay open before it ships; "
-                    + "an order changed after that is sent again as a new instruction.")
-            .required(true)
-            .defaultValue("180 days")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    static final PropertyDescriptor SENT_ORDER_MEMORY = EdiDescriptors.memory(
+            "Sent Order Memory", "How long the version sent for an order is remembered. Longer than an order can stay open before it ships; "
+                    + "an order changed after that is sent again as a new instruction.", "180 days");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
