@@ -52,6 +52,9 @@ final class RootFields {
         fetchers.put("inventorySetQuantities", new InventorySetQuantities());
         fetchers.put("productSet", new ProductSetMutation());
         fetchers.put("products", RootFields::products);
+        fetchers.put("currentAppInstallation", env -> Map.of("__typename", "AppInstallation", "accessScopes",
+                java.util.Arrays.stream(context(env).accessScopes().split(",")).map(String::trim).filter(h -> !h.isEmpty())
+                        .map(handle -> Map.of("__typename", "AccessScope", "handle", handle, "description", handle)).toList()));
         fetchers.put("catalogs", B2bCatalogMutations.catalogs());
         fetchers.put("priceList", B2bCatalogMutations.priceListById());
         fetchers.put("catalogCreate", B2bCatalogMutations.catalogCreate());
