@@ -18,6 +18,8 @@ public enum ShopifyDocument {
     BULK_ORDERS_RUN("bulk-orders-run.graphql"),
     BULK_OPERATION_STATUS("bulk-operation-status.graphql"),
     ORDER_REFUNDS("order-refunds.graphql"),
+    ORDERS_ERP_STATUS("orders-erp-status.graphql"),
+    ORDER_ERP_STATUS_SET("order-erp-status-set.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
     BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
 
@@ -39,7 +41,8 @@ public enum ShopifyDocument {
 
     /** The documents sent to Shopify as they are (everything but templates). */
     public static List<ShopifyDocument> sent() {
-        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS, ORDER_REFUNDS);
+        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS, ORDER_REFUNDS,
+                ORDERS_ERP_STATUS, ORDER_ERP_STATUS_SET);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

@@ -25,7 +25,8 @@ public final class FlowTemplates {
     public static final String TRACKING = "tracking-to-shopify";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
     public static final String REFUNDS = "shopify-refunds-to-business-central";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, REFUNDS);
+    public static final String ERP_STATUS = "erp-status-to-shopify";
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, REFUNDS, ERP_STATUS);
 
     private static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -128,7 +129,8 @@ public final class FlowTemplates {
     }
 
     public Map<String, FlowDefinition> all() {
-        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), REFUNDS, refunds());
+        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), REFUNDS, refunds(),
+                ERP_STATUS, erpStatus());
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration validated them. */
@@ -426,6 +428,59 @@ public final class FlowTemplates {
                 not be read: the connection's name says why): connect the ports to your own handling, or fix and move them back.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
+    }
+
+    /** Where each order stands in BC (number; created, released, shipped, invoiced), written on the Shopify order. */
+    public FlowDefinition erpStatus() {
+        final FlowDefinition flow = new FlowDefinition("ERP status to Shopify",
+                "Every minute, the sales orders, shipments and invoices BC changed are read, and each Shopify order shows its BC order "
+                        + "number and state (metafields erp.bc_order_number and erp.status, tag erp:<state>).");
+        shopifyParameters(flow);
+        bcParameters(flow);
+        final Component shopify = shopifyService(flow);
+        final Component bc = bcService(flow);
+        final Component documentWriter = jsonWriter(flow, "BC document writer");
+        final Component documentReader = jsonReader(flow, "BC document reader");
+        final Component resultWriter = jsonWriter(flow, "Status result writer");
+        final Component orders = readDocuments(flow, "Read changed BC sales orders", bc, documentWriter, "salesOrders",
+                "id,number,externalDocumentNumber,status,fullyShipped,lastModifiedDateTime").at(0, 0);
+        final Component shipments = readDocuments(flow, "Read changed BC shipments", bc, documentWriter, "salesShipments",
+                "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(LANE, 0);
+        final Component invoices = readDocuments(flow, "Read changed BC invoices", bc, documentWriter, "salesInvoices",
+                "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(2 * LANE, 0);
+        final Component put = flow.processor("Write ERP status on Shopify orders", PKG + "shopify.PutShopifyErpStatus", ecommerce)
+                .serviceProperty("Shopify Connection Service", shopify)
+                .serviceProperty("Record Reader", documentReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(LANE, 2 * ROW);
+        final String refused = flow.reviewPort("status refusals", portUnder(put), 2 * ROW + 500);
+        flow.connect(orders.id(), put.id(), List.of("success"), true, List.of(bendUnder(orders, put)));
+        flow.connect(shipments.id(), put.id(), List.of("success"), true);
+        flow.connect(invoices.id(), put.id(), List.of("success"), true, List.of(bendUnder(invoices, put)));
+        flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
+        flow.connect(put.id(), refused, List.of("failure"), false);
+        flow.note("""
+                ERP status to Shopify
+                Three readers take, every minute (primary node), the BC sales orders, shipments and invoices changed since their last
+                run. Each Shopify order named by a document's external document number shows its BC order number and state, as
+                metafields erp.bc_order_number and erp.status and a tag erp:created/released/shipped/invoiced; an order already at a
+                later state is left alone. Refusals wait in front of 'Review: status refusals' with error.code and error.message.""",
+                -LANE, -440, NOTE_WIDTH);
+        return flow;
+    }
+
+    private Component readDocuments(final FlowDefinition flow, final String name, final Component bc, final Component writer,
+                                    final String entitySet, final String select) {
+        return flow.processor(name, PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", entitySet)
+                .property("Read Mode", "INCREMENTAL")
+                .property("Select", select)
+                .serviceProperty("Record Writer", writer)
+                .schedule("TIMER_DRIVEN", "1 min")
+                .primaryNodeOnly();
     }
 
     /** Shopify refunds and returns to BC sales credit memos, once each, against the order's invoice. */

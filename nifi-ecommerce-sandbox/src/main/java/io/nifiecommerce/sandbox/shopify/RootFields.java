@@ -57,6 +57,8 @@ final class RootFields {
         fetchers.put("fulfillmentEventCreate", FulfillmentMutations.createEvent());
         fetchers.put("orderCancel", OrderLifecycleMutations.cancel());
         fetchers.put("refundCreate", OrderLifecycleMutations.refund());
+        fetchers.put("metafieldsSet", MetafieldMutations.set());
+        fetchers.put("tagsAdd", MetafieldMutations.addTags());
         return Map.copyOf(fetchers);
     }
 

@@ -44,6 +44,7 @@ public final class Shop {
     private final Map<Long, FulfillmentState> fulfillments = new ConcurrentHashMap<>();
     private final Map<Long, List<Long>> fulfillmentsByOrder = new ConcurrentHashMap<>();
     private final OrderAdjustments adjustments = new OrderAdjustments(this);
+    private final Metafields metafields = new Metafields();
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -101,6 +102,7 @@ public final class Shop {
         fulfillments.clear();
         fulfillmentsByOrder.clear();
         adjustments.clear();
+        metafields.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             product.variants().forEach(variant -> {
@@ -163,6 +165,11 @@ public final class Shop {
         final FulfillmentOrderState state = new FulfillmentOrderState(nextId(), order.id(), location.id(), at, List.copyOf(lines), status);
         fulfillmentOrders.put(state.id, state);
         fulfillmentOrdersByOrder.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(state.id);
+    }
+
+    /** The orders' metafields. */
+    public Metafields metafields() {
+        return metafields;
     }
 
     /** Cancellations, refunds and edits of the orders. */
