@@ -100,7 +100,8 @@ class DemoEndToEndIT {
                 () -> assertTrue(lifecycle.refundsToCredit() > 0, "invoiced orders were refunded"),
                 () -> assertEquals(lifecycle.refundsToCredit(), lifecycle.credited(), "every refund is a credit memo"),
                 () -> assertEquals(0, lifecycle.creditMemoDuplicates(), "and only one"),
-                () -> assertEquals(0, report.duplicates(), "no order twice"));
+                () -> assertEquals(0, report.duplicates(), "no order twice"),
+                () -> assertTrue(lifecycle.showingErpStatus() > 0, "orders show their BC number and state in the shop"));
     }
 
     @Test

@@ -28,6 +28,8 @@ public enum ShopifyDocument {
     ORDER_EDIT_UPDATE_SHIPPING_LINE("draft/OrderEditUpdateShippingLine.graphql"),
     ORDER_EDIT_COMMIT("draft/OrderEditCommit.graphql"),
     ORDER_REFUNDS("order-refunds.graphql"),
+    ORDERS_ERP_STATUS("orders-erp-status.graphql"),
+    ORDER_ERP_STATUS_SET("order-erp-status-set.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
     BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
 
@@ -52,7 +54,7 @@ public enum ShopifyDocument {
         return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS,
                 DRAFT_ORDERS_PAGE, DRAFT_ORDER_LINE_ITEMS, DRAFT_ORDER_TAGS_ADD, DRAFT_ORDER_SHIPPING_STATE, DRAFT_ORDER_UPDATE_SHIPPING,
                 DRAFT_ORDER_COMPLETE, ORDER_EDIT_BEGIN, ORDER_EDIT_ADD_SHIPPING_LINE, ORDER_EDIT_UPDATE_SHIPPING_LINE,
-                ORDER_EDIT_COMMIT, ORDER_REFUNDS);
+                ORDER_EDIT_COMMIT, ORDER_REFUNDS, ORDERS_ERP_STATUS, ORDER_ERP_STATUS_SET);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.seed.Order;
+import io.nifiecommerce.sandbox.shopify.Gid;
+import io.nifiecommerce.sandbox.shopify.Metafields;
 import io.nifiecommerce.sandbox.shopify.OrderAdjustments;
 import io.nifiecommerce.sandbox.shopify.Shop;
 
@@ -23,9 +25,12 @@ import java.util.stream.Collectors;
  * @param refundsToCredit refunds of orders BC invoiced
  * @param credited of those, refunds BC holds a credit memo for
  * @param creditMemoDuplicates credit memos beyond the first per refund
+ * @param showingErpStatus orders BC holds that show a BC state in the shop (metafield erp.status); the status flow reads
+ *                         BC every minute, so this trails BC and is reported, not required
+ * @param invoicedShowingInvoiced orders BC invoiced that show INVOICED
  */
 public record LifecycleReport(int cancelled, int cancelledOpenInBc, int cancelledAfterBc, int cancelledBeforeBc, int refundsToCredit,
-                              int credited, int creditMemoDuplicates) {
+                              int credited, int creditMemoDuplicates, int showingErpStatus, int invoicedShowingInvoiced) {
 
     public boolean settled() {
         return cancelledOpenInBc == 0 && credited == refundsToCredit && creditMemoDuplicates == 0;
@@ -43,7 +48,14 @@ public record LifecycleReport(int cancelled, int cancelledOpenInBc, int cancelle
         int toCredit = 0;
         int credited = 0;
         int duplicates = 0;
+        int showing = 0;
+        int showingInvoiced = 0;
         for (final Order order : shop.orders()) {
+            final String erpStatus = shop.metafields().get(Gid.of("Order", order.id()), "erp", "status").map(Metafields.Value::value).orElse(null);
+            if (erpStatus != null && (open.contains(order.name()) || invoiced.contains(order.name()))) {
+                showing++;
+                showingInvoiced += invoiced.contains(order.name()) && erpStatus.equals("INVOICED") ? 1 : 0;
+            }
             if (order.cancelledAt() != null) {
                 cancelled++;
                 cancelledOpen += open.contains(order.name()) ? 1 : 0;
@@ -59,7 +71,7 @@ public record LifecycleReport(int cancelled, int cancelledOpenInBc, int cancelle
             }
         }
         return new LifecycleReport(cancelled, cancelledOpen, service == null ? 0 : service.cancelledAfterReachingBc(),
-                service == null ? 0 : service.cancelledBeforeReachingBc(), toCredit, credited, duplicates);
+                service == null ? 0 : service.cancelledBeforeReachingBc(), toCredit, credited, duplicates, showing, showingInvoiced);
     }
 
     void writeTo(final ObjectNode json) {
@@ -70,10 +82,12 @@ public record LifecycleReport(int cancelled, int cancelledOpenInBc, int cancelle
         json.put("refundsOfInvoicedOrders", refundsToCredit);
         json.put("refundsCreditedOnce", credited);
         json.put("creditMemoDuplicates", creditMemoDuplicates);
+        json.put("ordersShowingErpStatus", showingErpStatus);
+        json.put("invoicedOrdersShowingInvoiced", invoicedShowingInvoiced);
     }
 
     String progress() {
-        return String.format(" | cancelled %d (open in BC %d) | refunds credited %d/%d (memo duplicates %d)", cancelled, cancelledOpenInBc,
-                credited, refundsToCredit, creditMemoDuplicates);
+        return String.format(" | cancelled %d (open in BC %d) | refunds credited %d/%d (memo duplicates %d) | ERP status shown on %d orders",
+                cancelled, cancelledOpenInBc, credited, refundsToCredit, creditMemoDuplicates, showingErpStatus);
     }
 }

@@ -27,7 +27,8 @@ public final class FlowTemplates {
     public static final String EDI = EdiFlowTemplate.FILE;
     public static final String REFUNDS = "shopify-refunds-to-business-central";
     public static final String MASTER_DATA = "erp-master-data-to-shopify";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, MASTER_DATA);
+    public static final String ERP_STATUS = "erp-status-to-shopify";
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA);
 
     static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -134,7 +135,7 @@ public final class FlowTemplates {
     public Map<String, FlowDefinition> all() {
         return Map.ofEntries(Map.entry(ORDERS, orders()), Map.entry(STOCK, stock()), Map.entry(TRACKING, tracking()),
                 Map.entry(MARKETPLACE, marketplace()), Map.entry(EDI, new EdiFlowTemplate(this).flow()), Map.entry(REFUNDS, refunds()),
-                Map.entry(MASTER_DATA, masterData()));
+                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()));
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
@@ -690,6 +691,59 @@ public final class FlowTemplates {
                 marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
+    }
+
+    /** Where each order stands in BC (number; created, released, shipped, invoiced), written on the Shopify order. */
+    public FlowDefinition erpStatus() {
+        final FlowDefinition flow = new FlowDefinition("ERP status to Shopify",
+                "Every minute, the sales orders, shipments and invoices BC changed are read, and each Shopify order shows its BC order "
+                        + "number and state (metafields erp.bc_order_number and erp.status, tag erp:<state>).");
+        shopifyParameters(flow);
+        bcParameters(flow);
+        final Component shopify = shopifyService(flow);
+        final Component bc = bcService(flow);
+        final Component documentWriter = jsonWriter(flow, "BC document writer");
+        final Component documentReader = jsonReader(flow, "BC document reader");
+        final Component resultWriter = jsonWriter(flow, "Status result writer");
+        final Component orders = readDocuments(flow, "Read changed BC sales orders", bc, documentWriter, "salesOrders",
+                "id,number,externalDocumentNumber,status,fullyShipped,lastModifiedDateTime").at(0, 0);
+        final Component shipments = readDocuments(flow, "Read changed BC shipments", bc, documentWriter, "salesShipments",
+                "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(LANE, 0);
+        final Component invoices = readDocuments(flow, "Read changed BC invoices", bc, documentWriter, "salesInvoices",
+                "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(2 * LANE, 0);
+        final Component put = flow.processor("Write ERP status on Shopify orders", PKG + "shopify.PutShopifyErpStatus", ecommerce)
+                .serviceProperty("Shopify Connection Service", shopify)
+                .serviceProperty("Record Reader", documentReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(LANE, 2 * ROW);
+        final String refused = flow.reviewPort("status refusals", portUnder(put), 2 * ROW + 500);
+        flow.connect(orders.id(), put.id(), List.of("success"), true, List.of(bendUnder(orders, put)));
+        flow.connect(shipments.id(), put.id(), List.of("success"), true);
+        flow.connect(invoices.id(), put.id(), List.of("success"), true, List.of(bendUnder(invoices, put)));
+        flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
+        flow.connect(put.id(), refused, List.of("failure"), false);
+        flow.note("""
+                ERP status to Shopify
+                Three readers take, every minute (primary node), the BC sales orders, shipments and invoices changed since their last
+                run. Each Shopify order named by a document's external document number shows its BC order number and state, as
+                metafields erp.bc_order_number and erp.status and a tag erp:created/released/shipped/invoiced; an order already at a
+                later state is left alone. Refusals wait in front of 'Review: status refusals' with error.code and error.message.""",
+                -LANE, -440, NOTE_WIDTH);
+        return flow;
+    }
+
+    private Component readDocuments(final FlowDefinition flow, final String name, final Component bc, final Component writer,
+                                    final String entitySet, final String select) {
+        return flow.processor(name, PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", entitySet)
+                .property("Read Mode", "INCREMENTAL")
+                .property("Select", select)
+                .serviceProperty("Record Writer", writer)
+                .schedule("TIMER_DRIVEN", "1 min")
+                .primaryNodeOnly();
     }
 
     /** Shopify refunds and returns to BC sales credit memos, once each, against the order's invoice. */

@@ -1,6 +1,8 @@
 package io.nifiecommerce.shopify.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Refund;
 import io.nifiecommerce.order.RefundLine;
@@ -24,6 +26,7 @@ import java.util.Set;
 public final class OrderRefunds {
 
     static final int ORDERS_PER_REQUEST = 50;
+    public static final String REFUND_TOO_LARGE = "REFUND_TOO_LARGE";
     private static final Set<String> REFUNDED = Set.of("REFUNDED", "PARTIALLY_REFUNDED");
 
     private final ShopifyGraphQlClient client;
@@ -61,6 +64,10 @@ public final class OrderRefunds {
         final String orderId = ShopifyOrderMapper.text(order, "id");
         final boolean cancelled = ShopifyOrderMapper.text(order, "cancelledAt") != null;
         for (final JsonNode refund : order.path("refunds")) {
+            if (refund.path("refundLineItems").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+                throw new ApiException(ErrorClass.PERMANENT, 0, REFUND_TOO_LARGE, "Refund " + ShopifyOrderMapper.text(refund, "id") + " of order "
+                        + ShopifyOrderMapper.text(order, "name") + " has more than 100 lines: credit it by hand");
+            }
             final List<RefundLine> lines = new ArrayList<>();
             for (final JsonNode line : ShopifyOrderMapper.nodes(refund.path("refundLineItems"))) {
                 final JsonNode item = line.path("lineItem");

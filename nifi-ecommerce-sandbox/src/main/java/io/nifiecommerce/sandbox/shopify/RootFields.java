@@ -70,9 +70,10 @@ final class RootFields {
         fetchers.put("draftOrder", DraftOrders.byId());
         fetchers.put("draftOrderUpdate", DraftOrders.update());
         fetchers.put("draftOrderComplete", DraftOrders.complete());
-        fetchers.put("tagsAdd", DraftOrders.tagsAdd());
         fetchers.put("orderCancel", OrderLifecycleMutations.cancel());
         fetchers.put("refundCreate", OrderLifecycleMutations.refund());
+        fetchers.put("metafieldsSet", MetafieldMutations.set());
+        fetchers.put("tagsAdd", tagsAdd(DraftOrders.tagsAdd(), MetafieldMutations.addTags()));
         return Map.copyOf(fetchers);
     }
 
@@ -257,5 +258,10 @@ final class RootFields {
     static Object error(final DataFetchingEnvironment env, final String message, final String code) {
         return DataFetcherResult.newResult().error(ShopifyError.of(message, code, List.of(env.getField().getSourceLocation()),
                 env.getExecutionStepInfo().getPath().toList())).build();
+    }
+
+    /** tagsAdd takes any taggable id; draft orders and orders are the ones simulated. */
+    private static DataFetcher<Object> tagsAdd(final DataFetcher<Object> drafts, final DataFetcher<Object> orders) {
+        return env -> String.valueOf(env.<Object>getArgument("id")).startsWith("gid://shopify/DraftOrder/") ? drafts.get(env) : orders.get(env);
     }
 }

@@ -48,6 +48,7 @@ public final class Shop {
     private final Map<Long, DraftOrderState> drafts = new ConcurrentHashMap<>();
     private final java.util.Set<Long> checkoutToDraft = ConcurrentHashMap.newKeySet();
     private final OrderAdjustments adjustments = new OrderAdjustments(this);
+    private final Metafields metafields = new Metafields();
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -109,6 +110,7 @@ public final class Shop {
         drafts.clear();
         checkoutToDraft.clear();
         adjustments.clear();
+        metafields.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             final ProductState state = new ProductState(product.id(), product.title(), ProductState.handleOf(product.title()), Instant.EPOCH);
@@ -176,6 +178,11 @@ public final class Shop {
         final FulfillmentOrderState state = new FulfillmentOrderState(nextId(), order.id(), location.id(), at, List.copyOf(lines), status);
         fulfillmentOrders.put(state.id, state);
         fulfillmentOrdersByOrder.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(state.id);
+    }
+
+    /** The orders' metafields. */
+    public Metafields metafields() {
+        return metafields;
     }
 
     /** Cancellations, refunds and edits of the orders. */

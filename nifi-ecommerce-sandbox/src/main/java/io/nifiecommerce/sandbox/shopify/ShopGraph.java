@@ -89,6 +89,23 @@ final class ShopGraph {
         map.put("fulfillmentOrders", (Supplier<Object>) () -> shop.fulfillmentOrdersOf(order.id()).stream().map(this::fulfillmentOrder).toList());
         map.put("fulfillments", (Supplier<Object>) () -> shop.fulfillmentsOf(order.id()).stream().map(this::fulfillment).toList());
         map.put("refunds", (Supplier<Object>) () -> shop.adjustments().refundsOf(order.id()).stream().map(r -> refund(order, r)).toList());
+        final String ownerId = Gid.of("Order", order.id());
+        map.put("metafield", (Function<DataFetchingEnvironment, Object>) env -> {
+            final String namespace = env.getArgument("namespace") == null ? "$app" : env.getArgument("namespace");
+            final String key = env.getArgument("key");
+            return shop.metafields().get(ownerId, namespace, key).map(v -> metafield(ownerId, namespace, key, v.type(), v.value())).orElse(null);
+        });
+        return map;
+    }
+
+    static Map<String, Object> metafield(final String ownerId, final String namespace, final String key, final String type, final String value) {
+        final Map<String, Object> map = new HashMap<>();
+        map.put("__typename", "Metafield");
+        map.put("id", Gid.of("Metafield", Math.abs((long) (ownerId + namespace + key).hashCode())));
+        map.put("namespace", namespace);
+        map.put("key", key);
+        map.put("type", type);
+        map.put("value", value);
         return map;
     }
 

@@ -96,4 +96,24 @@ class OrderLifecycleTest {
         assertEquals(line.quantity(), read.path("lineItems").path("nodes").get(0).path("quantity").asInt(), "quantity keeps removed units");
         assertTrue(read.path("updatedAt").asText().compareTo(before) > 0);
     }
+
+    @Test
+    void metafieldsSetNeedsATypeFirstThenKeepsItAndTagsAddAddsOnce() {
+        final Order order = open().get(3);
+        final String id = Gid.of("Order", order.id());
+        final String set = "mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } userErrors { field code } } }";
+        final JsonNode blank = client.post(set, Map.of("m", List.of(Map.of("ownerId", id, "namespace", "erp", "key", "status", "value", "CREATED"))))
+                .json().path("data").path("metafieldsSet");
+        assertEquals("BLANK", blank.path("userErrors").get(0).path("code").asText(), blank.toString());
+        client.post(set, Map.of("m", List.of(Map.of("ownerId", id, "namespace", "erp", "key", "status", "type", "single_line_text_field",
+                "value", "CREATED"))));
+        client.post(set, Map.of("m", List.of(Map.of("ownerId", id, "namespace", "erp", "key", "status", "value", "SHIPPED"))));
+        final JsonNode read = client.post("query($id: ID!) { order(id: $id) { metafield(namespace: \"erp\", key: \"status\") { value type } } }",
+                Map.of("id", id)).json().path("data").path("order").path("metafield");
+        assertEquals("SHIPPED", read.path("value").asText(), read.toString());
+        final String tags = "mutation($id: ID!, $t: [String!]!) { tagsAdd(id: $id, tags: $t) { userErrors { message } } }";
+        client.post(tags, Map.of("id", id, "t", List.of("erp:shipped")));
+        client.post(tags, Map.of("id", id, "t", List.of("erp:shipped")));
+        assertEquals(1, sandbox.shopify().shop().order(order.id()).orElseThrow().tags().stream().filter("erp:shipped"::equals).count());
+    }
 }
