@@ -18,7 +18,15 @@ public enum ShopifyDocument {
     BULK_ORDERS_RUN("bulk-orders-run.graphql"),
     BULK_OPERATION_STATUS("bulk-operation-status.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
-    BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
+    BULK_ORDERS_TEMPLATE("bulk-orders.graphql"),
+    COMPANIES_BY_EXTERNAL_ID("company/CompaniesByExternalId.graphql"),
+    COMPANY_CREATE("company/CompanyCreate.graphql"),
+    COMPANY_UPDATE("company/CompanyUpdate.graphql"),
+    COMPANY_CONTACT_CREATE("company/CompanyContactCreate.graphql"),
+    COMPANY_ASSIGN_MAIN_CONTACT("company/CompanyAssignMainContact.graphql"),
+    CATALOGS_BY_TITLE("company/CatalogsByTitle.graphql"),
+    CATALOG_CONTEXT_UPDATE("company/CatalogContextUpdate.graphql"),
+    PAYMENT_TERMS_TEMPLATES("company/PaymentTermsTemplates.graphql");
 
     private final String resource;
     private final String text;
@@ -38,7 +46,9 @@ public enum ShopifyDocument {
 
     /** The documents sent to Shopify as they are (everything but templates). */
     public static List<ShopifyDocument> sent() {
-        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS);
+        return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS,
+                COMPANIES_BY_EXTERNAL_ID, COMPANY_CREATE, COMPANY_UPDATE, COMPANY_CONTACT_CREATE, COMPANY_ASSIGN_MAIN_CONTACT,
+                CATALOGS_BY_TITLE, CATALOG_CONTEXT_UPDATE, PAYMENT_TERMS_TEMPLATES);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

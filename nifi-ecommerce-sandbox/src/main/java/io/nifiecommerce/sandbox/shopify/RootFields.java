@@ -55,6 +55,7 @@ final class RootFields {
         fetchers.put("fulfillmentTrackingInfoUpdate", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentTrackingInfoUpdateV2", FulfillmentMutations.updateTracking());
         fetchers.put("fulfillmentEventCreate", FulfillmentMutations.createEvent());
+        CompanyMutations.register(fetchers);
         return Map.copyOf(fetchers);
     }
 
