@@ -18,12 +18,12 @@ import org.apache.nifi.util.TestRunners;
 import java.time.Duration;
 
 /** The sandbox shop through the bundle's real GraphQL client, as a Shopify connection service for processor tests. */
-final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
+public final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
 
     private final Sandbox sandbox;
-    final ShopifyGraphQlClient client;
+    public final ShopifyGraphQlClient client;
 
-    SandboxShopifyConnection(final Sandbox sandbox) {
+    public SandboxShopifyConnection(final Sandbox sandbox) {
         this.sandbox = sandbox;
         this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-04"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),

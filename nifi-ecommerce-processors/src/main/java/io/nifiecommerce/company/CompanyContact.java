@@ -1,4 +1,4 @@
-package io.nifiecommerce.shopify.company;
+package io.nifiecommerce.company;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.nifiecommerce.shopify.company;
+package io.nifiecommerce.company;
 
 /**
  * What became of one account: created, updated, unchanged (nothing to send), or failed with Shopify's userError code (or

@@ -1,4 +1,4 @@
-package io.nifiecommerce.shopify.company;
+package io.nifiecommerce.company;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

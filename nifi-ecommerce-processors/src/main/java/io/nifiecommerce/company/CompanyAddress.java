@@ -1,4 +1,4 @@
-package io.nifiecommerce.shopify.company;
+package io.nifiecommerce.company;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

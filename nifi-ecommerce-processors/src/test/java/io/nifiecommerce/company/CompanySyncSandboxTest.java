@@ -1,4 +1,4 @@
-package io.nifiecommerce.shopify.company;
+package io.nifiecommerce.company;
 
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
