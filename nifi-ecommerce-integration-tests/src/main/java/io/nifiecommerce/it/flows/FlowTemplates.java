@@ -24,7 +24,8 @@ public final class FlowTemplates {
     public static final String STOCK = "stock-to-shopify";
     public static final String TRACKING = "tracking-to-shopify";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE);
+    public static final String ERP_ON_DEMAND = "erp-data-on-demand";
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, ERP_ON_DEMAND);
 
     private static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -127,7 +128,7 @@ public final class FlowTemplates {
     }
 
     public Map<String, FlowDefinition> all() {
-        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace());
+        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), ERP_ON_DEMAND, erpOnDemand());
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration validated them. */
@@ -425,6 +426,131 @@ public final class FlowTemplates {
                 not be read: the connection's name says why): connect the ports to your own handling, or fix and move them back.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
+    }
+
+    /**
+     * A B2B site asks Business Central, in real time, over mutual TLS: a cart's price and availability, a customer's open
+     * orders and open invoices. Answers are cached briefly; a refused question is answered 400, an unavailable BC 502.
+     */
+    public FlowDefinition erpOnDemand() {
+        final FlowDefinition flow = new FlowDefinition("ERP data on demand",
+                "Serves a B2B site Business Central data in real time over HTTPS with client certificates: price and availability of a "
+                        + "cart's items, a customer's open orders and open invoices, each answer cached for a few seconds.");
+        bcParameters(flow);
+        flow.parameter("erp.listen.port", "HTTPS port the B2B site's backend calls (GET /erp/items?skus=A,B, /erp/orders?customer=C, "
+                + "/erp/invoices?customer=C)", false, "9444");
+        flow.parameter("erp.listener.keystore.file", "Keystore with the listener's TLS certificate and private key", false,
+                "/opt/nifi/conf/erp-listener-keystore.p12");
+        flow.parameter("erp.listener.keystore.type", "Type of that keystore: PKCS12 or JKS", false, "PKCS12");
+        flow.parameter("erp.listener.keystore.password", "Password of that keystore (and of its key)", true, null);
+        flow.parameter("erp.listener.truststore.file", "Truststore holding the certificate (or CA) of the site's backend: only its "
+                + "requests are answered", false, "/opt/nifi/conf/erp-listener-truststore.p12");
+        flow.parameter("erp.listener.truststore.type", "Type of that truststore: PKCS12 or JKS", false, "PKCS12");
+        flow.parameter("erp.listener.truststore.password", "Password of that truststore", true, null);
+        flow.parameter("erp.items.cache.ttl", "How long a cart's price and availability answer is reused (inventory moves with each posting)",
+                false, "10 sec");
+        flow.parameter("erp.documents.cache.ttl", "How long a customer's open orders and invoices answer is reused", false, "60 sec");
+
+        final Component bc = bcService(flow);
+        final Component contextMap = flow.service("ERP request context map", "org.apache.nifi.http.StandardHttpContextMap", Bundle.HTTP_CONTEXT_MAP,
+                        "org.apache.nifi.http.HttpContextMap", Bundle.SERVICES_API)
+                .property("Maximum Outstanding Requests", "200")
+                .property("Request Expiration", "30 sec");
+        final Component tls = flow.service("ERP listener TLS", "org.apache.nifi.ssl.StandardRestrictedSSLContextService", Bundle.SSL_CONTEXT,
+                        "org.apache.nifi.ssl.RestrictedSSLContextService", Bundle.SERVICES_API)
+                .property("Keystore Filename", "#{erp.listener.keystore.file}")
+                .property("Keystore Type", "#{erp.listener.keystore.type}")
+                .sensitiveProperty("Keystore Password", "erp.listener.keystore.password")
+                .property("Truststore Filename", "#{erp.listener.truststore.file}")
+                .property("Truststore Type", "#{erp.listener.truststore.type}")
+                .sensitiveProperty("Truststore Password", "erp.listener.truststore.password");
+
+        final Component receive = flow.processor("Receive ERP questions (HTTPS)", "org.apache.nifi.processors.standard.HandleHttpRequest", Bundle.STANDARD)
+                .property("Listening Port", "#{erp.listen.port}")
+                .serviceProperty("SSL Context Service", tls)
+                .property("Client Authentication", "Need Authentication")
+                .serviceProperty("HTTP Context Map", contextMap)
+                .property("Allowed Paths", "/erp/(items|orders|invoices)")
+                .property("Allow GET", "true")
+                .property("Allow POST", "false")
+                .property("Allow PUT", "false")
+                .property("Allow DELETE", "false")
+                .property("Allow HEAD", "false")
+                .property("Allow OPTIONS", "false")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .comments("Runs on every node: put the nodes behind the load balancer the site calls. Only clients whose certificate "
+                        + "the truststore holds are answered; other paths get 404, other methods 405.")
+                .at(LANE, 0);
+        final Component route = flow.processor("Route by question", "org.apache.nifi.processors.standard.RouteOnAttribute", Bundle.STANDARD)
+                .property("Routing Strategy", "Route to Property name")
+                .property("items", "${http.request.uri:equals('/erp/items')}")
+                .property("orders", "${http.request.uri:equals('/erp/orders')}")
+                .property("invoices", "${http.request.uri:equals('/erp/invoices')}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .at(LANE, ROW);
+        final Component items = askBc(flow, "Price and availability of the cart", bc, "items", "number", "${http.query.param.skus}", null,
+                "number,displayName,unitPrice,inventory,baseUnitOfMeasureCode", null, "#{erp.items.cache.ttl}").at(0, 2 * ROW);
+        final Component orders = askBc(flow, "Open orders of the customer", bc, "salesOrders", "customerNumber", "${http.query.param.customer}", null,
+                "number,externalDocumentNumber,orderDate,requestedDeliveryDate,status,fullyShipped,totalAmountIncludingTax,currencyCode",
+                "orderDate desc", "#{erp.documents.cache.ttl}").at(LANE, 2 * ROW);
+        final Component invoices = askBc(flow, "Open invoices of the customer", bc, "salesInvoices", "customerNumber", "${http.query.param.customer}",
+                "status eq 'Open'", "number,orderNumber,externalDocumentNumber,invoiceDate,dueDate,status,totalAmountIncludingTax,remainingAmount,currencyCode",
+                "dueDate asc", "#{erp.documents.cache.ttl}").at(2 * LANE, 2 * ROW);
+        final Component answer = respond(flow, "Answer (200, or 404 when nothing matched)", contextMap,
+                "${bc.record.count:replaceNull('0'):equals('0'):ifElse('404','200')}").at(LANE / 2, 3 * ROW);
+        final Component refuse = respond(flow, "Refuse (400 bad question, 502 BC unavailable)", contextMap,
+                "${error.code:equals('INVALID_QUERY'):ifElse('400','502')}").at(3 * LANE / 2, 4 * ROW);
+        final String unanswered = flow.reviewPort("unanswered", portUnder(answer), 5 * ROW);
+
+        flow.connect(receive.id(), route.id(), List.of("success"), false);
+        flow.connect(route.id(), items.id(), List.of("items"), false, List.of(new double[] {centerX(items), centerY(route)}));
+        flow.connect(route.id(), orders.id(), List.of("orders"), false);
+        flow.connect(route.id(), invoices.id(), List.of("invoices"), false, List.of(new double[] {centerX(invoices), centerY(route)}));
+        flow.connect(route.id(), answer.id(), List.of("unmatched"), false, List.of(new double[] {centerX(answer), centerY(route)}));
+        for (final Component ask : List.of(items, orders, invoices)) {
+            flow.connect(ask.id(), answer.id(), List.of("success", "unmatched"), false, List.of(bendUnder(ask, answer)));
+            flow.connect(ask.id(), refuse.id(), List.of("failure", "retry"), false, List.of(bendUnder(ask, refuse)));
+        }
+        flow.connect(answer.id(), unanswered, List.of("failure"), false);
+        flow.connect(refuse.id(), unanswered, List.of("failure"), false,
+                List.of(new double[] {centerX(refuse), 5 * ROW + PORT_HEIGHT / 2}));
+        flow.note("""
+                ERP data on demand
+                The B2B site's backend asks Business Central in real time over HTTPS with its client certificate (port #{erp.listen.port}):
+                GET /erp/items?skus=A,B (price and inventory), /erp/orders?customer=C (open orders), /erp/invoices?customer=C (open invoices).
+                Each answer is a JSON array, cached #{erp.items.cache.ttl} (items) or #{erp.documents.cache.ttl} (orders, invoices); every BC
+                request goes through the connection's shared governor. 404: nothing matched; 400: a question without its key; 502: BC
+                could not answer. Answers the client did not wait for wait in front of 'Review: unanswered'.""", 0, -300, NOTE_WIDTH);
+        return flow;
+    }
+
+    private Component askBc(final FlowDefinition flow, final String name, final Component bc, final String entitySet, final String keyField,
+                            final String keyValues, final String filter, final String select, final String orderBy, final String cacheTtl) {
+        final Component ask = flow.processor(name, PKG + "businesscentral.FetchBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", entitySet)
+                .property("Key Field", keyField)
+                .property("Key Values", keyValues)
+                .property("Select", select)
+                .property("Max Records", "100")
+                .property("Cache TTL", cacheTtl)
+                .property("Cache Size", "5000")
+                .schedule("TIMER_DRIVEN", "0 sec");
+        if (filter != null) {
+            ask.property("Filter", filter);
+        }
+        if (orderBy != null) {
+            ask.property("Order By", orderBy);
+        }
+        return ask;
+    }
+
+    private static Component respond(final FlowDefinition flow, final String name, final Component contextMap, final String status) {
+        return flow.processor(name, "org.apache.nifi.processors.standard.HandleHttpResponse", Bundle.STANDARD)
+                .property("HTTP Status Code", status)
+                .serviceProperty("HTTP Context Map", contextMap)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success");
     }
 
     /**

@@ -42,6 +42,22 @@ public record TlsKeystore(Path file, String password) {
         return new TlsKeystore(file.toAbsolutePath(), password);
     }
 
+    /** Writes a truststore holding this keystore's certificate only: what a listener demanding client certificates trusts in tests. */
+    public Path writeTruststore(final Path truststore, final String truststorePassword) throws IOException, GeneralSecurityException {
+        final KeyStore keystore = KeyStore.getInstance(TYPE);
+        try (InputStream in = Files.newInputStream(file)) {
+            keystore.load(in, password.toCharArray());
+        }
+        final KeyStore trusted = KeyStore.getInstance(TYPE);
+        trusted.load(null, null);
+        trusted.setCertificateEntry(ALIAS, keystore.getCertificate(ALIAS));
+        Files.createDirectories(truststore.toAbsolutePath().getParent());
+        try (java.io.OutputStream out = Files.newOutputStream(truststore)) {
+            trusted.store(out, truststorePassword.toCharArray());
+        }
+        return truststore.toAbsolutePath();
+    }
+
     /** A client TLS context that trusts this keystore's certificate and nothing else. */
     public SSLContext trustingClientContext() throws IOException, GeneralSecurityException {
         final KeyStore keystore = KeyStore.getInstance(TYPE);

@@ -76,7 +76,7 @@ import java.util.concurrent.TimeUnit;
                         `status eq 'Open'`.
                         """),
                 @ProcessorConfiguration(processorClassName = "org.apache.nifi.processors.standard.HandleHttpResponse", configuration = """
-                        "HTTP Status Code" 200 after success, 404 after not.found, 400 after failure, 503 after retry.
+                        "HTTP Status Code" 200 after success, 404 after unmatched, 400 after failure (error.code INVALID_QUERY), 502 after retry.
                         """)
         })
 public class FetchBusinessCentralRecords extends AbstractProcessor {
@@ -175,8 +175,8 @@ public class FetchBusinessCentralRecords extends AbstractProcessor {
             .description("The FlowFile with the records found, as a JSON array")
             .build();
 
-    static final Relationship REL_NOT_FOUND = new Relationship.Builder()
-            .name("not.found")
+    static final Relationship REL_UNMATCHED = new Relationship.Builder()
+            .name("unmatched")
             .description("The FlowFile, content an empty JSON array, when no record matched")
             .build();
 
@@ -190,7 +190,7 @@ public class FetchBusinessCentralRecords extends AbstractProcessor {
             .description("The FlowFile, penalized, when BC could not answer in time (throttled, unavailable)")
             .build();
 
-    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_NOT_FOUND, REL_FAILURE, REL_RETRY);
+    private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_UNMATCHED, REL_FAILURE, REL_RETRY);
 
     /**
      * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
@@ -282,7 +282,7 @@ public class FetchBusinessCentralRecords extends AbstractProcessor {
         if (!result.fromCache()) {
             session.getProvenanceReporter().fetch(flowFile, service.endpoint().apiRoot() + "/" + query.entitySet());
         }
-        session.transfer(flowFile, result.values().isEmpty() ? REL_NOT_FOUND : REL_SUCCESS);
+        session.transfer(flowFile, result.values().isEmpty() ? REL_UNMATCHED : REL_SUCCESS);
     }
 
     private static RecordQuery query(final ProcessContext context, final FlowFile flowFile) {

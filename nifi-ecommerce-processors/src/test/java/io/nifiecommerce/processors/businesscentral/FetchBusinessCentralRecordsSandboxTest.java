@@ -97,8 +97,8 @@ class FetchBusinessCentralRecordsSandboxTest {
         cartQuestion();
         runner.enqueue("", Map.of("http.query.param.skus", "X' or number ne 'X"));
         runner.run();
-        runner.assertAllFlowFilesTransferred(FetchBusinessCentralRecords.REL_NOT_FOUND, 1);
-        runner.getFlowFilesForRelationship(FetchBusinessCentralRecords.REL_NOT_FOUND).getFirst().assertContentEquals("[]");
+        runner.assertAllFlowFilesTransferred(FetchBusinessCentralRecords.REL_UNMATCHED, 1);
+        runner.getFlowFilesForRelationship(FetchBusinessCentralRecords.REL_UNMATCHED).getFirst().assertContentEquals("[]");
     }
 
     @Test
