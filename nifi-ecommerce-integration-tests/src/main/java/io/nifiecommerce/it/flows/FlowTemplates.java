@@ -26,6 +26,8 @@ public final class FlowTemplates {
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
     public static final String ERP_ON_DEMAND = "erp-data-on-demand";
     public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, ERP_ON_DEMAND);
+    /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
+    private static final java.util.Set<String> NOT_IN_DEMO = java.util.Set.of(ERP_ON_DEMAND);
 
     private static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -112,8 +114,12 @@ public final class FlowTemplates {
             final FlowDefinition flow = all().get(file);
             md.append("## ").append(flow.name()).append(" (`").append(file).append(".json`)\n\n");
             md.append(flow.comments()).append("\n\n");
-            // taken from the real NiFi UI by docs/screenshots/take-screenshots.sh
-            md.append("![").append(flow.name()).append(" in the NiFi UI](../docs/screenshots/").append(file).append(".png)\n\n");
+            if (NOT_IN_DEMO.contains(file)) {
+                md.append("(No screenshot: the demo, which the screenshots are taken from, does not run this flow.)\n\n");
+            } else {
+                // taken from the real NiFi UI by docs/screenshots/take-screenshots.sh
+                md.append("![").append(flow.name()).append(" in the NiFi UI](../docs/screenshots/").append(file).append(".png)\n\n");
+            }
             md.append("| Parameter | Sensitive | Default | Description |\n|---|---|---|---|\n");
             for (final ObjectNode parameter : flow.parameters()) {
                 final boolean sensitive = parameter.path("sensitive").asBoolean();
