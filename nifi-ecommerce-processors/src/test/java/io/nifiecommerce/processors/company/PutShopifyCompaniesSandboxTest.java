@@ -150,6 +150,50 @@ class PutShopifyCompaniesSandboxTest {
                 .location().catalogIds());
     }
 
+    /** The nightly path: GetBusinessCentralRecords reads the B2B customers of the BC simulator, PutShopifyCompanies sends them. */
+    @Test
+    void customersReadFromBusinessCentralBecomeCompanies() throws Exception {
+        final io.nifiecommerce.sandbox.bc.BusinessCentralSimulator bc = sandbox.businessCentral();
+        final String baseUrl = "http://127.0.0.1:" + sandbox.port();
+        final TestRunner read = TestRunners.newTestRunner(io.nifiecommerce.processors.businesscentral.GetBusinessCentralRecords.class);
+        final io.nifiecommerce.processors.businesscentral.StandardBusinessCentralConnectionService service =
+                new io.nifiecommerce.processors.businesscentral.StandardBusinessCentralConnectionService();
+        read.addControllerService("bc", service);
+        read.setProperty(service, "Tenant ID", bc.config().tenantId());
+        read.setProperty(service, "Environment", bc.config().environment());
+        read.setProperty(service, "API URL Override", baseUrl);
+        read.setProperty(service, "Login URL Override", baseUrl + "/login");
+        read.setProperty(service, "Client ID", bc.config().clientId());
+        read.setProperty(service, "Client Secret", bc.config().clientSecret());
+        read.setProperty(service, "Company", sandbox.bcCompanyName());
+        read.enableControllerService(service);
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        read.addControllerService("writer", writer);
+        read.enableControllerService(writer);
+        read.setProperty("Business Central Connection", "bc");
+        read.setProperty("Record Writer", "writer");
+        read.setProperty("Entity Set", "customers");
+        read.setProperty("Read Mode", "FULL");
+        read.setProperty("Filter", "type eq 'Company' and blocked ne 'All'");
+        read.run();
+        final MockFlowFile customers = read.getFlowFilesForRelationship("success").getFirst();
+        final int b2b = sandbox.seed().companies().size();
+        customers.assertAttributeEquals("record.count", Integer.toString(b2b));
+
+        runner.enqueue(customers.getContent());
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyCompanies.REL_SUCCESS, 1);
+        final JsonNode written = MAPPER.readTree(runner.getFlowFilesForRelationship(PutShopifyCompanies.REL_SUCCESS).getFirst().getContent());
+        assertEquals(b2b, written.size());
+        final String first = sandbox.seed().companies().getFirst().externalId();
+        final ExistingCompany company = new ShopifyCompanyApi(connection.client).companiesByExternalId(List.of(first)).get(first);
+        assertEquals(first, company.location().externalId());
+        assertEquals(sandbox.seed().companies().getFirst().vatNumber(), company.location().taxRegistrationId());
+        assertEquals(sandbox.seed().companies().getFirst().locations().getFirst().billingAddress().city(), company.location().billing().city());
+        // every seeded company already existed: updated, none created twice
+        assertTrue(written.findValues("company_outcome").stream().noneMatch(o -> o.asText().equals("created")), written.toString());
+    }
+
     @Test
     void unreadableInputGoesToFailure() {
         runner.enqueue("not json");
