@@ -158,12 +158,13 @@ public final class ErpOnDemandBenchmark {
                 of median %d ms (sigma 0.5) to every request, about what BC online answers for a small filtered GET.
 
                 %s
-                - Uncached, the site waits for BC every time: p50 %.0f ms, p99 %.0f ms (the tail is the log-normal latency plus
-                  queueing behind the governor's 5 concurrent requests).
+                - Uncached, the site waits for BC almost every time: p50 %.0f ms, p99 %.0f ms (the tail is the log-normal
+                  latency plus queueing behind the governor's 5 concurrent requests). Only askers of a question already on its
+                  way to BC share its answer (%d of %d here).
                 - With the cache (TTL 60 s) from cold, %.0f %% of the questions are answered without BC: p50 %.2f ms against
-                  %.0f ms, and %d BC requests instead of %d. The workload has %d distinct questions: the extra requests are
-                  the same question missed by two concurrent requests at once (answers are not coalesced; each miss asks BC).
-                  A warm cache answers in well under a millisecond at the median; its max is a pause of the loaded machine.
+                  %.0f ms, and %d BC requests instead of %d, for %d distinct questions: each is asked of BC once, concurrent
+                  askers waiting for the answer on its way.
+                - A warm cache answers in well under a millisecond.
                 - The time in NiFi itself (HandleHttpRequest, routing, HandleHttpResponse) comes on top and is not measured here.
 
                 Machine: %d cores, %s, %s, %s, load %s (shared with other builds: absolute figures are pessimistic, compare the
@@ -171,7 +172,8 @@ public final class ErpOnDemandBenchmark {
                 Command: build with `./mvnw -q -o -DskipTests -pl nifi-ecommerce-benchmarks -am package dependency:build-classpath
                 -Dmdep.outputFile=/tmp/bench.cp`, then `java -cp "nifi-ecommerce-benchmarks/target/classes:$(cat /tmp/bench.cp)"
                 io.nifiecommerce.benchmarks.ErpOnDemandBenchmark %d %d`.
-                """.formatted(questions, CONCURRENT, latencyMillis, table.render(), uncached.p50(), uncached.p99(), 100 * cold.hitRatio(), cold.p50(),
+                """.formatted(questions, CONCURRENT, latencyMillis, table.render(), uncached.p50(), uncached.p99(),
+                Math.round(uncached.hitRatio() * uncached.questions()), uncached.questions(), 100 * cold.hitRatio(), cold.p50(),
                 uncached.p50(), cold.bcRequests(), uncached.bcRequests(), distinct, machine.cores(), machine.memory(), machine.cpuModel(), machine.java(),
                 machine.load(), questions, latencyMillis);
     }
