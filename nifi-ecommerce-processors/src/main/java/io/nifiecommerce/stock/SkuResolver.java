@@ -292,7 +292,7 @@ public final class SkuResolver {
     }
 
     /** {@code sku:"A" OR sku:"B"}, each value quoted so that spaces, colons and parentheses stay part of it. */
-    static String searchQuery(String field, List<String> skus) {
+    public static String searchQuery(String field, List<String> skus) {
         final StringBuilder query = new StringBuilder(skus.size() * 24);
         for (String sku : skus) {
             if (!query.isEmpty()) {

@@ -27,7 +27,12 @@ public final class StockDocuments {
     }
 
     public static String load(String resource) {
-        try (InputStream in = StockDocuments.class.getResourceAsStream(resource)) {
+        return load(StockDocuments.class, resource);
+    }
+
+    /** A GraphQL document kept as a resource next to {@code owner}. */
+    public static String load(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing GraphQL resource " + resource);
             }

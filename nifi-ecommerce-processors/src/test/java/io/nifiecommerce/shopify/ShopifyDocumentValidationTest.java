@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify;
 
+import io.nifiecommerce.catalog.CatalogDocuments;
 import graphql.language.Document;
 import graphql.parser.Parser;
 import graphql.validation.ValidationError;
@@ -23,6 +24,9 @@ class ShopifyDocumentValidationTest {
         for (final String version : ApiVersion.SCHEMA_VALIDATED) {
             for (final ShopifyDocument document : ShopifyDocument.sent()) {
                 arguments.add(Arguments.of(version, document.resource(), document.text()));
+            }
+            for (final String resource : CatalogDocuments.RESOURCES) {
+                arguments.add(Arguments.of(version, "catalog/" + resource, CatalogDocuments.load(resource)));
             }
             arguments.add(Arguments.of(version, "bulk-orders.graphql (filled)",
                     ShopifyDocument.bulkOrdersQuery("updated_at:>='2026-01-01T00:00:00Z' tag:\"b2b\"")));

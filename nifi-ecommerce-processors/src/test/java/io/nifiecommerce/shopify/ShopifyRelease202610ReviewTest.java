@@ -1,5 +1,6 @@
 package io.nifiecommerce.shopify;
 
+import io.nifiecommerce.catalog.CatalogDocuments;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -69,6 +70,7 @@ class ShopifyRelease202610ReviewTest {
         documents.add(ShopifyDocument.bulkOrdersQuery("updated_at:>='2026-01-01T00:00:00Z'"));
         documents.addAll(FulfillmentDocuments.all());
         StockDocuments.RESOURCES.forEach(r -> documents.add(StockDocuments.load(r)));
+        CatalogDocuments.RESOURCES.forEach(r -> documents.add(CatalogDocuments.load(r)));
         final GraphQLSchema schema = ShopifyAdminSdl.schema("2026-07");
         for (final String text : documents) {
             final Document document = Parser.parse(text);

@@ -24,8 +24,9 @@ public final class FlowTemplates {
     public static final String STOCK = "stock-to-shopify";
     public static final String TRACKING = "tracking-to-shopify";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
+    public static final String MASTER_DATA = "erp-master-data-to-shopify";
     public static final String ERP_ON_DEMAND = "erp-data-on-demand";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, ERP_ON_DEMAND);
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, MASTER_DATA, ERP_ON_DEMAND);
     /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
     private static final java.util.Set<String> NOT_IN_DEMO = java.util.Set.of(ERP_ON_DEMAND);
 
@@ -33,6 +34,9 @@ public final class FlowTemplates {
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
     private static final String RECORD_WRITER_API = "org.apache.nifi.serialization.RecordSetWriterFactory";
     private static final String HOURLY_CRON = "0 0 * * * ?";
+    private static final String NIGHTLY_ITEMS_CRON = "0 0 2 * * ?";
+    private static final String NIGHTLY_PRICES_CRON = "0 30 2 * * ?";
+    private static final String NIGHTLY_COMPANIES_CRON = "0 0 3 * * ?";
 
     // Layout. A processor is 352 x 128 on the canvas, an output port 240 x 48. Lanes are 700 apart, so the rest of a lane
     // holds connection labels and retry loops; rows are 250 apart, so the label of a connection between two rows fits in
@@ -134,7 +138,8 @@ public final class FlowTemplates {
     }
 
     public Map<String, FlowDefinition> all() {
-        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), ERP_ON_DEMAND, erpOnDemand());
+        return Map.of(ORDERS, orders(), STOCK, stock(), TRACKING, tracking(), MARKETPLACE, marketplace(), MASTER_DATA, masterData(),
+                ERP_ON_DEMAND, erpOnDemand());
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration validated them. */
@@ -318,6 +323,125 @@ public final class FlowTemplates {
                 3PL files are moved into #{edi.archive.directory} as received, before parsing (parameter edi.completion.strategy).
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message: connect the ports to
                 your own handling, or list the queue, fix the cause and move the FlowFiles back.""", 0, -300, NOTE_WIDTH);
+        return flow;
+    }
+
+    /**
+     * The ERP as master of the shop's catalog: BC items to Shopify products and BC price lines to B2B catalogs, nightly.
+     * Lane 1 is left for the companies step (BC customers to Shopify companies, locations and contacts, each location
+     * given its price group's catalog), which runs between products and prices.
+     */
+    public FlowDefinition masterData() {
+        final FlowDefinition flow = new FlowDefinition("ERP master data to Shopify",
+                "Every night Business Central, the master, sends its items (with variants, GTIN, prices, blocked state) to Shopify "
+                        + "products keyed by SKU, its B2B price lines to one catalog and price list per customer price group, and its "
+                        + "B2B customers to Shopify companies in their catalogs. "
+                        + "Only what changed since the last night is sent; blocked items are archived, never deleted.");
+        shopifyParameters(flow);
+        bcParameters(flow);
+        flow.parameter("catalog.shopify.owned.fields", "Product fields the merchant edits in Shopify, set at creation only (TITLE, "
+                + "DESCRIPTION, PRODUCT_TYPE, VENDOR, IMAGES, COLLECTIONS; empty: the ERP owns all)", false, "DESCRIPTION,IMAGES");
+        flow.parameter("catalog.new.product.status", "Status of the products the flow creates: ACTIVE, or DRAFT to review them first", false, "ACTIVE");
+        flow.parameter("catalog.category.target", "Where BC item categories go: PRODUCT_TYPE, COLLECTION (category.<code> properties) or NONE",
+                false, "PRODUCT_TYPE");
+        flow.parameter("bc.price.api.route", "Route of the bc-extension API page of sales price lines", false, "/api/nifiEcommerce/catalog/v1.0");
+        flow.parameter("prices.default.currency", "Currency of BC prices without one (the company's local currency)", false, "EUR");
+        flow.parameter("prices.catalog.title.prefix", "Prefix of the Shopify B2B catalog titled after each BC customer price group", false, "BC ");
+        flow.parameter("b2b.customer.filter", "OData filter of the BC customers that become Shopify B2B companies (BC's default "
+                + "Contact Type is Company: narrow it when consumers are not set to Person)", false, "type eq 'Company' and blocked ne 'All'");
+        flow.parameter("b2b.catalog.field", "Customer record field naming its price group, whose catalog its company location gets "
+                + "(API v2.0 customers have none: a custom page adds it; absent, locations get no catalog)", false, "customerPriceGroup");
+
+        final Component shopify = shopifyService(flow);
+        final Component bc = bcService(flow);
+        final Component recordWriter = jsonWriter(flow, "BC record writer");
+        final Component recordReader = jsonReader(flow, "BC record reader");
+        final Component resultWriter = jsonWriter(flow, "Result writer");
+
+        final Component items = flow.processor("Read BC items (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", "items")
+                .property("Read Mode", "FULL")
+                .property("Expand", "itemVariants")
+                .property("Page Size", "20000")
+                .serviceProperty("Record Writer", recordWriter)
+                .schedule("CRON_DRIVEN", NIGHTLY_ITEMS_CRON)
+                .primaryNodeOnly()
+                .comments("At 02:00 (CRON driven, primary node): every item with its variants, 20,000 per page. Reading all and "
+                        + "comparing fingerprints catches what lastModifiedDateTime misses (variants, prices from price lists).")
+                .at(0, 0);
+        final Component products = flow.processor("Publish products", PKG + "catalog.PublishShopifyProducts", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .serviceProperty("Record Reader", recordReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Shopify-Owned Fields", "#{catalog.shopify.owned.fields}")
+                .property("New Product Status", "#{catalog.new.product.status}")
+                .property("Category Target", "#{catalog.category.target}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(0, ROW);
+        final Component priceLines = flow.processor("Read BC price lines (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("API Route", "#{bc.price.api.route}")
+                .property("Entity Set", "salesPriceLines")
+                .property("Read Mode", "FULL")
+                .property("Page Size", "20000")
+                .serviceProperty("Record Writer", recordWriter)
+                .schedule("CRON_DRIVEN", NIGHTLY_PRICES_CRON)
+                .primaryNodeOnly()
+                .comments("At 02:30 (CRON driven, primary node), after the products, so that every SKU priced exists in Shopify.")
+                .at(2 * LANE, 0);
+        final Component prices = flow.processor("Publish B2B prices", PKG + "catalog.PublishShopifyPriceLists", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .serviceProperty("Record Reader", recordReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Default Currency", "#{prices.default.currency}")
+                .property("Catalog Title Prefix", "#{prices.catalog.title.prefix}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(2 * LANE, ROW);
+        final Component customers = flow.processor("Read BC B2B customers (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", "customers")
+                .property("Read Mode", "FULL")
+                .property("Filter", "#{b2b.customer.filter}")
+                .property("Page Size", "20000")
+                .serviceProperty("Record Writer", recordWriter)
+                .schedule("CRON_DRIVEN", NIGHTLY_COMPANIES_CRON)
+                .primaryNodeOnly()
+                .comments("At 03:00 (CRON driven, primary node), after the prices, so that the catalogs the locations join exist.")
+                .at(LANE, 0);
+        final Component companies = flow.processor("Publish B2B companies", PKG + "company.PutShopifyCompanies", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .serviceProperty("Record Reader", recordReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Catalog Field", "#{b2b.catalog.field}")
+                .property("Catalog Title Prefix", "#{prices.catalog.title.prefix}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .comments("Add payment-terms.<BC paymentTermsId> properties naming Shopify templates (Net 30...) for the terms to go across.")
+                .at(LANE, ROW);
+        final String companiesPort = flow.reviewPort("companies", portUnder(companies), 2 * ROW + 50);
+        flow.connect(customers.id(), companies.id(), List.of("success"), true);
+        flow.connect(companies.id(), companies.id(), List.of("retry"), false, loopRight(companies));
+        flow.connect(companies.id(), companiesPort, List.of("failure"), false);
+        final String productsPort = flow.reviewPort("products", portUnder(products), 2 * ROW + 50);
+        final String pricesPort = flow.reviewPort("B2B prices", portUnder(prices), 2 * ROW + 50);
+        flow.connect(items.id(), products.id(), List.of("success"), true);
+        flow.connect(priceLines.id(), prices.id(), List.of("success"), true);
+        for (final Component publish : List.of(products, prices)) {
+            flow.connect(publish.id(), publish.id(), List.of("retry"), false, loopRight(publish));
+        }
+        flow.connect(products.id(), productsPort, List.of("failure"), false);
+        flow.connect(prices.id(), pricesPort, List.of("failure"), false);
+        flow.note("""
+                ERP master data to Shopify
+                Nightly (CRON driven, primary node): 02:00 BC items become Shopify products keyed by SKU, 02:30 BC price lines
+                become fixed prices of one B2B catalog per customer price group (bc-extension page salesPriceLines). Only what
+                changed since the last night is sent; blocked items are archived, never deleted; fields Shopify owns stay.
+                03:00 the BC customers flagged for the shop (#{b2b.customer.filter}) become Shopify companies keyed by customer
+                number, with a location (addresses, tax id, payment terms) in the catalog of its price group, and a main contact.
+                Failures wait in front of the 'Review: ...' ports with error.code and error.message.""", 0, -300, NOTE_WIDTH);
         return flow;
     }
 

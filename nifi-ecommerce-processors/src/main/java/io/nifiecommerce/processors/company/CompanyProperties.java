@@ -50,6 +50,16 @@ final class CompanyProperties {
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
+    static final PropertyDescriptor CATALOG_TITLE_PREFIX = new PropertyDescriptor.Builder()
+            .name("Catalog Title Prefix")
+            .description("""
+                    Put before an unmapped Catalog Field value to make the catalog title, as PublishShopifyPriceLists titles \
+                    the catalog of each BC price group (e.g. "BC " makes REVENDEUR the catalog "BC REVENDEUR").""")
+            .required(false)
+            .addValidator(StandardValidators.NON_EMPTY_VALIDATOR)
+            .dependsOn(CATALOG_FIELD)
+            .build();
+
     static final PropertyDescriptor FULL_RESYNC = new PropertyDescriptor.Builder()
             .name("Full Resync")
             .description("""
@@ -75,7 +85,7 @@ final class CompanyProperties {
             .addValidator(StandardValidators.createLongValidator(1, PublishedQuantities.DEFAULT_MAX_PAIRS, true))
             .build();
 
-    static final List<PropertyDescriptor> DESCRIPTORS = List.of(SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, CATALOG_FIELD,
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, CATALOG_FIELD, CATALOG_TITLE_PREFIX,
             FULL_RESYNC, FULL_RESYNC_INTERVAL, MAX_REMEMBERED_COMPANIES);
 
     private CompanyProperties() {
@@ -95,7 +105,7 @@ final class CompanyProperties {
 
     static CustomerRecords.Mapping mapping(final ProcessContext context) {
         return new CustomerRecords.Mapping(dynamic(context, PAYMENT_TERMS_PREFIX), context.getProperty(CATALOG_FIELD).getValue(),
-                dynamic(context, CATALOG_PREFIX));
+                context.getProperty(CATALOG_TITLE_PREFIX).getValue(), dynamic(context, CATALOG_PREFIX));
     }
 
     private static Map<String, String> dynamic(final ProcessContext context, final String prefix) {

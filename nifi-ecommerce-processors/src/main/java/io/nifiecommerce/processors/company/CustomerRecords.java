@@ -48,7 +48,7 @@ final class CustomerRecords {
     private static final Pattern ZONE = Pattern.compile("[A-Z0-9]{1,3}");
 
     /** How record values become account fields: the mapping tables of the processor. */
-    record Mapping(Map<String, String> paymentTerms, String catalogField, Map<String, String> catalogs) {
+    record Mapping(Map<String, String> paymentTerms, String catalogField, String catalogTitlePrefix, Map<String, String> catalogs) {
     }
 
     /** A record read: its account, or why it cannot be one, or why it is left out (blocked). */
@@ -100,7 +100,8 @@ final class CustomerRecords {
         // an unmapped BC id (a GUID) means nothing to Shopify: no terms; an unmapped name ("Net 30") is matched as it is
         final String mappedTerms = terms == null ? null : mapping.paymentTerms().getOrDefault(terms, GUID.matcher(terms).matches() ? null : terms);
         final String catalogValue = mapping.catalogField() == null ? null : text(record, mapping.catalogField());
-        final String catalog = catalogValue == null ? null : mapping.catalogs().getOrDefault(catalogValue, catalogValue);
+        final String catalog = catalogValue == null ? null : mapping.catalogs().getOrDefault(catalogValue,
+                (mapping.catalogTitlePrefix() == null ? "" : mapping.catalogTitlePrefix()) + catalogValue);
         final String email = text(record, "email");
         final CompanyContact contact = email == null ? null
                 : new CompanyContact(email, text(record, "contactFirstName"), text(record, "contactLastName"), text(record, "phoneNumber"), null);

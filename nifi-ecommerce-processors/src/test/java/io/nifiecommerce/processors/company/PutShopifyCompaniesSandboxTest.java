@@ -148,6 +148,18 @@ class PutShopifyCompaniesSandboxTest {
         runner.assertAllFlowFilesTransferred(PutShopifyCompanies.REL_SUCCESS, 1);
         assertEquals(List.of(catalog), new ShopifyCompanyApi(connection.client).companiesByExternalId(List.of("CUST-301")).get("CUST-301")
                 .location().catalogIds());
+
+        // an unmapped group is a title, after the prefix PublishShopifyPriceLists puts before each BC price group
+        final String grossistes = sandbox.shopify().shop().addCompanyLocationCatalog("BC GROSSISTE");
+        runner.setProperty(CompanyProperties.CATALOG_TITLE_PREFIX, "BC ");
+        final Map<String, Object> wholesaler = customer("CUST-302", "Grossiste SA", "Lyon", "FR");
+        wholesaler.put("customerPriceGroup", "GROSSISTE");
+        runner.clearTransferState();
+        runner.enqueue(MAPPER.writeValueAsBytes(List.of(wholesaler)));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyCompanies.REL_SUCCESS, 1);
+        assertEquals(List.of(grossistes), new ShopifyCompanyApi(connection.client).companiesByExternalId(List.of("CUST-302")).get("CUST-302")
+                .location().catalogIds());
     }
 
     /** The nightly path: GetBusinessCentralRecords reads the B2B customers of the BC simulator, PutShopifyCompanies sends them. */

@@ -370,7 +370,8 @@ final class BcApi {
                 final int open = item.indexOf('(');
                 final String name = (open < 0 ? item : item.substring(0, open)).trim();
                 final QueryOptions nested = open < 0 ? QueryOptions.nested("") : QueryOptions.nested(item.substring(open + 1, item.lastIndexOf(')')));
-                final boolean known = name.equals(lineSet) || name.equals("customer") && lineSet != null;
+                final boolean known = name.equals(lineSet) || name.equals("customer") && lineSet != null
+                        || name.equals(BcCompany.ITEM_VARIANTS) && set.equals(BcCompany.ITEMS);
                 if (!known) {
                     throw BcApiError.badRequest("Could not find a property named '" + name + "' on type 'Microsoft.NAV."
                             + set.substring(0, set.length() - 1) + "'.");
@@ -395,7 +396,8 @@ final class BcApi {
                 continue;
             }
             final BcEntityType lineType = company.tableFor(expansion.navigation()).type();
-            List<BcRow> lines = company.linesOf(expansion.navigation(), row.id());
+            List<BcRow> lines = expansion.navigation().equals(BcCompany.ITEM_VARIANTS) ? new ArrayList<>(company.variantsOf(row.id()))
+                    : company.linesOf(expansion.navigation(), row.id());
             lines = filter(lines, expansion.options().get("$filter"), lineType);
             lines = order(lines, expansion.options().get("$orderby"), lineType);
             final ArrayNode array = node.putArray(expansion.navigation());

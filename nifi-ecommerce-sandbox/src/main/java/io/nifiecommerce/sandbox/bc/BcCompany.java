@@ -39,6 +39,7 @@ public final class BcCompany {
     public static final String SALES_SHIPMENTS = "salesShipments";
     public static final String SALES_SHIPMENT_LINES = "salesShipmentLines";
     public static final String ITEM_LEDGER_ENTRIES = "itemLedgerEntries";
+    public static final String ITEM_VARIANTS = "itemVariants";
     public static final String LOCATIONS = "locations";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -71,6 +72,7 @@ public final class BcCompany {
         table(SALES_SHIPMENT_LINES, BcEntityType.SALES_SHIPMENT_LINE);
         table(ITEM_LEDGER_ENTRIES, BcEntityType.ITEM_LEDGER_ENTRY);
         table(LOCATIONS, BcEntityType.LOCATION);
+        table(ITEM_VARIANTS, BcEntityType.ITEM_VARIANT);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
     }
@@ -110,6 +112,34 @@ public final class BcCompany {
             ledger.adjustTo(items.get(row.id()), inventory, "", number.toUpperCase(Locale.ROOT));
             return items.get(row.id()).data().deepCopy();
         });
+    }
+
+    /** Creates or replaces (by item and code) a variant of an existing item, as the Item Variants page would. */
+    public JsonNode putItemVariant(final String itemNumber, final String code, final String description) {
+        return store.transaction(() -> {
+            final BcRow item = findByField(tables.get(ITEMS), "number", itemNumber.toUpperCase(Locale.ROOT));
+            if (item == null) {
+                throw new BcApiError(400, "Application_DialogException", "The Item does not exist. Identification fields and values: No.='"
+                        + itemNumber + "'");
+            }
+            final BcTable variants = tables.get(ITEM_VARIANTS);
+            final String key = code.trim().toUpperCase(Locale.ROOT);
+            final BcRow existing = variantsOf(item.id()).stream().filter(v -> v.data().path("code").asText().equals(key)).findFirst().orElse(null);
+            final ObjectNode data = existing == null ? EntityBody.blank(variants.type()) : existing.data().deepCopy();
+            data.put("itemId", item.id()).put("itemNumber", item.data().path("number").asText()).put("code", key).put("description", description);
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            if (existing != null) {
+                return variants.replace(existing, data).data().deepCopy();
+            }
+            final String rowId = store.newId();
+            data.put("id", rowId);
+            return variants.insert(rowId, data).data().deepCopy();
+        });
+    }
+
+    /** The variants of an item (by the item's id), in the order created. */
+    List<BcRow> variantsOf(final String itemId) {
+        return tables.get(ITEM_VARIANTS).rows().stream().filter(row -> row.data().path("itemId").asText().equals(itemId)).toList();
     }
 
     /** Creates or replaces (by code) a location (warehouse). */

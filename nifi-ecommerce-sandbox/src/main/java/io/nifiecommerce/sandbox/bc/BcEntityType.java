@@ -98,6 +98,9 @@ public final class BcEntityType {
     public static final BcEntityType SALES_SHIPMENT = fromPage("salesShipments", "Sales Shipment Header", DOCUMENT_HEADER);
     public static final BcEntityType SALES_SHIPMENT_LINE = fromPage("salesShipmentLines", "Sales Shipment Line", DOCUMENT_LINE);
 
+    public static final BcEntityType ITEM_VARIANT = fromPage("itemVariants", "Item Variant", List.of(
+            of("id", G), of("itemId", G), code("itemNumber", 20), code("code", 10), text("description", 100), of("lastModifiedDateTime", DT)));
+
     public static final BcEntityType ITEM_LEDGER_ENTRY = fromPage("itemLedgerEntries", "Item Ledger Entry", List.of(
             of("id", G), of("entryNumber", I), code("itemNumber", 20), of("postingDate", DATE), of("entryType", E),
             code("sourceNumber", 20), of("sourceType", E), code("documentNumber", 20), of("documentType", E),

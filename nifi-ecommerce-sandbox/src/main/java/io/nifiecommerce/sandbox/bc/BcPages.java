@@ -18,7 +18,7 @@ public final class BcPages {
     public static final List<String> FILES = List.of("APIV2Customers.Page.al", "APIV2Items.Page.al", "APIV2SalesOrders.Page.al",
             "APIV2SalesOrderLines.Page.al", "APIV2SalesInvoices.Page.al", "APIV2SalesInvoiceLines.Page.al",
             "APIV2SalesShipments.Page.al", "APIV2SalesShipmentLines.Page.al", "APIV2ItemLedgerEntries.Page.al",
-            "APIV2Locations.Page.al");
+            "APIV2Locations.Page.al", "APIV2ItemVariants.Page.al");
 
     private static final Map<String, AlPage> BY_ENTITY_SET = load();
 

@@ -77,6 +77,7 @@ public final class BusinessCentralSimulator {
         this.store = new BcStore(config.seed(), config.clock());
         this.tenant = new BcTenant(store);
         tenant.register(BcStockByLocation.PAGE);
+        tenant.register(BcSalesPriceLines.PAGE);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);
         this.tokens = new EntraTokenIssuer(config);

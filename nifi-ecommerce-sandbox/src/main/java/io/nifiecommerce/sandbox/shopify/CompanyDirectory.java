@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shop's B2B directory as the company mutations change it: companies (unique externalId), their locations (unique
- * externalId), contacts, company-location catalogs and the payment terms templates every shop has. Starts with the
- * seed's companies. Orders keep showing the seeded companies as they were (their purchasingEntity is the seed's).
+ * externalId), contacts and the payment terms templates every shop has; catalogs are the shop's catalog book. Starts
+ * with the seed's companies. Orders keep showing the seeded companies as they were (their purchasingEntity is the seed's).
  * Guarded by the shop's lock in the mutations.
  */
 final class CompanyDirectory {
@@ -63,20 +63,8 @@ final class CompanyDirectory {
     record ContactState(long id, String email, String firstName, String lastName, String title) {
     }
 
-    static final class CatalogState {
-        final long id;
-        final String title;
-        final Set<Long> locationIds = new LinkedHashSet<>();
-
-        CatalogState(final long id, final String title) {
-            this.id = id;
-            this.title = title;
-        }
-    }
-
     private final Shop shop;
     private final Map<Long, CompanyState> companies = new ConcurrentHashMap<>();
-    private final Map<Long, CatalogState> catalogs = new ConcurrentHashMap<>();
 
     CompanyDirectory(final Shop shop) {
         this.shop = shop;
@@ -84,7 +72,6 @@ final class CompanyDirectory {
 
     void load(final List<Company> seeded) {
         companies.clear();
-        catalogs.clear();
         for (final Company company : seeded) {
             final CompanyState state = new CompanyState(company.id());
             state.name = company.name();
@@ -162,23 +149,10 @@ final class CompanyDirectory {
         return contact;
     }
 
-    /** A company-location catalog, as catalogCreate would make it (for tests, benchmarks and the demo). */
-    long addCatalog(final String title) {
-        final CatalogState catalog = new CatalogState(shop.nextId(), title);
-        catalogs.put(catalog.id, catalog);
-        return catalog.id;
-    }
-
-    List<CatalogState> catalogs() {
-        return catalogs.values().stream().sorted(Comparator.comparingLong(c -> c.id)).toList();
-    }
-
-    Optional<CatalogState> catalog(final long id) {
-        return Optional.ofNullable(catalogs.get(id));
-    }
-
-    List<CatalogState> catalogsOf(final long locationId) {
-        return catalogs().stream().filter(c -> c.locationIds.contains(locationId)).toList();
+    /** The company-location catalogs (the shop's catalog book, which catalogCreate fills) that include a location. */
+    List<B2bCatalogBook.CatalogState> catalogsOf(final long locationId) {
+        return shop.catalogBook().catalogs().stream().filter(c -> c.companyLocationIds.contains(locationId))
+                .sorted(Comparator.comparingLong(c -> c.id)).toList();
     }
 
     // ---- the graph view ----
@@ -218,7 +192,8 @@ final class CompanyDirectory {
         map.put("buyerExperienceConfiguration", buyer);
         map.put("billingAddress", companyAddress(location.billing));
         map.put("shippingAddress", companyAddress(location.shipping));
-        map.put("catalogs", (java.util.function.Supplier<Object>) () -> catalogsOf(location.id).stream().map(this::catalog).toList());
+        map.put("catalogs", (java.util.function.Supplier<Object>) () -> catalogsOf(location.id).stream()
+                .map(c -> B2bCatalogMutations.catalog(shop, c)).toList());
         return map;
     }
 
@@ -230,11 +205,6 @@ final class CompanyDirectory {
         map.put("title", contact.title());
         map.put("locale", "fr");
         return map;
-    }
-
-    Map<String, Object> catalog(final CatalogState catalog) {
-        return Map.of("__typename", "CompanyLocationCatalog", "id", Gid.of("CompanyLocationCatalog", catalog.id), "title", catalog.title,
-                "status", "ACTIVE");
     }
 
     private static Map<String, Object> companyAddress(final Map<String, Object> address) {

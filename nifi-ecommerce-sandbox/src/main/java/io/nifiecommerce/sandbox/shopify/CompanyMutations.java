@@ -11,9 +11,10 @@ import java.util.OptionalLong;
 
 /**
  * The B2B company queries and mutations over {@link CompanyDirectory}: {@code companies} (search by external_id, name,
- * id), {@code paymentTermsTemplates}, {@code catalogs} (title), {@code companyCreate}, {@code companyUpdate},
+ * id), {@code paymentTermsTemplates}, {@code companyCreate}, {@code companyUpdate},
  * {@code companyLocationUpdate}, {@code companyLocationAssignAddress}, {@code companyLocationTaxSettingsUpdate},
- * {@code companyContactCreate}, {@code companyAssignMainContact} and {@code catalogContextUpdate}. Invalid input answers
+ * {@code companyContactCreate}, {@code companyAssignMainContact} and {@code catalogContextUpdate} (on the shop's catalog book, which
+ * {@code catalogCreate} fills). Invalid input answers
  * with userErrors (BusinessCustomerErrorCode: TAKEN for an externalId in use, RESOURCE_NOT_FOUND, BLANK; CatalogUserErrorCode:
  * CATALOG_NOT_FOUND, COMPANY_LOCATION_NOT_FOUND, CONTEXT_ALREADY_ASSIGNED_TO_CATALOG) and changes nothing.
  */
@@ -28,7 +29,6 @@ final class CompanyMutations {
     static void register(final Map<String, DataFetcher<?>> fetchers) {
         fetchers.put("companies", CompanyMutations::companies);
         fetchers.put("paymentTermsTemplates", env -> CompanyDirectory.paymentTermsTemplates());
-        fetchers.put("catalogs", CompanyMutations::catalogs);
         fetchers.put("companyCreate", locked(CompanyMutations::create));
         fetchers.put("companyUpdate", locked(CompanyMutations::updateCompany));
         fetchers.put("companyLocationUpdate", locked(CompanyMutations::updateLocation));
@@ -64,22 +64,6 @@ final class CompanyMutations {
                     default -> !term.negated();
                 }))
                 .map(directory::company).toList();
-        return ConnectionPage.ofList(matching, PageArguments.of(env));
-    }
-
-    private static Object catalogs(final DataFetchingEnvironment env) {
-        final CompanyDirectory directory = directory(env);
-        final Object type = env.getArgument("type");
-        final SearchQuery query = SearchQuery.parse(env.getArgument("query"));
-        final List<Map<String, Object>> matching = directory.catalogs().stream()
-                .filter(c -> type == null || "COMPANY_LOCATION".equals(type.toString()))
-                .filter(catalog -> query.matches(catalog, (c, term) -> switch (term.field() == null ? "" : term.field()) {
-                    case "title" -> c.title.equalsIgnoreCase(term.value());
-                    case "id" -> term.matchesNumber(c.id);
-                    case "company_location_id" -> c.locationIds.stream().anyMatch(id -> term.matchesNumber(id));
-                    default -> !term.negated();
-                }))
-                .map(directory::catalog).toList();
         return ConnectionPage.ofList(matching, PageArguments.of(env));
     }
 
@@ -257,9 +241,9 @@ final class CompanyMutations {
     }
 
     private static Object updateCatalogContext(final DataFetchingEnvironment env) {
-        final CompanyDirectory directory = directory(env);
         final OptionalLong catalogId = Gid.parse(env.getArgument("catalogId"), "CompanyLocationCatalog");
-        final Optional<CompanyDirectory.CatalogState> catalog = catalogId.isEmpty() ? Optional.empty() : directory.catalog(catalogId.getAsLong());
+        final Optional<B2bCatalogBook.CatalogState> catalog = catalogId.isEmpty() ? Optional.empty()
+                : RootFields.context(env).shop().catalogBook().catalog(catalogId.getAsLong());
         final UserErrors errors = new UserErrors("CatalogUserError");
         if (catalog.isEmpty()) {
             return payload("catalog", null, errors.add(UserErrors.path("catalogId"), "The catalog wasn't found.", "CATALOG_NOT_FOUND"));
@@ -273,18 +257,18 @@ final class CompanyMutations {
         final List<Long> locations = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             final OptionalLong id = Gid.parse((String) ids.get(i), "CompanyLocation");
-            if (id.isEmpty() || directory.location(id.getAsLong()).isEmpty()) {
+            if (id.isEmpty() || !RootFields.context(env).shop().companyLocationExists(id.getAsLong())) {
                 return payload("catalog", null, errors.add(UserErrors.path("contextsToAdd", "companyLocationIds", i),
                         "The company location could not be found.", "COMPANY_LOCATION_NOT_FOUND"));
             }
-            if (catalog.get().locationIds.contains(id.getAsLong())) {
+            if (catalog.get().companyLocationIds.contains(id.getAsLong())) {
                 return payload("catalog", null, errors.add(UserErrors.path("contextsToAdd", "companyLocationIds", i),
                         "Context driver already assigned to this catalog.", "CONTEXT_ALREADY_ASSIGNED_TO_CATALOG"));
             }
             locations.add(id.getAsLong());
         }
-        catalog.get().locationIds.addAll(locations);
-        return payload("catalog", directory.catalog(catalog.get()), errors);
+        catalog.get().companyLocationIds.addAll(locations);
+        return payload("catalog", B2bCatalogMutations.catalog(RootFields.context(env).shop(), catalog.get()), errors);
     }
 
     private static Optional<CompanyDirectory.CompanyState> company(final CompanyDirectory directory, final String gid) {

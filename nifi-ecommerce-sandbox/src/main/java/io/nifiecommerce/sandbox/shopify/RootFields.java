@@ -50,6 +50,13 @@ final class RootFields {
         fetchers.put("bulkOperationRunQuery", BulkOperations.run());
         fetchers.put("bulkOperationCancel", BulkOperations.cancel());
         fetchers.put("inventorySetQuantities", new InventorySetQuantities());
+        fetchers.put("productSet", new ProductSetMutation());
+        fetchers.put("catalogs", B2bCatalogMutations.catalogs());
+        fetchers.put("priceList", B2bCatalogMutations.priceListById());
+        fetchers.put("catalogCreate", B2bCatalogMutations.catalogCreate());
+        fetchers.put("priceListCreate", B2bCatalogMutations.priceListCreate());
+        fetchers.put("priceListFixedPricesUpdate", B2bCatalogMutations.fixedPricesUpdate());
+        fetchers.put("product", env -> byId(env, "Product", (ctx, id) -> ctx.shop().product(id).map(p -> ctx.graph().product(p.id))));
         fetchers.put("fulfillmentCreate", FulfillmentMutations.create());
         fetchers.put("fulfillmentCreateV2", FulfillmentMutations.create());
         fetchers.put("fulfillmentTrackingInfoUpdate", FulfillmentMutations.updateTracking());
@@ -87,6 +94,7 @@ final class RootFields {
         return switch (type) {
             case "Order" -> shop.order(id).map(graph::order);
             case "ProductVariant" -> shop.variant(id).map(graph::variant);
+            case "Product" -> shop.product(id).map(p -> graph.product(p.id));
             case "InventoryItem" -> shop.variantByInventoryItem(id).map(graph::inventoryItem);
             case "Location" -> shop.location(id).map(graph::location);
             case "FulfillmentOrder" -> shop.fulfillmentOrder(id).map(graph::fulfillmentOrder);

@@ -35,6 +35,8 @@ public final class Shop {
     private final Map<Long, Variant> variants = new ConcurrentHashMap<>();
     private final Map<Long, Variant> variantsByItem = new ConcurrentHashMap<>();
     private final Map<Long, String> productTitles = new ConcurrentHashMap<>();
+    private final Map<Long, ProductState> products = new ConcurrentHashMap<>();
+    private final B2bCatalogBook catalogBook = new B2bCatalogBook();
     private final Map<Long, Customer> customers = new ConcurrentHashMap<>();
     private final Map<Long, Company> companies = new ConcurrentHashMap<>();
     private final CompanyDirectory companyDirectory = new CompanyDirectory(this);
@@ -92,6 +94,8 @@ public final class Shop {
         variants.clear();
         variantsByItem.clear();
         productTitles.clear();
+        products.clear();
+        catalogBook.clear();
         customers.clear();
         companies.clear();
         locations.clear();
@@ -102,6 +106,11 @@ public final class Shop {
         fulfillmentsByOrder.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
+            final ProductState state = new ProductState(product.id(), product.title(), ProductState.handleOf(product.title()), Instant.EPOCH);
+            state.productType = product.productType();
+            state.vendor = product.vendor();
+            state.variantIds = new ArrayList<>(product.variants().stream().map(Variant::id).toList());
+            products.put(product.id(), state);
             product.variants().forEach(variant -> {
                 variants.put(variant.id(), variant);
                 variantsByItem.put(variant.inventoryItemId(), variant);
@@ -193,6 +202,58 @@ public final class Shop {
         return productTitles.getOrDefault(productId, "");
     }
 
+    Optional<ProductState> product(final long id) {
+        return Optional.ofNullable(products.get(id));
+    }
+
+    Optional<ProductState> productByHandle(final String handle) {
+        return products.values().stream().filter(product -> product.handle.equals(handle)).findFirst();
+    }
+
+    B2bCatalogBook catalogBook() {
+        return catalogBook;
+    }
+
+    /** The B2B catalogs the shop has (company-location catalogs made by catalogCreate). */
+    public int catalogCount() {
+        return catalogBook.catalogCount();
+    }
+
+    /** The fixed price of a variant in the price list of the catalog titled so, if any. */
+    public Optional<java.math.BigDecimal> fixedPrice(final String catalogTitle, final long variantId) {
+        return catalogBook.catalogs().stream().filter(c -> c.title.equals(catalogTitle) && c.priceListId != null).findFirst()
+                .flatMap(c -> catalogBook.priceList(c.priceListId)).map(list -> list.fixedPrices.get(variantId));
+    }
+
+    boolean companyLocationExists(final long locationId) {
+        return companyDirectory.location(locationId).isPresent()
+                || companies.values().stream().anyMatch(company -> company.locations().stream().anyMatch(l -> l.id() == locationId));
+    }
+
+    public int productCount() {
+        return products.size();
+    }
+
+    /** Stores a product made or changed by productSet (caller holds the lock), with its variants replacing the former ones. */
+    void putProduct(final ProductState product, final List<Variant> productVariants) {
+        products.put(product.id, product);
+        productTitles.put(product.id, product.title);
+        final List<Long> kept = productVariants.stream().map(Variant::id).toList();
+        for (final Long former : product.variantIds) {
+            if (!kept.contains(former)) {
+                final Variant removed = variants.remove(former);
+                if (removed != null) {
+                    variantsByItem.remove(removed.inventoryItemId());
+                }
+            }
+        }
+        for (final Variant variant : productVariants) {
+            variants.put(variant.id(), variant);
+            variantsByItem.put(variant.inventoryItemId(), variant);
+        }
+        product.variantIds = new ArrayList<>(kept);
+    }
+
     public Optional<Customer> customer(final long id) {
         return Optional.ofNullable(customers.get(id));
     }
@@ -204,7 +265,9 @@ public final class Shop {
 
     /** Adds a company-location catalog (as catalogCreate would) and returns its GID. */
     public synchronized String addCompanyLocationCatalog(final String title) {
-        return Gid.of("CompanyLocationCatalog", companyDirectory.addCatalog(title));
+        final B2bCatalogBook.CatalogState catalog = new B2bCatalogBook.CatalogState(nextId(), title, "ACTIVE");
+        catalogBook.add(catalog);
+        return Gid.of("CompanyLocationCatalog", catalog.id);
     }
 
     /** The externalIds of the companies in the B2B directory. */

@@ -335,21 +335,58 @@ final class ShopGraph {
                 .mapToInt(entry -> entry.getValue().available).sum());
         map.put("inventoryItem", (Supplier<Object>) () -> inventoryItem(variant));
         map.put("product", (Supplier<Object>) () -> product(variant.productId()));
-        map.put("selectedOptions", List.of(Map.of("__typename", "SelectedOption", "name", "Taille", "value", variant.title())));
+        map.put("selectedOptions", selectedOptions(variant));
         return map;
     }
 
-    private Map<String, Object> product(final long productId) {
+    private List<Map<String, Object>> selectedOptions(final Variant variant) {
+        final Map<String, String> options = shop.product(variant.productId()).map(state -> state.variantOptions.get(variant.id())).orElse(null);
+        if (options == null) {
+            return List.of(Map.of("__typename", "SelectedOption", "name", "Taille", "value", variant.title()));
+        }
+        return options.entrySet().stream().map(option -> Map.<String, Object>of("__typename", "SelectedOption",
+                "name", option.getKey(), "value", option.getValue())).toList();
+    }
+
+    Map<String, Object> product(final long productId) {
+        final ProductState state = shop.product(productId).orElse(null);
         final Map<String, Object> map = new HashMap<>();
         map.put("__typename", "Product");
         map.put("id", Gid.of("Product", productId));
         map.put("legacyResourceId", Long.toString(productId));
         map.put("title", shop.productTitle(productId));
-        map.put("vendor", "Maison Nifi");
-        map.put("productType", "Art de la table");
-        map.put("status", "ACTIVE");
+        map.put("vendor", state == null ? "Maison Nifi" : state.vendor);
+        map.put("productType", state == null ? "Art de la table" : state.productType);
+        map.put("status", state == null ? "ACTIVE" : state.status);
         map.put("tracksInventory", true);
+        if (state != null) {
+            map.put("handle", state.handle);
+            map.put("descriptionHtml", state.descriptionHtml);
+            map.put("createdAt", time(state.createdAt));
+            map.put("updatedAt", time(state.updatedAt));
+            map.put("hasOnlyDefaultVariant", state.options.size() == 1 && state.options.containsKey("Title"));
+            map.put("totalVariants", state.variantIds.size());
+            map.put("variantsCount", Map.of("__typename", "Count", "count", state.variantIds.size(), "precision", "EXACT"));
+            map.put("options", (Supplier<Object>) () -> productOptions(state));
+            map.put("variants", (Supplier<Object>) () -> state.variantIds.stream()
+                    .map(shop::variant).flatMap(java.util.Optional::stream).map(this::variant).toList());
+        }
         return map;
+    }
+
+    private List<Map<String, Object>> productOptions(final ProductState state) {
+        final List<Map<String, Object>> options = new ArrayList<>();
+        int position = 1;
+        for (final Map.Entry<String, List<String>> option : state.options.entrySet()) {
+            final Map<String, Object> map = new HashMap<>();
+            map.put("__typename", "ProductOption");
+            map.put("id", Gid.of("ProductOption", state.id * 10 + position));
+            map.put("name", option.getKey());
+            map.put("position", position++);
+            map.put("values", option.getValue());
+            options.add(map);
+        }
+        return options;
     }
 
     Map<String, Object> inventoryItem(final Variant variant) {

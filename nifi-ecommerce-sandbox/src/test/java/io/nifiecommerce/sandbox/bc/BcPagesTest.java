@@ -23,12 +23,19 @@ class BcPagesTest {
 
     private static final Path REFERENCE = Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "bc-api-v2.0-pages");
 
-    private static final Map<String, BcEntityType> MODEL = Map.of(
+    private static final Map<String, BcEntityType> MODEL = merged(Map.of(
             "customers", BcEntityType.CUSTOMER, "items", BcEntityType.ITEM, "salesOrders", BcEntityType.SALES_ORDER,
             "salesOrderLines", BcEntityType.SALES_ORDER_LINE, "salesInvoices", BcEntityType.SALES_INVOICE,
             "salesInvoiceLines", BcEntityType.SALES_INVOICE_LINE, "salesShipments", BcEntityType.SALES_SHIPMENT,
             "salesShipmentLines", BcEntityType.SALES_SHIPMENT_LINE, "itemLedgerEntries", BcEntityType.ITEM_LEDGER_ENTRY,
-            "locations", BcEntityType.LOCATION);
+            "locations", BcEntityType.LOCATION));
+
+    /** Map.of takes ten pairs at most. */
+    private static Map<String, BcEntityType> merged(final Map<String, BcEntityType> pages) {
+        final Map<String, BcEntityType> all = new java.util.HashMap<>(pages);
+        all.put("itemVariants", BcEntityType.ITEM_VARIANT);
+        return all;
+    }
 
     @Test
     void shippedPagesAreMicrosoftsFilesUnchanged() throws IOException {
@@ -176,5 +183,20 @@ class BcPagesTest {
         assertFalse(query.insertAllowed() || query.modifyAllowed() || query.deleteAllowed());
         assertTrue(query.fields().stream().noneMatch(AlPage.Field::editable));
         assertEquals("nifiecommerce/stock/v1.0", BcStockByLocation.PAGE.route());
+    }
+
+    @Test
+    void theSalesPriceLinesPageIsTheExtensionsSourceAndReadOnly() throws IOException {
+        final Path extension = REFERENCE.getParent().getParent().resolve("bc-extension").resolve("src").resolve(BcSalesPriceLines.SOURCE_FILE);
+        assertEquals(Files.readString(extension), BcPages.resource("custom/" + BcSalesPriceLines.SOURCE_FILE),
+                "the sandbox serves the page the repository ships");
+        final AlPage page = BcSalesPriceLines.SOURCE;
+        assertEquals("nifiEcommerce/catalog/v1.0", BcSalesPriceLines.PAGE.route());
+        assertEquals("salesPriceLines", page.entitySetName());
+        assertEquals(List.of("id", "priceListCode", "lineNumber", "sourceType", "sourceNo", "assetNo", "variantCode", "unitOfMeasureCode",
+                "minimumQuantity", "unitPrice", "currencyCode", "startingDate", "endingDate", "lastModifiedDateTime"),
+                page.fields().stream().map(AlPage.Field::name).toList());
+        assertFalse(page.insertAllowed() || page.modifyAllowed() || page.deleteAllowed());
+        assertTrue(page.fields().stream().noneMatch(AlPage.Field::editable));
     }
 }
