@@ -142,7 +142,9 @@ class ErpOnDemandIT {
     @Test
     void unknownItemsAre404AndAQuestionWithoutItsKeyIs400() throws Exception {
         assertEquals(404, get("items?skus=NO-SUCH-ITEM").statusCode());
-        assertEquals(400, get("orders").statusCode());
+        final HttpResponse<String> refused = get("orders");
+        assertEquals(400, refused.statusCode());
+        assertEquals("INVALID_QUERY", refused.headers().firstValue("X-Error-Code").orElse(""), refused.headers().toString());
     }
 
     @Test

@@ -626,10 +626,15 @@ public final class FlowTemplates {
         final Component invoices = askBc(flow, "Open invoices of the customer", bc, "salesInvoices", "customerNumber", "${http.query.param.customer}",
                 "status eq 'Open'", "number,orderNumber,externalDocumentNumber,invoiceDate,dueDate,status,totalAmountIncludingTax,remainingAmount,currencyCode",
                 "dueDate asc", "#{erp.documents.cache.ttl}").at(2 * LANE, 2 * ROW);
+        // HandleHttpResponse sends each dynamic property as a response header
         final Component answer = respond(flow, "Answer (200, or 404 when nothing matched)", contextMap,
-                "${bc.record.count:replaceNull('0'):equals('0'):ifElse('404','200')}").at(LANE / 2, 3 * ROW);
+                "${bc.record.count:replaceNull('0'):equals('0'):ifElse('404','200')}")
+                .property("Content-Type", "application/json")
+                .at(LANE / 2, 3 * ROW);
         final Component refuse = respond(flow, "Refuse (400 bad question, 502 BC unavailable)", contextMap,
-                "${error.code:equals('INVALID_QUERY'):ifElse('400','502')}").at(3 * LANE / 2, 4 * ROW);
+                "${error.code:equals('INVALID_QUERY'):ifElse('400','502')}")
+                .property("X-Error-Code", "${error.code}")
+                .at(3 * LANE / 2, 4 * ROW);
         final String unanswered = flow.reviewPort("unanswered", portUnder(answer), 5 * ROW);
 
         flow.connect(receive.id(), route.id(), List.of("success"), false);
