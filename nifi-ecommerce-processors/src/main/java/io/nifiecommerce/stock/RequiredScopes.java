@@ -16,10 +16,15 @@ public final class RequiredScopes {
 
     /** The required scopes the app lacks; a write scope implies its read scope. */
     public static List<String> missing(final AdminApi api) {
+        return missing(api, REQUIRED);
+    }
+
+    /** The scopes of {@code required} the app lacks; a write scope implies its read scope. */
+    public static List<String> missing(final AdminApi api, final List<String> required) {
         final Set<String> granted = new HashSet<>();
         api.execute(StockDocuments.ACCESS_SCOPES, Map.of()).path("data").path("currentAppInstallation").path("accessScopes")
                 .forEach(scope -> granted.add(scope.path("handle").asText()));
-        return REQUIRED.stream()
+        return required.stream()
                 .filter(scope -> !granted.contains(scope)
                         && !(scope.startsWith("read_") && granted.contains("write_" + scope.substring("read_".length()))))
                 .toList();

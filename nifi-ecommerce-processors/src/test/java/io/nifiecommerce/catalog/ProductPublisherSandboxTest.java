@@ -67,6 +67,10 @@ class ProductPublisherSandboxTest {
         assertEquals(List.of("CAT-3-BLEU", "CAT-3-ROUGE"), List.of(created.at("/variants/nodes/0/sku").asText(), created.at("/variants/nodes/1/sku").asText()));
         assertEquals(0, new BigDecimal("4.90").compareTo(new BigDecimal(created.at("/variants/nodes/1/price").asText())));
         assertEquals("Variante", created.at("/variants/nodes/1/selectedOptions/0/name").asText());
+        final JsonNode bySku = client.execute("query($q: String!) { products(first: 5, query: $q) { nodes { id title } } }",
+                Map.of("q", "sku:\"CAT-3-BLEU\"")).at("products.nodes");
+        assertEquals(1, bySku.size());
+        assertEquals(created.path("id").asText(), bySku.get(0).path("id").asText(), "products(query: sku:...) finds the product of a variant SKU");
 
         // the next night: one price changed, one item blocked, one unchanged
         final List<CatalogItem> next = List.of(SandboxCatalog.item("CAT-1", "13.00"), blocked(SandboxCatalog.item("CAT-2", "8")), items.get(2));

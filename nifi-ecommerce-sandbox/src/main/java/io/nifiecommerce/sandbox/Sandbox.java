@@ -61,7 +61,8 @@ public final class Sandbox implements AutoCloseable {
             final Shop shop = new Shop(name + ".myshopify.com", Clock.systemUTC());
             shop.load(seed);
             final AccessTokens tokens = new AccessTokens("shpat_sandbox_" + name, "sandbox-client-" + name, "sandbox-secret-" + name,
-                    "read_orders,read_all_orders,write_inventory,read_inventory,write_fulfillments,read_fulfillments,read_products,read_customers",
+                    "read_orders,read_all_orders,write_inventory,read_inventory,write_fulfillments,read_fulfillments,read_products,read_customers,"
+                            + "write_products",
                     config.tokenLifetime(), Clock.systemUTC());
             shops.put(name, new ShopifySimulator(shop, new ShopOperations(base, config.bulkRunTime()), tokens, config.rateLimit(), stats, faults));
         }

@@ -3,10 +3,15 @@ package io.nifiecommerce.processors.catalog;
 import io.nifiecommerce.catalog.CatalogCalls;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.ReadinessCheck;
+import io.nifiecommerce.processors.VerificationResults;
+import io.nifiecommerce.stock.RequiredScopes;
+import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.PublishState;
 import io.nifiecommerce.stock.PublishedQuantities;
+import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.components.state.StateMap;
@@ -15,10 +20,13 @@ import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.VerifiableProcessor;
+import org.apache.nifi.logging.ComponentLog;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +38,7 @@ import java.util.Set;
  * @param <I> the records read, with what could not be read
  * @param <R> the publisher's report
  */
-abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor {
+abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implements VerifiableProcessor {
 
     static final String FULL_RESYNC_ATTRIBUTE = "catalog.full.resync";
 
@@ -83,6 +91,26 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor {
 
     /** What the provenance SEND event says of a success FlowFile. */
     abstract String provenanceDetails(Map<String, String> attributes);
+
+    /**
+     * The Verify button: the shop answers with the connection's token and the app holds write_products (productSet,
+     * and the price lists' fixed prices). Catalog scopes are not read back: Shopify refuses catalogCreate with ACCESS_DENIED.
+     */
+    @Override
+    public List<ConfigVerificationResult> verify(final ProcessContext context, final ComponentLog verificationLogger,
+                                                 final Map<String, String> attributes) {
+        final String step = "Check the app's access scopes";
+        ReadinessCheck check;
+        try {
+            final ShopifyConnectionService connection = context.getProperty(connectionProperty()).asControllerService(ShopifyConnectionService.class);
+            final List<String> missing = RequiredScopes.missing(new ShopifyAdminApi(connection.client()), List.of("write_products"));
+            check = missing.isEmpty() ? ReadinessCheck.passed(step, "The app holds write_products")
+                    : ReadinessCheck.failed(step, "The app lacks " + String.join(", ", missing) + ": add it to the app's access scopes");
+        } catch (final RuntimeException e) {
+            check = ReadinessCheck.failed(step, "Shopify could not be asked: " + e.getMessage());
+        }
+        return List.of(VerificationResults.of(check));
+    }
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {

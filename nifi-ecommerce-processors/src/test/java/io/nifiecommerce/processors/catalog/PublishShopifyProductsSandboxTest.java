@@ -193,6 +193,16 @@ class PublishShopifyProductsSandboxTest {
     }
 
     @Test
+    void verifyChecksTheAppsScopes() throws Exception {
+        final TestRunner runner = runner();
+        final List<org.apache.nifi.components.ConfigVerificationResult> results = ((PublishShopifyProducts) runner.getProcessor())
+                .verify(runner.getProcessContext(), runner.getLogger(), Map.of());
+        assertEquals(1, results.size());
+        assertEquals(org.apache.nifi.components.ConfigVerificationResult.Outcome.SUCCESSFUL, results.getFirst().getOutcome(),
+                results.getFirst().getExplanation());
+    }
+
+    @Test
     void unreadableInputGoesToFailureWhole() throws Exception {
         final TestRunner runner = runner();
         runner.enqueue("not json");

@@ -110,7 +110,7 @@ final class BulkOperations {
     private static void execute(final RequestContext context, final ShopifySchemas.ApiVersion version, final BulkOperationState state) {
         try {
             final RequestContext bulk = new RequestContext(context.shop(), context.graph(), context.operations(), context.stats(), true,
-                    context.apiVersion());
+                    context.apiVersion(), context.accessScopes());
             final ExecutionResult result = version.graphql().execute(ExecutionInput.newExecutionInput().query(state.query)
                     .graphQLContext(Map.of(RequestContext.class, bulk)).build());
             if (!result.getErrors().isEmpty() && result.getData() == null) {

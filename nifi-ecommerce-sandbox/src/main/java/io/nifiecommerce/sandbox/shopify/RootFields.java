@@ -51,6 +51,10 @@ final class RootFields {
         fetchers.put("bulkOperationCancel", BulkOperations.cancel());
         fetchers.put("inventorySetQuantities", new InventorySetQuantities());
         fetchers.put("productSet", new ProductSetMutation());
+        fetchers.put("products", RootFields::products);
+        fetchers.put("currentAppInstallation", env -> Map.of("__typename", "AppInstallation", "accessScopes",
+                java.util.Arrays.stream(context(env).accessScopes().split(",")).map(String::trim).filter(h -> !h.isEmpty())
+                        .map(handle -> Map.of("__typename", "AccessScope", "handle", handle, "description", handle)).toList()));
         fetchers.put("catalogs", B2bCatalogMutations.catalogs());
         fetchers.put("priceList", B2bCatalogMutations.priceListById());
         fetchers.put("catalogCreate", B2bCatalogMutations.catalogCreate());
@@ -147,6 +151,38 @@ final class RootFields {
                 .filter(variant -> query.matches(variant, RootFields::variantMatches))
                 .sorted(Comparator.comparingLong(Variant::id)).map(context.graph()::variant).toList();
         return ConnectionPage.ofList(variants, bounded(args, context));
+    }
+
+    /** Products by search: sku (any of its variants), handle, title, status, product_type, id; bare words in the title. */
+    private static Object products(final DataFetchingEnvironment env) {
+        final RequestContext context = context(env);
+        final PageArguments args = PageArguments.of(env);
+        final Object problem = pageProblem(env, context, args);
+        if (problem != null) {
+            return problem;
+        }
+        final Shop shop = context.shop();
+        final SearchQuery query = SearchQuery.parse(env.getArgument("query"));
+        final List<Map<String, Object>> products = shop.products().stream()
+                .filter(product -> query.matches(product, (p, term) -> productMatches(shop, p, term)))
+                .sorted(Comparator.comparingLong(p -> p.id)).map(p -> context.graph().product(p.id)).toList();
+        return ConnectionPage.ofList(products, bounded(args, context));
+    }
+
+    private static boolean productMatches(final Shop shop, final ProductState product, final SearchQuery.Term term) {
+        if (term.field() == null) {
+            return product.title.toLowerCase(Locale.ROOT).contains(term.value().toLowerCase(Locale.ROOT));
+        }
+        return switch (term.field()) {
+            case "sku" -> product.variantIds.stream().map(shop::variant).flatMap(Optional::stream)
+                    .anyMatch(variant -> variant.sku().equalsIgnoreCase(term.value()));
+            case "handle" -> product.handle.equals(term.value());
+            case "title" -> product.title.equalsIgnoreCase(term.value());
+            case "status" -> product.status.equalsIgnoreCase(term.value());
+            case "product_type" -> product.productType.equalsIgnoreCase(term.value());
+            case "id" -> term.matchesNumber(product.id);
+            default -> !term.negated();
+        };
     }
 
     private static boolean variantMatches(final Variant variant, final SearchQuery.Term term) {

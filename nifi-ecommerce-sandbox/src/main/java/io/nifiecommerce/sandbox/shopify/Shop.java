@@ -206,6 +206,10 @@ public final class Shop {
         return Optional.ofNullable(products.get(id));
     }
 
+    Collection<ProductState> products() {
+        return products.values();
+    }
+
     Optional<ProductState> productByHandle(final String handle) {
         return products.values().stream().filter(product -> product.handle.equals(handle)).findFirst();
     }

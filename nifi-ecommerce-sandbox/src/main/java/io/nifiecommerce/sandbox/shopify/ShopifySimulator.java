@@ -181,7 +181,7 @@ public final class ShopifySimulator {
             HttpReplies.json(exchange, rateLimit.throttleStatus(), throttled(requested, bucket));
             return;
         }
-        final RequestContext context = new RequestContext(shop, graph, operations, stats, false, version);
+        final RequestContext context = new RequestContext(shop, graph, operations, stats, false, version, tokens.scope());
         final ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(operationName).variables(variables)
                 .graphQLContext(Map.of(RequestContext.class, context)).build();
         final ExecutionResult result = api.graphql().execute(input);
