@@ -1,8 +1,13 @@
 package io.nifiecommerce.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.HttpClientFactory;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
+import io.nifiecommerce.shopify.AccessTokenSource;
+import io.nifiecommerce.shopify.CostBudget;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 import io.nifiecommerce.stock.PublishedQuantities;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -122,6 +131,36 @@ class ProductPublisherSandboxTest {
                 "variants", List.of(Map.of("sku", "X-1", "optionValues", List.of(Map.of("optionName", "Taille", "name", "M"))))))).data();
         assertEquals("OPTION_DOES_NOT_EXIST", answer.at("/productSet/userErrors/0/code").asText());
         assertNotNull(answer.at("/productSet/userErrors/0/field"));
+    }
+
+    @Test
+    void anOutageMidRunKeepsWhatWasSentAndLeavesTheRestForRetry() {
+        final AtomicInteger sends = new AtomicInteger();
+        final HttpClient http = HttpClientFactory.create(Duration.ofSeconds(5));
+        // the shop answers the lookup and two productSet calls, then cannot be reached
+        final HttpTransport failing = new HttpTransport(request -> {
+            if (sends.incrementAndGet() > 3) {
+                throw new ConnectException("Connection refused");
+            }
+            return HttpTransport.sendBounded(http, request);
+        }, new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)), d -> { });
+        final ShopifyGraphQlClient outage = new ShopifyGraphQlClient(client.endpoint(), AccessTokenSource.of(
+                sandbox.shopifyAccessToken()), CostBudget.standard(), failing, Duration.ofSeconds(5));
+        final List<CatalogItem> items = List.of(SandboxCatalog.item("OUT-1", "1"), SandboxCatalog.item("OUT-2", "2"),
+                SandboxCatalog.item("OUT-3", "3"), SandboxCatalog.item("OUT-4", "4"));
+        final PublishedQuantities memory = new PublishedQuantities();
+
+        final ProductPublisher.Report interrupted = new ProductPublisher(new CatalogCalls(outage), new ProductMapping(ProductSettings.defaults()))
+                .publish(items, memory, false);
+
+        assertEquals(2, interrupted.count(ProductOutcome.Status.CREATED));
+        assertEquals(2, interrupted.count(ProductOutcome.Status.RETRY));
+        assertEquals(2, memory.size(), "only what Shopify took is remembered");
+
+        final ProductPublisher.Report resumed = publish(items, memory, false, ProductSettings.defaults());
+        assertEquals(2, resumed.count(ProductOutcome.Status.UNCHANGED));
+        assertEquals(2, resumed.count(ProductOutcome.Status.CREATED));
+        assertEquals(1, variantsOf("OUT-3").size());
     }
 
     private static CatalogItem blocked(final CatalogItem item) {
