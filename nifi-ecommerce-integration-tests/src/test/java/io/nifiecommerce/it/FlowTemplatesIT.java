@@ -61,7 +61,7 @@ class FlowTemplatesIT {
         }
     }
 
-    private static void importsValid(final NiFiClient nifi, final Path template, final Path keystores) throws IOException, InterruptedException {
+    private static void importsValid(final NiFiClient nifi, final Path template, final Path keystores) throws IOException, InterruptedException, java.security.GeneralSecurityException {
         final String name = template.getFileName().toString().replaceFirst("\\.json$", "");
         final String group = nifi.uploadFlow(template, name);
 
@@ -70,7 +70,14 @@ class FlowTemplatesIT {
             if (value.getKey().endsWith(".keystore.password")) {
                 final String prefix = value.getKey().substring(0, value.getKey().length() - ".keystore.password".length());
                 final Path file = keystores.resolve(name + "-" + prefix + ".p12");
-                values.put(prefix + ".keystore.file", TlsKeystore.generate(file, value.getValue()).file().toString());
+                final TlsKeystore keystore = TlsKeystore.generate(file, value.getValue());
+                values.put(prefix + ".keystore.file", keystore.file().toString());
+                final String truststorePassword = values.get(prefix + ".truststore.password");
+                if (truststorePassword != null) {
+                    // a listener demanding client certificates: it trusts its own certificate in the test
+                    values.put(prefix + ".truststore.file", keystore.writeTruststore(keystores.resolve(name + "-" + prefix + "-trust.p12"),
+                            truststorePassword).toString());
+                }
             }
         }
         fillParameters(nifi, group, values);

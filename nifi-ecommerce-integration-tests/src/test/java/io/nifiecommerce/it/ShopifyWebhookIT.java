@@ -158,7 +158,7 @@ class ShopifyWebhookIT {
     }
 
     /** A copy of the definition whose parameter context has another name: NiFi would otherwise share the one of that name. */
-    private static Path withOwnParameterContext(final Path definition, final Path copy, final String contextName) throws IOException {
+    static Path withOwnParameterContext(final Path definition, final Path copy, final String contextName) throws IOException {
         final ObjectMapper mapper = new ObjectMapper();
         final ObjectNode root = (ObjectNode) mapper.readTree(definition.toFile());
         final ObjectNode contexts = (ObjectNode) root.path("parameterContexts");

@@ -31,7 +31,15 @@ public enum ShopifyDocument {
     ORDERS_ERP_STATUS("orders-erp-status.graphql"),
     ORDER_ERP_STATUS_SET("order-erp-status-set.graphql"),
     /** Not sent as is: the query of a bulk operation, with SEARCH_FILTER for the quoted search filter. */
-    BULK_ORDERS_TEMPLATE("bulk-orders.graphql");
+    BULK_ORDERS_TEMPLATE("bulk-orders.graphql"),
+    COMPANIES_BY_EXTERNAL_ID("company/CompaniesByExternalId.graphql"),
+    COMPANY_CREATE("company/CompanyCreate.graphql"),
+    COMPANY_UPDATE("company/CompanyUpdate.graphql"),
+    COMPANY_CONTACT_CREATE("company/CompanyContactCreate.graphql"),
+    COMPANY_ASSIGN_MAIN_CONTACT("company/CompanyAssignMainContact.graphql"),
+    CATALOGS_BY_TITLE("company/CatalogsByTitle.graphql"),
+    CATALOG_CONTEXT_UPDATE("company/CatalogContextUpdate.graphql"),
+    PAYMENT_TERMS_TEMPLATES("company/PaymentTermsTemplates.graphql");
 
     private final String resource;
     private final String text;
@@ -54,7 +62,9 @@ public enum ShopifyDocument {
         return List.of(ORDERS_PAGE, ORDER_LINE_ITEMS, ORDERS_COUNT, SHOP_VERIFICATION, BULK_ORDERS_RUN, BULK_OPERATION_STATUS,
                 DRAFT_ORDERS_PAGE, DRAFT_ORDER_LINE_ITEMS, DRAFT_ORDER_TAGS_ADD, DRAFT_ORDER_SHIPPING_STATE, DRAFT_ORDER_UPDATE_SHIPPING,
                 DRAFT_ORDER_COMPLETE, ORDER_EDIT_BEGIN, ORDER_EDIT_ADD_SHIPPING_LINE, ORDER_EDIT_UPDATE_SHIPPING_LINE,
-                ORDER_EDIT_COMMIT, ORDER_REFUNDS, ORDERS_ERP_STATUS, ORDER_ERP_STATUS_SET);
+                ORDER_EDIT_COMMIT, ORDER_REFUNDS, ORDERS_ERP_STATUS, ORDER_ERP_STATUS_SET,
+                COMPANIES_BY_EXTERNAL_ID, COMPANY_CREATE, COMPANY_UPDATE, COMPANY_CONTACT_CREATE, COMPANY_ASSIGN_MAIN_CONTACT,
+                CATALOGS_BY_TITLE, CATALOG_CONTEXT_UPDATE, PAYMENT_TERMS_TEMPLATES);
     }
 
     /** The bulk query for a search filter, the filter written as a GraphQL string literal. */

@@ -37,12 +37,39 @@ final class BcSeeding {
         }
         for (final Company b2b : seed.companies()) {
             final Customer contact = seed.customer(b2b.contacts().get(0).customerId()).orElse(null);
-            company.putCustomer(b2b.externalId(), b2b.name(), contact == null ? null : contact.email(), b2b.vatNumber());
+            company.putCustomer(b2bCustomer(b2b, contact));
         }
-        company.putCustomer(WEB_CUSTOMER, "Clients boutique en ligne", null, null);
+        // consumers are Contact Type Person (BC's default for a new customer is Company): the B2B account sync reads Companies
+        company.putCustomer(person(WEB_CUSTOMER, "Clients boutique en ligne", null));
         for (final Customer customer : seed.customers()) {
-            company.putCustomer(customerNumber(customer), customer.displayName(), customer.email(), null);
+            company.putCustomer(person(customerNumber(customer), customer.displayName(), customer.email()));
         }
+    }
+
+    /**
+     * A B2B company as its BC customer card: Contact Type Company, the head office's billing address, phone, e-mail of
+     * the buyer and VAT number, as the nightly B2B account sync reads them.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode b2bCustomer(final Company b2b, final Customer contact) {
+        final io.nifiecommerce.sandbox.seed.Address billing = b2b.locations().get(0).billingAddress();
+        final com.fasterxml.jackson.databind.node.ObjectNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        values.put("number", b2b.externalId()).put("displayName", b2b.name()).put("type", "Company")
+                .put("addressLine1", nullToEmpty(billing.address1())).put("addressLine2", nullToEmpty(billing.address2()))
+                .put("city", nullToEmpty(billing.city())).put("postalCode", nullToEmpty(billing.zip()))
+                .put("country", nullToEmpty(billing.countryCode())).put("phoneNumber", nullToEmpty(billing.phone()))
+                .put("email", contact == null ? "" : contact.email()).put("taxRegistrationNumber", nullToEmpty(b2b.vatNumber()));
+        return values;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode person(final String number, final String displayName, final String email) {
+        final com.fasterxml.jackson.databind.node.ObjectNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        values.put("number", number).put("displayName", displayName).put("type", "Person").put("email", nullToEmpty(email))
+                .put("taxRegistrationNumber", "");
+        return values;
+    }
+
+    private static String nullToEmpty(final String value) {
+        return value == null ? "" : value;
     }
 
     /** The BC number of a retail customer: SC + the last six digits of its Shopify id. */

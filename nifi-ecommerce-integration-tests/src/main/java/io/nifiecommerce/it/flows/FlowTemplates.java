@@ -28,7 +28,10 @@ public final class FlowTemplates {
     public static final String REFUNDS = "shopify-refunds-to-business-central";
     public static final String MASTER_DATA = "erp-master-data-to-shopify";
     public static final String ERP_STATUS = "erp-status-to-shopify";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA);
+    public static final String ERP_ON_DEMAND = "erp-data-on-demand";
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND);
+    /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
+    private static final java.util.Set<String> NOT_IN_DEMO = java.util.Set.of(ERP_ON_DEMAND);
 
     static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
@@ -36,6 +39,7 @@ public final class FlowTemplates {
     private static final String HOURLY_CRON = "0 0 * * * ?";
     private static final String NIGHTLY_ITEMS_CRON = "0 0 2 * * ?";
     private static final String NIGHTLY_PRICES_CRON = "0 30 2 * * ?";
+    private static final String NIGHTLY_COMPANIES_CRON = "0 0 3 * * ?";
 
     // Layout. A processor is 352 x 128 on the canvas, an output port 240 x 48. Lanes are 700 apart, so the rest of a lane
     // holds connection labels and retry loops; rows are 250 apart, so the label of a connection between two rows fits in
@@ -117,8 +121,12 @@ public final class FlowTemplates {
             final FlowDefinition flow = all().get(file);
             md.append("## ").append(flow.name()).append(" (`").append(file).append(".json`)\n\n");
             md.append(flow.comments()).append("\n\n");
-            // taken from the real NiFi UI by docs/screenshots/take-screenshots.sh
-            md.append("![").append(flow.name()).append(" in the NiFi UI](../docs/screenshots/").append(file).append(".png)\n\n");
+            if (NOT_IN_DEMO.contains(file)) {
+                md.append("(No screenshot: the demo, which the screenshots are taken from, does not run this flow.)\n\n");
+            } else {
+                // taken from the real NiFi UI by docs/screenshots/take-screenshots.sh
+                md.append("![").append(flow.name()).append(" in the NiFi UI](../docs/screenshots/").append(file).append(".png)\n\n");
+            }
             md.append("| Parameter | Sensitive | Default | Description |\n|---|---|---|---|\n");
             for (final ObjectNode parameter : flow.parameters()) {
                 final boolean sensitive = parameter.path("sensitive").asBoolean();
@@ -135,7 +143,7 @@ public final class FlowTemplates {
     public Map<String, FlowDefinition> all() {
         return Map.ofEntries(Map.entry(ORDERS, orders()), Map.entry(STOCK, stock()), Map.entry(TRACKING, tracking()),
                 Map.entry(MARKETPLACE, marketplace()), Map.entry(EDI, new EdiFlowTemplate(this).flow()), Map.entry(REFUNDS, refunds()),
-                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()));
+                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()), Map.entry(ERP_ON_DEMAND, erpOnDemand()));
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
@@ -372,7 +380,8 @@ public final class FlowTemplates {
     public FlowDefinition masterData() {
         final FlowDefinition flow = new FlowDefinition("ERP master data to Shopify",
                 "Every night Business Central, the master, sends its items (with variants, GTIN, prices, blocked state) to Shopify "
-                        + "products keyed by SKU, and its B2B price lines to one catalog and price list per customer price group. "
+                        + "products keyed by SKU, its B2B price lines to one catalog and price list per customer price group, and its "
+                        + "B2B customers to Shopify companies in their catalogs. "
                         + "Only what changed since the last night is sent; blocked items are archived, never deleted.");
         shopifyParameters(flow);
         bcParameters(flow);
@@ -384,6 +393,10 @@ public final class FlowTemplates {
         flow.parameter("bc.price.api.route", "Route of the bc-extension API page of sales price lines", false, "/api/nifiEcommerce/catalog/v1.0");
         flow.parameter("prices.default.currency", "Currency of BC prices without one (the company's local currency)", false, "EUR");
         flow.parameter("prices.catalog.title.prefix", "Prefix of the Shopify B2B catalog titled after each BC customer price group", false, "BC ");
+        flow.parameter("b2b.customer.filter", "OData filter of the BC customers that become Shopify B2B companies (BC's default "
+                + "Contact Type is Company: narrow it when consumers are not set to Person)", false, "type eq 'Company' and blocked ne 'All'");
+        flow.parameter("b2b.catalog.field", "Customer record field naming its price group, whose catalog its company location gets "
+                + "(API v2.0 customers have none: a custom page adds it; absent, locations get no catalog)", false, "customerPriceGroup");
 
         final Component shopify = shopifyService(flow);
         final Component bc = bcService(flow);
@@ -433,6 +446,31 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(2 * LANE, ROW);
+        final Component customers = flow.processor("Read BC B2B customers (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", "customers")
+                .property("Read Mode", "FULL")
+                .property("Filter", "#{b2b.customer.filter}")
+                .property("Page Size", "20000")
+                .serviceProperty("Record Writer", recordWriter)
+                .schedule("CRON_DRIVEN", NIGHTLY_COMPANIES_CRON)
+                .primaryNodeOnly()
+                .comments("At 03:00 (CRON driven, primary node), after the prices, so that the catalogs the locations join exist.")
+                .at(LANE, 0);
+        final Component companies = flow.processor("Publish B2B companies", PKG + "company.PutShopifyCompanies", ecommerce)
+                .serviceProperty("Shopify Connection", shopify)
+                .serviceProperty("Record Reader", recordReader)
+                .serviceProperty("Record Writer", resultWriter)
+                .property("Catalog Field", "#{b2b.catalog.field}")
+                .property("Catalog Title Prefix", "#{prices.catalog.title.prefix}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .comments("Add payment-terms.<BC paymentTermsId> properties naming Shopify templates (Net 30...) for the terms to go across.")
+                .at(LANE, ROW);
+        final String companiesPort = flow.reviewPort("companies", portUnder(companies), 2 * ROW + 50);
+        flow.connect(customers.id(), companies.id(), List.of("success"), true);
+        flow.connect(companies.id(), companies.id(), List.of("retry"), false, loopRight(companies));
+        flow.connect(companies.id(), companiesPort, List.of("failure"), false);
         final String productsPort = flow.reviewPort("products", portUnder(products), 2 * ROW + 50);
         final String pricesPort = flow.reviewPort("B2B prices", portUnder(prices), 2 * ROW + 50);
         flow.connect(items.id(), products.id(), List.of("success"), true);
@@ -447,7 +485,8 @@ public final class FlowTemplates {
                 Nightly (CRON driven, primary node): 02:00 BC items become Shopify products keyed by SKU, 02:30 BC price lines
                 become fixed prices of one B2B catalog per customer price group (bc-extension page salesPriceLines). Only what
                 changed since the last night is sent; blocked items are archived, never deleted; fields Shopify owns stay.
-                The empty middle lane is the companies step's (BC customers to Shopify companies, each location given its catalog).
+                03:00 the BC customers flagged for the shop (#{b2b.customer.filter}) become Shopify companies keyed by customer
+                number, with a location (addresses, tax id, payment terms) in the catalog of its price group, and a main contact.
                 Failures wait in front of the 'Review: ...' ports with error.code and error.message.""", 0, -300, NOTE_WIDTH);
         return flow;
     }
@@ -805,6 +844,136 @@ public final class FlowTemplates {
                 refunds of orders BC has not invoiced yet wait in 'Review: BC refusals' (REFUND_BEFORE_INVOICE): reduce the sales order.
                 Failures wait in front of the 'Review: ...' output ports with error.code and error.message.""", -LANE, -440, NOTE_WIDTH);
         return flow;
+    }
+
+    /**
+     * A B2B site asks Business Central, in real time, over mutual TLS: a cart's price and availability, a customer's open
+     * orders and open invoices. Answers are cached briefly; a refused question is answered 400, an unavailable BC 502.
+     */
+    public FlowDefinition erpOnDemand() {
+        final FlowDefinition flow = new FlowDefinition("ERP data on demand",
+                "Serves a B2B site Business Central data in real time over HTTPS with client certificates: price and availability of a "
+                        + "cart's items, a customer's open orders and open invoices, each answer cached for a few seconds.");
+        bcParameters(flow);
+        flow.parameter("erp.listen.port", "HTTPS port the B2B site's backend calls (GET /erp/items?skus=A,B, /erp/orders?customer=C, "
+                + "/erp/invoices?customer=C)", false, "9444");
+        flow.parameter("erp.listener.keystore.file", "Keystore with the listener's TLS certificate and private key", false,
+                "/opt/nifi/conf/erp-listener-keystore.p12");
+        flow.parameter("erp.listener.keystore.type", "Type of that keystore: PKCS12 or JKS", false, "PKCS12");
+        flow.parameter("erp.listener.keystore.password", "Password of that keystore (and of its key)", true, null);
+        flow.parameter("erp.listener.truststore.file", "Truststore holding the certificate (or CA) of the site's backend: only its "
+                + "requests are answered", false, "/opt/nifi/conf/erp-listener-truststore.p12");
+        flow.parameter("erp.listener.truststore.type", "Type of that truststore: PKCS12 or JKS", false, "PKCS12");
+        flow.parameter("erp.listener.truststore.password", "Password of that truststore", true, null);
+        flow.parameter("erp.items.cache.ttl", "How long a cart's price and availability answer is reused (inventory moves with each posting)",
+                false, "10 sec");
+        flow.parameter("erp.documents.cache.ttl", "How long a customer's open orders and invoices answer is reused", false, "60 sec");
+
+        final Component bc = bcService(flow);
+        final Component contextMap = flow.service("ERP request context map", "org.apache.nifi.http.StandardHttpContextMap", Bundle.HTTP_CONTEXT_MAP,
+                        "org.apache.nifi.http.HttpContextMap", Bundle.SERVICES_API)
+                .property("Maximum Outstanding Requests", "200")
+                .property("Request Expiration", "30 sec");
+        final Component tls = flow.service("ERP listener TLS", "org.apache.nifi.ssl.StandardRestrictedSSLContextService", Bundle.SSL_CONTEXT,
+                        "org.apache.nifi.ssl.RestrictedSSLContextService", Bundle.SERVICES_API)
+                .property("Keystore Filename", "#{erp.listener.keystore.file}")
+                .property("Keystore Type", "#{erp.listener.keystore.type}")
+                .sensitiveProperty("Keystore Password", "erp.listener.keystore.password")
+                .property("Truststore Filename", "#{erp.listener.truststore.file}")
+                .property("Truststore Type", "#{erp.listener.truststore.type}")
+                .sensitiveProperty("Truststore Password", "erp.listener.truststore.password");
+
+        final Component receive = flow.processor("Receive ERP questions (HTTPS)", "org.apache.nifi.processors.standard.HandleHttpRequest", Bundle.STANDARD)
+                .property("Listening Port", "#{erp.listen.port}")
+                .serviceProperty("SSL Context Service", tls)
+                .property("Client Authentication", "Need Authentication")
+                .serviceProperty("HTTP Context Map", contextMap)
+                .property("Allowed Paths", "/erp/(items|orders|invoices)")
+                .property("Allow GET", "true")
+                .property("Allow POST", "false")
+                .property("Allow PUT", "false")
+                .property("Allow DELETE", "false")
+                .property("Allow HEAD", "false")
+                .property("Allow OPTIONS", "false")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .comments("Runs on every node: put the nodes behind the load balancer the site calls. Only clients whose certificate "
+                        + "the truststore holds are answered; other paths get 404, other methods 405.")
+                .at(LANE, 0);
+        final Component route = flow.processor("Route by question", "org.apache.nifi.processors.standard.RouteOnAttribute", Bundle.STANDARD)
+                .property("Routing Strategy", "Route to Property name")
+                .property("items", "${http.request.uri:equals('/erp/items')}")
+                .property("orders", "${http.request.uri:equals('/erp/orders')}")
+                .property("invoices", "${http.request.uri:equals('/erp/invoices')}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .at(LANE, ROW);
+        final Component items = askBc(flow, "Price and availability of the cart", bc, "items", "number", "${http.query.param.skus}", null,
+                "number,displayName,unitPrice,inventory,baseUnitOfMeasureCode", null, "#{erp.items.cache.ttl}").at(0, 2 * ROW);
+        final Component orders = askBc(flow, "Open orders of the customer", bc, "salesOrders", "customerNumber", "${http.query.param.customer}", null,
+                "number,externalDocumentNumber,orderDate,requestedDeliveryDate,status,fullyShipped,totalAmountIncludingTax,currencyCode",
+                "orderDate desc", "#{erp.documents.cache.ttl}").at(LANE, 2 * ROW);
+        final Component invoices = askBc(flow, "Open invoices of the customer", bc, "salesInvoices", "customerNumber", "${http.query.param.customer}",
+                "status eq 'Open'", "number,orderNumber,externalDocumentNumber,invoiceDate,dueDate,status,totalAmountIncludingTax,remainingAmount,currencyCode",
+                "dueDate asc", "#{erp.documents.cache.ttl}").at(2 * LANE, 2 * ROW);
+        // HandleHttpResponse sends each dynamic property as a response header
+        final Component answer = respond(flow, "Answer (200, or 404 when nothing matched)", contextMap,
+                "${bc.record.count:replaceNull('0'):equals('0'):ifElse('404','200')}")
+                .property("Content-Type", "application/json")
+                .at(LANE / 2, 3 * ROW);
+        final Component refuse = respond(flow, "Refuse (400 bad question, 502 BC unavailable)", contextMap,
+                "${error.code:equals('INVALID_QUERY'):ifElse('400','502')}")
+                .property("X-Error-Code", "${error.code}")
+                .at(3 * LANE / 2, 4 * ROW);
+        final String unanswered = flow.reviewPort("unanswered", portUnder(answer), 5 * ROW);
+
+        flow.connect(receive.id(), route.id(), List.of("success"), false);
+        flow.connect(route.id(), items.id(), List.of("items"), false, List.of(new double[] {centerX(items), centerY(route)}));
+        flow.connect(route.id(), orders.id(), List.of("orders"), false);
+        flow.connect(route.id(), invoices.id(), List.of("invoices"), false, List.of(new double[] {centerX(invoices), centerY(route)}));
+        flow.connect(route.id(), answer.id(), List.of("unmatched"), false, List.of(new double[] {centerX(answer), centerY(route)}));
+        for (final Component ask : List.of(items, orders, invoices)) {
+            flow.connect(ask.id(), answer.id(), List.of("success", "unmatched"), false, List.of(bendUnder(ask, answer)));
+            flow.connect(ask.id(), refuse.id(), List.of("failure", "retry"), false, List.of(bendUnder(ask, refuse)));
+        }
+        flow.connect(answer.id(), unanswered, List.of("failure"), false);
+        flow.connect(refuse.id(), unanswered, List.of("failure"), false,
+                List.of(new double[] {centerX(refuse), 5 * ROW + PORT_HEIGHT / 2}));
+        flow.note("""
+                ERP data on demand
+                The B2B site's backend asks Business Central in real time over HTTPS with its client certificate (port #{erp.listen.port}):
+                GET /erp/items?skus=A,B (price and inventory), /erp/orders?customer=C (open orders), /erp/invoices?customer=C (open invoices).
+                Each answer is a JSON array, cached #{erp.items.cache.ttl} (items) or #{erp.documents.cache.ttl} (orders, invoices); every BC
+                request goes through the connection's shared governor. 404: nothing matched; 400: a question without its key; 502: BC
+                could not answer. Answers the client did not wait for wait in front of 'Review: unanswered'.""", 0, -300, NOTE_WIDTH);
+        return flow;
+    }
+
+    private Component askBc(final FlowDefinition flow, final String name, final Component bc, final String entitySet, final String keyField,
+                            final String keyValues, final String filter, final String select, final String orderBy, final String cacheTtl) {
+        final Component ask = flow.processor(name, PKG + "businesscentral.FetchBusinessCentralRecords", ecommerce)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Entity Set", entitySet)
+                .property("Key Field", keyField)
+                .property("Key Values", keyValues)
+                .property("Select", select)
+                .property("Max Records", "100")
+                .property("Cache TTL", cacheTtl)
+                .property("Cache Size", "5000")
+                .schedule("TIMER_DRIVEN", "0 sec");
+        if (filter != null) {
+            ask.property("Filter", filter);
+        }
+        if (orderBy != null) {
+            ask.property("Order By", orderBy);
+        }
+        return ask;
+    }
+
+    private static Component respond(final FlowDefinition flow, final String name, final Component contextMap, final String status) {
+        return flow.processor(name, "org.apache.nifi.processors.standard.HandleHttpResponse", Bundle.STANDARD)
+                .property("HTTP Status Code", status)
+                .serviceProperty("HTTP Context Map", contextMap)
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success");
     }
 
     /**

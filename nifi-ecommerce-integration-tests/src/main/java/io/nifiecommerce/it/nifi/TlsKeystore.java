@@ -42,6 +42,44 @@ public record TlsKeystore(Path file, String password) {
         return new TlsKeystore(file.toAbsolutePath(), password);
     }
 
+    /** Writes a truststore holding this keystore's certificate only: what a listener demanding client certificates trusts in tests. */
+    public Path writeTruststore(final Path truststore, final String truststorePassword) throws IOException, GeneralSecurityException {
+        final KeyStore keystore = KeyStore.getInstance(TYPE);
+        try (InputStream in = Files.newInputStream(file)) {
+            keystore.load(in, password.toCharArray());
+        }
+        final KeyStore trusted = KeyStore.getInstance(TYPE);
+        trusted.load(null, null);
+        trusted.setCertificateEntry(ALIAS, keystore.getCertificate(ALIAS));
+        Files.createDirectories(truststore.toAbsolutePath().getParent());
+        try (java.io.OutputStream out = Files.newOutputStream(truststore)) {
+            trusted.store(out, truststorePassword.toCharArray());
+        }
+        return truststore.toAbsolutePath();
+    }
+
+    /** A client TLS context that presents this keystore's certificate and trusts it alone: a client of a listener demanding certificates. */
+    public SSLContext mutualClientContext() throws IOException, GeneralSecurityException {
+        final KeyStore keystore = KeyStore.getInstance(TYPE);
+        try (InputStream in = Files.newInputStream(file)) {
+            keystore.load(in, password.toCharArray());
+        }
+        final javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keystore, password.toCharArray());
+        final SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trustingClientContextTrust(keystore), null);
+        return context;
+    }
+
+    private static javax.net.ssl.TrustManager[] trustingClientContextTrust(final KeyStore keystore) throws GeneralSecurityException, IOException {
+        final KeyStore trusted = KeyStore.getInstance(TYPE);
+        trusted.load(null, null);
+        trusted.setCertificateEntry(ALIAS, keystore.getCertificate(ALIAS));
+        final TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        return trust.getTrustManagers();
+    }
+
     /** A client TLS context that trusts this keystore's certificate and nothing else. */
     public SSLContext trustingClientContext() throws IOException, GeneralSecurityException {
         final KeyStore keystore = KeyStore.getInstance(TYPE);

@@ -21,7 +21,7 @@ import java.time.Duration;
 public final class SandboxShopifyConnection extends AbstractControllerService implements ShopifyConnectionService {
 
     private final Sandbox sandbox;
-    final ShopifyGraphQlClient client;
+    public final ShopifyGraphQlClient client;
 
     public SandboxShopifyConnection(final Sandbox sandbox) {
         this.sandbox = sandbox;

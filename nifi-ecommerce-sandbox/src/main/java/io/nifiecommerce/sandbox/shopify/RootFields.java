@@ -74,6 +74,7 @@ final class RootFields {
         fetchers.put("refundCreate", OrderLifecycleMutations.refund());
         fetchers.put("metafieldsSet", MetafieldMutations.set());
         fetchers.put("tagsAdd", tagsAdd(DraftOrders.tagsAdd(), MetafieldMutations.addTags()));
+        CompanyMutations.register(fetchers);
         return Map.copyOf(fetchers);
     }
 

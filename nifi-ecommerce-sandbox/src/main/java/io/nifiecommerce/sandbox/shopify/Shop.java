@@ -39,6 +39,7 @@ public final class Shop {
     private final B2bCatalogBook catalogBook = new B2bCatalogBook();
     private final Map<Long, Customer> customers = new ConcurrentHashMap<>();
     private final Map<Long, Company> companies = new ConcurrentHashMap<>();
+    private final CompanyDirectory companyDirectory = new CompanyDirectory(this);
     private final Map<Long, StockLocation> locations = new ConcurrentHashMap<>();
     private final Map<StockKey, StockState> stock = new ConcurrentHashMap<>();
     private final Map<Long, FulfillmentOrderState> fulfillmentOrders = new ConcurrentHashMap<>();
@@ -125,6 +126,7 @@ public final class Shop {
         });
         seed.customers().forEach(customer -> customers.put(customer.id(), customer));
         seed.companies().forEach(company -> companies.put(company.id(), company));
+        companyDirectory.load(seed.companies());
         seed.locations().forEach(location -> locations.put(location.id(), location));
         final Instant seededAt = seed.orders().stream().map(Order::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         for (final StockLevel level : seed.stockLevels()) {
@@ -251,7 +253,8 @@ public final class Shop {
     }
 
     boolean companyLocationExists(final long locationId) {
-        return companies.values().stream().anyMatch(company -> company.locations().stream().anyMatch(l -> l.id() == locationId));
+        return companyDirectory.location(locationId).isPresent()
+                || companies.values().stream().anyMatch(company -> company.locations().stream().anyMatch(l -> l.id() == locationId));
     }
 
     public int productCount() {
@@ -280,6 +283,23 @@ public final class Shop {
 
     public Optional<Customer> customer(final long id) {
         return Optional.ofNullable(customers.get(id));
+    }
+
+    /** The B2B directory the company mutations change. */
+    CompanyDirectory companyDirectory() {
+        return companyDirectory;
+    }
+
+    /** Adds a company-location catalog (as catalogCreate would) and returns its GID. */
+    public synchronized String addCompanyLocationCatalog(final String title) {
+        final B2bCatalogBook.CatalogState catalog = new B2bCatalogBook.CatalogState(nextId(), title, "ACTIVE");
+        catalogBook.add(catalog);
+        return Gid.of("CompanyLocationCatalog", catalog.id);
+    }
+
+    /** The externalIds of the companies in the B2B directory. */
+    public java.util.List<String> companyExternalIds() {
+        return companyDirectory.companies().stream().map(c -> c.externalId).toList();
     }
 
     public Optional<Company> company(final long id) {
