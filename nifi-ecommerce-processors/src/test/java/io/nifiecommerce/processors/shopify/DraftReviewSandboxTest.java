@@ -203,6 +203,26 @@ class DraftReviewSandboxTest {
         assertNotNull(order.name());
     }
 
+    @Test
+    void everyDraftIsListedForReviewInOneRunThoughTaggingMovesThemWhilePaging() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        sandbox.seed().orders().stream().filter(Order::isB2b).forEach(order -> shop.resubmitAsDraft(order.id()));
+        final int drafts = shop.drafts().size();
+        assertTrue(drafts > new DraftOrderPageProbe().pageSize(), "more drafts than one page: " + drafts);
+        final TestRunner fetch = drafts();
+        fetch.run();
+        assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count(),
+                "a draft tagged (so updated) while paging must not shift the cursor past another");
+    }
+
+    /** The page size FetchShopifyDraftOrders asks for, to make sure the test spans several pages. */
+    private static final class DraftOrderPageProbe {
+        int pageSize() {
+            return new io.nifiecommerce.shopify.draft.DraftOrderPageReader(null, 1000).pageSize();
+        }
+    }
+
     private static BigDecimal freight(final JsonNode salesOrder) {
         BigDecimal sum = BigDecimal.ZERO;
         for (final JsonNode line : salesOrder.path("salesOrderLines")) {
