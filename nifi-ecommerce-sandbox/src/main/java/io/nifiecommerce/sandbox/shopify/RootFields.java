@@ -60,6 +60,10 @@ final class RootFields {
         fetchers.put("draftOrderUpdate", DraftOrders.update());
         fetchers.put("draftOrderComplete", DraftOrders.complete());
         fetchers.put("tagsAdd", DraftOrders.tagsAdd());
+        fetchers.put("orderEditBegin", OrderEdits.begin());
+        fetchers.put("orderEditAddShippingLine", OrderEdits.addShippingLine());
+        fetchers.put("orderEditUpdateShippingLine", OrderEdits.updateShippingLine());
+        fetchers.put("orderEditCommit", OrderEdits.commit());
         return Map.copyOf(fetchers);
     }
 
