@@ -48,6 +48,7 @@ final class SessionOrderSink implements OrderSink {
     private ReleaseGate gate = ReleaseGate.all();
     private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
     private HeldOrders held = (node, order, release) -> { };
+    private boolean lastHeld;
     private Map<Segment, OrderFlowFileWriter> writers;
     private String servedVersion;
 
@@ -97,6 +98,7 @@ final class SessionOrderSink implements OrderSink {
     /** Maps and writes one order to its segment's FlowFile; an order that cannot be mapped goes to failure as it came. */
     @Override
     public boolean accept(final ObjectNode node) throws IOException {
+        lastHeld = false;
         final boolean b2b = ShopifyOrderMapper.isB2b(node);
         if (segmentFilter == SegmentFilter.B2B && !b2b || segmentFilter == SegmentFilter.B2C && b2b) {
             return false;
@@ -117,10 +119,16 @@ final class SessionOrderSink implements OrderSink {
         final Release release = gate.decide(order);
         if (!release.released()) {
             held.held(node, order, release);
+            lastHeld = true;
             return false;
         }
         writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
         return true;
+    }
+
+    @Override
+    public boolean lastHeld() {
+        return lastHeld;
     }
 
     @Override

@@ -10,6 +10,15 @@ public interface OrderSink {
     /** Takes one new order version; false when it is filtered out or cannot be mapped, so it fills no FlowFile. */
     boolean accept(ObjectNode order) throws IOException;
 
+    /**
+     * Whether the order last given to {@link #accept} was held back until it changes (a B2B order awaiting approval): it is then
+     * not remembered as emitted, so that a change made within the same second as the version read (Shopify's updatedAt has
+     * whole seconds), such as the approval tag, is not mistaken for the version already seen.
+     */
+    default boolean lastHeld() {
+        return false;
+    }
+
     /** Commits the orders accepted since the last checkpoint together with the state that resumes right after them. */
     void checkpoint(SyncState state) throws IOException;
 

@@ -59,8 +59,11 @@ public final class WindowedOrderRead {
                 if (emitted.contains(id, updatedAt)) {
                     continue;
                 }
-                emitted.add(id, updatedAt);
-                if (sink.accept(node)) {
+                final boolean written = sink.accept(node);
+                if (!sink.lastHeld()) {
+                    emitted.add(id, updatedAt);
+                }
+                if (written) {
                     pending++;
                 }
             }

@@ -95,6 +95,33 @@ class DraftReviewSandboxTest {
         return runner;
     }
 
+    /** PutBusinessCentralOrder as the flow definition sets it, against the sandbox's BC. */
+    private static TestRunner salesOrders() throws InitializationException {
+        final TestRunner put = TestRunners.newTestRunner(PutBusinessCentralOrder.class);
+        bc(put);
+        json(put);
+        put.setProperty("Business Central Connection", "bc");
+        put.setProperty("Record Reader", "reader");
+        put.setProperty("Record Writer", "writer");
+        put.setProperty("Shipping Line Type", "Account");
+        put.setProperty("Shipping Line Number", "7010");
+        put.setProperty("B2C Customer Matching", "DEFAULT");
+        put.setProperty("B2C Default Customer", sandbox.bcWebCustomer());
+        return put;
+    }
+
+    private static TestRunner carrierPrices() throws InitializationException {
+        final TestRunner price = TestRunners.newTestRunner(PutShopifyErpShipping.class);
+        shopify(price);
+        bc(price);
+        json(price);
+        price.setProperty(PutShopifyErpShipping.SHOPIFY_CONNECTION, "shopify");
+        price.setProperty(PutShopifyErpShipping.BC_CONNECTION, "bc");
+        price.setProperty(PutShopifyErpShipping.RECORD_READER, "reader");
+        price.setProperty(PutShopifyErpShipping.RECORD_WRITER, "writer");
+        return price;
+    }
+
     private static List<JsonNode> records(final List<MockFlowFile> flowFiles) throws IOException {
         final List<JsonNode> records = new ArrayList<>();
         for (final MockFlowFile flowFile : flowFiles) {
@@ -135,16 +162,7 @@ class DraftReviewSandboxTest {
         assertEquals("B2B", record.path("segment").asText());
 
         // 3. into BC as a sales order, which BC charges freight on
-        final TestRunner put = TestRunners.newTestRunner(PutBusinessCentralOrder.class);
-        bc(put);
-        json(put);
-        put.setProperty("Business Central Connection", "bc");
-        put.setProperty("Record Reader", "reader");
-        put.setProperty("Record Writer", "writer");
-        put.setProperty("Shipping Line Type", "Account");
-        put.setProperty("Shipping Line Number", "7010");
-        put.setProperty("B2C Customer Matching", "DEFAULT");
-        put.setProperty("B2C Default Customer", sandbox.bcWebCustomer());
+        final TestRunner put = salesOrders();
         put.enqueue(approved.get(0).getContent());
         put.run();
         put.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);
@@ -156,14 +174,7 @@ class DraftReviewSandboxTest {
         assertTrue(freight.signum() > 0, "BC charged freight: " + salesOrders.get(0));
 
         // 4. BC's price on the draft, then the draft completed into the order the customer sees
-        final TestRunner price = TestRunners.newTestRunner(PutShopifyErpShipping.class);
-        shopify(price);
-        bc(price);
-        json(price);
-        price.setProperty(PutShopifyErpShipping.SHOPIFY_CONNECTION, "shopify");
-        price.setProperty(PutShopifyErpShipping.BC_CONNECTION, "bc");
-        price.setProperty(PutShopifyErpShipping.RECORD_READER, "reader");
-        price.setProperty(PutShopifyErpShipping.RECORD_WRITER, "writer");
+        final TestRunner price = carrierPrices();
         price.enqueue(inBc);
         price.run();
         price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
@@ -201,6 +212,69 @@ class DraftReviewSandboxTest {
         fetch.run();
         fetch.assertTransferCount(FetchShopifyDraftOrders.REL_SUCCESS, 0);
         assertNotNull(order.name());
+    }
+
+    @Test
+    void everyDraftIsListedForReviewInOneRunThoughTaggingMovesThemWhilePaging() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        sandbox.seed().orders().stream().filter(Order::isB2b).forEach(order -> shop.resubmitAsDraft(order.id()));
+        final int drafts = shop.drafts().size();
+        assertTrue(drafts > new DraftOrderPageProbe().pageSize(), "more drafts than one page: " + drafts);
+        final TestRunner fetch = drafts();
+        fetch.run();
+        assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count(),
+                "a draft tagged (so updated) while paging must not shift the cursor past another");
+    }
+
+    /** The page size FetchShopifyDraftOrders asks for, to make sure the test spans several pages. */
+    private static final class DraftOrderPageProbe {
+        int pageSize() {
+            return new io.nifiecommerce.shopify.draft.DraftOrderPageReader(null, 1000).pageSize();
+        }
+    }
+
+    @Test
+    void aDraftCompletedByTheSalesAdministrationFirstGetsTheErpPriceByOrderEditing() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final Company company = sandbox.seed().companies().stream().filter(c -> c.id() == b2b.b2b().companyId()).findFirst().orElseThrow();
+        final DraftOrderState draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
+        final BcCompany bcCompany = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        bcCompany.freightTerms(company.externalId(), new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"),
+                new BigDecimal("0.40"), null));
+        final TestRunner fetch = drafts();
+        fetch.run();
+        shop.tagDraft(draft.id(), "approved");
+        fetch.run();
+        final TestRunner put = salesOrders();
+        put.enqueue(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).getContent());
+        put.run();
+        final byte[] inBc = put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray();
+        // the sales administration completes the draft in the admin before the carrier price came back, with a shipping line of its own
+        shop.tagDraft(draft.id(), "approved");
+        final Order completed = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), true);
+        shop.replaceShippingLines(completed.id(), List.of(new Order.ShippingLine(1L, "Standard", "standard", null, new BigDecimal("9.90"), List.of())));
+
+        final TestRunner price = carrierPrices();
+        price.enqueue(inBc);
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
+        assertEquals("ORDER_EDITED", records(price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_SUCCESS)).get(0)
+                .path("erpShippingOutcome").asText());
+        final BigDecimal freight = freight(bcCompany.salesOrders().stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).findFirst().orElseThrow());
+        final Order edited = shop.order(completed.id()).orElseThrow();
+        assertEquals(1, edited.shippingLines().size(), "the order's shipping line is updated in place, not doubled");
+        assertEquals("GLS Business Parcel", edited.shippingLines().get(0).title());
+        assertEquals(0, edited.shippingLines().get(0).price().compareTo(freight));
+
+        price.clearTransferState();
+        price.enqueue(inBc);
+        price.run();
+        assertEquals("ALREADY_APPLIED", records(price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_SUCCESS)).get(0)
+                .path("erpShippingOutcome").asText());
     }
 
     private static BigDecimal freight(final JsonNode salesOrder) {

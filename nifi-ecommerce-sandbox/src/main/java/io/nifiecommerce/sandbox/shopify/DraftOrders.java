@@ -6,7 +6,6 @@ import io.nifiecommerce.sandbox.seed.Order;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +34,23 @@ final class DraftOrders {
             }
             final SearchQuery query = SearchQuery.parse(env.getArgument("query"));
             final Object sortKey = env.getArgument("sortKey");
-            final Comparator<DraftOrderState> order = "UPDATED_AT".equals(String.valueOf(sortKey))
-                    ? Comparator.comparing((DraftOrderState d) -> d.content().updatedAt()).thenComparingLong(DraftOrderState::id)
-                    : Comparator.comparingLong(DraftOrderState::id);
-            final List<Map<String, Object>> drafts = context.shop().drafts().stream().filter(d -> query.matches(d, DraftOrders::matches))
-                    .sorted(order).map(context.graph()::draftOrder).toList();
-            return ConnectionPage.ofList(drafts, args);
+            // keyset cursors (sort value, id) as Shopify's: a draft updated while a client pages moves without shifting the others
+            final Map<Long, DraftOrderState> byId = new java.util.HashMap<>();
+            final List<Order> matching = new ArrayList<>();
+            for (final DraftOrderState draft : context.shop().drafts()) {
+                if (query.matches(draft, DraftOrders::matches)) {
+                    byId.put(draft.id(), draft);
+                    matching.add(draft.content());
+                }
+            }
+            final OrderSearch.Page page;
+            try {
+                page = OrderSearch.page(matching, "UPDATED_AT".equals(String.valueOf(sortKey)) ? "UPDATED_AT" : "ID", args, Integer.MAX_VALUE);
+            } catch (final IllegalArgumentException e) {
+                return RootFields.error(env, "Invalid cursor for current pagination sort.", "BAD_REQUEST");
+            }
+            return ConnectionPage.of(page.orders().stream().map(o -> context.graph().draftOrder(byId.get(o.id()))).toList(), page.cursors(),
+                    page.hasNext(), page.hasPrevious());
         };
     }
 

@@ -75,6 +75,10 @@ final class RootFields {
         fetchers.put("metafieldsSet", MetafieldMutations.set());
         fetchers.put("tagsAdd", tagsAdd(DraftOrders.tagsAdd(), MetafieldMutations.addTags()));
         CompanyMutations.register(fetchers);
+        fetchers.put("orderEditBegin", OrderEdits.begin());
+        fetchers.put("orderEditAddShippingLine", OrderEdits.addShippingLine());
+        fetchers.put("orderEditUpdateShippingLine", OrderEdits.updateShippingLine());
+        fetchers.put("orderEditCommit", OrderEdits.commit());
         return Map.copyOf(fetchers);
     }
 

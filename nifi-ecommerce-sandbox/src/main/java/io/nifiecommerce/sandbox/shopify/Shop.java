@@ -50,6 +50,7 @@ public final class Shop {
     private final java.util.Set<Long> checkoutToDraft = ConcurrentHashMap.newKeySet();
     private final OrderAdjustments adjustments = new OrderAdjustments(this);
     private final Metafields metafields = new Metafields();
+    private final Map<Long, OrderEdits.Session> orderEdits = new ConcurrentHashMap<>();
 
     /** Where an inventory item is stocked. */
     public record StockKey(long inventoryItemId, long locationId) {
@@ -112,6 +113,7 @@ public final class Shop {
         checkoutToDraft.clear();
         adjustments.clear();
         metafields.clear();
+        orderEdits.clear();
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             final ProductState state = new ProductState(product.id(), product.title(), ProductState.handleOf(product.title()), Instant.EPOCH);
@@ -432,8 +434,8 @@ public final class Shop {
         return draft;
     }
 
-    /** Completes a draft into an order named after the shop's last order (#1001...), with the draft's content. */
-    synchronized Order completeDraft(final DraftOrderState draft, final boolean paymentPending) {
+    /** Completes a draft into an order named after the shop's last order (#1001...), with the draft's content (the merchant's "Mark as paid"/"Create order" too). */
+    public synchronized Order completeDraft(final DraftOrderState draft, final boolean paymentPending) {
         final long next = orders.values().stream().map(Order::name).filter(name -> name != null && name.matches("#\\d+"))
                 .mapToLong(name -> Long.parseLong(name.substring(1))).max().orElse(1000) + 1;
         final Instant at = clock.tick();
@@ -475,5 +477,21 @@ public final class Shop {
         fulfillmentOrdersByOrder.remove(orderId);
         checkoutToDraft.add(order.b2b().companyLocationId());
         return checkout(order.withShippingLines(List.of(), order.updatedAt()));
+    }
+
+    /** Open order edits by calculated order id. */
+    Map<Long, OrderEdits.Session> orderEdits() {
+        return orderEdits;
+    }
+
+    /** Replaces an order's shipping lines (an order edit committed, by the API or in the admin); its updatedAt moves to now. */
+    public synchronized Optional<Order> replaceShippingLines(final long orderId, final List<Order.ShippingLine> shippingLines) {
+        final Order order = orders.get(orderId);
+        if (order == null) {
+            return Optional.empty();
+        }
+        final Order edited = order.withShippingLines(shippingLines, clock.tick());
+        orders.put(orderId, edited);
+        return Optional.of(edited);
     }
 }
