@@ -108,6 +108,7 @@ public final class DemoRun implements AutoCloseable {
         values.put("tracking.archive.directory", work.resolve("archive/tracking").toString());
         values.put("edi.archive.directory", work.resolve("archive/stock").toString());
         values.put("marketplace.archive.directory", work.resolve("archive/marketplace").toString());
+        values.putAll(MarketplaceDemo.parameters(sandbox, work));
         for (final String name : FlowTemplates.NAMES) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
