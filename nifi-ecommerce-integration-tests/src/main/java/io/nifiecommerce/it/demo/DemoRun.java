@@ -10,6 +10,7 @@ import io.nifiecommerce.it.nifi.NiFiInstance;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcCustomPage;
@@ -285,7 +286,7 @@ public final class DemoRun implements AutoCloseable {
     /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
     public List<String> secrets() {
         return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET,
-                webhookKeystore.password());
+                webhookKeystore.password(), MiraklSeeding.API_KEY);
     }
 
     /** How many times the crash test killed NiFi. */
