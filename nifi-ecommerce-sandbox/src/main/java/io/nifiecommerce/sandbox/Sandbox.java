@@ -100,8 +100,8 @@ public final class Sandbox implements AutoCloseable {
         return marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL).stream().filter(documents::contains).count();
     }
 
-    /** The operator debits an accepted marketplace order this long after its acceptance. */
-    private static final Duration MARKETPLACE_DEBIT_DELAY = Duration.ofSeconds(5);
+    /** The marketplace's orders are PAY_ON_ACCEPTANCE: the operator debits the customer as the seller accepts. */
+    private static final Duration MARKETPLACE_DEBIT_DELAY = Duration.ZERO;
 
     /** A quarter as many marketplace orders as shop orders, at least one. */
     private static int marketplaceOrders(final int shopOrders) {
