@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One incremental pass over a marketplace's orders (OR11 by update date, every page of the window [cursor - overlap,
- * now]): orders WAITING_ACCEPTANCE are decided by the {@link AcceptancePolicy} and answered with OR21; orders the
+ * now]): orders WAITING_ACCEPTANCE are decided by the {@link AcceptancePolicy} and answered with OR21 (and read back,
+ * for those the operator debits at once); orders the
  * seller must fulfil (SHIPPING and after) go to the sink once per version; the rest (waiting for the customer's
  * debit, refused, cancelled) are passed over and read again when they change.
  * <p>
@@ -30,6 +31,25 @@ public final class MiraklOrderSync {
 
     /** What a pass did. */
     public record Outcome(OrderSyncState state, int read, int emitted, int decided, int passedOver, boolean windowMoved) {
+    }
+
+    /**
+     * Orders whose operator debits the customer at acceptance are to be shipped at once: the orders just accepted are
+     * read back (OR11 by ids, 100 a call) and those already debited go to the sink now rather than at the next run.
+     */
+    private int readBackAccepted(final List<MiraklOrder> decided, final Map<String, Instant> handled, final Sink sink) {
+        final List<String> ids = decided.stream().map(MiraklOrder::orderId).toList();
+        int emitted = 0;
+        for (int i = 0; i < ids.size(); i += MiraklSellerApi.OR11_MAX_PAGE) {
+            for (final MiraklOrder order : api.ordersById(ids.subList(i, Math.min(ids.size(), i + MiraklSellerApi.OR11_MAX_PAGE)))) {
+                if (order.toFulfil() && !handled.containsKey(order.versionKey())) {
+                    sink.order(order);
+                    handled.put(order.versionKey(), Instant.parse(order.lastUpdatedDate()));
+                    emitted++;
+                }
+            }
+        }
+        return emitted;
     }
 
     private final MiraklSellerApi api;
@@ -95,6 +115,7 @@ public final class MiraklOrderSync {
             }
             handled.put(order.versionKey(), Instant.parse(order.lastUpdatedDate()));
         }
+        emitted += readBackAccepted(waiting, handled, sink);
         final boolean moved = firstTotal != lastTotal;
         final Instant cursor = moved ? state.cursor() : now;
         // versions older than the next window's start (and OR11's own delta, within a second overlap) cannot come back

@@ -61,7 +61,7 @@ class MiraklOrderSyncTest {
 
         final MiraklOrderSync.Outcome first = sync.run(new OrderSyncState(null, Map.of()), sandbox.clock.instant(), start, sink);
         assertEquals(3, first.decided());
-        assertEquals(0, first.emitted());
+        assertEquals(2, first.emitted(), "the simulator debits at acceptance: the accepted orders are read back and emitted at once");
         assertEquals(List.of(true), decisions.get(0).lines().stream().map(AcceptancePolicy.LineDecision::accepted).toList());
         assertEquals(List.of(true, false), decisions.get(1).lines().stream().map(AcceptancePolicy.LineDecision::accepted).toList());
         assertEquals(AcceptancePolicy.UNKNOWN_SKU, decisions.get(1).lines().get(1).reason());
@@ -71,7 +71,7 @@ class MiraklOrderSyncTest {
         final MiraklOrderSync.Outcome second = sync.run(first.state(), sandbox.clock.instant(), start, sink);
         assertEquals(List.of(ok, partial), emitted.stream().map(MiraklOrder::orderId).toList());
         assertEquals("SHIPPING", emitted.get(0).state());
-        assertEquals(2, second.emitted());
+        assertEquals(0, second.emitted(), "the versions read back are not emitted again");
         assertEquals(1, second.passedOver(), "the refused order is read and passed over");
 
         sandbox.clock.advance(Duration.ofSeconds(30));
@@ -79,6 +79,20 @@ class MiraklOrderSyncTest {
         assertEquals(0, third.emitted(), "OR11 returns the same versions again (overlap and its own delta): none is emitted twice");
         assertEquals(2, emitted.size());
         assertFalse(short_.isEmpty());
+    }
+
+    @Test
+    void anOrderDebitedLaterIsEmittedWhenTheNextWindowSeesIt() throws Exception {
+        sandbox.close();
+        sandbox = new MiraklSandbox(1000, Duration.ofMinutes(2));
+        final String id = sandbox.order("1501", MiraklSandbox.line("SKU-A", 1, "19.90"));
+        final MiraklOrderSync sync = sync(Map.of("SKU-A", BigDecimal.TEN), 100);
+        final Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        final MiraklOrderSync.Outcome first = sync.run(new OrderSyncState(null, Map.of()), sandbox.clock.instant(), start, sink);
+        assertEquals(0, first.emitted(), "WAITING_DEBIT_PAYMENT when read back");
+        sandbox.clock.advance(Duration.ofMinutes(3));
+        sync.run(first.state(), sandbox.clock.instant(), start, sink);
+        assertEquals(List.of(id), emitted.stream().map(MiraklOrder::orderId).toList());
     }
 
     @Test
@@ -90,7 +104,7 @@ class MiraklOrderSyncTest {
                 .run(new OrderSyncState(null, Map.of()), sandbox.clock.instant(), Instant.parse("2026-11-01T00:00:00Z"), sink);
         assertEquals(230, outcome.read());
         assertEquals(230, outcome.decided());
-        assertEquals(3L, sandbox.simulator.calls().get("OR11"));
+        assertEquals(6L, sandbox.simulator.calls().get("OR11"), "three pages of the window, three read-backs of 100 accepted orders");
     }
 
     @Test

@@ -21,11 +21,17 @@ final class MiraklSandbox implements AutoCloseable {
     static final String API_KEY = "sandbox-mirakl-key";
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
-    final MiraklShop shop = new MiraklShop("2001", "Maison Dupont", clock, Duration.ZERO);
+    final MiraklShop shop;
     final MiraklSimulator simulator;
     final HttpServer server;
 
     MiraklSandbox(final int callsPerSecond) throws IOException {
+        this(callsPerSecond, Duration.ZERO);
+    }
+
+    /** @param debitDelay how long after acceptance the simulated operator debits the customer */
+    MiraklSandbox(final int callsPerSecond, final Duration debitDelay) throws IOException {
+        shop = new MiraklShop("2001", "Maison Dupont", clock, debitDelay);
         simulator = new MiraklSimulator(shop, API_KEY, callsPerSecond, null);
         server = simulator.serve();
     }

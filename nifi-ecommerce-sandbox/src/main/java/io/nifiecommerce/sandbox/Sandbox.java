@@ -1,8 +1,10 @@
 package io.nifiecommerce.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.seed.ShopSeed;
@@ -25,9 +27,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -80,10 +84,25 @@ public final class Sandbox implements AutoCloseable {
         this.marketplace = MiraklSeeding.marketplace(seed, marketplaceOrders(config.orders()), config.seed(), MARKETPLACE_DEBIT_DELAY, faults);
         marketplace.mount(server, MiraklSeeding.PREFIX);
         MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
+        stats.gauge("mirakl.ordersToFulfil", () -> marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL).size());
+        stats.gauge("mirakl.ordersInBusinessCentral", this::miraklOrdersInBusinessCentral);
     }
 
-    /** The operator debits an accepted marketplace order this long after its acceptance. */
-    private static final Duration MARKETPLACE_DEBIT_DELAY = Duration.ofSeconds(5);
+    /** Marketplace orders debited to the customer: the ones that must reach BC. */
+    private static final Set<String> MIRAKL_TO_FULFIL = Set.of("SHIPPING", "SHIPPED", "TO_COLLECT", "RECEIVED", "CLOSED");
+
+    /** Marketplace orders found in BC (an open sales order or a posted invoice naming them). */
+    private long miraklOrdersInBusinessCentral() {
+        final BcCompany company = businessCentral.company(BcSeeding.COMPANY);
+        final Set<String> documents = new HashSet<>();
+        for (final List<JsonNode> set : List.of(company.salesOrders(), company.salesInvoices())) {
+            set.forEach(document -> documents.add(document.path("externalDocumentNumber").asText()));
+        }
+        return marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL).stream().filter(documents::contains).count();
+    }
+
+    /** The marketplace's orders are PAY_ON_ACCEPTANCE: the operator debits the customer as the seller accepts. */
+    private static final Duration MARKETPLACE_DEBIT_DELAY = Duration.ZERO;
 
     /** A quarter as many marketplace orders as shop orders, at least one. */
     private static int marketplaceOrders(final int shopOrders) {

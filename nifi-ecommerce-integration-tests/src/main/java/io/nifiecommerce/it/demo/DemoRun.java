@@ -12,6 +12,7 @@ import io.nifiecommerce.it.nifi.RunningNiFi;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcCustomPage;
@@ -118,6 +119,7 @@ public final class DemoRun implements AutoCloseable {
         values.put("marketplace.archive.directory", work.resolve("archive/marketplace").toString());
         edi = ediPartners(work.resolve("edi"));
         values.putAll(edi.parameters());
+        values.putAll(MarketplaceDemo.parameters(sandbox, work));
         for (final String name : FlowTemplates.NAMES) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
@@ -349,7 +351,7 @@ public final class DemoRun implements AutoCloseable {
     /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
     public List<String> secrets() {
         return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET,
-                webhookKeystore.password());
+                webhookKeystore.password(), MiraklSeeding.API_KEY);
     }
 
     /** How many times the crash test killed NiFi. */

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.businesscentral;
 import io.nifiecommerce.businesscentral.DocumentDimensions;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.FlowFileRecords;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -22,7 +23,6 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.record.MapRecord;
@@ -31,7 +31,6 @@ import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,19 +97,15 @@ public class PutBusinessCentralDimension extends AbstractProcessor {
         if (flowFile == null) {
             return;
         }
-        final List<Record> records = new ArrayList<>();
-        final RecordSchema schema;
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class).createRecordReader(flowFile, in, getLogger())) {
-            schema = reader.getSchema();
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                records.add(record);
-            }
+        final FlowFileRecords input;
+        try {
+            input = FlowFileRecords.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
         } catch (final Exception e) {
             session.transfer(session.penalize(session.putAllAttributes(flowFile, ErrorAttributes.of("INVALID_INPUT", String.valueOf(e.getMessage())))), REL_FAILURE);
             return;
         }
+        final List<Record> records = input.records();
+        final RecordSchema schema = input.schema();
         final BusinessCentralConnectionService bc = context.getProperty(CONNECTION_SERVICE).asControllerService(BusinessCentralConnectionService.class);
         final DocumentDimensions dimensions = new DocumentDimensions(bc.client(), bc.companyId());
         final String dimension = context.getProperty(DIMENSION_CODE).getValue();

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.mirakl;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.mirakl.MiraklShipments;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.FlowFileRecords;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -22,7 +23,6 @@ import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.record.MapRecord;
@@ -31,7 +31,6 @@ import org.apache.nifi.serialization.record.RecordField;
 import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,19 +124,15 @@ public class PutMiraklShipment extends AbstractProcessor {
             return;
         }
         final MiraklConnectionService connection = context.getProperty(MIRAKL_CONNECTION).asControllerService(MiraklConnectionService.class);
-        final List<Record> records = new ArrayList<>();
-        RecordSchema schema;
-        try (InputStream in = session.read(flowFile);
-             RecordReader reader = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class).createRecordReader(flowFile, in, getLogger())) {
-            schema = reader.getSchema();
-            Record record;
-            while ((record = reader.nextRecord()) != null) {
-                records.add(record);
-            }
+        final FlowFileRecords input;
+        try {
+            input = FlowFileRecords.read(session, flowFile, context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class), getLogger());
         } catch (final Exception e) {
             session.transfer(session.penalize(session.putAllAttributes(flowFile, ErrorAttributes.of("INVALID_INPUT", String.valueOf(e.getMessage())))), REL_FAILURE);
             return;
         }
+        final List<Record> records = input.records();
+        final RecordSchema schema = input.schema();
         final String[] results = new String[records.size()];
         final String[] states = new String[records.size()];
         final String[] codes = new String[records.size()];

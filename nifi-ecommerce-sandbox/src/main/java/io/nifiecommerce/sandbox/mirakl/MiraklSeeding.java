@@ -73,6 +73,8 @@ public final class MiraklSeeding {
      */
     public static void seedBusinessCentral(final BcCompany company) {
         company.putDimensionValue(BC_CHANNEL_DIMENSION, MARKETPLACE.toUpperCase(Locale.ROOT), "Carrefour Marketplace");
+        // the channel of the demo's canonical marketplace files
+        company.putDimensionValue(BC_CHANNEL_DIMENSION, "AMAZON.FR", "Amazon France");
         company.putCustomer(BC_PARTY, "Carrefour Marketplace", "marketplace@carrefour.example", null);
         company.putVendor(BC_PARTY, "Carrefour Marketplace");
         company.putJournal(BC_JOURNAL, "Marketplace settlements (" + MARKETPLACE.toUpperCase(Locale.ROOT) + ")");

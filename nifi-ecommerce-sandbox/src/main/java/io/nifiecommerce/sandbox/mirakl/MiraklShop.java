@@ -278,6 +278,12 @@ public final class MiraklShop {
         return counts;
     }
 
+    /** The ids of the orders in one of the states (names of {@link MiraklOrderState}). */
+    public synchronized List<String> orderIdsIn(final java.util.Set<String> states) {
+        debitDueOrders();
+        return orders.values().stream().filter(o -> states.contains(state(o))).map(o -> o.path("order_id").asText()).toList();
+    }
+
     public synchronized void reset() {
         orders.clear();
         acceptedAt.clear();

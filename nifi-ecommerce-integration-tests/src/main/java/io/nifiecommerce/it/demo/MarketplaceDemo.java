@@ -1,0 +1,48 @@
+package io.nifiecommerce.it.demo;
+
+import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The marketplace flow's parameters in the demo: the sandbox's Mirakl marketplace and its BC accounts, a tracking
+ * drop directory of its own, and periods starting yesterday so that the settlement reader does not walk years of
+ * empty periods.
+ */
+final class MarketplaceDemo {
+
+    private MarketplaceDemo() {
+    }
+
+    static Map<String, String> parameters(final Sandbox sandbox, final Path work) {
+        final Map<String, String> values = new LinkedHashMap<>();
+        values.put("mirakl.instance.url", sandbox.miraklBaseUrl());
+        values.put("mirakl.api.key", MiraklSeeding.API_KEY);
+        values.put("mirakl.marketplace.code", MiraklSeeding.MARKETPLACE);
+        values.put("mirakl.initial.start.date", Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).toString());
+        values.put("mirakl.settlement.period", "1 day");
+        values.put("bc.marketplace.customer", MiraklSeeding.BC_PARTY);
+        values.put("bc.marketplace.vendor", MiraklSeeding.BC_PARTY);
+        values.put("bc.marketplace.journal", MiraklSeeding.BC_JOURNAL);
+        values.put("bc.channel.dimension", MiraklSeeding.BC_CHANNEL_DIMENSION);
+        values.put("marketplace.tracking.input.directory", directory(work.resolve("marketplace-tracking")));
+        values.put("marketplace.tracking.archive.directory", directory(work.resolve("archive/marketplace-tracking")));
+        return values;
+    }
+
+    private static String directory(final Path path) {
+        try {
+            return Files.createDirectories(path).toString();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
