@@ -120,7 +120,7 @@ public final class DemoRun implements AutoCloseable {
         edi = ediPartners(work.resolve("edi"));
         values.putAll(edi.parameters());
         values.putAll(MarketplaceDemo.parameters(sandbox, work));
-        for (final String name : FlowTemplates.NAMES) {
+        for (final String name : FlowTemplates.IN_DEMO) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
         out.println("Imported and started " + groups.size() + " flows; watch them at " + nifi.uiUri());

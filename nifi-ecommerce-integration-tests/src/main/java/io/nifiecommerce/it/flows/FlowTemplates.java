@@ -32,6 +32,8 @@ public final class FlowTemplates {
     public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND);
     /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
     private static final java.util.Set<String> NOT_IN_DEMO = java.util.Set.of(ERP_ON_DEMAND);
+    /** The flows the demo imports and runs. */
+    public static final List<String> IN_DEMO = NAMES.stream().filter(name -> !NOT_IN_DEMO.contains(name)).toList();
 
     static final String PKG = "io.nifiecommerce.processors.";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
