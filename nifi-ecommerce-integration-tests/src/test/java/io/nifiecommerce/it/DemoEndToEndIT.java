@@ -77,6 +77,9 @@ class DemoEndToEndIT {
                 () -> assertTrue(edi.desadvSent() > edi.shippingOrdersSent(), "partial shipments: a second DESADV for the rest"),
                 () -> assertEquals(edi.desadvSent(), edi.shipmentsPosted(), "every DESADV posted once"),
                 () -> assertEquals(edi.recadvSent(), edi.receiptsPosted(), "the RECADV posted once"),
+                () -> assertTrue(edi.stockItemsReported() > 0, "the 3PL reported its stock (INVRPT)"),
+                () -> assertEquals(edi.stockItemsReported(), edi.stockItemsMatching(), "BC's stock equals the 3PL's report after reconciliation"),
+                () -> assertEquals(0, edi.stockAdjustmentsRepeated(), "the redelivered INVRPT adjusted nothing twice"),
                 () -> assertEquals(0, edi.duplicates(), "nothing twice"));
     }
 

@@ -51,6 +51,7 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
     private boolean ended;
     private long interchanges;
     private long messages;
+    private String documentNumber;
 
     private EdiStockReader(InputStream in, StockReadOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -115,6 +116,28 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
         return messages;
     }
 
+    /**
+     * The report's own number (INVRPT BGM 1004, X12 846 BIA03) of the first message read so far, or null: what keys
+     * the adjustments of one report, so that a redelivered report posts nothing twice.
+     */
+    public String documentNumber() {
+        return documentNumber;
+    }
+
+    private void noteDocumentNumber() {
+        if (!inMessage || documentNumber != null || segment.tag() == null) {
+            return;
+        }
+        final String number = switch (segment.tag()) {
+            case "BGM" -> segment.element(2);
+            case "BIA" -> segment.element(3);
+            default -> null;
+        };
+        if (number != null && !number.isBlank()) {
+            documentNumber = number.trim();
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -147,6 +170,7 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
                     }
                 }
                 case END_SEGMENT -> {
+                    noteDocumentNumber();
                     if (message != null) {
                         message.segment(segment, ready);
                     } else if (inMessage) {

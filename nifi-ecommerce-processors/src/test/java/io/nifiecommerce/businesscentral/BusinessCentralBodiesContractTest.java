@@ -12,7 +12,10 @@ import io.nifiecommerce.order.RefundLine;
 import io.nifiecommerce.order.RefundShipping;
 import io.nifiecommerce.order.OrderLine;
 import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.sandbox.bc.BcEdiExtension;
 import io.nifiecommerce.sandbox.bc.BcPageContract;
+import io.nifiecommerce.edi.StockAdjustments;
+import io.nifiecommerce.edi.StockReconciliation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,5 +166,16 @@ class BusinessCentralBodiesContractTest {
     void theChannelDimensionLineUsesOnlyWritableFieldsOfItsPage() {
         assertEquals(List.of(), BcPageContract.violations("dimensionSetLines", DocumentDimensions.body("canal", "fnac-darty"),
                 BcPageContract.Write.INSERT));
+    }
+
+    /** The 3PL stock adjustment goes to bc-extension's own page (the sandbox's copy is kept identical to bc-extension/src). */
+    @Test
+    void theStockAdjustmentUsesOnlyWritableFieldsOfTheExtensionsPage() {
+        final ObjectNode body = StockAdjustments.body(new StockReconciliation.Difference("1896-S", "5412345000020", new BigDecimal("50"),
+                new BigDecimal("42")), "INV-5001");
+        assertEquals(List.of(), BcPageContract.violations(BcEdiExtension.ADJUSTMENTS_PAGE, body, BcPageContract.Write.INSERT));
+        assertEquals(StockAdjustments.ENTITY_SET, BcEdiExtension.ADJUSTMENTS_PAGE.entitySetName());
+        assertFalse(BcPageContract.violations(BcEdiExtension.ADJUSTMENTS_PAGE, body.deepCopy().put("entryType", "Sale"),
+                BcPageContract.Write.INSERT).isEmpty(), "entryType follows the sign of quantity: read-only");
     }
 }

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *   <li>a supermarket buyer who sends EANCOM ORDERS (one of them twice, as buyers resend) and reads the ORDRSP answers;</li>
  *   <li>the 3PL, which picks up the shipping orders (ORDERS) the flow drops, ships each in two DESADVs (a partial one first,
  *       delivered twice as a 3PL resending a file does, then the rest once the first is posted) and reports the receipt of a
- *       replenishment (RECADV, some of it damaged, also delivered twice);</li>
+ *       replenishment (RECADV, some of it damaged, also delivered twice) and its stock of three other articles (INVRPT, 3 more
+ *       than BC holds when it counts, delivered twice), which the flow reconciles into BC as item journal adjustments;</li>
  *   <li>the BC user who releases the buyer's orders for shipment (API v2.0 has no release action).</li>
  * </ul>
  * They speak EDIFACT through their own small software ({@link EdifactText}); what they receive is read from the drop
@@ -44,16 +45,25 @@ final class EdiPartners {
     static final String DELIVERY_GLN = "3023456000028";
     static final String RETAIL_CUSTOMER = "C-SUPER-01";
     private static final int RETAIL_ORDERS = 3;
+    /** What the 3PL counts beyond BC's figure: never 0 however BC moves meanwhile (only sales move these articles). */
+    private static final int COUNTED_ABOVE_BC = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BcCompany bc;
     private final List<Variant> articles;
+    /** Articles the 3PL's stock report counts: none of the EDI orders or receipts move them. */
+    private final List<Variant> counted;
     private final long seed;
     private final Path root;
     private final Path threePlOutbox;
     private final Path threePlPickedUp;
     private final FeedFiles shipments;
     private final FeedFiles receipts;
+    private final FeedFiles stockReports;
+    /** Item number to the quantity the 3PL's INVRPT reports. */
+    private final Map<String, Integer> stockReported = new LinkedHashMap<>();
+    private String invrpt;
+    private String invrptNumber;
     private final FeedFiles retailInbox;
     private final Path retailOutbox;
     private final Set<String> retailOrders = new LinkedHashSet<>();
@@ -71,12 +81,14 @@ final class EdiPartners {
     EdiPartners(final BcCompany bc, final List<Variant> variants, final long seed, final Path root) throws IOException {
         this.bc = bc;
         this.articles = variants.subList(0, Math.min(3, variants.size()));
+        this.counted = variants.subList(Math.min(3, variants.size()), Math.min(6, variants.size()));
         this.seed = seed;
         this.root = root;
         this.threePlOutbox = Files.createDirectories(root.resolve("3pl/outbox"));
         this.threePlPickedUp = Files.createDirectories(root.resolve("3pl/picked-up"));
         this.shipments = new FeedFiles(root.resolve("3pl/shipments"));
         this.receipts = new FeedFiles(root.resolve("3pl/receipts"));
+        this.stockReports = new FeedFiles(root.resolve("3pl/stock"));
         this.retailInbox = new FeedFiles(root.resolve("retail/inbox"));
         this.retailOutbox = Files.createDirectories(root.resolve("retail/outbox"));
     }
@@ -89,6 +101,10 @@ final class EdiPartners {
         values.put("edi.3pl.shipments.archive.directory", root.resolve("archive/shipments").toString());
         values.put("edi.3pl.receipts.directory", receipts.directory().toString());
         values.put("edi.3pl.receipts.archive.directory", root.resolve("archive/receipts").toString());
+        values.put("edi.3pl.stock.directory", stockReports.directory().toString());
+        values.put("edi.3pl.stock.archive.directory", root.resolve("archive/stock").toString());
+        values.put("edi.3pl.stock.reports.directory", root.resolve("3pl/reconciliation").toString());
+        values.put("edi.3pl.stock.differences", "item-journal-adjustments");
         values.put("edi.retail.orders.directory", retailInbox.directory().toString());
         values.put("edi.retail.orders.archive.directory", root.resolve("archive/retail").toString());
         values.put("edi.retail.outbox.directory", retailOutbox.toString());
@@ -118,6 +134,9 @@ final class EdiPartners {
         }
         recadv = receiptAdvice();
         receipts.drop("RECADV-" + purchaseOrder + ".edi", recadv);
+        invrptNumber = "STK" + Math.floorMod(seed, 100_000);
+        invrpt = inventoryReport();
+        stockReports.drop("INVRPT-" + invrptNumber + ".edi", invrpt);
     }
 
     /**
@@ -148,6 +167,7 @@ final class EdiPartners {
         }
         if (steps == 2) {
             receipts.drop("RECADV-" + purchaseOrder + "-resent.edi", recadv);
+            stockReports.drop("INVRPT-" + invrptNumber + "-resent.edi", invrpt);
         }
         for (final String content : pickUp(retailOutbox, null)) {
             final List<List<List<String>>> segments = EdifactText.parse(content);
@@ -166,6 +186,45 @@ final class EdiPartners {
         }
         bc.items().forEach(item -> bcInventorySeen.computeIfAbsent(item.path("number").asText(), k -> new HashSet<>())
                 .add(Math.max(0, item.path("inventory").asInt())));
+        // adjustments move BC's inventory between two turns: every balance the item ledger went through was BC's figure once
+        for (final Map.Entry<String, List<Balance>> item : balances().entrySet()) {
+            item.getValue().forEach(b -> bcInventorySeen.computeIfAbsent(item.getKey(), k -> new HashSet<>()).add(Math.max(0, b.after().intValue())));
+        }
+    }
+
+    /** One item ledger entry and the item's inventory once it was posted. */
+    private record Balance(JsonNode entry, BigDecimal after) {
+    }
+
+    /** Per item, its ledger entries in posting order with the running inventory. */
+    private Map<String, List<Balance>> balances() {
+        final Map<String, List<Balance>> byItem = new HashMap<>();
+        final Map<String, BigDecimal> running = new HashMap<>();
+        bc.itemLedgerEntries().stream().sorted(java.util.Comparator.comparingInt(e -> e.path("entryNumber").asInt())).forEach(entry -> {
+            final String item = entry.path("itemNumber").asText();
+            final BigDecimal after = running.merge(item, entry.path("quantity").decimalValue(), BigDecimal::add);
+            byItem.computeIfAbsent(item, k -> new ArrayList<>()).add(new Balance(entry, after));
+        });
+        return byItem;
+    }
+
+    /**
+     * Items whose BC inventory was what the 3PL reported once its adjustment posted (one adjustment per item under the
+     * report's number, the inventory right after it equal to the count), and adjustments beyond one per item.
+     */
+    private int[] reconciled() {
+        final Map<String, List<Balance>> balances = balances();
+        int matching = 0;
+        int extra = 0;
+        for (final Map.Entry<String, Integer> reported : stockReported.entrySet()) {
+            final List<Balance> adjustments = balances.getOrDefault(reported.getKey(), List.of()).stream()
+                    .filter(b -> b.entry().path("documentNumber").asText().equals(invrptNumber)).toList();
+            extra += Math.max(0, adjustments.size() - 1);
+            if (adjustments.size() == 1 && adjustments.get(0).after().compareTo(BigDecimal.valueOf(reported.getValue())) == 0) {
+                matching++;
+            }
+        }
+        return new int[] {matching, extra};
     }
 
     /** What the exchanges show: each figure once, nothing twice. */
@@ -182,10 +241,11 @@ final class EdiPartners {
         final long shipmentsPosted = bc.salesShipments().stream().filter(s -> shippingOrders.containsKey(s.path("orderNumber").asText())).count();
         final long receiptsPosted = bc.purchaseReceipts().stream().filter(r -> r.path("orderNumber").asText().equals(purchaseOrder)).count();
         final long accepted = responses.values().stream().filter(codes -> codes.contains("29")).count();
+        final int[] reconciled = reconciled();
         return new EdiReport(retailOrders.size(), retailInBc.size(), retailInBc.values().stream().mapToInt(n -> n - 1).sum(), (int) accepted,
                 responses.values().stream().mapToInt(codes -> codes.size() - 1).sum(), shippingOrders.size(),
                 shippingOrders.values().stream().mapToInt(refs -> refs.size() - 1).sum(), leftToShip.size(), desadvSent.size(),
-                (int) shipmentsPosted, 1, (int) receiptsPosted);
+                (int) shipmentsPosted, 1, (int) receiptsPosted, stockReported.size(), reconciled[0], reconciled[1]);
     }
 
     /** The 3PL ships an order: all but one unit of its first line now, the rest once BC shows the first shipment. */
@@ -263,6 +323,26 @@ final class EdiPartners {
                 .segment("PIA", "5", new String[] {articles.get(1 % articles.size()).sku(), "SA"})
                 .segment("QTY", (Object) new String[] {"48", "12"})
                 .endMessage().end();
+    }
+
+    /** The 3PL's count of the other articles: each 3 more than BC holds now (INVRPT, actual stock QTY+145). */
+    private String inventoryReport() {
+        final Map<String, Integer> inventory = new HashMap<>();
+        bc.items().forEach(item -> inventory.put(item.path("number").asText(), item.path("inventory").asInt()));
+        final EdifactText edi = new EdifactText(THREE_PL, OUR_GLN, "261206", "0600", invrptNumber)
+                .message("INVRPT", "96A", "EAN008")
+                .segment("BGM", "35", invrptNumber, "9")
+                .segment("DTM", (Object) new String[] {"137", "20261206", "102"})
+                .segment("LOC", "18", new String[] {ThirdPartyLogistics.WAREHOUSE_CODE, null, "92"});
+        int line = 0;
+        for (final Variant article : counted) {
+            final int quantity = Math.max(0, inventory.getOrDefault(article.sku(), 0)) + COUNTED_ABOVE_BC;
+            stockReported.put(article.sku(), quantity);
+            edi.segment("LIN", Integer.toString(++line), null, new String[] {article.barcode(), "EN"})
+                    .segment("PIA", "1", new String[] {article.sku(), "SA"})
+                    .segment("QTY", (Object) new String[] {"145", Integer.toString(quantity)});
+        }
+        return edi.endMessage().end();
     }
 
     private static String cost(final Variant article) {

@@ -17,21 +17,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param shipmentsPosted BC sales shipments of those orders
  * @param recadvSent distinct RECADVs the 3PL sent (delivered twice)
  * @param receiptsPosted BC purchase receipts of that purchase order
+ * @param stockItemsReported items the 3PL's INVRPT counts (delivered twice)
+ * @param stockItemsMatching of those, the items whose BC inventory equals the 3PL's count once reconciled (one adjustment
+ *                           under the report's number, the inventory right after it equal to the count)
+ * @param stockAdjustmentsRepeated adjustments beyond one per item under the report's number
  */
 public record EdiReport(int retailOrdersSent, int retailOrdersInBc, int retailOrderDuplicates, int orderResponsesAccepted,
                         int orderResponsesRepeated, int shippingOrdersSent, int shippingOrdersResent, int shipmentsPending, int desadvSent,
-                        int shipmentsPosted, int recadvSent, int receiptsPosted) {
+                        int shipmentsPosted, int recadvSent, int receiptsPosted, int stockItemsReported, int stockItemsMatching,
+                        int stockAdjustmentsRepeated) {
 
     /** Documents that exist twice: orders in BC, answers, shipping orders, postings beyond one per message. */
     public int duplicates() {
         return retailOrderDuplicates + orderResponsesRepeated + shippingOrdersResent + Math.max(0, shipmentsPosted - desadvSent)
-                + Math.max(0, receiptsPosted - recadvSent);
+                + Math.max(0, receiptsPosted - recadvSent) + stockAdjustmentsRepeated;
     }
 
-    /** Every buyer order in BC once and answered, shipped to the 3PL once, every DESADV and RECADV posted once. */
+    /**
+     * Every buyer order in BC once and answered, shipped to the 3PL once, every DESADV and RECADV posted once, BC's stock
+     * equal to the 3PL's report after reconciliation.
+     */
     public boolean complete() {
         return retailOrdersInBc == retailOrdersSent && orderResponsesAccepted == retailOrdersSent && shippingOrdersSent == retailOrdersSent
-                && shipmentsPending == 0 && shipmentsPosted == desadvSent && receiptsPosted == recadvSent && duplicates() == 0;
+                && shipmentsPending == 0 && shipmentsPosted == desadvSent && receiptsPosted == recadvSent
+                && stockItemsMatching == stockItemsReported && duplicates() == 0;
     }
 
     /** Why not complete, for the demo's last words; null when complete. */
@@ -40,9 +49,9 @@ public record EdiReport(int retailOrdersSent, int retailOrdersInBc, int retailOr
             return null;
         }
         return String.format("EDI not converged: retail orders in BC %d/%d, ORDRSP %d/%d, shipping orders %d/%d, shipments posted %d/%d"
-                        + " (%d second DESADVs pending), receipts posted %d/%d, duplicates %d", retailOrdersInBc, retailOrdersSent,
-                orderResponsesAccepted, retailOrdersSent, shippingOrdersSent, retailOrdersSent, shipmentsPosted, desadvSent, shipmentsPending,
-                receiptsPosted, recadvSent, duplicates());
+                        + " (%d second DESADVs pending), receipts posted %d/%d, BC stock equal to the 3PL's report %d/%d, duplicates %d",
+                retailOrdersInBc, retailOrdersSent, orderResponsesAccepted, retailOrdersSent, shippingOrdersSent, retailOrdersSent,
+                shipmentsPosted, desadvSent, shipmentsPending, receiptsPosted, recadvSent, stockItemsMatching, stockItemsReported, duplicates());
     }
 
     /** The "edi" object of the demo's JSON summary. */
@@ -57,13 +66,16 @@ public record EdiReport(int retailOrdersSent, int retailOrdersInBc, int retailOr
         edi.put("shipmentsPosted", shipmentsPosted);
         edi.put("recadvSent", recadvSent);
         edi.put("receiptsPosted", receiptsPosted);
+        final ObjectNode stock = edi.putObject("bcStockEqualsThreePlReportAfterReconciliation");
+        stock.put("itemsReported", stockItemsReported);
+        stock.put("itemsMatching", stockItemsMatching);
         edi.put("duplicates", duplicates());
     }
 
     /** The progress line's EDI part. */
     public String progress() {
-        return String.format("EDI retail orders %d/%d, ORDRSP %d, shipping orders %d, shipments posted %d/%d, receipts %d/%d",
+        return String.format("EDI retail orders %d/%d, ORDRSP %d, shipping orders %d, shipments posted %d/%d, receipts %d/%d, 3PL stock %d/%d",
                 retailOrdersInBc, retailOrdersSent, orderResponsesAccepted, shippingOrdersSent, shipmentsPosted, desadvSent, receiptsPosted,
-                recadvSent);
+                recadvSent, stockItemsMatching, stockItemsReported);
     }
 }

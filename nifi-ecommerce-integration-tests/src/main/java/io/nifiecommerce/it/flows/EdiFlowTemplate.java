@@ -20,8 +20,8 @@ import static io.nifiecommerce.it.flows.FlowTemplates.portUnder;
 
 /**
  * The EDI exchanges with the 3PL and retail buyers ({@code flow-templates/edi-with-3pl-and-retail-buyers.json}): shipping
- * orders out of BC, shipment confirmations and receipts back into BC, retail buyers' EANCOM orders in and ORDRSP out.
- * Four lanes side by side, one per exchange; each lane's failures run right onto a vertical "bus" that ends at the
+ * orders out of BC, shipment confirmations and receipts back into BC, retail buyers' EANCOM orders in and ORDRSP out, the
+ * 3PL's stock reports reconciled with BC. Five lanes side by side, one per exchange; each lane's failures run right onto a vertical "bus" that ends at the
  * lane's review port at the bottom, so that the labels of those connections sit one per row beside the lane.
  */
 final class EdiFlowTemplate {
@@ -46,8 +46,9 @@ final class EdiFlowTemplate {
         flow = new FlowDefinition("EDI with the 3PL and retail buyers",
                 "Released BC sales orders go to the 3PL as shipping orders (EANCOM ORDERS or X12 940); the 3PL's shipment confirmations "
                         + "(DESADV, 945) and receipts (RECADV, 944) post shipments and purchase receipts in BC, once each; retail buyers' "
-                        + "EANCOM orders become BC sales orders, answered with an ORDRSP. Interchanges are acknowledged (CONTRL, 997) "
-                        + "where the partner asks.");
+                        + "EANCOM orders become BC sales orders, answered with an ORDRSP; the 3PL's stock reports (INVRPT, 846) are "
+                        + "reconciled with BC's inventory (a report, or item journal adjustments). Interchanges are acknowledged "
+                        + "(CONTRL, 997) where the partner asks.");
         parameters();
         final Component bc = templates.bcService(flow);
         final Component recordWriter = jsonWriter(flow, "EDI record writer");
@@ -58,6 +59,7 @@ final class EdiFlowTemplate {
         shipmentConfirmations(bc, recordWriter, recordReader, threePlDrop);
         receipts(bc, recordWriter, recordReader);
         retailOrders(bc, recordWriter, recordReader, resultWriter);
+        stockReports(bc, recordWriter);
         flow.note("""
                 EDI with the 3PL and retail buyers
                 Lane 1: released BC sales orders (read every minute, primary node) become shipping orders for the 3PL, EANCOM ORDERS
@@ -65,6 +67,9 @@ final class EdiFlowTemplate {
                 Lanes 2 and 3: the 3PL's shipment confirmations (DESADV, 945) and receipts (RECADV, 944) post the BC shipment (partial
                 ones included, with the tracking number) and the purchase receipt (blocked quantities stay out), once each; CONTRL/997
                 go back to the 3PL's drop. Lane 4: retail buyers' EANCOM orders become BC sales orders, once each, answered by ORDRSP.
+                Lane 5: the 3PL's stock reports (INVRPT, 846) are reconciled with BC's inventory: the differences are written to
+                #{edi.3pl.stock.reports.directory} and, with #{edi.3pl.stock.differences} = item-journal-adjustments, posted in BC
+                (bc-extension), once per report; Shopify's availability then comes from BC (docs/edi.md).
                 Received files are moved into the *.archive.directory parameters as received, before parsing. For SFTP, replace
                 ListFile/FetchFile/PutFile with ListSFTP/FetchSFTP/PutSFTP. Failures wait in front of the 'Review: ...' output ports
                 with error.code and error.message: connect the ports to your own handling, or fix the cause and move them back.""",
@@ -90,6 +95,15 @@ final class EdiFlowTemplate {
                 "/data/3pl/archive/shipments");
         directoryParameters("edi.3pl.receipts", "the 3PL drops its receipt advices (RECADV, 944)", "/data/3pl/inbox/receipts",
                 "/data/3pl/archive/receipts");
+        directoryParameters("edi.3pl.stock", "the 3PL drops its stock reports (INVRPT, 846)", "/data/3pl/inbox/stock",
+                "/data/3pl/archive/stock");
+        flow.parameter("edi.3pl.stock.differences", "What becomes of the differences between the 3PL's stock reports and BC: report-only "
+                + "(written to the reports directory) or item-journal-adjustments (also posted in BC through bc-extension's "
+                + "itemJournalAdjustments; then publish Shopify's availability from BC only, docs/edi.md)", false, "report-only");
+        flow.parameter("edi.3pl.stock.complete", "true when the 3PL's stock report lists every item it holds (items it does not "
+                + "mention count as 0)", false, "false");
+        flow.parameter("edi.3pl.stock.reports.directory", "Directory the stock reconciliation records are written to (JSON, one file "
+                + "per report)", false, "/data/3pl/reconciliation");
         flow.parameter("bc.posting.action", "How BC posts shipments and receipts: SHIP_EXTENSION (bc-extension's shippableSalesOrders and "
                 + "receivablePurchaseOrders, no invoice) or SHIP_AND_INVOICE (API v2.0's shipAndInvoice / receiveAndInvoice)", false,
                 "SHIP_EXTENSION");
@@ -227,6 +241,27 @@ final class EdiFlowTemplate {
         toBus(create, x, review, List.of("failure"));
         toBus(answer, x, review, List.of("failure"));
         flow.connect(drop.id(), flow.reviewPort("files to buyers", portUnder(drop), 5 * ROW + UNDER), List.of("failure"), false);
+    }
+
+    /** Lane 5: INVRPT / 846 reconciled with BC's inventory; the records to a directory, adjustments posted if chosen. */
+    private void stockReports(final Component bc, final Component writer) {
+        final double x = 4 * LANE;
+        final String review = busPort(x, "3PL stock");
+        final Component reconcile = read("stock", "Reconcile 3PL stock with BC (INVRPT, 846)", "ReconcileThreePlStock", writer, x, review)
+                .serviceProperty("Business Central Connection", bc)
+                .property("Differences", "#{edi.3pl.stock.differences}")
+                .property("Complete Report", "#{edi.3pl.stock.complete}")
+                .comments("Compares the report with BC's items.inventory; with item-journal-adjustments, posts each difference once per "
+                        + "report number (a redelivered report posts nothing twice). BC throttling loops on retry.");
+        final Component drop = flow.processor("Write stock reconciliation", "org.apache.nifi.processors.standard.PutFile", Bundle.STANDARD)
+                .property("Directory", "#{edi.3pl.stock.reports.directory}")
+                .property("Conflict Resolution Strategy", "replace")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(x, 3 * ROW);
+        flow.connect(reconcile.id(), reconcile.id(), List.of("retry"), false, loopLeft(reconcile));
+        flow.connect(reconcile.id(), drop.id(), List.of("success"), false);
+        toBus(drop, x, review, List.of("failure"));
     }
 
     /** List, fetch and archive, read: the top of a 3PL lane, its failures on the lane's bus. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.edi.EdiStockReader;
+import io.nifiecommerce.edi.StockAdjustments;
 import io.nifiecommerce.edi.StockReadOptions;
 import io.nifiecommerce.edi.StockReconciliation;
 import io.nifiecommerce.edi.StockRecord;
@@ -18,6 +19,7 @@ import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
@@ -33,6 +35,8 @@ import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +49,17 @@ import java.util.Set;
         Reconciles a 3PL's inventory report (EDIFACT INVRPT or X12 846) with Business Central: reads the report's stock \
         (actual stock 145 / available 33, summed per item over the 3PL's warehouses), reads BC's items (number, gtin, \
         inventory) and writes one record per item whose quantities differ (bcQuantity, reportedQuantity, difference = \
-        the adjustment BC needs) and one per report line that matches no BC item (status UNMATCHED). API v2.0 has no item \
-        journal: the records are the reconciliation report; posting them needs a custom page (see docs/edi.md).""")
+        the adjustment BC needs) and one per report line that matches no BC item (status UNMATCHED). With Differences \
+        set to item journal adjustments, each difference is also posted into BC through bc-extension's \
+        itemJournalAdjustments page (API v2.0 has no item journal), keyed by the report's number so that a redelivered \
+        report posts nothing twice; otherwise the records are the reconciliation report (see docs/edi.md).""")
 @WritesAttributes({
         @WritesAttribute(attribute = "stock.items.compared", description = "BC items compared (success)"),
         @WritesAttribute(attribute = "stock.differences", description = "Items whose quantities differ (success)"),
         @WritesAttribute(attribute = "stock.unmatched", description = "Report lines matching no BC item (success)"),
+        @WritesAttribute(attribute = "stock.adjustments.posted", description = "Adjustments that moved BC's inventory, with item journal "
+                + "adjustments on; the others were posted by an earlier delivery of the same report (success)"),
+        @WritesAttribute(attribute = "stock.report.reference", description = "The document number the adjustments carry (success)"),
         @WritesAttribute(attribute = "record.count", description = "Records written (success)"),
         @WritesAttribute(attribute = "error.code", description = "EDI_SYNTAX or PROCESSING_FAILED (review), BC's error code (retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)"),
@@ -81,14 +90,28 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
             .defaultValue("false")
             .build();
 
+    static final AllowableValue REPORT_ONLY = new AllowableValue("report-only", "Report only",
+            "The differences are written as records for someone to work through; BC is not changed.");
+    static final AllowableValue ITEM_JOURNAL = new AllowableValue("item-journal-adjustments", "Item journal adjustments",
+            "Each difference is posted as a positive or negative adjustment through bc-extension's itemJournalAdjustments page, "
+                    + "so that BC's inventory is what the 3PL reports; the records say ADJUSTED.");
+
+    static final PropertyDescriptor DIFFERENCES = new PropertyDescriptor.Builder()
+            .name("Differences")
+            .description("What becomes of the differences: a report only, or item journal adjustments posted in BC (needs bc-extension).")
+            .required(true)
+            .allowableValues(REPORT_ONLY, ITEM_JOURNAL)
+            .defaultValue(REPORT_ONLY.getValue())
+            .build();
+
     static final Relationship REL_SUCCESS = new Relationship.Builder().name("success").description("The reconciliation records").build();
     static final Relationship REL_ORIGINAL = new Relationship.Builder().name("original").description("The report, once reconciled").build();
     static final Relationship REL_RETRY = new Relationship.Builder().name("retry")
-            .description("BC could not be read; the report, penalized").build();
+            .description("BC could not be read, or an adjustment not posted; the report, penalized").build();
     static final Relationship REL_REVIEW = new Relationship.Builder().name("review")
             .description("A malformed report, untouched, with the segment and its position").build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION, RECORD_WRITER, COMPLETE_REPORT);
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(CONNECTION, RECORD_WRITER, COMPLETE_REPORT, DIFFERENCES);
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_RETRY, REL_REVIEW);
 
     public ReconcileThreePlStock() {
@@ -97,14 +120,20 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
 
     @Override
     void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile input) {
+        final String[] reference = new String[1];
         final List<StockRecord> report = parseOrReview(session, input, REL_REVIEW, in -> {
+            final MessageDigest digest = StockAdjustments.contentDigest();
             final List<StockRecord> records = new ArrayList<>();
-            EdiStockReader.read(in, StockReadOptions.defaults(), records::add);
+            try (EdiStockReader reader = EdiStockReader.open(new DigestInputStream(in, digest), StockReadOptions.defaults())) {
+                reader.forEachRemaining(records::add);
+                reference[0] = StockAdjustments.documentNumber(reader.documentNumber(), digest.digest());
+            }
             return records;
         }, null, null);
         if (report == null) {
             return;
         }
+        final boolean adjust = ITEM_JOURNAL.getValue().equals(context.getProperty(DIFFERENCES).getValue());
         final BusinessCentralConnectionService bc = context.getProperty(CONNECTION).asControllerService(BusinessCentralConnectionService.class);
         final List<Map<String, Object>> items = new ArrayList<>();
         try {
@@ -118,13 +147,20 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
                 items.add(values);
             }
         } catch (final ApiException e) {
-            getLogger().warn("Business Central items not read for {}: {}", input, e.getMessage());
-            FlowFile retry = session.putAllAttributes(input, Map.of("error.code", String.valueOf(e.code()), "error.message", String.valueOf(e.getMessage())));
-            retry = session.penalize(retry);
-            session.transfer(retry, REL_RETRY);
+            retry(session, input, "Business Central items not read", e);
             return;
         }
         final StockReconciliation.Result result = StockReconciliation.reconcile(report, items, context.getProperty(COMPLETE_REPORT).asBoolean());
+        int posted = 0;
+        if (adjust) {
+            try {
+                posted = StockAdjustments.post(bc.client(), bc.companyId(), result.differences(), reference[0]);
+            } catch (final ApiException e) {
+                // BC posts once per item and document number: the retry re-reads BC and posts only what is still missing
+                retry(session, input, "Adjustments not all posted", e);
+                return;
+            }
+        }
         final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
         FlowFile output = session.create(input);
         final Map<String, String> attributes = new HashMap<>();
@@ -133,7 +169,7 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
             writer.beginRecordSet();
             for (final StockReconciliation.Difference difference : result.differences()) {
                 final Map<String, Object> values = new HashMap<>();
-                values.put("status", "DIFFERENCE");
+                values.put("status", adjust ? "ADJUSTED" : "DIFFERENCE");
                 values.put("itemNumber", difference.itemNumber());
                 values.put("gtin", difference.gtin());
                 values.put("bcQuantity", difference.bcQuantity().toPlainString());
@@ -157,9 +193,20 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
         attributes.put("stock.items.compared", String.valueOf(result.itemsCompared()));
         attributes.put("stock.differences", String.valueOf(result.differences().size()));
         attributes.put("stock.unmatched", String.valueOf(result.unmatched().size()));
+        if (adjust) {
+            attributes.put("stock.adjustments.posted", String.valueOf(posted));
+            attributes.put("stock.report.reference", reference[0]);
+        }
         output = session.putAllAttributes(output, attributes);
         session.transfer(output, REL_SUCCESS);
         session.transfer(input, REL_ORIGINAL);
+    }
+
+    private void retry(final ProcessSession session, final FlowFile input, final String what, final ApiException e) {
+        getLogger().warn("{} for {}: {}", what, input, e.getMessage());
+        FlowFile retry = session.putAllAttributes(input, Map.of("error.code", String.valueOf(e.code()), "error.message", String.valueOf(e.getMessage())));
+        retry = session.penalize(retry);
+        session.transfer(retry, REL_RETRY);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.nifiecommerce.processors.edi.PostBusinessCentralReceipt;
 import io.nifiecommerce.processors.edi.PostBusinessCentralShipment;
 import io.nifiecommerce.processors.edi.ReadReceiptAdviceEdi;
 import io.nifiecommerce.processors.edi.ReadShipmentConfirmationEdi;
+import io.nifiecommerce.processors.edi.ReconcileThreePlStock;
 import io.nifiecommerce.processors.edi.WriteShippingOrderEdi;
 import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.FaultPlan;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The 3PL exchange of the EDI flow against the sandbox's BC simulator, over HTTP, through the processors: a released sales
  * order becomes one shipping order (ORDERS), not two; the 3PL's partial DESADV posts a shipment of what left, with its
  * tracking number, through bc-extension's shippableSalesOrders, once; its RECADV posts the purchase receipt of what is
- * available, blocked quantities left on the purchase order, once.
+ * available, blocked quantities left on the purchase order, once; its INVRPT, reconciled with item journal adjustments,
+ * brings BC's inventory to what it reports, once per report.
  */
 class ThreePlExchangeSimulatorTest {
 
@@ -166,6 +168,48 @@ class ThreePlExchangeSimulatorTest {
         final JsonNode order = company.purchaseOrders().get(0);
         assertEquals(List.of("4", "10"), order.path("purchaseOrderLines").findValues("receiveQuantity").stream()
                 .map(q -> q.decimalValue().stripTrailingZeros().toPlainString()).toList(), "blocked quantities stay outstanding");
+    }
+
+    @Test
+    void anInvrptReconciledWithAdjustmentsBringsBcToTheReportOnce() throws Exception {
+        final byte[] invrpt = """
+                UNB+UNOC:3+5490000000017:14+5412345000013:14+261208:0600+IV5001'
+                UNH+1+INVRPT:D:96A:UN'
+                BGM+35+INV-5001+9'
+                DTM+137:20261208:102'
+                LOC+18+WH01::92'
+                LIN+1++5412345000020:EN'
+                QTY+145:42'
+                LIN+2'
+                PIA+1+1900-S:SA'
+                QTY+145:35'
+                UNT+10+1'
+                UNZ+1+IV5001'
+                """.getBytes(StandardCharsets.UTF_8);
+        final TestRunner reconcile = runner(new ReconcileThreePlStock());
+        servers.add(BusinessCentralTestSupport.connectToSimulator(reconcile, simulator, "CRONUS FR", "5 sec", "3"));
+        reconcile.setProperty("Business Central Connection", "bc");
+        reconcile.setProperty("Record Writer", "writer");
+        reconcile.setProperty("Differences", "item-journal-adjustments");
+        reconcile.enqueue(invrpt);
+        reconcile.run();
+        final MockFlowFile first = reconcile.getFlowFilesForRelationship("success").get(0);
+        first.assertAttributeEquals("stock.adjustments.posted", "2");
+        first.assertAttributeEquals("stock.report.reference", "INV-5001");
+        assertTrue(first.getContent().contains("\"status\":\"ADJUSTED\",\"itemNumber\":\"1896-S\""), first.getContent());
+        assertEquals(0, new BigDecimal("42").compareTo(inventory("1896-S")));
+        assertEquals(0, new BigDecimal("35").compareTo(inventory("1900-S")));
+        assertEquals(List.of("Negative Adjmt.", "Positive Adjmt."), company.itemLedgerEntries().stream()
+                .filter(e -> e.path("documentNumber").asText().equals("INV-5001")).map(e -> e.path("entryType").asText()).toList());
+
+        // two desks sold, then the same report delivered again: it differs from BC by 2, but BC has posted INV-5001 already
+        company.postItemJournal("1896-S", new BigDecimal("-2"), "");
+        reconcile.enqueue(invrpt);
+        reconcile.run();
+        final MockFlowFile again = reconcile.getFlowFilesForRelationship("success").get(1);
+        again.assertAttributeEquals("stock.differences", "1");
+        again.assertAttributeEquals("stock.adjustments.posted", "0");
+        assertEquals(0, new BigDecimal("40").compareTo(inventory("1896-S")), "a redelivered report posts nothing twice");
     }
 
     private BigDecimal inventory(final String item) {

@@ -168,9 +168,16 @@ final class BcApi {
         if (page == null || path.size() > 2) {
             throw BcApiError.segmentNotFound(path.size() > 2 ? path.get(2).name() : segment.name());
         }
-        requireGet(op, segment.name());
         final BcTable table = company.customTable(page);
         final String context = "companies(" + company.id() + ")/" + page.entitySet();
+        if (page.equals(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS) && op.method().equals("POST") && !segment.hasKey()) {
+            final BcRow row = company.postItemJournalAdjustment(bodyOf(op));
+            final ObjectNode node = NODES.objectNode();
+            node.put("@odata.context", op.apiRoot() + "$metadata#" + context + "/$entity");
+            node.setAll(entity(row));
+            return new BcResponse(201, Map.of("ETag", row.etag(), "Location", op.apiRoot() + context + "(" + row.id() + ")"), node, entitySet);
+        }
+        requireGet(op, segment.name());
         return tenant.store().read(() -> {
             if (!segment.hasKey()) {
                 return listed(op, collection(op, page.type(), table.rows(), context, null, null), entitySet);

@@ -544,6 +544,37 @@ public final class BcCompany {
     }
 
     /**
+     * bc-extension's {@code POST itemJournalAdjustments}: a positive (quantity above 0) or negative adjustment of the
+     * item posted into the item ledger, unless the item already has an adjustment entry with the line's document
+     * number, in which case nothing is posted and the answer says {@code posted: false}.
+     */
+    BcRow postItemJournalAdjustment(final JsonNode body) {
+        return store.transaction(() -> {
+            final BcTable table = customTable(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS);
+            final ObjectNode data = EntityBody.blank(table.type());
+            EntityBody.bind(table.type(), data, body, Set.of());
+            final String documentNumber = data.path("documentNumber").asText("");
+            if (documentNumber.isEmpty()) {
+                throw BcApiError.badRequest("documentNumber is required: it is what makes a redelivered report post nothing twice.");
+            }
+            final BigDecimal quantity = data.path("quantity").decimalValue();
+            if (quantity.signum() == 0) {
+                throw BcApiError.badRequest("quantity must not be 0.");
+            }
+            final BcRow item = requireItem(data.path("itemNumber").asText(""));
+            final String itemNumber = item.data().path("number").asText();
+            final String entryType = quantity.signum() > 0 ? ItemLedger.POSITIVE_ADJUSTMENT : ItemLedger.NEGATIVE_ADJUSTMENT;
+            final boolean post = !ledger.hasAdjustment(itemNumber, documentNumber);
+            if (post) {
+                ledger.post(item, entryType, quantity, data.path("locationCode").asText(""), "", documentNumber, "", "", BigDecimal.ZERO);
+            }
+            final String id = store.newId();
+            data.put("id", id).put("itemNumber", itemNumber).put("entryType", entryType).put("posted", post);
+            return table.insert(id, data);
+        });
+    }
+
+    /**
      * Posts a purchase receipt of {@code quantity} at a location ({@code ""} for none): a Purchase
      * entry in the item ledger under a receipt number ({@code 107001}...). The item record is not modified.
      */

@@ -3,21 +3,24 @@ package io.nifiecommerce.sandbox.bc;
 import java.util.List;
 
 /**
- * The two API pages of the bundle's BC extension ({@code bc-extension/}) that post what the 3PL reports without
- * invoicing: {@code shippableSalesOrders} (a view of the Sales Header of orders, with the package tracking number and
- * shipping agent, and the bound action {@code ship}) and {@code receivablePurchaseOrders} (a view of the Purchase
- * Header of orders, with the bound action {@code receive}). The simulator serves them as if the extension were
- * installed: routes, fields, editability and actions come from the AL sources shipped with the sandbox (a test keeps
- * them identical to {@code bc-extension/src}); their rows are the company's sales and purchase orders, not rows of
- * their own.
+ * The API pages of the bundle's BC extension ({@code bc-extension/}) that post what the 3PL reports: {@code
+ * shippableSalesOrders} (a view of the Sales Header of orders, with the package tracking number and shipping agent, and
+ * the bound action {@code ship}) and {@code receivablePurchaseOrders} (a view of the Purchase Header of orders, with the
+ * bound action {@code receive}), both without invoicing; and {@code itemJournalAdjustments}, whose POST posts one
+ * positive or negative adjustment into the item ledger, once per item and document number (the 3PL's stock report).
+ * The simulator serves them as if the extension were installed: routes, fields, editability and actions come from the
+ * AL sources shipped with the sandbox (a test keeps them identical to {@code bc-extension/src}); the two views' rows
+ * are the company's sales and purchase orders, not rows of their own.
  */
 public final class BcEdiExtension {
 
     public static final String SHIPPABLE_SOURCE = "ShippableSalesOrders.Page.al";
     public static final String RECEIVABLE_SOURCE = "ReceivablePurchaseOrders.Page.al";
+    public static final String ADJUSTMENTS_SOURCE = "ItemJournalAdjustments.Page.al";
 
     public static final AlPage SHIPPABLE_PAGE = AlPageParser.parse(BcPages.resource("custom/" + SHIPPABLE_SOURCE));
     public static final AlPage RECEIVABLE_PAGE = AlPageParser.parse(BcPages.resource("custom/" + RECEIVABLE_SOURCE));
+    public static final AlPage ADJUSTMENTS_PAGE = AlPageParser.parse(BcPages.resource("custom/" + ADJUSTMENTS_SOURCE));
 
     /** {@code api/nifiEcommerce/edi/v1.0/companies(..)/shippableSalesOrders}. */
     public static final BcCustomPage SHIPPABLE_SALES_ORDERS = page(SHIPPABLE_PAGE, "Sales Header", List.of(
@@ -29,6 +32,15 @@ public final class BcEdiExtension {
     public static final BcCustomPage RECEIVABLE_PURCHASE_ORDERS = page(RECEIVABLE_PAGE, "Purchase Header", List.of(
             BcField.of("id", BcFieldType.GUID), BcField.code("number", 20), BcField.code("vendorShipmentNumber", 35),
             BcField.of("lastModifiedDateTime", BcFieldType.DATETIME)));
+
+    /**
+     * {@code api/nifiEcommerce/edi/v1.0/companies(..)/itemJournalAdjustments}: POST only matters (the page's source table
+     * is temporary in BC, so BC lists nothing; the simulator keeps the lines it answered, for tests to read).
+     */
+    public static final BcCustomPage ITEM_JOURNAL_ADJUSTMENTS = page(ADJUSTMENTS_PAGE, "Item Journal Line", List.of(
+            BcField.of("id", BcFieldType.GUID), BcField.code("itemNumber", 20), BcField.of("quantity", BcFieldType.DECIMAL),
+            BcField.code("locationCode", 10), BcField.code("documentNumber", 20), BcField.of("entryType", BcFieldType.ENUM),
+            BcField.of("posted", BcFieldType.BOOLEAN)));
 
     private BcEdiExtension() {
     }

@@ -28,12 +28,23 @@ public final class BcPageContract {
         return out;
     }
 
+    /** The body's violations against one of the bundle's own pages (bc-extension), empty when BC would accept its shape. */
+    public static List<String> violations(final AlPage page, final JsonNode body, final Write write) {
+        final List<String> out = new ArrayList<>();
+        check(page, body, write, page.entitySetName(), out);
+        return out;
+    }
+
     private static void check(final String entitySet, final JsonNode body, final Write write, final String at, final List<String> out) {
         final AlPage page = BcPages.all().get(entitySet);
         if (page == null) {
             out.add(at + ": no shipped API v2.0 page for entity set '" + entitySet + "'");
             return;
         }
+        check(page, body, write, at, out);
+    }
+
+    private static void check(final AlPage page, final JsonNode body, final Write write, final String at, final List<String> out) {
         if (write == Write.INSERT ? !page.insertAllowed() : !page.modifyAllowed()) {
             out.add(at + ": page '" + page.objectName() + "' does not allow " + (write == Write.INSERT ? "insert" : "modify"));
         }

@@ -79,6 +79,7 @@ public final class BusinessCentralSimulator {
         tenant.register(BcStockByLocation.PAGE);
         tenant.register(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
         tenant.register(BcEdiExtension.RECEIVABLE_PURCHASE_ORDERS);
+        tenant.register(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS);
         tenant.register(BcSalesPriceLines.PAGE);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);

@@ -100,6 +100,13 @@ final class ItemLedger {
                 "", "", BigDecimal.ZERO);
     }
 
+    /** Whether the item already has an adjustment entry under this document number (bc-extension's itemJournalAdjustments). */
+    boolean hasAdjustment(final String itemNumber, final String documentNumber) {
+        return entries.rows().stream().map(BcRow::data).anyMatch(e -> e.path("itemNumber").asText().equals(itemNumber)
+                && e.path("documentNumber").asText().equals(documentNumber)
+                && (e.path("entryType").asText().equals(POSITIVE_ADJUSTMENT) || e.path("entryType").asText().equals(NEGATIVE_ADJUSTMENT)));
+    }
+
     /** The location code of a location id ({@code ""} for the blank GUID or an unknown one). */
     String locationCode(final String locationId) {
         final BcRow location = locationId == null ? null : locations.get(locationId);

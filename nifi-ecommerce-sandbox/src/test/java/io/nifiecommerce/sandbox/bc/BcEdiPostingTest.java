@@ -70,6 +70,45 @@ class BcEdiPostingTest {
         assertEquals("nifiEcommerce/edi/v1.0", BcEdiExtension.SHIPPABLE_SALES_ORDERS.route());
         assertEquals(List.of("Ship"), BcEdiExtension.SHIPPABLE_PAGE.boundActions());
         assertEquals(List.of("Receive"), BcEdiExtension.RECEIVABLE_PAGE.boundActions());
+        assertEquals(Files.readString(EXTENSION.resolve(BcEdiExtension.ADJUSTMENTS_SOURCE)), BcEdiExtension.source(BcEdiExtension.ADJUSTMENTS_SOURCE));
+        assertEquals("itemJournalAdjustments", BcEdiExtension.ADJUSTMENTS_PAGE.entitySetName());
+        assertEquals(List.of("itemNumber", "quantity", "locationCode", "documentNumber"),
+                BcEdiExtension.ADJUSTMENTS_PAGE.fields().stream().filter(AlPage.Field::writable).map(AlPage.Field::name).toList());
+    }
+
+    @Test
+    void anItemJournalAdjustmentPostsIntoTheLedgerOncePerItemAndDocument() throws Exception {
+        final String adjustments = "itemJournalAdjustments";
+        final BcTestClient.Reply down = edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"1000","quantity":-3,"documentNumber":"INVRPT-77"}"""));
+        assertEquals(201, down.status(), down.raw().body());
+        assertEquals("Negative Adjmt.", down.json().path("entryType").asText());
+        assertTrue(down.json().path("posted").asBoolean());
+        assertEquals(0, new BigDecimal("47").compareTo(inventory("1000")));
+
+        // the same report delivered again: answered, nothing posted
+        final BcTestClient.Reply again = edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"1000","quantity":-3,"documentNumber":"INVRPT-77"}"""));
+        assertEquals(201, again.status());
+        assertEquals(false, again.json().path("posted").asBoolean());
+        assertEquals(0, new BigDecimal("47").compareTo(inventory("1000")));
+
+        assertEquals(201, edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"1001","quantity":4,"documentNumber":"INVRPT-77"}""")).status(), "another item of the same report");
+        assertEquals(0, new BigDecimal("24").compareTo(inventory("1001")));
+        final JsonNode entry = api.get(companyPath("itemLedgerEntries?$filter=documentNumber%20eq%20'INVRPT-77'")).json().path("value").get(0);
+        assertEquals("Negative Adjmt.", entry.path("entryType").asText());
+
+        assertEquals(400, edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"1000","quantity":1,"documentNumber":"X","entryType":"Sale"}""")).status(), "entryType is read-only");
+        assertEquals(400, edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"1000","quantity":1}""")).status(), "no document number, no exactly once");
+        assertEquals(404, edi.post(companyPath(adjustments), BcTestClient.MAPPER.readTree("""
+                {"itemNumber":"NOPE","quantity":1,"documentNumber":"X"}""")).status());
+    }
+
+    private BigDecimal inventory(final String itemNumber) throws Exception {
+        return api.get(companyPath("items?$filter=number%20eq%20'" + itemNumber + "'")).json().path("value").get(0).path("inventory").decimalValue();
     }
 
     @Test
