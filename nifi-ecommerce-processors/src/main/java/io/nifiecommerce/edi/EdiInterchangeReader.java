@@ -66,11 +66,12 @@ public final class EdiInterchangeReader {
 
     /** Every interchange of the input, in order; an empty or blank input is none. */
     public static List<EdiInterchange> read(final InputStream in, final Strictness strictness) {
-        final PushbackInputStream input = new PushbackInputStream(in, 3);
+        final PushbackInputStream input = new PushbackInputStream(in, 4);
         final List<EdiInterchange> interchanges = new ArrayList<>();
         if (isBlank(input)) {
             return interchanges;
         }
+        requireInterchangeHeader(input);
         final EDIStreamReader reader = FACTORY.createEDIStreamReader(input);
         try {
             new Collector(reader, interchanges, strictness).run();
@@ -127,6 +128,16 @@ public final class EdiInterchangeReader {
             }
             input.unread(b);
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireInterchangeHeader(final PushbackInputStream input) {
+        try {
+            final byte[] head = input.readNBytes(4);
+            EdiPreamble.requireInterchangeHeader(head, head.length);
+            input.unread(head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

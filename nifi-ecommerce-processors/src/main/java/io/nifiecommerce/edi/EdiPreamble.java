@@ -3,6 +3,9 @@ package io.nifiecommerce.edi;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * What some partners write before the first segment and StAEDI does not accept there: a UTF-8 byte-order mark
@@ -14,6 +17,30 @@ final class EdiPreamble {
     private static final int PEEK = 4096;
 
     private EdiPreamble() {
+    }
+
+    /** Tags that open a group or a message, never an interchange: a file starting with one lacks its UNA/UNB or ISA. */
+    private static final Set<String> INNER_HEADERS = Set.of("UNG", "UNH", "GS", "ST");
+
+    /**
+     * Refuses input that starts with a group or message header instead of an interchange header (published samples
+     * often hold a bare UNH..UNT or ST..SE): StAEDI reports only an invalid state at offset 3, or reads "ST" as the
+     * start of a TRADACOMS STX. {@code head} holds the first bytes past the preamble.
+     */
+    static void requireInterchangeHeader(final byte[] head, final int length) {
+        int tag = 0;
+        while (tag < length && tag < 4 && Character.isLetterOrDigit(head[tag])) {
+            tag++;
+        }
+        if (tag == length) {
+            return;
+        }
+        final String found = new String(head, 0, tag, StandardCharsets.US_ASCII);
+        if (INNER_HEADERS.contains(found)) {
+            final boolean x12 = found.length() == 2;
+            throw new EdiSyntaxException(found, 1, found + " at position 1 without an interchange header: an " + (x12 ? "X12" : "EDIFACT")
+                    + " interchange starts with " + (x12 ? "ISA" : "UNA or UNB"));
+        }
     }
 
     /** The input past any BOM and leading whitespace; {@link Skipped#blank()} when nothing else follows. */
@@ -34,6 +61,7 @@ final class EdiPreamble {
             input.reset();
             input.skipNBytes(preamble);
             if (preamble < read) {
+                requireInterchangeHeader(Arrays.copyOfRange(head, preamble, read), read - preamble);
                 return new Skipped(input, false);
             }
             if (read < PEEK) {

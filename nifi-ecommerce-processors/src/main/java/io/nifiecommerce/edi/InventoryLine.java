@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 
@@ -67,7 +68,23 @@ final class InventoryLine {
         return warehouse;
     }
 
-    void addTotal(String qualifier, long quantity, String totalWarehouse) {
+    /**
+     * Adds a line quantity. A second one of the same kind for the same warehouse is part of the same stock, not a
+     * correction: EANCOM's INVRPT example splits a line's actual stock into INV groups by best-before date
+     * (QTY+145:55 and QTY+145:185 for one GTIN), so they are summed into one record.
+     */
+    void addTotal(String qualifier, long quantity, String totalWarehouse, EdiStockReader.Segment segment) {
+        for (int i = 0; i < pending.size(); i++) {
+            final Pending p = pending.get(i);
+            if (p.qualifier().equals(qualifier) && Objects.equals(p.warehouse(), totalWarehouse)) {
+                try {
+                    pending.set(i, new Pending(qualifier, Math.addExact(p.quantity(), quantity), totalWarehouse));
+                } catch (ArithmeticException e) {
+                    throw segment.error("quantities of the line add up beyond " + Long.MAX_VALUE);
+                }
+                return;
+            }
+        }
         pending.add(new Pending(qualifier, quantity, totalWarehouse));
     }
 

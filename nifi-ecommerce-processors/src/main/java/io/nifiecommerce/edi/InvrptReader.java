@@ -101,7 +101,7 @@ final class InvrptReader implements InventoryMessageReader {
         if (lineLocation != null) {
             out.add(line.record(lineLocation, quantity, qualifier, reportDate));
         } else {
-            line.addTotal(qualifier, quantity, reportWarehouse);
+            line.addTotal(qualifier, quantity, reportWarehouse, segment);
         }
     }
 

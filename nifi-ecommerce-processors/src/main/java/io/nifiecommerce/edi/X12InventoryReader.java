@@ -103,7 +103,7 @@ final class X12InventoryReader implements InventoryMessageReader {
         breakdownStarted = false;
         if (lastQuantitySelected) {
             final long quantity = InventoryLine.parseQuantity(segment.element(2), segment);
-            line.addTotal(lastQuantityQualifier, quantity, line.warehouse() != null ? line.warehouse() : reportWarehouse);
+            line.addTotal(lastQuantityQualifier, quantity, line.warehouse() != null ? line.warehouse() : reportWarehouse, segment);
         }
     }
 
