@@ -6,6 +6,7 @@ import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.draft.DraftOrderNames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.Map;
  * ({@code metafieldsSet}) and a tag {@code erp:<state>} ({@code tagsAdd}). Orders are looked up by name, 50 to a
  * query, with the status written last; an order already at that state or a later one is left alone, so replays write
  * nothing and a late, older document cannot move an order back. Orders the shop does not have (a marketplace's) are
- * reported, not failed.
+ * reported, not failed. A name no order has but a completed draft has (a B2B order reached BC as {@code #D12}) is the
+ * order the draft became; a draft not yet completed is not in the shop yet.
  */
 public final class ErpStatusPublisher {
 
@@ -37,9 +39,11 @@ public final class ErpStatusPublisher {
     }
 
     private final ShopifyGraphQlClient client;
+    private final DraftOrderNames drafts;
 
     public ErpStatusPublisher(final ShopifyGraphQlClient client) {
         this.client = client;
+        this.drafts = new DraftOrderNames(client);
     }
 
     /** One outcome per status, in order; statuses of the same order share the outcome of the most advanced one. */
@@ -75,7 +79,27 @@ public final class ErpStatusPublisher {
         return outcomes;
     }
 
+    /** The orders by the names asked for; a completed draft's name maps to the order it became. */
     private Map<String, JsonNode> lookUp(final List<String> names) {
+        final Map<String, JsonNode> found = ordersByName(names);
+        final List<String> missing = names.stream().filter(name -> !found.containsKey(name)).toList();
+        if (missing.isEmpty()) {
+            return found;
+        }
+        final Map<String, DraftOrderNames.PlacedOrder> placed = drafts.placedOrders(missing);
+        if (!placed.isEmpty()) {
+            final Map<String, JsonNode> orders = ordersByName(placed.values().stream().map(DraftOrderNames.PlacedOrder::name).distinct().toList());
+            placed.forEach((draftName, order) -> {
+                final JsonNode node = orders.get(order.name());
+                if (node != null) {
+                    found.put(draftName, node);
+                }
+            });
+        }
+        return found;
+    }
+
+    private Map<String, JsonNode> ordersByName(final List<String> names) {
         final StringBuilder query = new StringBuilder();
         for (final String name : names) {
             if (!query.isEmpty()) {

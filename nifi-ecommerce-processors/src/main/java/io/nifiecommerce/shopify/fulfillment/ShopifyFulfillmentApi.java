@@ -3,6 +3,7 @@ package io.nifiecommerce.shopify.fulfillment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.draft.DraftOrderNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +31,17 @@ public class ShopifyFulfillmentApi {
     }
 
     private final ShopifyGraphQlClient client;
+    private final DraftOrderNames drafts;
 
     public ShopifyFulfillmentApi(final ShopifyGraphQlClient client) {
         this.client = client;
+        this.drafts = new DraftOrderNames(client);
     }
 
+    /** The order by id or by name; a name no order has but a completed draft has is the order that draft became. */
     public Optional<FulfillableOrder> findOrder(final OrderReference reference) {
         if (reference.kind() == OrderReference.Kind.ID) {
-            final GraphQlResponse response = client.execute(FulfillmentDocuments.ORDER_BY_ID, Map.of("id", reference.gid()));
-            return Optional.ofNullable(parseOrder(response.at("order")));
+            return orderById(reference.gid());
         }
         final GraphQlResponse response = client.execute(FulfillmentDocuments.ORDER_BY_NAME, Map.of("query", reference.nameQuery()));
         for (final JsonNode node : response.at("orders.nodes")) {
@@ -48,7 +51,13 @@ public class ShopifyFulfillmentApi {
                 return Optional.of(order);
             }
         }
-        return Optional.empty();
+        final DraftOrderNames.PlacedOrder placed = drafts.placedOrders(List.of(reference.value())).get(reference.value());
+        return placed == null ? Optional.empty() : orderById(placed.id());
+    }
+
+    private Optional<FulfillableOrder> orderById(final String gid) {
+        final GraphQlResponse response = client.execute(FulfillmentDocuments.ORDER_BY_ID, Map.of("id", gid));
+        return Optional.ofNullable(parseOrder(response.at("order")));
     }
 
     public MutationResult create(final FulfillmentPlan.Group group, final Shipment shipment, final boolean notifyCustomer) {

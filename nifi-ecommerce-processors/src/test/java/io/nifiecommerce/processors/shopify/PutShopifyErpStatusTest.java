@@ -81,4 +81,19 @@ class PutShopifyErpStatusTest {
         assertEquals("UNCHANGED", out.get(0).path("erpOutcome").asText(), "an older document never moves the order back");
         assertEquals("INVOICED", status(order, "status"));
     }
+
+    @Test
+    void aBcOrderUnderTheDraftsNameWritesItsStatusOnTheOrderTheDraftBecame() throws Exception {
+        final Order b2b = shop.orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final var draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
+        List<JsonNode> out = send("salesOrders", List.of(Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Open")));
+        assertEquals("NOT_IN_SHOP", out.get(0).path("erpOutcome").asText(), "a draft not yet completed is no order yet");
+
+        final Order placed = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false);
+        out = send("salesOrders", List.of(Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Released")));
+        assertEquals("UPDATED", out.get(0).path("erpOutcome").asText());
+        assertEquals("RELEASED", status(placed, "status"));
+        assertEquals("S-ORD101009", status(placed, "bc_order_number"));
+        assertTrue(shop.order(placed.id()).orElseThrow().tags().contains("erp:released"));
+    }
 }

@@ -179,6 +179,28 @@ class PutShopifyFulfillmentSandboxTest {
     }
 
     @Test
+    void aTrackingRecordNamingTheDraftFulfillsTheOrderTheDraftBecameOnceCompleted() throws IOException {
+        final var shop = sandbox.shopify().shop();
+        final Order b2b = shop.orders().stream().filter(Order::isB2b).filter(o -> o.cancelledAt() == null)
+                .filter(o -> o.lines().stream().anyMatch(l -> l.quantity() > 0)).findFirst().orElseThrow();
+        final var draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
+        runner.enqueue("[" + event(draft.name(), "DRAFT-1") + "]");
+        runner.run();
+        assertEquals("ORDER_NOT_FOUND", records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_FAILURE).getFirst())
+                .getFirst().get("errorCode").asText(), "a draft not yet completed is no order yet");
+
+        final Order placed = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false);
+        runner.clearTransferState();
+        runner.enqueue("[" + event(draft.name(), "DRAFT-1") + "]");
+        runner.run();
+        final JsonNode created = records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()).getFirst();
+        assertEquals("CREATED", created.get("fulfillmentOutcome").asText(), created.toString());
+        final List<FulfillmentState> fulfillments = shop.fulfillmentsOf(placed.id());
+        assertEquals(1, fulfillments.size(), "the fulfillment is on " + placed.name() + ", the order " + draft.name() + " became");
+        assertEquals("DRAFT-1", fulfillments.getFirst().tracking().getFirst().number());
+    }
+
+    @Test
     void partialShipmentBySkuAndUnknownOrder() throws IOException {
         final Order order = openOrders().stream().filter(o -> o.lines().stream().anyMatch(l -> l.sku() != null && l.quantity() >= 1))
                 .findFirst().orElseThrow();
