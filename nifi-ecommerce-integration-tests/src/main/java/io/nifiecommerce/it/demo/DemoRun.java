@@ -19,6 +19,7 @@ import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
+import io.nifiecommerce.sandbox.shopify.Shop;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -311,9 +312,14 @@ public final class DemoRun implements AutoCloseable {
         }
     }
 
-    /** An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled. */
+    /**
+     * An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled, under the name BC holds
+     * (the draft's, #D12, for a B2B order completed from a draft: the bundle resolves it to the order).
+     */
     private boolean shippable(final String reference) {
-        return sandbox.shopify().shop().orders().stream().anyMatch(o -> o.name().equals(reference) && o.cancelledAt() == null);
+        final Shop shop = sandbox.shopify().shop();
+        final Map<Long, String> bcReferences = B2bReview.bcReferences(shop);
+        return shop.orders().stream().anyMatch(o -> bcReferences.getOrDefault(o.id(), o.name()).equals(reference) && o.cancelledAt() == null);
     }
 
     private long locationId(final String name) {

@@ -50,17 +50,20 @@ public record LifecycleReport(int cancelled, int cancelledOpenInBc, int cancelle
         int duplicates = 0;
         int showing = 0;
         int showingInvoiced = 0;
+        // BC holds a B2B order completed from a draft under the draft's name (#D12)
+        final Map<Long, String> bcReferences = B2bReview.bcReferences(shop);
         for (final Order order : shop.orders()) {
+            final String reference = bcReferences.getOrDefault(order.id(), order.name());
             final String erpStatus = shop.metafields().get(Gid.of("Order", order.id()), "erp", "status").map(Metafields.Value::value).orElse(null);
-            if (erpStatus != null && (open.contains(order.name()) || invoiced.contains(order.name()))) {
+            if (erpStatus != null && (open.contains(reference) || invoiced.contains(reference))) {
                 showing++;
-                showingInvoiced += invoiced.contains(order.name()) && erpStatus.equals("INVOICED") ? 1 : 0;
+                showingInvoiced += invoiced.contains(reference) && erpStatus.equals("INVOICED") ? 1 : 0;
             }
             if (order.cancelledAt() != null) {
                 cancelled++;
-                cancelledOpen += open.contains(order.name()) ? 1 : 0;
+                cancelledOpen += open.contains(reference) ? 1 : 0;
             }
-            if (!invoiced.contains(order.name())) {
+            if (!invoiced.contains(reference)) {
                 continue;
             }
             for (final OrderAdjustments.RefundState refund : shop.adjustments().refundsOf(order.id())) {

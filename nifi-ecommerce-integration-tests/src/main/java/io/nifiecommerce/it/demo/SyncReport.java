@@ -114,7 +114,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         int fulfilled = 0;
         int shipped = 0;
         for (final Order order : shop.orders()) {
-            final String tracking = trackingByOrder.get(order.name());
+            final String tracking = trackingByOrder.get(bcReferences.getOrDefault(order.id(), order.name()));
             shipped += tracking == null ? 0 : 1;
             if (tracking != null && shop.fulfillmentsOf(order.id()).stream()
                     .anyMatch(f -> f.tracking().stream().anyMatch(t -> tracking.equals(t.number())))) {
