@@ -206,6 +206,9 @@ public final class StubShopify implements AutoCloseable {
         if (query.contains("query VerifyFulfillmentAccess")) {
             return "VERIFY";
         }
+        if (query.contains("draftOrders(")) {
+            return "DRAFTS_BY_NAME";
+        }
         if (query.contains("orders(")) {
             return "ORDER_BY_NAME";
         }
@@ -287,6 +290,10 @@ public final class StubShopify implements AutoCloseable {
             final String name = search.replaceFirst("^name:\"?", "").replaceFirst("\"$", "");
             final ArrayNode nodes = data.putObject("orders").putArray("nodes");
             orders.stream().filter(o -> o.name.equals(name) || o.name.equals("#" + name)).limit(1).forEach(o -> nodes.add(orderNode(o)));
+        } else if (query.contains("draftOrders(")) {
+            // this shop has no drafts: a name no order has is unknown
+            operations.add("DRAFTS_BY_NAME");
+            data.putObject("draftOrders").putArray("nodes");
         } else if (query.contains("order(id:")) {
             operations.add("ORDER_BY_ID");
             final String id = variables.path("id").asText();
