@@ -30,12 +30,13 @@ import java.util.Set;
  * @param amountMismatches orders whose BC total differs from the shop total
  * @param b2bWaiting B2B orders still waiting for validation (not expected in BC yet)
  * @param elapsed time since the flows were started
+ * @param b2bFulfilledWithTracking of the orders fulfilled with tracking, those BC holds under their draft's name (#D12)
  * @param b2b the B2B orders approved as drafts: in BC once, with BC's carrier price in Shopify
  * @param lifecycle cancellations and refunds (cancelled orders are not among the shop orders that must reach BC)
  */
 public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<String> amountMismatches, long b2bWaiting,
                          int marketplaceExpected, int marketplaceInBc, int stockExpected, int stockMatching,
-                         int shipped, int fulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, B2bReview.Counts b2b,
+                         int shipped, int fulfilledWithTracking, int b2bFulfilledWithTracking, Map<String, Long> sandbox, Duration elapsed, B2bReview.Counts b2b,
                          LifecycleReport lifecycle) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -112,6 +113,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             }
         }
         int fulfilled = 0;
+        int fulfilledFromDrafts = 0;
         int shipped = 0;
         for (final Order order : shop.orders()) {
             final String tracking = trackingByOrder.get(bcReferences.getOrDefault(order.id(), order.name()));
@@ -119,10 +121,11 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
             if (tracking != null && shop.fulfillmentsOf(order.id()).stream()
                     .anyMatch(f -> f.tracking().stream().anyMatch(t -> tracking.equals(t.number())))) {
                 fulfilled++;
+                fulfilledFromDrafts += bcReferences.containsKey(order.id()) ? 1 : 0;
             }
         }
         return new SyncReport(expected, found, duplicates, mismatches, b2bWaiting, marketplaceNames.size(), marketplaceInBc,
-                stockExpected, stockMatching, shipped, fulfilled, sandbox.stats().snapshot(), elapsed, B2bReview.count(shop, documents),
+                stockExpected, stockMatching, shipped, fulfilled, fulfilledFromDrafts, sandbox.stats().snapshot(), elapsed, B2bReview.count(shop, documents),
                 LifecycleReport.of(shop, bc, customerService));
     }
 
@@ -151,6 +154,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         json.put("stockLevelsMatching", stockMatching);
         json.put("ordersShipped", shipped);
         json.put("fulfillmentsWithTracking", fulfilledWithTracking);
+        json.put("approvedB2bOrdersFulfilledWithTracking", b2bFulfilledWithTracking);
         // the carriers' statuses posted to those fulfillments (PutShopifyFulfillment, fulfillmentEventCreate)
         json.put("fulfillmentEvents", sandbox.getOrDefault("shopify.fulfillmentEvents.created", 0L));
         lifecycle.writeTo(json);
