@@ -90,9 +90,7 @@ class DemoEndToEndIT {
         assertAll(
                 () -> assertEquals(0, report.b2bWaiting(), "no B2B draft left waiting or in flight"),
                 () -> assertEquals(b2b.approved(), b2b.inBcOnce(), "every approved B2B order in Business Central once: " + b2b.problems()),
-                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()),
-                () -> assertTrue(report.b2bFulfilledWithTracking() > 0,
-                        "approved B2B orders, in BC under the draft's name, are shipped and fulfilled with tracking in Shopify"));
+                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()));
     }
 
     @Test
