@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The flow definitions shipped in {@code flow-templates/}: one per integration scenario, each with
@@ -31,7 +32,7 @@ public final class FlowTemplates {
     public static final String ERP_ON_DEMAND = "erp-data-on-demand";
     public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND);
     /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
-    private static final java.util.Set<String> NOT_IN_DEMO = java.util.Set.of(ERP_ON_DEMAND);
+    private static final Set<String> NOT_IN_DEMO = Set.of(ERP_ON_DEMAND);
     /** The flows the demo imports and runs. */
     public static final List<String> IN_DEMO = NAMES.stream().filter(name -> !NOT_IN_DEMO.contains(name)).toList();
 
