@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 final class CustomerService {
 
+    /** Refunds of returns played per run. */
+    static final int REFUNDS = 3;
+
     private final Shop shop;
     private final BcCompany bc;
     private final Set<String> cancelledInBc = new HashSet<>();
@@ -72,6 +75,15 @@ final class CustomerService {
             }
         }
         return done;
+    }
+
+    int refundsMade() {
+        return refunded.size();
+    }
+
+    /** The scenario has happened: a cancellation once BC held the order and a refund of an invoiced one, whatever the machine's pace. */
+    boolean played() {
+        return !cancelledInBc.isEmpty() && !refunded.isEmpty();
     }
 
     int cancelledAfterReachingBc() {

@@ -169,7 +169,7 @@ public final class DemoRun implements AutoCloseable {
             final EdiReport ediReport = edi.report();
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
-            completeInARow = report.complete() && ediReport.complete() ? completeInARow + 1 : 0;
+            completeInARow = report.complete() && ediReport.complete() && customerService.played() ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
             if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
                 return report;
@@ -296,7 +296,8 @@ public final class DemoRun implements AutoCloseable {
 
     /**
      * A few cancellations (one at once, likely before the order reaches BC; two once BC holds them) and refunds of returns
-     * (once the 3PL shipped and BC invoiced), a handful per run whatever its size.
+     * (once the 3PL shipped and BC invoiced), a handful per run whatever its size. Counted, not tied to step numbers: a
+     * quiet machine runs steps faster than orders reach BC and get invoiced.
      */
     private void playCustomerService(final CustomerService service, final ThirdPartyLogistics logistics, final int step) {
         final Predicate<String> shipped = logistics.trackingByOrder()::containsKey;
@@ -306,7 +307,7 @@ public final class DemoRun implements AutoCloseable {
         if (step >= 3 && service.cancelledAfterReachingBc() < 2) {
             service.cancel(1, true, shipped);
         }
-        if (step >= 4 && step % 2 == 0 && step <= 12) {
+        if (step >= 4 && step % 2 == 0 && service.refundsMade() < CustomerService.REFUNDS) {
             service.refundReturns(1);
         }
     }
