@@ -1,6 +1,7 @@
 package io.nifiecommerce.sandbox;
 
 import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcSalesPriceLines;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.seed.Company;
 import io.nifiecommerce.sandbox.seed.Customer;
@@ -10,17 +11,23 @@ import io.nifiecommerce.sandbox.seed.StockLevel;
 import io.nifiecommerce.sandbox.seed.Variant;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Seeds Business Central from the shop's seed: items are the catalog's SKUs (GTIN, price, stock of
- * the shop's warehouses), customers are the B2B companies (number = external id, VAT number), one
+ * the shop's warehouses) with their resellers' price (price lines of the bc-extension page), customers are the B2B companies (number = external id, VAT number), one
  * pooled web customer for retail orders and each retail customer by number.
  */
 final class BcSeeding {
 
     static final String COMPANY = "CRONUS FR";
     static final String WEB_CUSTOMER = "WEB-RETAIL";
+    /** The customer price group of the B2B prices (bc-extension page salesPriceLines): resellers pay 10 % less. */
+    static final String B2B_PRICE_GROUP = "REVENDEURS";
+    private static final BigDecimal B2B_PRICE_FACTOR = new BigDecimal("0.90");
 
     private BcSeeding() {
     }
@@ -33,6 +40,7 @@ final class BcSeeding {
                         .mapToInt(StockLevel::onHand).sum();
                 company.putItem(variant.sku(), product.title() + " - " + variant.title(), variant.barcode(), variant.price(),
                         BigDecimal.valueOf(stock));
+                company.addCustomRow(BcSalesPriceLines.PAGE, priceLine(variant, company.customRows(BcSalesPriceLines.PAGE).size() + 1));
             }
         }
         for (final Company b2b : seed.companies()) {
@@ -44,6 +52,24 @@ final class BcSeeding {
         for (final Customer customer : seed.customers()) {
             company.putCustomer(person(customerNumber(customer), customer.displayName(), customer.email()));
         }
+    }
+
+    /** The item's price for the resellers' price group, valid from the beginning of time, in the company's currency. */
+    private static Map<String, Object> priceLine(final Variant variant, final int index) {
+        final Map<String, Object> line = new LinkedHashMap<>();
+        line.put("priceListCode", "P-" + B2B_PRICE_GROUP);
+        line.put("lineNumber", index * 10_000);
+        line.put("sourceType", "Customer Price Group");
+        line.put("sourceNo", B2B_PRICE_GROUP);
+        line.put("assetNo", variant.sku());
+        line.put("variantCode", "");
+        line.put("unitOfMeasureCode", "PCS");
+        line.put("minimumQuantity", 0);
+        line.put("unitPrice", variant.price().multiply(B2B_PRICE_FACTOR).setScale(2, RoundingMode.HALF_UP));
+        line.put("currencyCode", "");
+        line.put("startingDate", "0001-01-01");
+        line.put("endingDate", "0001-01-01");
+        return line;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
+import io.nifiecommerce.sandbox.seed.Order;
 import io.nifiecommerce.sandbox.seed.ShopSeed;
 import io.nifiecommerce.sandbox.seed.ShopSeedData;
 import io.nifiecommerce.sandbox.shopify.AccessTokens;
@@ -17,6 +18,7 @@ import io.nifiecommerce.sandbox.shopify.ShopifySchemas;
 import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
 import io.nifiecommerce.sandbox.shopify.ShopifySimulator;
+import io.nifiecommerce.sandbox.shopify.SyncedCatalogOrders;
 import io.nifiecommerce.sandbox.shopify.WebhookSender;
 
 import java.io.IOException;
@@ -67,7 +69,7 @@ public final class Sandbox implements AutoCloseable {
         final String base = "http://127.0.0.1:" + server.getAddress().getPort();
         for (final String name : config.shops()) {
             final Shop shop = new Shop(name + ".myshopify.com", Clock.systemUTC());
-            shop.load(seed);
+            shop.load(seed, !config.catalogFromErp());
             final AccessTokens tokens = new AccessTokens("shpat_sandbox_" + name, "sandbox-client-" + name, "sandbox-secret-" + name,
                     "read_orders,read_all_orders,write_inventory,read_inventory,write_fulfillments,read_fulfillments,read_products,read_customers,"
                             + "write_products",
@@ -229,7 +231,7 @@ public final class Sandbox implements AutoCloseable {
     /** Back to the seeded state: records, operations, tokens issued, buckets and counters. */
     public synchronized void reset() {
         for (final ShopifySimulator simulator : shops.values()) {
-            simulator.shop().load(seed);
+            simulator.shop().load(seed, !config.catalogFromErp());
             simulator.operations().clear();
             simulator.tokens().revokeIssued();
             simulator.resetBuckets();
@@ -240,6 +242,18 @@ public final class Sandbox implements AutoCloseable {
         MiraklSeeding.placeOrders(marketplace.shop(), seed, marketplaceOrders(seed.orders().size()), seed.seed());
         MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         stats.reset();
+    }
+
+    /**
+     * With {@link SandboxConfig#catalogFromErp()}, once the ERP's sync made the products and B2B companies: the seed's
+     * orders placed in the first shop on them (lines by SKU, buyers by externalId), the synced items stocked where the seed
+     * stocks them. Returns the orders placed; fails naming the SKUs and companies the shop lacks.
+     */
+    public List<Order> placeOrdersOnSyncedCatalog() {
+        if (!config.catalogFromErp()) {
+            throw new IllegalStateException("The shop was seeded with its catalog and orders: nothing to place");
+        }
+        return SyncedCatalogOrders.place(shopify().shop(), seed);
     }
 
     /** A sender of the first shop's webhooks to a receiver, signed with {@code secret}. */

@@ -47,6 +47,12 @@ class MasterDataFromBusinessCentralTest {
     }
 
     private static MockFlowFile read(final String route, final String entitySet, final String expand, final String filter) throws Exception {
+        return read(sandbox, route, entitySet, expand, filter);
+    }
+
+    /** One FULL read of an entity set of the sandbox's BC company by GetBusinessCentralRecords, as the nightly flow reads it. */
+    static MockFlowFile read(final Sandbox sandbox, final String route, final String entitySet, final String expand, final String filter)
+            throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(GetBusinessCentralRecords.class);
         final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
         runner.addControllerService("bc", service);

@@ -79,8 +79,8 @@ class PublishShopifyProductsSandboxTest {
         return runner(PublishShopifyProducts.class, sandbox);
     }
 
-    /** A catalog processor on the sandbox shop, with a JSON reader and writer. */
-    static TestRunner runner(final Class<? extends AbstractCatalogPublisher<?, ?>> type, final Sandbox shop) throws Exception {
+    /** A catalog processor (or PutShopifyCompanies, whose three properties are named alike) on the sandbox shop, with a JSON reader and writer. */
+    static TestRunner runner(final Class<? extends org.apache.nifi.processor.Processor> type, final Sandbox shop) throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(type);
         final SandboxConnection connection = new SandboxConnection(shop);
         runner.addControllerService("shopify", connection);

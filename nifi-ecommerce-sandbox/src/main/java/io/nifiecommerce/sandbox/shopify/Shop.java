@@ -95,6 +95,14 @@ public final class Shop {
 
     /** Replaces the whole state with the seed's. */
     public synchronized void load(final ShopSeedData seed) {
+        load(seed, true);
+    }
+
+    /**
+     * Replaces the whole state with the seed's; without the catalog, the shop keeps only its people and locations: no
+     * products, variants, stock levels, B2B companies nor orders (they come from the ERP's sync, then the buyers).
+     */
+    public synchronized void load(final ShopSeedData seed, final boolean withCatalog) {
         orders.clear();
         variants.clear();
         variantsByItem.clear();
@@ -114,6 +122,12 @@ public final class Shop {
         adjustments.clear();
         metafields.clear();
         orderEdits.clear();
+        seed.customers().forEach(customer -> customers.put(customer.id(), customer));
+        seed.locations().forEach(location -> locations.put(location.id(), location));
+        if (!withCatalog) {
+            companyDirectory.load(List.of());
+            return;
+        }
         seed.products().forEach(product -> {
             productTitles.put(product.id(), product.title());
             final ProductState state = new ProductState(product.id(), product.title(), ProductState.handleOf(product.title()), Instant.EPOCH);
@@ -126,10 +140,8 @@ public final class Shop {
                 variantsByItem.put(variant.inventoryItemId(), variant);
             });
         });
-        seed.customers().forEach(customer -> customers.put(customer.id(), customer));
         seed.companies().forEach(company -> companies.put(company.id(), company));
         companyDirectory.load(seed.companies());
-        seed.locations().forEach(location -> locations.put(location.id(), location));
         final Instant seededAt = seed.orders().stream().map(Order::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         for (final StockLevel level : seed.stockLevels()) {
             stock.put(new StockKey(level.inventoryItemId(), level.locationId()),
@@ -137,6 +149,26 @@ public final class Shop {
         }
         seed.orders().forEach(this::insertSeeded);
         clock.notBefore(seededAt);
+    }
+
+    /** Stocks an inventory item at a location with these quantities, as the merchant's inventoryActivate does; no-op when stocked. */
+    public synchronized void activateInventory(final long inventoryItemId, final long locationId, final int available, final int committed) {
+        stock.putIfAbsent(new StockKey(inventoryItemId, locationId), new StockState(nextId(), available, committed, clock.tick()));
+    }
+
+    /** Makes a B2B company of the directory the purchasing company orders name (orders resolve their buyer here). */
+    synchronized void registerCompany(final Company company) {
+        companies.put(company.id(), company);
+    }
+
+    /** The title of the product a variant belongs to ("" when unknown). */
+    public String productTitleOf(final Variant variant) {
+        return productTitle(variant.productId());
+    }
+
+    /** The status (ACTIVE, DRAFT, ARCHIVED) of the product a variant belongs to, if the product exists. */
+    public Optional<String> productStatusOf(final Variant variant) {
+        return product(variant.productId()).map(state -> state.status);
     }
 
     private void insertSeeded(final Order order) {
