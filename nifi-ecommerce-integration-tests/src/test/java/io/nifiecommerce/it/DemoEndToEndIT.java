@@ -5,6 +5,7 @@ import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.demo.EdiReport;
 import io.nifiecommerce.it.demo.LifecycleReport;
+import io.nifiecommerce.it.demo.MasterDataReport;
 import io.nifiecommerce.it.demo.SyncReport;
 import io.nifiecommerce.it.nifi.NiFiInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo's path with faults injected, in the real NiFi: the five flow definitions imported with
- * their parameters pointing at the sandbox, which fails 10% of its answers on purpose (throttling,
+ * The demo's path with faults injected, in the real NiFi: the shop empty until the nightly master-data run fills it
+ * from Business Central, then the flow definitions imported with their parameters pointing at the sandbox, which fails 10% of its answers on purpose (throttling,
  * 5xx, timeouts, resets, malformed bodies, lost acknowledgements). Every shop order must reach
  * Business Central exactly once for the same amount, marketplace orders too, stock in the shop must
  * equal its sources, shipped orders must carry their tracking in Shopify, and no secret may show in
@@ -81,6 +82,30 @@ class DemoEndToEndIT {
                 () -> assertEquals(edi.stockItemsReported(), edi.stockItemsMatching(), "BC's stock equals the 3PL's report after reconciliation"),
                 () -> assertEquals(0, edi.stockAdjustmentsRepeated(), "the redelivered INVRPT adjusted nothing twice"),
                 () -> assertEquals(0, edi.duplicates(), "nothing twice"));
+    }
+
+    /**
+     * Issue #15: the shop started with no products nor B2B companies; the nightly master-data run made them from BC (items by
+     * SKU with their title, price and status, the resellers' prices as a B2B price list, the flagged customers as companies by
+     * externalId), and the orders were placed on them.
+     */
+    @Test
+    void theNightlyRunFilledTheEmptyShopAndTheOrdersUseWhatItMade() {
+        final MasterDataReport master = demo.masterDataReport();
+        assertAll(
+                () -> assertTrue(master.itemsInBc() > 0, "BC holds items"),
+                () -> assertEquals(master.itemsInBc(), master.productsMatching(), "every BC item is the product of its SKU: " + master.productProblems()),
+                () -> assertTrue(master.priceLines() > 0, "BC holds B2B price lines"),
+                () -> assertEquals(master.priceLines(), master.pricesMatching(), "every B2B price line is a fixed price of its group's price list"),
+                () -> assertTrue(master.priceLists() > 0, "a B2B price list per customer price group"),
+                () -> assertTrue(master.b2bCustomers() > 0, "BC holds customers flagged for the shop"),
+                () -> assertEquals(master.b2bCustomers(), master.companiesMatching(), "every flagged BC customer is the company of its externalId"),
+                () -> assertTrue(master.orderLines() > 0, "orders were placed"),
+                () -> assertEquals(master.orderLines(), master.orderLinesOnSyncedVariants(), "every order line references a synced variant"),
+                () -> assertTrue(master.b2bOrders() > 0, "B2B orders were placed"),
+                () -> assertEquals(master.b2bOrders(), master.b2bOrdersOnSyncedCompanies(), "every B2B order is bought by a synced company"),
+                () -> assertTrue(demo.summaryJson(report, true, null).contains("\"masterData\":{\"itemsInBusinessCentral\":" + master.itemsInBc()),
+                        "the summary reports the master data"));
     }
 
     @Test

@@ -40,13 +40,14 @@ public final class Demo {
             return;
         }
         // crash runs as well as the demo judge every flow: orders exactly once, stock and tracking
-        final boolean synced = report != null && report.complete() && demo.ediReport().complete();
+        final boolean synced = report != null && report.complete() && demo.ediReport().complete() && demo.masterDataReport().complete();
         System.out.println();
         if (!options.exitWhenSynced()) {
             return;
         }
         final String reason = synced ? null : report == null ? "interrupted before the first check"
-                : report.complete() ? demo.ediReport().reason() : reasonOf(report);
+                : !report.complete() ? reasonOf(report) : !demo.ediReport().complete() ? demo.ediReport().reason()
+                : "the shop differs from Business Central's master data: " + demo.masterDataReport().progress();
         System.out.println(synced ? "Synced: every shop order is in Business Central exactly once, stock and tracking in Shopify."
                 : "NOT synced: " + reason);
         System.out.println(report == null ? "{\"synced\":false}" : demo.summaryJson(report, synced, reason));

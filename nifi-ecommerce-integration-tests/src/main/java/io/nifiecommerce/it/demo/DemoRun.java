@@ -64,6 +64,7 @@ public final class DemoRun implements AutoCloseable {
     private TlsKeystore webhookKeystore;
     private RunningNiFi nifi;
     private EdiPartners edi;
+    private MasterDataPhase masterData;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
     public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
@@ -84,11 +85,12 @@ public final class DemoRun implements AutoCloseable {
         final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
         final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
         final Instant sandboxStarted = Instant.now();
-        sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
+        // the shop starts empty: the nightly master-data run fills it before the buyers order (MasterDataPhase)
+        sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults)
+                .withCatalogFromErp(true));
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
                         BcField.code("externalDocumentNumber", 35)));
-        B2bReview.prepare(sandbox);
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
                 + ", fault rate " + options.faultRate() + ")");
 
@@ -120,8 +122,14 @@ public final class DemoRun implements AutoCloseable {
         edi = ediPartners(work.resolve("edi"));
         values.putAll(edi.parameters());
         values.putAll(MarketplaceDemo.parameters(sandbox, work));
+        groups.add(importFlow(client, repository.resolve("flow-templates/" + FlowTemplates.MASTER_DATA + ".json"), FlowTemplates.MASTER_DATA, values));
+        masterData = new MasterDataPhase(client, groups.getLast(), sandbox, out);
+        masterData.run(masterData.bound(options.faultRate()));
+        B2bReview.prepare(sandbox);
         for (final String name : FlowTemplates.IN_DEMO) {
-            groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
+            if (!name.equals(FlowTemplates.MASTER_DATA)) {
+                groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
+            }
         }
         out.println("Imported and started " + groups.size() + " flows; watch them at " + nifi.uiUri());
 
@@ -197,11 +205,17 @@ public final class DemoRun implements AutoCloseable {
         return edi.report();
     }
 
-    /** The demo's last line: the flows' summary with the EDI figures. */
+    /** The shop against BC, the master, after the nightly run (after {@link #run}). */
+    public MasterDataReport masterDataReport() {
+        return masterData.report();
+    }
+
+    /** The demo's last line: the flows' summary with the EDI and master-data figures. */
     public String summaryJson(final SyncReport report, final boolean synced, final String reason) {
         try {
             final ObjectNode json = (ObjectNode) MAPPER.readTree(report.toJson(synced, reason));
             edi.report().addTo(json);
+            masterData.report().addTo(json);
             return json.toString();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);

@@ -129,8 +129,10 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
                 LifecycleReport.of(shop, bc, customerService));
     }
 
+    /** The shop's quantity of the SKU: its inventory item is the one the ERP's product sync made, not the seed's. */
     private static Optional<Integer> quantity(final Shop shop, final Variant variant, final long locationId) {
-        return shop.quantity(variant.inventoryItemId(), locationId, "available");
+        return shop.variants().stream().filter(v -> v.sku().equals(variant.sku())).findFirst()
+                .flatMap(synced -> shop.quantity(synced.inventoryItemId(), locationId, "available"));
     }
 
     /** One line of JSON: the demo's last line, for scripts. */

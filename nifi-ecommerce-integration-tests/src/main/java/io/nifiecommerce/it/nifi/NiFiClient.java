@@ -213,6 +213,44 @@ public final class NiFiClient {
         put("processors/" + processor.id() + "/run-status", body);
     }
 
+    /**
+     * Runs the group's processor of that name once now, whatever its schedule (NiFi 2.3.0's run-status {@code RUN_ONCE}, the
+     * canvas' "Run Once": one onTrigger, CRON-driven processors included, then back to stopped); stops it first when running.
+     */
+    public void runOnce(final String groupId, final String name) {
+        final ProcessorState processor = processorNamed(groupId, name);
+        if (!processor.runStatus().equalsIgnoreCase("stopped")) {
+            runStatus(processor.id(), "STOPPED");
+            // a stopping processor still finishing a task refuses RUN_ONCE
+            Eventually.until(name + " stopped", SETTLE_TIMEOUT, () -> processorNamed(groupId, name).runStatus().equalsIgnoreCase("stopped")
+                    && get("processors/" + processor.id()).path("status").path("aggregateSnapshot").path("activeThreadCount").asInt() == 0);
+        }
+        runStatus(processor.id(), "RUN_ONCE");
+    }
+
+    /** Starts the group's processor of that name again on its own schedule. */
+    public void startProcessor(final String groupId, final String name) {
+        runStatus(processorNamed(groupId, name).id(), "RUNNING");
+    }
+
+    /** Threads the group's processors (descendants included) are running now: 0 once a run-once task has finished. */
+    public int activeThreads(final String groupId) {
+        return get("flow/process-groups/" + groupId + "/status?recursive=true").path("processGroupStatus").path("aggregateSnapshot")
+                .path("activeThreadCount").asInt();
+    }
+
+    private ProcessorState processorNamed(final String groupId, final String name) {
+        return processors(groupId).stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No processor named " + name + " in " + groupId));
+    }
+
+    private void runStatus(final String processorId, final String state) {
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.set("revision", get("processors/" + processorId).path("revision"));
+        body.put("state", state);
+        put("processors/" + processorId + "/run-status", body);
+    }
+
     /** Queue and FlowFile counts of the group, including its descendants' processors. */
     public GroupStatus status(final String groupId) {
         final JsonNode snapshot = get("flow/process-groups/" + groupId + "/status?recursive=true")
