@@ -327,6 +327,15 @@ public final class Sandbox implements AutoCloseable {
                     HttpReplies.json(exchange, 200, Map.of("orders", orders, "seed", newSeed));
                 }
             }
+            case "/_sandbox/place-orders" -> {
+                if (requirePost(exchange, method)) {
+                    try {
+                        HttpReplies.json(exchange, 200, Map.of("orders", placeOrdersOnSyncedCatalog().size()));
+                    } catch (final IllegalStateException e) {
+                        HttpReplies.json(exchange, 409, Map.of("errors", e.getMessage()));
+                    }
+                }
+            }
             case "/_sandbox/faults" -> {
                 if (method.equals("GET")) {
                     HttpReplies.json(exchange, 200, FaultPlanJson.toJson(faults.plan()));

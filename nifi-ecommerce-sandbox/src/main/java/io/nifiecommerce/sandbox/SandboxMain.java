@@ -22,6 +22,8 @@ public final class SandboxMain {
               --fault-rate R            share of requests that get a fault, 0..1 (default 0)
               --faults LIST             fault kinds, comma-separated: throttle,server-error,timeout,reset,malformed (default all)
               --fault-after-commit      let failing writes apply before the answer is lost (default off)
+              --catalog-from-erp        the shop starts with no products, companies nor orders: BC holds them; after the ERP's
+                                        sync, POST /_sandbox/place-orders places the seed's orders on what it made
               --latency-ms M            median of the log-normal latency added to each request (default 0)
               --timeout-hold-ms M       how long a timeout fault holds the request (default 2000)
               --plan NAME               rate-limit preset: standard (2000/100), advanced (4000/200), plus (20000/1000), enterprise (40000/2000)
@@ -91,6 +93,10 @@ public final class SandboxMain {
             }
             if (flag.equals("--fault-after-commit")) {
                 afterCommit = true;
+                continue;
+            }
+            if (flag.equals("--catalog-from-erp")) {
+                config = config.withCatalogFromErp(true);
                 continue;
             }
             if (i + 1 >= args.length) {

@@ -82,4 +82,17 @@ class SandboxControlTest {
         assertTrue(config.faults().throttle() && config.faults().connectionReset() && !config.faults().serverError());
         assertEquals(15, config.faults().latencyMedian().toMillis());
     }
+
+    @Test
+    void aShopWithoutCatalogRefusesToPlaceOrdersBeforeTheErpSync() throws Exception {
+        final SandboxConfig config = SandboxMain.parse(new String[]{"--port", "0", "--orders", "6", "--catalog-from-erp"});
+        assertTrue(config.catalogFromErp());
+        try (Sandbox sandbox = Sandbox.start(config)) {
+            assertEquals(0, sandbox.shopify().shop().orderCount());
+            final HttpResponse<String> refused = post(sandbox.shopifyBaseUrl() + "/_sandbox/place-orders", null, "");
+            assertEquals(409, refused.statusCode());
+            assertTrue(refused.body().contains(sandbox.seed().variants().getFirst().sku()), "names a SKU the shop lacks: " + refused.body());
+            assertEquals(0, sandbox.shopify().shop().orderCount());
+        }
+    }
 }
