@@ -91,8 +91,8 @@ public final class DemoRun implements AutoCloseable {
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
                         BcField.code("externalDocumentNumber", 35)));
-        out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
-                + ", fault rate " + options.faultRate() + ")");
+        out.println("Sandbox on " + sandbox.shopifyBaseUrl() + ": an empty shop, Business Central holding its catalog, " + options.orders()
+                + " orders to come (seed " + options.seed() + ", fault rate " + options.faultRate() + ")");
 
         if (ownsNiFi) {
             final String home = (options.cluster() ? "cluster-demo" : "demo") + (options.nifiPort() == 0 ? "-" + ProcessHandle.current().pid() : "");
