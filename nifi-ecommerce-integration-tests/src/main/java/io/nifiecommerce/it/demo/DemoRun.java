@@ -40,7 +40,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The demo: a seeded sandbox (Shopify + Business Central + feeds), a real NiFi with the bundle, the
+ * The demo: a seeded sandbox (Shopify + Business Central + feeds) whose shop starts empty until the nightly master-data
+ * run fills it from Business Central ({@link MasterDataPhase}), a real NiFi with the bundle, the
  * flow definitions of {@code flow-templates/} imported with their parameters pointing at the
  * sandbox, and the people around them played by the demo (the sales administration validating B2B
  * orders, the 3PL shipping orders and reporting stock). It prints progress, then a summary whose last
