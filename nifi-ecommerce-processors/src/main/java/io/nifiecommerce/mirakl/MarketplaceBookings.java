@@ -93,9 +93,16 @@ public final class MarketplaceBookings {
         return lines;
     }
 
-    /** The period's document number, 20 characters at most (BC's Code[20]): a marketplace prefix and the period's first day. */
+    /**
+     * The period's document number, 20 characters at most (BC's Code[20]): a marketplace prefix and the marketplace's own
+     * settlement id when it has one (Amazon: {@code AMAZON-24288621291}), else the period's first day ({@code CARREFOUR-20261120}).
+     */
     public String settlementDocumentNumber(final PeriodSettlement settlement) {
         final String prefix = marketplace.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (settlement.reference() != null) {
+            final String reference = truncate(settlement.reference().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""), 19);
+            return prefix.isEmpty() || reference.length() >= 18 ? reference : truncate(prefix, 19 - reference.length()) + "-" + reference;
+        }
         return truncate(prefix, 11) + "-" + LocalDate.ofInstant(settlement.start(), ZoneOffset.UTC).format(DAY);
     }
 
