@@ -3,6 +3,7 @@ package io.nifiecommerce.amazon.settlement;
 import io.nifiecommerce.order.Amount;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Amounts as settlement reports write them: {@code -3.22} in most marketplaces, {@code -3,22} in some European ones,
@@ -32,9 +33,12 @@ final class ReportAmounts {
         }
         if (!both && value.indexOf(separator) != decimal) {
             // 1.234.567 or 1,234,567: thousands separators only
+            if (!value.matches("[+-]?\\d{1,3}(" + Pattern.quote(String.valueOf(separator)) + "\\d{3})+")) {
+                throw new NumberFormatException("'" + text.trim() + "' is not an amount");
+            }
             return Amount.parse(value.replace(String.valueOf(separator), ""));
         }
-        if (both && !value.substring(0, decimal).matches("[+-]?\\d{1,3}(" + java.util.regex.Pattern.quote(String.valueOf(other)) + "\\d{3})+")) {
+        if (both && !value.substring(0, decimal).matches("[+-]?\\d{1,3}(" + Pattern.quote(String.valueOf(other)) + "\\d{3})+")) {
             throw new NumberFormatException("'" + text.trim() + "' is not an amount");
         }
         final String integer = value.substring(0, decimal).replace(String.valueOf(other), "");

@@ -123,6 +123,8 @@ class SettlementReportParserTest {
         assertEquals(new BigDecimal("12"), ReportAmounts.parse("12"));
         assertThrows(NumberFormatException.class, () -> ReportAmounts.parse("1,234"));
         assertThrows(NumberFormatException.class, () -> ReportAmounts.parse("12.3,4"));
+        assertThrows(NumberFormatException.class, () -> ReportAmounts.parse("-19,3,5"));
+        assertEquals(new BigDecimal("1234567"), ReportAmounts.parse("1.234.567"));
         assertThrows(NumberFormatException.class, () -> ReportAmounts.parse("abc"));
     }
 
