@@ -722,6 +722,7 @@ public final class FlowTemplates {
                 List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(confirm.id(), confirm.id(), List.of("retry"), false, loopRight(confirm));
         flow.connect(confirm.id(), shipments, List.of("failure"), false);
+        AmazonSettlementLane.add(this, flow, bc, -2 * lane - 200);
         flow.note("""
                 Marketplace orders to Business Central
                 Every 5 minutes the marketplace's orders (Mirakl seller API) are read: lines waiting for acceptance are accepted when
