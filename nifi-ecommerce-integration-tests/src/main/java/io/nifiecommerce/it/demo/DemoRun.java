@@ -64,6 +64,7 @@ public final class DemoRun implements AutoCloseable {
     private TlsKeystore webhookKeystore;
     private RunningNiFi nifi;
     private EdiPartners edi;
+    private SettlementDemo settlements;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
     public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
@@ -120,6 +121,8 @@ public final class DemoRun implements AutoCloseable {
         edi = ediPartners(work.resolve("edi"));
         values.putAll(edi.parameters());
         values.putAll(MarketplaceDemo.parameters(sandbox, work));
+        settlements = SettlementDemo.prepare(sandbox, work);
+        values.putAll(settlements.parameters());
         for (final String name : FlowTemplates.IN_DEMO) {
             groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
         }
@@ -169,7 +172,8 @@ public final class DemoRun implements AutoCloseable {
             final EdiReport ediReport = edi.report();
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
-            completeInARow = report.complete() && ediReport.complete() && customerService.played() ? completeInARow + 1 : 0;
+            completeInARow = report.complete() && ediReport.complete() && customerService.played() && settlements.complete(bc)
+                    ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
             if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
                 return report;
@@ -202,6 +206,7 @@ public final class DemoRun implements AutoCloseable {
         try {
             final ObjectNode json = (ObjectNode) MAPPER.readTree(report.toJson(synced, reason));
             edi.report().addTo(json);
+            settlements.addTo(json, sandbox.businessCentral().company(sandbox.bcCompanyName()));
             return json.toString();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
