@@ -239,7 +239,7 @@ public final class AmazonSeller {
 
     private ObjectNode itemJson(final SellerOrder order, final NewItem item, final String itemId, final int shipped) {
         final ObjectNode json = MAPPER.createObjectNode();
-        json.put("ASIN", "B0" + String.format("%08X", Math.abs(item.sellerSku().hashCode())));
+        json.put("ASIN", "B0" + String.format("%08X", Math.abs(java.util.Objects.hashCode(item.title()))));
         json.put("SellerSKU", item.sellerSku());
         json.put("OrderItemId", itemId);
         json.put("Title", item.title());
