@@ -152,13 +152,33 @@ public final class AmazonOrderMapper {
                 rate(price.subtract(promotion), itemTax, taxesIncluded));
     }
 
-    /** The VAT rate of an amount as a fraction, to three decimals (0.2, 0.055), from the amount and the tax in or on it. */
-    private static BigDecimal rate(final BigDecimal amount, final BigDecimal tax, final boolean taxesIncluded) {
+    /**
+     * The VAT rate of an amount as a fraction (0.2, 0.055), from the amount and the tax in it (or on it), both rounded to
+     * the cent by Amazon: the roundest rate, whole percents first, then tenths of a percent, that gives that tax back
+     * (0.67 of VAT in 3.99 is 20 %, not 20.2 %).
+     */
+    static BigDecimal rate(final BigDecimal amount, final BigDecimal tax, final boolean taxesIncluded) {
         final BigDecimal base = taxesIncluded ? amount.subtract(tax) : amount;
         if (base.signum() <= 0 || tax.signum() < 0) {
             return null;
         }
-        return tax.divide(base, 3, RoundingMode.HALF_UP).stripTrailingZeros();
+        final BigDecimal raw = tax.divide(base, 6, RoundingMode.HALF_UP);
+        for (int scale = 2; scale <= 3; scale++) {
+            final BigDecimal step = BigDecimal.ONE.movePointLeft(scale);
+            final BigDecimal nearest = raw.setScale(scale, RoundingMode.HALF_UP);
+            for (final BigDecimal candidate : List.of(nearest, nearest.subtract(step), nearest.add(step))) {
+                if (candidate.signum() >= 0 && taxOf(amount, candidate, taxesIncluded).compareTo(tax) == 0) {
+                    return candidate.stripTrailingZeros();
+                }
+            }
+        }
+        return raw.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    private static BigDecimal taxOf(final BigDecimal amount, final BigDecimal rate, final boolean taxesIncluded) {
+        final BigDecimal tax = taxesIncluded ? amount.multiply(rate).divide(BigDecimal.ONE.add(rate), 10, RoundingMode.HALF_UP)
+                : amount.multiply(rate);
+        return tax.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static String currency(final AmazonOrder order) {
