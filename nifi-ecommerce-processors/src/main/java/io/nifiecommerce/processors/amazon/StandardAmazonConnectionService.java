@@ -55,8 +55,8 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
             .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
             .build();
 
-    public static final PropertyDescriptor TOKEN_URL = new PropertyDescriptor.Builder()
-            .name("Token URL")
+    public static final PropertyDescriptor LWA_ENDPOINT = new PropertyDescriptor.Builder()
+            .name("LWA Endpoint")
             .description("Login with Amazon's token endpoint, where the refresh token is exchanged for access tokens.")
             .required(true)
             .defaultValue("https://api.amazon.com/auth/o2/token")
@@ -143,7 +143,7 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
     public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
     public static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE = HttpClientProperties.PROXY_CONFIGURATION_SERVICE;
 
-    static final List<PropertyDescriptor> PROPERTIES = List.of(ENDPOINT, TOKEN_URL, CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, MARKETPLACE_IDS,
+    static final List<PropertyDescriptor> PROPERTIES = List.of(ENDPOINT, LWA_ENDPOINT, CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, MARKETPLACE_IDS,
             CHANNEL, READ_TIMEOUT, MAX_ATTEMPTS, MAX_BACKOFF, MAX_RATE_WAIT, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
     private volatile OrdersV0 orders;
@@ -226,7 +226,7 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
         final HttpTransport transport = new HttpTransport(HttpClientProperties.createClient(context, Duration.ofSeconds(10)), retry);
         final SellingPartnerClient client = new SellingPartnerClient(
                 URI.create(context.getProperty(ENDPOINT).evaluateAttributeExpressions().getValue().trim()),
-                URI.create(context.getProperty(TOKEN_URL).evaluateAttributeExpressions().getValue().trim()),
+                URI.create(context.getProperty(LWA_ENDPOINT).evaluateAttributeExpressions().getValue().trim()),
                 new LwaCredentials(context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue().trim(),
                         context.getProperty(CLIENT_SECRET).getValue(), context.getProperty(REFRESH_TOKEN).getValue()),
                 transport, readTimeout, Duration.ofMillis(context.getProperty(MAX_RATE_WAIT).asTimePeriod(TimeUnit.MILLISECONDS)),

@@ -42,7 +42,7 @@ class FetchAmazonOrdersTest {
         final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
         runner.addControllerService("amazon", connection);
         runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, sandbox.baseUrl());
-        runner.setProperty(connection, StandardAmazonConnectionService.TOKEN_URL, sandbox.baseUrl() + "/auth/o2/token");
+        runner.setProperty(connection, StandardAmazonConnectionService.LWA_ENDPOINT, sandbox.baseUrl() + "/auth/o2/token");
         runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_ID, AmazonSeeding.CLIENT_ID);
         runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_SECRET, AmazonSeeding.CLIENT_SECRET);
         runner.setProperty(connection, StandardAmazonConnectionService.REFRESH_TOKEN, AmazonSeeding.REFRESH_TOKEN);
