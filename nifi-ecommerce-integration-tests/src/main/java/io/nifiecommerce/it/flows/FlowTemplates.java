@@ -679,7 +679,7 @@ public final class FlowTemplates {
                 .serviceProperty("Amazon Connection", amazon)
                 .serviceProperty("Record Writer", orderWriter)
                 .property("Initial Start Date", "#{amazon.initial.start.date}")
-                .schedule("TIMER_DRIVEN", "5 min")
+                .schedule("TIMER_DRIVEN", "2 min")
                 .primaryNodeOnly()
                 .at(AMAZON_X, 0);
         final Component putAmazon = salesOrders(flow, "Create Amazon sales orders", bc, orderReader, resultWriter,

@@ -56,8 +56,9 @@ import java.util.concurrent.TimeUnit;
         + "LastUpdateDate) already handled that the next window can return again, and, while a window is being read over several runs, "
         + "its end and getOrders' NextToken. Written in the same session commit as the FlowFiles. Clear it to start over.")
 @InputRequirement(InputRequirement.Requirement.INPUT_FORBIDDEN)
-// getOrders refills one request a minute after a burst of 20: a run every few minutes reads a busy shop's updates in one or two pages.
-@DefaultSchedule(period = "5 min")
+// getOrders refills one request a minute after a burst of 20: a run every 2 minutes (Amazon's own lag) reads a busy shop's updates
+// in a page or two and leaves the plan room for a backlog.
+@DefaultSchedule(period = "2 min")
 @DefaultSettings(yieldDuration = "1 min", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 @Tags({"amazon", "selling partner api", "sp-api", "marketplace", "orders", "ecommerce", "incremental", "records"})
 @CapabilityDescription("Reads a selling partner's Amazon orders incrementally by LastUpdatedAfter (Orders API v0 getOrders, every page, then "
