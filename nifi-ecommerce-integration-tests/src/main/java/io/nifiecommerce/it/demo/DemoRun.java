@@ -12,6 +12,7 @@ import io.nifiecommerce.it.nifi.RunningNiFi;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
@@ -361,7 +362,7 @@ public final class DemoRun implements AutoCloseable {
     /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
     public List<String> secrets() {
         return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET,
-                webhookKeystore.password(), MiraklSeeding.API_KEY);
+                webhookKeystore.password(), MiraklSeeding.API_KEY, AmazonSeeding.CLIENT_SECRET, AmazonSeeding.REFRESH_TOKEN);
     }
 
     /** How many times the crash test killed NiFi. */

@@ -19,7 +19,7 @@ import static io.nifiecommerce.it.flows.FlowTemplates.portUnder;
  * The marketplace flow's lane of Amazon settlement reports: the flat files dropped in a directory (as downloaded from Seller
  * Central or by a Reports API client) are read, reconciled against their total-amount and booked in BC on Amazon's customer
  * and vendor, in the marketplace journal; what does not add up waits at its review port. A column of its own left of the
- * flow's other lanes, its review ports on both sides.
+ * flow's other lanes (the Amazon orders lane included), its review ports on both sides.
  */
 final class AmazonSettlementLane {
 
@@ -38,8 +38,8 @@ final class AmazonSettlementLane {
         flow.parameter("amazon.settlement.completion.strategy", ARCHIVE_STRATEGY, false, "Move File");
         flow.parameter("amazon.settlement.marketplace.code", "Code of the Amazon marketplace in BC: the prefix of its settlements' document "
                 + "numbers (e.g. amazon-fr gives AMAZONFR-<settlement-id>)", false, "amazon-fr");
-        flow.parameter("bc.amazon.customer", "BC customer number Amazon's orders are booked on", false, "AMAZON");
-        flow.parameter("bc.amazon.vendor", "BC vendor number of Amazon, who keeps its fees from the settlements", false, "AMAZON");
+        // bc.amazon.customer is the Amazon orders lane's: the settlements credit the customer the orders were booked on
+        flow.parameter("bc.amazon.vendor", "BC vendor number of Amazon, who keeps its fees from the settlements", false, "MKT-AMAZON");
 
         final Component list = flow.processor("List Amazon settlement reports", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
                 .property("Input Directory", "#{amazon.settlement.input.directory}")
