@@ -771,8 +771,9 @@ public final class FlowTemplates {
                 canonical order files dropped in #{marketplace.input.directory}. Amazon's orders (Selling Partner API) become sales
                 orders on #{bc.amazon.customer} once their payment is authorised; cancelled ones delete their open sales order.
                 Each closed period, the operator's invoices become purchase invoices from #{bc.marketplace.vendor} and the payout becomes
-                balanced lines in journal #{bc.marketplace.journal}. Tracking feeds of marketplace parcels confirm the shipments on the
-                marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
+                balanced lines in journal #{bc.marketplace.journal}; so do Amazon's settlement reports dropped in
+                #{amazon.settlement.input.directory}, once their amounts add up to their total. Tracking feeds of marketplace parcels
+                confirm the shipments on the marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
     }
