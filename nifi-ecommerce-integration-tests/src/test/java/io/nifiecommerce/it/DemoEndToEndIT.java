@@ -1,5 +1,7 @@
 package io.nifiecommerce.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.it.demo.ConvergenceBound;
 import io.nifiecommerce.it.demo.DemoOptions;
 import io.nifiecommerce.it.demo.DemoRun;
@@ -130,6 +132,16 @@ class DemoEndToEndIT {
                 () -> assertEquals(0, lifecycle.creditMemoDuplicates(), "and only one"),
                 () -> assertEquals(0, report.duplicates(), "no order twice"),
                 () -> assertTrue(lifecycle.showingErpStatus() > 0, "orders show their BC number and state in the shop"));
+    }
+
+    /** The Amazon settlement report the demo drops: reconciled and booked once, balanced; marketplace invoices in BC once each. */
+    @Test
+    void theMarketplaceSettlementIsReconciledAndBookedOnce() throws IOException {
+        final JsonNode accounting = new ObjectMapper().readTree(demo.summaryJson(report, report.complete(), null)).path("marketplaceAccounting");
+        assertAll(
+                () -> assertEquals(1, accounting.path("settlementsReconciled").asInt(), "the settlement's journal lines balance to its deposit"),
+                () -> assertTrue(accounting.path("settlementJournalLines").asInt() >= 3, "customer, vendor and bank lines: " + accounting),
+                () -> assertEquals(0, accounting.path("invoiceDuplicates").asInt(), "marketplace invoices in BC once each"));
     }
 
     @Test

@@ -54,19 +54,36 @@ public final class ClientCredentialsGrant {
      */
     public ClientCredentialsGrant(final URI tokenUri, final String clientId, final String clientSecret, final Map<String, String> extraParameters,
                                   final HttpTransport transport, final Duration timeout, final Clock clock, final TokenAnswer answer) {
-        final Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("grant_type", "client_credentials");
-        parameters.put("client_id", clientId);
-        parameters.put("client_secret", clientSecret);
-        parameters.putAll(extraParameters);
+        this(tokenUri, grant("client_credentials", clientId, clientSecret, extraParameters), transport, timeout, clock, answer);
+    }
+
+    /**
+     * The same cache over another grant of the token endpoint, e.g. Login with Amazon's {@code refresh_token} grant,
+     * whose form carries the client's id and secret as the client-credentials grant does.
+     *
+     * @param form every form field, {@code grant_type} included, in the order given
+     */
+    public ClientCredentialsGrant(final URI tokenUri, final Map<String, String> form, final HttpTransport transport, final Duration timeout,
+                                  final Clock clock, final TokenAnswer answer) {
         this.tokenUri = tokenUri;
-        this.form = parameters.entrySet().stream()
+        this.form = form.entrySet().stream()
                 .map(parameter -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         this.transport = transport;
         this.timeout = timeout;
         this.clock = clock;
         this.answer = answer;
+    }
+
+    /** The form of a grant: its type, the client's credentials, then the grant's own fields. */
+    public static Map<String, String> grant(final String grantType, final String clientId, final String clientSecret,
+                                            final Map<String, String> parameters) {
+        final Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", grantType);
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.putAll(parameters);
+        return form;
     }
 
     public URI tokenUri() {

@@ -93,37 +93,79 @@ public final class MarketplaceBookings {
         return lines;
     }
 
-    /** The period's document number, 20 characters at most (BC's Code[20]): a marketplace prefix and the period's first day. */
+    /**
+     * The period's document number, 20 characters at most (BC's Code[20]): a marketplace prefix and the marketplace's own
+     * settlement id when it has one (Amazon: {@code AMAZON-24288621291}), else the period's first day ({@code CARREFOUR-20261120}).
+     */
     public String settlementDocumentNumber(final PeriodSettlement settlement) {
         final String prefix = marketplace.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (settlement.reference() != null) {
+            final String reference = truncate(settlement.reference().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""), 19);
+            return prefix.isEmpty() || reference.length() >= 18 ? reference : truncate(prefix, 19 - reference.length()) + "-" + reference;
+        }
         return truncate(prefix, 11) + "-" + LocalDate.ofInstant(settlement.start(), ZoneOffset.UTC).format(DAY);
     }
 
-    /** Creates the purchase invoice of an operator invoice unless one with its key exists; credit notes are not booked. */
+    /**
+     * The purchase credit memo body of an operator credit note (MANUAL_CREDIT): the same account line as an invoice, for the
+     * credited amount excluding tax (BC computes the VAT), {@code vendorCreditMemoNumber} the document's key.
+     */
+    public ObjectNode purchaseCreditMemoBody(final PeriodSettlement.Document document) {
+        final ObjectNode body = BusinessCentralClient.MAPPER.createObjectNode();
+        body.put("vendorNumber", accounts.vendorNumber());
+        body.put("vendorCreditMemoNumber", PeriodSettlement.documentKey(marketplace, document));
+        if (document.issueDate() != null) {
+            body.put("creditMemoDate", date(document.issueDate()));
+        }
+        if (document.dueDate() != null) {
+            body.put("dueDate", date(document.dueDate()));
+        }
+        final ObjectNode line = body.putArray("purchaseCreditMemoLines").addObject();
+        line.put("lineType", "Account").put("lineObjectNumber", accounts.commissionAccount())
+                .put("description", truncate(marketplace + " " + document.type() + " " + document.number(), 100))
+                .put("quantity", BigDecimal.ONE).put("unitCost", document.amountExcludingTax().abs());
+        return body;
+    }
+
+    /**
+     * Creates the purchase invoice of an operator invoice, or the purchase credit memo of a credit note, unless one with its
+     * key exists for the marketplace's vendor.
+     */
     public Booking bookInvoice(final PeriodSettlement.Document document) {
         final String key = PeriodSettlement.documentKey(marketplace, document);
         if (document.creditNote()) {
-            return new Booking(key, Result.NOT_BOOKED, null, "CREDIT_NOTE_NOT_SUPPORTED");
+            return book(key, "purchaseCreditMemos", "vendorCreditMemoNumber", purchaseCreditMemoBody(document));
         }
         if (document.amountExcludingTax().signum() < 0) {
             return new Booking(key, Result.NOT_BOOKED, null, "NEGATIVE_INVOICE");
         }
-        final List<JsonNode> existing = client.getAll(uri("purchaseInvoices", ODataFilter.and(
-                ODataFilter.eq("vendorInvoiceNumber", key), ODataFilter.eq("vendorNumber", accounts.vendorNumber())), "id,number"), 10);
+        return book(key, "purchaseInvoices", "vendorInvoiceNumber", purchaseInvoiceBody(document));
+    }
+
+    private Booking book(final String key, final String entitySet, final String keyField, final ObjectNode body) {
+        final List<JsonNode> existing = client.getAll(uri(entitySet, ODataFilter.and(
+                ODataFilter.eq(keyField, key), ODataFilter.eq("vendorNumber", accounts.vendorNumber())), "id,number"), 10);
         if (!existing.isEmpty()) {
             return new Booking(key, Result.ALREADY_BOOKED, existing.get(0).path("number").asText(), null);
         }
-        final JsonNode created = client.post(client.endpoint().resolve(BusinessCentralEndpoint.companyPath(companyId, "purchaseInvoices")),
-                purchaseInvoiceBody(document));
+        final JsonNode created = client.post(client.endpoint().resolve(BusinessCentralEndpoint.companyPath(companyId, entitySet)), body);
         return new Booking(key, Result.CREATED, created.path("number").asText(), null);
     }
 
-    /** Creates the settlement's journal lines in one atomic batch unless the journal already has lines of its document number. */
+    /**
+     * Creates the settlement's journal lines in one atomic batch unless the journal already has lines of its document number,
+     * or the general ledger has entries of it (the lines were posted).
+     */
     public Booking bookSettlement(final PeriodSettlement settlement) {
         final String documentNumber = settlementDocumentNumber(settlement);
         final List<JsonNode> journals = client.getAll(uri("journals", ODataFilter.eq("code", accounts.journalCode()), "id,code"), 10);
         if (journals.isEmpty()) {
             throw new ApiException(ErrorClass.PERMANENT, 404, "JOURNAL_NOT_FOUND", "No general journal " + accounts.journalCode() + " in the company");
+        }
+        // posted lines have left the journal: the ledger remembers the document number
+        final java.net.URI posted = java.net.URI.create(uri("generalLedgerEntries", ODataFilter.eq("documentNumber", documentNumber), "id") + "&$top=1");
+        if (!client.get(posted, 0).path("value").isEmpty()) {
+            return new Booking(documentNumber, Result.ALREADY_BOOKED, documentNumber, "POSTED");
         }
         final String journalPath = BusinessCentralEndpoint.companyPath(companyId, "journals(" + journals.get(0).path("id").asText() + ")/journalLines");
         final List<JsonNode> existing = client.getAll(client.endpoint().resolve(journalPath + "?$filter="

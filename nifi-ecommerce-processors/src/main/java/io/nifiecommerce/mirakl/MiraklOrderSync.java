@@ -1,6 +1,7 @@
 package io.nifiecommerce.mirakl;
 
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.order.OrderSyncState;
 
 import java.time.Duration;
 import java.time.Instant;

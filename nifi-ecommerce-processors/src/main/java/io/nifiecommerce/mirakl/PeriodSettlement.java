@@ -18,11 +18,22 @@ import java.util.TreeMap;
  * payout can be reconciled with the orders booked in the ERP.
  * Amounts are signed as on the seller's marketplace balance: a sale is positive, a commission negative, a payout
  * (money leaving the balance for the seller's bank) negative.
+ * {@code reference} is the marketplace's own id of the settlement when it has one (Amazon's settlement-id), null when
+ * the period is ours (Mirakl's transaction log is cut in periods by the bundle).
  */
 public record PeriodSettlement(String marketplace, Instant start, Instant end, String currency,
                                int orderCount, BigDecimal sales, BigDecimal refunds, BigDecimal commissions,
                                BigDecimal fees, BigDecimal credits, BigDecimal payouts, BigDecimal balance,
-                               Map<String, BigDecimal> netByOrder, List<String> paymentDocuments, List<Document> documents) {
+                               Map<String, BigDecimal> netByOrder, List<String> paymentDocuments, List<Document> documents,
+                               String reference) {
+
+    public PeriodSettlement(final String marketplace, final Instant start, final Instant end, final String currency, final int orderCount,
+                            final BigDecimal sales, final BigDecimal refunds, final BigDecimal commissions, final BigDecimal fees,
+                            final BigDecimal credits, final BigDecimal payouts, final BigDecimal balance, final Map<String, BigDecimal> netByOrder,
+                            final List<String> paymentDocuments, final List<Document> documents) {
+        this(marketplace, start, end, currency, orderCount, sales, refunds, commissions, fees, credits, payouts, balance, netByOrder,
+                paymentDocuments, documents, null);
+    }
 
     /** An accounting document of the period (IV01): an operator invoice (commissions, fees) or a credit note. */
     public record Document(String number, String type, String issueDate, String dueDate, String currency,

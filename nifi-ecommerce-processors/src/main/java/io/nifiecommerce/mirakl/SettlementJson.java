@@ -29,6 +29,9 @@ public final class SettlementJson {
                 .put("refunds", settlement.refunds().toPlainString()).put("commissions", settlement.commissions().toPlainString())
                 .put("fees", settlement.fees().toPlainString()).put("credits", settlement.credits().toPlainString())
                 .put("payouts", settlement.payouts().toPlainString()).put("balance", settlement.balance().toPlainString());
+        if (settlement.reference() != null) {
+            json.put("reference", settlement.reference());
+        }
         final ObjectNode byOrder = json.putObject("netByOrder");
         settlement.netByOrder().forEach((order, net) -> byOrder.put(order, net.toPlainString()));
         final ArrayNode paid = json.putArray("paymentDocuments");
@@ -61,7 +64,8 @@ public final class SettlementJson {
             return new PeriodSettlement(required(json, "marketplace"), Instant.parse(required(json, "periodStart")),
                     Instant.parse(required(json, "periodEnd")), json.path("currency").asText(null), json.path("orderCount").asInt(),
                     amount(json, "sales"), amount(json, "refunds"), amount(json, "commissions"), amount(json, "fees"),
-                    amount(json, "credits"), amount(json, "payouts"), amount(json, "balance"), byOrder, paid, documents);
+                    amount(json, "credits"), amount(json, "payouts"), amount(json, "balance"), byOrder, paid, documents,
+                    json.hasNonNull("reference") ? json.path("reference").asText() : null);
         } catch (final java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("periodStart and periodEnd must be ISO-8601 instants", e);
         }

@@ -141,7 +141,7 @@ class BusinessCentralBodiesContractTest {
                 "a stored customer (id, lastModifiedDateTime...) is not a valid body");
     }
 
-    /** Marketplace accounting: the purchase invoice of an operator invoice and the journal lines of a period settlement. */
+    /** Marketplace accounting: the purchase invoice of an operator invoice, the credit memo of its credit note, the journal lines of a period settlement. */
     @Test
     void marketplaceInvoicesAndSettlementLinesUseOnlyWritableFieldsOfTheirPages() {
         final MarketplaceBookings bookings = new MarketplaceBookings(null, StubBusinessCentral.COMPANY_ID, "fnac-darty",
@@ -153,6 +153,9 @@ class BusinessCentralBodiesContractTest {
                 Instant.parse("2026-11-11T00:00:00Z"), "EUR", 3, new BigDecimal("134.10"), new BigDecimal("-10.00"),
                 new BigDecimal("-21.49"), new BigDecimal("-5.00"), new BigDecimal("12.00"), new BigDecimal("-100.00"),
                 new BigDecimal("9.61"), Map.of(), List.of("1001"), List.of(invoice));
+        final PeriodSettlement.Document credit = new PeriodSettlement.Document("1002", "MANUAL_CREDIT", "2026-11-21T00:00:00Z", null, "EUR",
+                new BigDecimal("10.00"), new BigDecimal("12.00"), new BigDecimal("2.00"));
+        assertEquals(List.of(), BcPageContract.violations("purchaseCreditMemos", bookings.purchaseCreditMemoBody(credit), BcPageContract.Write.INSERT));
         final List<ObjectNode> lines = bookings.journalLineBodies(settlement);
         assertEquals(4, lines.size(), "customer, vendor, bank and the clearing account for what stays on the marketplace");
         assertEquals(0, lines.stream().map(line -> line.path("amount").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add).signum());

@@ -3,6 +3,7 @@ package io.nifiecommerce.mirakl;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.order.OrderSyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

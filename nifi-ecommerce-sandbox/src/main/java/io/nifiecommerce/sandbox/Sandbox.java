@@ -15,6 +15,8 @@ import io.nifiecommerce.sandbox.shopify.HttpReplies;
 import io.nifiecommerce.sandbox.shopify.Shop;
 import io.nifiecommerce.sandbox.shopify.ShopOperations;
 import io.nifiecommerce.sandbox.shopify.ShopifySchemas;
+import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
+import io.nifiecommerce.sandbox.amazon.AmazonSimulator;
 import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
 import io.nifiecommerce.sandbox.shopify.ShopifySimulator;
@@ -57,6 +59,7 @@ public final class Sandbox implements AutoCloseable {
     private final Map<String, ShopifySimulator> shops = new LinkedHashMap<>();
     private final BusinessCentralSimulator businessCentral;
     private final MiraklSimulator marketplace;
+    private final AmazonSimulator amazon;
     private volatile ShopSeedData seed;
 
     private Sandbox(final SandboxConfig config) throws IOException {
@@ -88,6 +91,26 @@ public final class Sandbox implements AutoCloseable {
         MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         stats.gauge("mirakl.ordersToFulfil", () -> marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL).size());
         stats.gauge("mirakl.ordersInBusinessCentral", this::miraklOrdersInBusinessCentral);
+        this.amazon = AmazonSeeding.seller(seed, marketplaceOrders(config.orders()), config.seed(), AMAZON_PAYMENT_DELAY, faults);
+        amazon.mount(server, AmazonSeeding.PREFIX);
+        AmazonSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
+        stats.gauge("amazon.ordersToFulfil", () -> amazon.seller().orderIdsIn(AMAZON_TO_FULFIL).size());
+        stats.gauge("amazon.ordersInBusinessCentral", () -> inBusinessCentral(amazon.seller().orderIdsIn(AMAZON_TO_FULFIL)));
+    }
+
+    /** Amazon orders whose payment is authorised: the ones that must reach BC. */
+    private static final Set<String> AMAZON_TO_FULFIL = Set.of("Unshipped", "PartiallyShipped", "Shipped");
+    /** Amazon authorises a payment within minutes; the sandbox's within seconds. */
+    private static final Duration AMAZON_PAYMENT_DELAY = Duration.ofSeconds(20);
+
+    /** How many of the orders are in BC (an open sales order or a posted invoice whose external document number is the id). */
+    private long inBusinessCentral(final List<String> orderIds) {
+        final BcCompany company = businessCentral.company(BcSeeding.COMPANY);
+        final Set<String> documents = new HashSet<>();
+        for (final List<JsonNode> set : List.of(company.salesOrders(), company.salesInvoices())) {
+            set.forEach(document -> documents.add(document.path("externalDocumentNumber").asText()));
+        }
+        return orderIds.stream().filter(documents::contains).count();
     }
 
     /** Marketplace orders debited to the customer: the ones that must reach BC. */
@@ -95,12 +118,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Marketplace orders found in BC (an open sales order or a posted invoice naming them). */
     private long miraklOrdersInBusinessCentral() {
-        final BcCompany company = businessCentral.company(BcSeeding.COMPANY);
-        final Set<String> documents = new HashSet<>();
-        for (final List<JsonNode> set : List.of(company.salesOrders(), company.salesInvoices())) {
-            set.forEach(document -> documents.add(document.path("externalDocumentNumber").asText()));
-        }
-        return marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL).stream().filter(documents::contains).count();
+        return inBusinessCentral(marketplace.shop().orderIdsIn(MIRAKL_TO_FULFIL));
     }
 
     /** The marketplace's orders are PAY_ON_ACCEPTANCE: the operator debits the customer as the seller accepts. */
@@ -119,6 +137,16 @@ public final class Sandbox implements AutoCloseable {
     /** The marketplace's instance URL, to which Mirakl's {@code /api/...} paths are appended. */
     public String miraklBaseUrl() {
         return "http://127.0.0.1:" + port() + MiraklSeeding.PREFIX;
+    }
+
+    /** The simulated Amazon seller account (LWA and SP-API under {@link #amazonBaseUrl()}). */
+    public AmazonSimulator amazon() {
+        return amazon;
+    }
+
+    /** Where the sandbox serves Amazon: SP-API paths ({@code /orders/v0/...}) and LWA's {@code /auth/o2/token} are appended. */
+    public String amazonBaseUrl() {
+        return "http://127.0.0.1:" + port() + AmazonSeeding.PREFIX;
     }
 
     /** Starts a sandbox; the first request for a Shopify version pays the parse of its SDL (seconds, once per JVM). */
@@ -241,6 +269,10 @@ public final class Sandbox implements AutoCloseable {
         marketplace.shop().reset();
         MiraklSeeding.placeOrders(marketplace.shop(), seed, marketplaceOrders(seed.orders().size()), seed.seed());
         MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
+        amazon.seller().reset();
+        amazon.login().revokeIssued();
+        AmazonSeeding.placeOrders(amazon.seller(), seed, marketplaceOrders(seed.orders().size()), seed.seed());
+        AmazonSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         stats.reset();
     }
 

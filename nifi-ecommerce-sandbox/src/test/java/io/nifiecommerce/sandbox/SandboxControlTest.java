@@ -47,8 +47,8 @@ class SandboxControlTest {
             assertTrue(stats.has("bc.salesOrders"));
 
             assertEquals(sandbox.seed().variants().size(), sandbox.businessCentral().company(sandbox.bcCompanyName()).items().size());
-            // the B2B companies, the web customer, the retail customers and the marketplace (Mirakl's orders are booked on it)
-            assertEquals(sandbox.seed().companies().size() + 1 + sandbox.seed().customers().size() + 1,
+            // the B2B companies, the web customer, the retail customers and the marketplaces (Mirakl's and Amazon's orders are booked on them)
+            assertEquals(sandbox.seed().companies().size() + 1 + sandbox.seed().customers().size() + 2,
                     sandbox.businessCentral().company(sandbox.bcCompanyName()).customers().size());
 
             assertEquals(200, post(base + "/_sandbox/seed?orders=12&seed=5", null, "").statusCode());

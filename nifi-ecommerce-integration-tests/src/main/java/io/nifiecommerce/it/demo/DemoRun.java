@@ -12,6 +12,7 @@ import io.nifiecommerce.it.nifi.RunningNiFi;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
@@ -66,6 +67,7 @@ public final class DemoRun implements AutoCloseable {
     private RunningNiFi nifi;
     private EdiPartners edi;
     private MasterDataPhase masterData;
+    private SettlementDemo settlements;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
     public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
@@ -127,6 +129,8 @@ public final class DemoRun implements AutoCloseable {
         masterData = new MasterDataPhase(client, groups.getLast(), sandbox, out);
         masterData.run(masterData.bound(options.faultRate()));
         B2bReview.prepare(sandbox);
+        settlements = SettlementDemo.prepare(sandbox, work);
+        values.putAll(settlements.parameters());
         for (final String name : FlowTemplates.IN_DEMO) {
             if (!name.equals(FlowTemplates.MASTER_DATA)) {
                 groups.add(importFlow(client, repository.resolve("flow-templates/" + name + ".json"), name, values));
@@ -178,7 +182,8 @@ public final class DemoRun implements AutoCloseable {
             final EdiReport ediReport = edi.report();
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
-            completeInARow = report.complete() && ediReport.complete() && customerService.played() ? completeInARow + 1 : 0;
+            completeInARow = report.complete() && ediReport.complete() && customerService.played() && settlements.complete(bc)
+                    ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
             if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
                 return report;
@@ -217,6 +222,7 @@ public final class DemoRun implements AutoCloseable {
             final ObjectNode json = (ObjectNode) MAPPER.readTree(report.toJson(synced, reason));
             edi.report().addTo(json);
             masterData.report().addTo(json);
+            settlements.addTo(json, sandbox.businessCentral().company(sandbox.bcCompanyName()));
             return json.toString();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
@@ -371,7 +377,7 @@ public final class DemoRun implements AutoCloseable {
     /** The secrets the demo put into NiFi's sensitive parameters: none may leak. */
     public List<String> secrets() {
         return List.of(sandbox.shopifyAccessToken(), sandbox.businessCentral().config().clientSecret(), WEBHOOK_SECRET,
-                webhookKeystore.password(), MiraklSeeding.API_KEY);
+                webhookKeystore.password(), MiraklSeeding.API_KEY, AmazonSeeding.CLIENT_SECRET, AmazonSeeding.REFRESH_TOKEN);
     }
 
     /** How many times the crash test killed NiFi. */

@@ -1,6 +1,7 @@
 package io.nifiecommerce.it.demo;
 
 import io.nifiecommerce.sandbox.Sandbox;
+import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The marketplace flow's parameters in the demo: the sandbox's Mirakl marketplace and its BC accounts, a tracking
+ * The marketplace flow's parameters in the demo: the sandbox's Mirakl marketplace and Amazon seller account and their BC accounts, a tracking
  * drop directory of its own, and periods starting yesterday so that the settlement reader does not walk years of
  * empty periods.
  */
@@ -33,6 +34,13 @@ final class MarketplaceDemo {
         values.put("bc.marketplace.vendor", MiraklSeeding.BC_PARTY);
         values.put("bc.marketplace.journal", MiraklSeeding.BC_JOURNAL);
         values.put("bc.channel.dimension", MiraklSeeding.BC_CHANNEL_DIMENSION);
+        values.put("amazon.endpoint", sandbox.amazonBaseUrl());
+        values.put("amazon.lwa.endpoint", sandbox.amazonBaseUrl() + "/auth/o2/token");
+        values.put("amazon.client.id", AmazonSeeding.CLIENT_ID);
+        values.put("amazon.client.secret", AmazonSeeding.CLIENT_SECRET);
+        values.put("amazon.refresh.token", AmazonSeeding.REFRESH_TOKEN);
+        values.put("amazon.initial.start.date", Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).toString());
+        values.put("bc.amazon.customer", AmazonSeeding.BC_CUSTOMER);
         values.put("marketplace.tracking.input.directory", directory(work.resolve("marketplace-tracking")));
         values.put("marketplace.tracking.archive.directory", directory(work.resolve("archive/marketplace-tracking")));
         return values;

@@ -164,6 +164,7 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
         final ObjectNode counters = json.putObject("sandbox");
         sandbox.forEach((key, value) -> {
             if (key.startsWith("faults.") || key.endsWith(".throttled") || key.startsWith("bc.duplicates") || key.startsWith("mirakl.")
+                    || key.startsWith("amazon.")
                     || key.equals("shopify.fulfillments") || key.startsWith("shopify.inventory")) {
                 counters.put(key, value);
             }

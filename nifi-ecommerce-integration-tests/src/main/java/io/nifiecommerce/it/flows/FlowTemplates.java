@@ -54,6 +54,8 @@ public final class FlowTemplates {
     // a port shows about 14 characters of its name under "Review:": keep what follows short
     private static final double LANE = 700;
     static final double ROW = 250;
+    /** x of the marketplace flow's Amazon lane. */
+    private static final double AMAZON_X = -2 * LANE - 500;
     /** Wide enough for the explaining labels' lines (at most about 125 characters of 14 px text, about 8 px each). */
     static final double NOTE_WIDTH = 1100;
     static final String ARCHIVE_STRATEGY = "What happens to a file once read: 'Move File' archives it into the archive directory "
@@ -566,14 +568,15 @@ public final class FlowTemplates {
     }
 
     /**
-     * Marketplace orders (a Mirakl marketplace's seller API, and canonical order files) to BC sales orders on the marketplace's
-     * customer, the marketplace's invoices and period settlements into BC, and shipments confirmed back to the marketplace.
+     * Marketplace orders (a Mirakl marketplace's seller API, Amazon's Selling Partner API, and canonical order files) to BC sales
+     * orders on each marketplace's customer, the marketplace's invoices and period settlements into BC, and shipments confirmed
+     * back to the marketplace.
      */
     public FlowDefinition marketplace() {
         final FlowDefinition flow = new FlowDefinition("Marketplace orders to Business Central",
                 "The orders of a marketplace run on Mirakl (Carrefour, Fnac Darty, Leroy Merlin, Boulanger, Decathlon...) are accepted when BC has "
-                        + "the stock and become BC sales orders on the marketplace's customer exactly once, as do canonical order files "
-                        + "(docs/canonical-order.md); the marketplace's commission invoices become purchase invoices and each period's "
+                        + "the stock and become BC sales orders on the marketplace's customer exactly once, as do Amazon's orders (Selling "
+                        + "Partner API, on Amazon's customer) and canonical order files (docs/canonical-order.md); the marketplace's commission invoices become purchase invoices and each period's "
                         + "settlement becomes balanced journal lines, once each; carrier tracking confirms the shipments on the marketplace. "
                         + "See docs/marketplaces.md.");
         bcParameters(flow);
@@ -606,6 +609,17 @@ public final class FlowTemplates {
         flow.parameter("bc.marketplace.journal", "Code of the general journal the settlement lines go to, for review and posting", false, "MARKETPL");
         flow.parameter("bc.shipping.account", "G/L account (or charge item) number shipping lines are booked on", false, "7190");
         flow.parameter("bc.channel.dimension", "BC dimension whose value is the order's channel (the marketplace's code, upper case)", false, "CANAL");
+        flow.parameter("amazon.endpoint", "Selling Partner API endpoint of the seller's region", false, "https://sellingpartnerapi-eu.amazon.com");
+        flow.parameter("amazon.lwa.endpoint", "Login with Amazon's token endpoint", false, "https://api.amazon.com/auth/o2/token");
+        flow.parameter("amazon.client.id", "LWA client identifier of the SP-API application (amzn1.application-oa2-client...)", false,
+                "amzn1.application-oa2-client.example");
+        flow.parameter("amazon.client.secret", "LWA client secret of the SP-API application", true, null);
+        flow.parameter("amazon.refresh.token", "LWA refresh token the seller granted the application (Atzr...)", true, null);
+        flow.parameter("amazon.marketplace.ids", "Amazon marketplace ids read, comma-separated (A13V1IB3VIYZZH: Amazon.fr)", false, "A13V1IB3VIYZZH");
+        flow.parameter("amazon.channel.code", "Channel of Amazon's orders: its upper-cased value is the channel dimension's value", false, "amazon");
+        flow.parameter("amazon.initial.start.date", "Amazon orders updated since this ISO-8601 date are taken at the first run", false,
+                "2026-01-01T00:00:00Z");
+        flow.parameter("bc.amazon.customer", "BC customer number Amazon's orders are booked on", false, "MKT-AMAZON");
 
         // wider lanes than the other flows: review ports sit beside the marketplace reader, clear of its connection labels
         final double lane = 1000;
@@ -615,6 +629,15 @@ public final class FlowTemplates {
                 .property("Instance URL", "#{mirakl.instance.url}")
                 .sensitiveProperty("API Key", "mirakl.api.key")
                 .property("Marketplace Code", "#{mirakl.marketplace.code}");
+        final Component amazon = flow.service("Amazon connection", PKG + "amazon.StandardAmazonConnectionService", ecommerce,
+                        PKG + "amazon.AmazonConnectionService", ecommerce)
+                .property("Endpoint", "#{amazon.endpoint}")
+                .property("LWA Endpoint", "#{amazon.lwa.endpoint}")
+                .property("LWA Client ID", "#{amazon.client.id}")
+                .sensitiveProperty("LWA Client Secret", "amazon.client.secret")
+                .sensitiveProperty("Refresh Token", "amazon.refresh.token")
+                .property("Marketplace IDs", "#{amazon.marketplace.ids}")
+                .property("Channel Code", "#{amazon.channel.code}");
         final Component orderReader = jsonReader(flow, "Marketplace order reader");
         final Component orderWriter = jsonWriter(flow, "Marketplace order writer");
         final Component resultWriter = jsonWriter(flow, "Order result writer");
@@ -651,6 +674,16 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "5 min")
                 .primaryNodeOnly()
                 .at(lane, 0);
+        // left of the channel dimension, far enough for the connection labels to clear its retry loop: Amazon's orders, on Amazon's customer
+        final Component fetchAmazon = flow.processor("Fetch Amazon orders", PKG + "amazon.FetchAmazonOrders", ecommerce)
+                .serviceProperty("Amazon Connection", amazon)
+                .serviceProperty("Record Writer", orderWriter)
+                .property("Initial Start Date", "#{amazon.initial.start.date}")
+                .schedule("TIMER_DRIVEN", "2 min")
+                .primaryNodeOnly()
+                .at(AMAZON_X, 0);
+        final Component putAmazon = salesOrders(flow, "Create Amazon sales orders", bc, orderReader, resultWriter,
+                "#{bc.amazon.customer}").at(AMAZON_X, 2 * ROW);
         // lane 3: invoices and settlements
         final Component summarise = flow.processor("Summarise marketplace periods", PKG + "mirakl.FetchMiraklSettlement", ecommerce)
                 .serviceProperty("Mirakl Connection", mirakl)
@@ -700,6 +733,13 @@ public final class FlowTemplates {
         final String settlements = flow.reviewPort("settlements", portUnder(book), ROW + 350);
         final String unreadTracking = flow.reviewPort("unread tracking feeds", 3 * lane + WIDTH + 400, ROW + 40);
         final String shipments = flow.reviewPort("shipments", portUnder(confirm), 3 * ROW + 350);
+        final String unmappedAmazon = flow.reviewPort("unmapped Amazon orders", AMAZON_X + WIDTH + 300, centerY(fetchAmazon) - PORT_HEIGHT / 2);
+        final String refusedAmazon = flow.reviewPort("BC refusals of Amazon orders", portUnder(putAmazon), 2 * ROW + 350);
+        flow.connect(fetchAmazon.id(), putAmazon.id(), List.of("success"), true);
+        flow.connect(fetchAmazon.id(), unmappedAmazon, List.of("failure"), false);
+        flow.connect(putAmazon.id(), putAmazon.id(), List.of("retry"), false, loopLeft(putAmazon));
+        flow.connect(putAmazon.id(), refusedAmazon, List.of("failure"), false);
+        flow.connect(putAmazon.id(), channel.id(), List.of("success"), false);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), put.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
@@ -722,15 +762,18 @@ public final class FlowTemplates {
                 List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(confirm.id(), confirm.id(), List.of("retry"), false, loopRight(confirm));
         flow.connect(confirm.id(), shipments, List.of("failure"), false);
+        AmazonSettlementLane.add(this, flow, bc, AMAZON_X - 2 * LANE);
         flow.note("""
                 Marketplace orders to Business Central
                 Every 5 minutes the marketplace's orders (Mirakl seller API) are read: lines waiting for acceptance are accepted when
                 BC has the item and the stock, refused otherwise (see 'Review: acceptance decisions'); debited orders become BC sales
                 orders on #{bc.marketplace.customer} with their channel in dimension #{bc.channel.dimension}, once each, as do
-                canonical order files dropped in #{marketplace.input.directory}.
+                canonical order files dropped in #{marketplace.input.directory}. Amazon's orders (Selling Partner API) become sales
+                orders on #{bc.amazon.customer} once their payment is authorised; cancelled ones delete their open sales order.
                 Each closed period, the operator's invoices become purchase invoices from #{bc.marketplace.vendor} and the payout becomes
-                balanced lines in journal #{bc.marketplace.journal}. Tracking feeds of marketplace parcels confirm the shipments on the
-                marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
+                balanced lines in journal #{bc.marketplace.journal}; so do Amazon's settlement reports dropped in
+                #{amazon.settlement.input.directory}, once their amounts add up to their total. Tracking feeds of marketplace parcels
+                confirm the shipments on the marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
     }

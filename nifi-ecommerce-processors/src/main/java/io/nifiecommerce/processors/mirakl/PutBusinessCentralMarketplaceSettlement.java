@@ -37,15 +37,16 @@ import java.util.Set;
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @DefaultSettings(yieldDuration = "30 sec", penaltyDuration = "5 min", bulletinLevel = LogLevel.WARN)
 @Tags({"business central", "marketplace", "settlement", "purchase invoice", "journal", "commission", "payout", "bilan"})
-@CapabilityDescription("Books a marketplace period settlement (the JSON of FetchMiraklSettlement) in Business Central, exactly once: each "
-        + "operator invoice of the period becomes a draft purchase invoice from the marketplace as vendor (one G/L account line, its "
-        + "vendorInvoiceNumber the document's key, never created twice); the period becomes general journal lines in one atomic "
-        + "batch (customer credited with the sales, vendor debited with commissions and fees, bank debited with the payout, "
-        + "clearing account for what stays on the marketplace), found by their document number on a replay. Credit notes are reported, "
-        + "not booked. The output is the settlement with a 'bookings' array saying what was created or found.")
+@CapabilityDescription("Books a marketplace period settlement (the JSON of FetchMiraklSettlement or ParseAmazonSettlementReport) in Business "
+        + "Central, exactly once: each operator invoice of the period becomes a draft purchase invoice from the marketplace as vendor (one "
+        + "G/L account line, its vendorInvoiceNumber the document's key, never created twice), each credit note a draft purchase credit "
+        + "memo (vendorCreditMemoNumber the key); the period becomes general journal lines in one atomic batch (customer credited with "
+        + "the sales, vendor debited with commissions and fees, bank debited with the payout, clearing account for what stays on the "
+        + "marketplace), found by their document number on a replay, in the journal or, once posted, in the general ledger entries. "
+        + "The output is the settlement with a 'bookings' array saying what was created or found.")
 @WritesAttributes({
         @WritesAttribute(attribute = "settlement.document.number", description = "The journal lines' document number of the period"),
-        @WritesAttribute(attribute = "settlement.invoices.created", description = "Purchase invoices created by this run"),
+        @WritesAttribute(attribute = "settlement.invoices.created", description = "Purchase invoices and credit memos created by this run"),
         @WritesAttribute(attribute = "error.code", description = "On failure or retry: why the settlement was not booked"),
         @WritesAttribute(attribute = "error.message", description = "On failure or retry: the detail")
 })

@@ -8,13 +8,7 @@ import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.mirakl.MiraklClient;
 import io.nifiecommerce.mirakl.MiraklSellerApi;
-import io.nifiecommerce.processors.businesscentral.BusinessCentralTestSupport;
-import io.nifiecommerce.sandbox.FaultInjector;
-import io.nifiecommerce.sandbox.FaultPlan;
-import io.nifiecommerce.sandbox.SandboxStats;
 import io.nifiecommerce.sandbox.bc.BcCompany;
-import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
-import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.mirakl.ManualClock;
 import io.nifiecommerce.sandbox.mirakl.MiraklShop;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
@@ -50,6 +44,10 @@ class MarketplaceSettlementToBusinessCentralTest {
     }
 
     private JsonNode settlementOfOnePeriod() throws Exception {
+        return settlementOfOnePeriod(null);
+    }
+
+    private JsonNode settlementOfOnePeriod(final BigDecimal manualCredit) throws Exception {
         final MiraklShop shop = new MiraklShop("2001", "Maison Dupont", clock, Duration.ZERO);
         final MiraklSimulator simulator = new MiraklSimulator(shop, "key", 1000, null);
         mirakl = simulator.serve();
@@ -61,6 +59,9 @@ class MarketplaceSettlementToBusinessCentralTest {
             api.acceptLines(id, Map.of(id + "-1", true));
         }
         shop.ordersByState();
+        if (manualCredit != null) {
+            shop.issueManualCredit(manualCredit, "Geste commercial");
+        }
         clock.advance(Duration.ofHours(1));
         shop.closeBillingCycle().orElseThrow();
 
@@ -79,26 +80,19 @@ class MarketplaceSettlementToBusinessCentralTest {
         return MAPPER.readTree(runner.getFlowFilesForRelationship(FetchMiraklSettlement.REL_SUCCESS).get(0).toByteArray());
     }
 
+    private BcCompany company;
+
+    private TestRunner bookingRunner() throws Exception {
+        final SettlementBooking booking = SettlementBooking.start("MKT-CARREFOUR", "V-CARREFOUR", "Carrefour Marketplace");
+        bcServer = booking.server();
+        company = booking.company();
+        return booking.runner();
+    }
+
     @Test
     void invoicesAndThePeriodAreBookedOnceAndBalance() throws Exception {
         final JsonNode settlement = settlementOfOnePeriod();
-        final SandboxStats stats = new SandboxStats();
-        final BusinessCentralSimulator bc = new BusinessCentralSimulator(BcSimulatorConfig.defaults(),
-                new FaultInjector(FaultPlan.all(0), 1, stats), stats);
-        final BcCompany company = bc.createCompany("CRONUS FR");
-        company.putCustomer("MKT-CARREFOUR", "Carrefour Marketplace", null, null);
-        company.putVendor("V-CARREFOUR", "Carrefour Marketplace");
-        company.putJournal("MARKETPL", "Marketplaces");
-
-        final TestRunner runner = TestRunners.newTestRunner(new PutBusinessCentralMarketplaceSettlement());
-        bcServer = BusinessCentralTestSupport.connectToSimulator(runner, bc, "CRONUS FR", "10 sec", "3");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.BC_CONNECTION, "bc");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.CUSTOMER, "MKT-CARREFOUR");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.VENDOR, "V-CARREFOUR");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.COMMISSION_ACCOUNT, "6226");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.BANK_ACCOUNT, "BNP");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.CLEARING_ACCOUNT, "4678");
-        runner.setProperty(PutBusinessCentralMarketplaceSettlement.JOURNAL, "MARKETPL");
+        final TestRunner runner = bookingRunner();
 
         runner.enqueue(MAPPER.writeValueAsBytes(settlement));
         runner.enqueue(MAPPER.writeValueAsBytes(settlement));
@@ -128,5 +122,44 @@ class MarketplaceSettlementToBusinessCentralTest {
         assertEquals(0, new BigDecimal("-162.00").compareTo(lines.get(0).path("amount").decimalValue()), "3 x (49.00 + 5.00) credited to the customer");
         assertEquals(0, new BigDecimal("26.46").compareTo(lines.get(1).path("amount").decimalValue()), "the commission invoice settled");
         assertEquals(0, new BigDecimal("135.54").compareTo(lines.get(2).path("amount").decimalValue()), "the payout");
+    }
+
+    @Test
+    void aCreditNoteBecomesAPurchaseCreditMemoOnceAndTheVendorSettles() throws Exception {
+        final JsonNode settlement = settlementOfOnePeriod(new BigDecimal("10.00"));
+        final TestRunner runner = bookingRunner();
+        runner.enqueue(MAPPER.writeValueAsBytes(settlement));
+        runner.enqueue(MAPPER.writeValueAsBytes(settlement));
+        runner.run(2);
+        runner.assertAllFlowFilesTransferred(PutBusinessCentralMarketplaceSettlement.REL_SUCCESS, 2);
+        final List<JsonNode> memos = company.purchaseCreditMemos();
+        assertEquals(1, memos.size(), "booked once whatever the replays");
+        final JsonNode credit = settlement.path("documents").get(0);
+        assertEquals("MANUAL_CREDIT", credit.path("type").asText());
+        assertEquals(credit.path("key").asText(), memos.get(0).path("vendorCreditMemoNumber").asText());
+        assertEquals("V-CARREFOUR", memos.get(0).path("vendorNumber").asText());
+        assertEquals(0, new BigDecimal("12.00").compareTo(memos.get(0).path("totalAmountIncludingTax").decimalValue()), "10.00 + 20 % VAT");
+        final JsonNode second = MAPPER.readTree(runner.getFlowFilesForRelationship(PutBusinessCentralMarketplaceSettlement.REL_SUCCESS).get(1).toByteArray());
+        assertEquals("ALREADY_BOOKED", second.path("bookings").get(0).path("result").asText());
+        // the vendor line of the journal is what the operator kept net of the credit: invoice 26.46 less credit 12.00
+        final JsonNode vendorLine = company.journalLines().stream().filter(l -> l.path("accountType").asText().equals("Vendor")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("14.46").compareTo(vendorLine.path("amount").decimalValue()));
+    }
+
+    @Test
+    void aSettlementReplayedAfterItsJournalWasPostedIsNotBookedAgain() throws Exception {
+        final JsonNode settlement = settlementOfOnePeriod();
+        final TestRunner runner = bookingRunner();
+        runner.enqueue(MAPPER.writeValueAsBytes(settlement));
+        runner.run();
+        assertEquals(3, company.postJournal("MARKETPL"), "the accountant posts the journal");
+        assertEquals(0, company.journalLines().size());
+        runner.enqueue(MAPPER.writeValueAsBytes(settlement));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutBusinessCentralMarketplaceSettlement.REL_SUCCESS, 2);
+        assertEquals(0, company.journalLines().size(), "nothing booked again");
+        assertEquals(3, company.generalLedgerEntries().size());
+        final JsonNode replay = MAPPER.readTree(runner.getFlowFilesForRelationship(PutBusinessCentralMarketplaceSettlement.REL_SUCCESS).get(1).toByteArray());
+        assertEquals("POSTED", replay.path("bookings").get(1).path("reason").asText());
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,11 @@ final class BcAccounting {
     /** The account types of a general journal line (the page's accountType enum, as the API spells them). */
     private static final Set<String> ACCOUNT_TYPES = Set.of("G/L Account", "Customer", "Vendor", "Bank Account", "Fixed Asset", "Employee");
 
+    /** The posting groups' accounts of the simulated company (Customers Domestic, Vendors Domestic, the bank's). */
+    static final String RECEIVABLES_ACCOUNT = "2310";
+    static final String PAYABLES_ACCOUNT = "5410";
+    static final String BANK_ACCOUNT = "2910";
+
     private final BcCompany company;
     private final BcStore store;
     private final Map<String, BcTable> tables;
@@ -36,14 +42,33 @@ final class BcAccounting {
         this.tables = tables;
     }
 
+    /** The two purchase documents a client drafts through the API: their sets, number series and own fields. */
+    private record PurchaseKind(String headerSet, String lineSet, String series, long firstNumber, String dateField, String vendorDocumentField) {
+    }
+
+    private static final PurchaseKind INVOICE = new PurchaseKind(BcCompany.PURCHASE_INVOICES, BcCompany.PURCHASE_INVOICE_LINES,
+            "P-INV", 108001, "invoiceDate", "vendorInvoiceNumber");
+    private static final PurchaseKind CREDIT_MEMO = new PurchaseKind(BcCompany.PURCHASE_CREDIT_MEMOS, BcCompany.PURCHASE_CREDIT_MEMO_LINES,
+            "P-CR", 109001, "creditMemoDate", "vendorCreditMemoNumber");
+
     /** A draft purchase invoice; the vendor (by id or number) must exist; lines may come deep-inserted. */
     BcRow createPurchaseInvoice(final JsonNode body) {
-        final BcTable invoices = tables.get(BcCompany.PURCHASE_INVOICES);
-        final ObjectNode data = EntityBody.blank(invoices.type());
-        EntityBody.bind(invoices.type(), data, body, PURCHASE_NAVIGATION);
-        final JsonNode linesBody = body.get(BcCompany.PURCHASE_INVOICE_LINES);
+        return createPurchaseDocument(INVOICE, body);
+    }
+
+    /** A draft purchase credit memo, as the APIV2PurchaseCreditMemos page takes it (vendor, deep-inserted lines). */
+    BcRow createPurchaseCreditMemo(final JsonNode body) {
+        return createPurchaseDocument(CREDIT_MEMO, body);
+    }
+
+    private BcRow createPurchaseDocument(final PurchaseKind kind, final JsonNode body) {
+        final BcTable documents = tables.get(kind.headerSet());
+        final ObjectNode data = EntityBody.blank(documents.type());
+        EntityBody.bind(documents.type(), data, body, Set.of(kind.lineSet()));
+        final JsonNode linesBody = body.get(kind.lineSet());
         if (linesBody != null && !linesBody.isArray()) {
-            throw BcApiError.badRequest("The property 'purchaseInvoiceLines' must be a collection of purchaseInvoiceLine.");
+            throw BcApiError.badRequest("The property '" + kind.lineSet() + "' must be a collection of "
+                    + kind.lineSet().substring(0, kind.lineSet().length() - 1) + ".");
         }
         final BcRow vendor = vendor(body, data);
         data.put("vendorId", vendor.id()).put("vendorNumber", vendor.data().path("number").asText())
@@ -51,39 +76,43 @@ final class BcAccounting {
                 .put("payToVendorId", vendor.id()).put("payToVendorNumber", vendor.data().path("number").asText())
                 .put("payToName", vendor.data().path("displayName").asText());
         if (data.path("number").asText().isEmpty()) {
-            data.put("number", company.nextNumberOf(BcCompany.PURCHASE_INVOICES, "P-INV", 108001));
+            data.put("number", company.nextNumberOf(kind.headerSet(), kind.series(), kind.firstNumber()));
         }
         final String today = LocalDate.ofInstant(store.now(), ZoneOffset.UTC).toString();
-        if (data.path("invoiceDate").asText().equals(EntityBody.BLANK_DATE)) {
-            data.put("invoiceDate", today);
+        if (data.path(kind.dateField()).asText().equals(EntityBody.BLANK_DATE)) {
+            data.put(kind.dateField(), today);
         }
         if (data.path("postingDate").asText().equals(EntityBody.BLANK_DATE)) {
-            data.put("postingDate", data.path("invoiceDate").asText());
+            data.put("postingDate", data.path(kind.dateField()).asText());
         }
         if (data.path("dueDate").asText().equals(EntityBody.BLANK_DATE)) {
-            data.put("dueDate", data.path("invoiceDate").asText());
+            data.put("dueDate", data.path(kind.dateField()).asText());
         }
         data.put("status", "Draft").put("discountAppliedBeforeTax", true);
         if (data.path("currencyCode").asText().isEmpty()) {
             data.put("currencyCode", vendor.data().path("currencyCode").asText(""));
         }
-        final String invoiceId = store.newId();
-        data.put("id", invoiceId);
+        final String documentId = store.newId();
+        data.put("id", documentId);
         data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
-        final BcRow invoice = invoices.insert(invoiceId, data);
+        final BcRow document = documents.insert(documentId, data);
         if (linesBody != null) {
             int sequence = 10000;
             for (final JsonNode line : linesBody) {
-                createPurchaseLine(invoice, line, sequence);
+                createPurchaseLine(kind.lineSet(), document, line, sequence);
                 sequence += 10000;
             }
         }
-        recomputePurchaseTotals(invoiceId);
-        return invoices.get(invoiceId);
+        recomputePurchaseTotals(kind, documentId);
+        return documents.get(documentId);
     }
 
     BcRow createPurchaseLine(final BcRow invoice, final JsonNode body, final int defaultSequence) {
-        final BcTable lines = tables.get(BcCompany.PURCHASE_INVOICE_LINES);
+        return createPurchaseLine(BcCompany.PURCHASE_INVOICE_LINES, invoice, body, defaultSequence);
+    }
+
+    private BcRow createPurchaseLine(final String lineSet, final BcRow invoice, final JsonNode body, final int defaultSequence) {
+        final BcTable lines = tables.get(lineSet);
         final ObjectNode data = EntityBody.blank(lines.type());
         EntityBody.bind(lines.type(), data, body, Set.of());
         if (!body.has("lineType")) {
@@ -122,11 +151,15 @@ final class BcAccounting {
     }
 
     void recomputePurchaseTotals(final String invoiceId) {
-        final BcTable invoices = tables.get(BcCompany.PURCHASE_INVOICES);
-        final BcRow invoice = invoices.get(invoiceId);
+        recomputePurchaseTotals(INVOICE, invoiceId);
+    }
+
+    private void recomputePurchaseTotals(final PurchaseKind kind, final String documentId) {
+        final BcTable invoices = tables.get(kind.headerSet());
+        final BcRow invoice = invoices.get(documentId);
         BigDecimal excluding = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
-        for (final BcRow line : company.linesOf(BcCompany.PURCHASE_INVOICE_LINES, invoiceId)) {
+        for (final BcRow line : company.linesOf(kind.lineSet(), documentId)) {
             excluding = excluding.add(line.data().path("amountExcludingTax").decimalValue());
             tax = tax.add(line.data().path("totalTaxAmount").decimalValue());
         }
@@ -171,6 +204,52 @@ final class BcAccounting {
         final String lineId = store.newId();
         data.put("id", lineId);
         return lines.insert(lineId, data);
+    }
+
+    /**
+     * Posts the lines of a journal: one G/L entry per line (customer, vendor and bank lines on their posting group's
+     * account), then the lines leave the journal. Each document must balance, as BC's posting checks.
+     */
+    int postJournal(final BcRow journal) {
+        final List<BcRow> lines = company.linesOf(BcCompany.JOURNAL_LINES, journal.id());
+        final Map<String, BigDecimal> byDocument = new java.util.HashMap<>();
+        lines.forEach(line -> byDocument.merge(line.data().path("documentNumber").asText() + "|" + line.data().path("postingDate").asText(),
+                line.data().path("amount").decimalValue(), BigDecimal::add));
+        for (final Map.Entry<String, BigDecimal> document : byDocument.entrySet()) {
+            if (document.getValue().signum() != 0) {
+                throw new BcApiError(400, "Application_DialogException", "Document No. " + document.getKey().split("\\|")[0]
+                        + " is out of balance by " + document.getValue().toPlainString() + ". Please check that Posting Date, Document Type, "
+                        + "Document No. and Amount are correct for each line.");
+            }
+        }
+        final BcTable entries = tables.get(BcCompany.GL_ENTRIES);
+        int next = entries.size() + 1;
+        for (final BcRow line : lines) {
+            final ObjectNode data = EntityBody.blank(entries.type());
+            final BigDecimal amount = line.data().path("amount").decimalValue();
+            data.put("entryNumber", next++).put("postingDate", line.data().path("postingDate").asText())
+                    .put("documentNumber", line.data().path("documentNumber").asText())
+                    .put("accountNumber", postingAccount(line.data()))
+                    .put("description", line.data().path("description").asText())
+                    .put("debitAmount", amount.signum() > 0 ? amount : BigDecimal.ZERO)
+                    .put("creditAmount", amount.signum() < 0 ? amount.negate() : BigDecimal.ZERO)
+                    .put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            final String entryId = store.newId();
+            data.put("id", entryId);
+            entries.insert(entryId, data);
+            tables.get(BcCompany.JOURNAL_LINES).delete(line);
+        }
+        return lines.size();
+    }
+
+    /** The G/L account a journal line posts to: its own for G/L lines, the posting group's (W1 demo data) for the others. */
+    private static String postingAccount(final JsonNode line) {
+        return switch (line.path("accountType").asText()) {
+            case "Customer" -> RECEIVABLES_ACCOUNT;
+            case "Vendor" -> PAYABLES_ACCOUNT;
+            case "Bank Account" -> BANK_ACCOUNT;
+            default -> line.path("accountNumber").asText();
+        };
     }
 
     void clear() {

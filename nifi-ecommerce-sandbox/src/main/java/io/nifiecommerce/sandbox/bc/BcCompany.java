@@ -53,6 +53,9 @@ public final class BcCompany {
     public static final String JOURNALS = "journals";
     public static final String JOURNAL_LINES = "journalLines";
     public static final String DIMENSION_SET_LINES = "dimensionSetLines";
+    public static final String PURCHASE_CREDIT_MEMOS = "purchaseCreditMemos";
+    public static final String PURCHASE_CREDIT_MEMO_LINES = "purchaseCreditMemoLines";
+    public static final String GL_ENTRIES = "generalLedgerEntries";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     /** The part of the salesOrders page the simulator deep-inserts (others answer 501). */
@@ -106,6 +109,9 @@ public final class BcCompany {
         table(JOURNALS, BcEntityType.JOURNAL);
         table(JOURNAL_LINES, BcEntityType.JOURNAL_LINE);
         table(DIMENSION_SET_LINES, BcEntityType.DIMENSION_SET_LINE);
+        table(PURCHASE_CREDIT_MEMOS, BcEntityType.PURCHASE_CREDIT_MEMO);
+        table(PURCHASE_CREDIT_MEMO_LINES, BcEntityType.PURCHASE_CREDIT_MEMO_LINE);
+        table(GL_ENTRIES, BcEntityType.GL_ENTRY);
         this.ledger = new ItemLedger(store, tables.get(ITEMS), tables.get(ITEM_LEDGER_ENTRIES), tables.get(LOCATIONS),
                 customTable(BcStockByLocation.PAGE));
         this.posting = new BcDocumentPosting(this, store, ledger);
@@ -262,6 +268,30 @@ public final class BcCompany {
     /** General journal lines of every journal. */
     public List<JsonNode> journalLines() {
         return snapshot(JOURNAL_LINES);
+    }
+
+    /** Purchase credit memos with their {@code purchaseCreditMemoLines}. */
+    public List<JsonNode> purchaseCreditMemos() {
+        return snapshot(PURCHASE_CREDIT_MEMOS);
+    }
+
+    /** Posted general ledger entries. */
+    public List<JsonNode> generalLedgerEntries() {
+        return snapshot(GL_ENTRIES);
+    }
+
+    /**
+     * Posts a general journal as the accountant's Post action does: each line becomes a G/L entry and leaves the journal;
+     * a document whose lines do not balance is refused and nothing is posted. Returns the number of entries written.
+     */
+    public int postJournal(final String code) {
+        return store.transaction(() -> {
+            final BcRow journal = findByField(tables.get(JOURNALS), "code", code);
+            if (journal == null) {
+                throw BcApiError.relatedNotFound("Gen. Journal Batch", "Journal Template Name='GENERAL',Name='" + code + "'");
+            }
+            return accounting.postJournal(journal);
+        });
     }
 
     /** Creates a sales order as a POST would (deep insert when the body has {@code salesOrderLines}). */
@@ -684,6 +714,7 @@ public final class BcCompany {
             case VENDORS -> createMaster(VENDORS, body, "V", 10, 10, "%s%05d");
             case JOURNALS -> createJournal(body);
             case PURCHASE_INVOICES -> accounting.createPurchaseInvoice(body);
+            case PURCHASE_CREDIT_MEMOS -> accounting.createPurchaseCreditMemo(body);
             case PURCHASE_INVOICE_LINES -> {
                 final BcRow invoice = require(PURCHASE_INVOICES, parentId != null ? parentId : body.path("documentId").asText(""));
                 final BcRow line = accounting.createPurchaseLine(invoice, body, nextSequence(PURCHASE_INVOICE_LINES, invoice.id()));
@@ -844,6 +875,7 @@ public final class BcCompany {
             case PURCHASE_RECEIPTS -> PURCHASE_RECEIPT_LINES;
             case SALES_CREDIT_MEMOS -> SALES_CREDIT_MEMO_LINES;
             case PURCHASE_INVOICES -> PURCHASE_INVOICE_LINES;
+            case PURCHASE_CREDIT_MEMOS -> PURCHASE_CREDIT_MEMO_LINES;
             case JOURNALS -> JOURNAL_LINES;
             default -> null;
         };

@@ -189,6 +189,34 @@ public final class BcEntityType {
             code("taxCode", 20), of("balanceAccountType", E), of("balancingAccountId", G), code("balancingAccountNumber", 20),
             of("lastModifiedDateTime", DT)));
 
+    /** Purchase credit memos (a vendor's credit note, e.g. a marketplace's goodwill credit), drafts then posted. */
+    public static final BcEntityType PURCHASE_CREDIT_MEMO = fromPage("purchaseCreditMemos", "Purch. Cr. Memo Entity Buffer", List.of(
+            of("id", G), code("number", 20), of("creditMemoDate", DATE), of("postingDate", DATE), of("dueDate", DATE),
+            of("vendorId", G), code("vendorNumber", 20), text("vendorName", 100), code("vendorCreditMemoNumber", 35),
+            of("payToVendorId", G), code("payToVendorNumber", 20), text("payToName", 100), text("buyFromAddressLine1", 100),
+            text("buyFromAddressLine2", 50), text("buyFromCity", 30), code("buyFromCountry", 10), text("buyFromState", 30),
+            code("buyFromPostCode", 20), text("payToAddressLine1", 100), text("payToAddressLine2", 50), text("payToCity", 30),
+            code("payToCountry", 10), text("payToState", 30), code("payToPostCode", 20), code("shortcutDimension1Code", 20),
+            code("shortcutDimension2Code", 20), of("currencyId", G), code("currencyCode", 10), of("paymentTermsId", G),
+            of("shipmentMethodId", G), code("purchaser", 20), of("pricesIncludeTax", B), of("discountAmount", D),
+            of("discountAppliedBeforeTax", B), of("totalAmountExcludingTax", D), of("totalTaxAmount", D),
+            of("totalAmountIncludingTax", D), of("status", E), of("lastModifiedDateTime", DT), of("invoiceId", G),
+            code("invoiceNumber", 20), of("vendorReturnReasonId", G)));
+
+    public static final BcEntityType PURCHASE_CREDIT_MEMO_LINE = fromPage("purchaseCreditMemoLines", "Purch. Cr. Memo Line", List.of(
+            of("id", G), of("documentId", G), of("sequence", I), of("itemId", G), of("accountId", G), of("lineType", E),
+            code("lineObjectNumber", 20), text("description", 100), of("unitOfMeasureId", G), code("unitOfMeasureCode", 10),
+            of("unitCost", D), of("quantity", D), of("discountAmount", D), of("discountPercent", D), of("discountAppliedBeforeTax", B),
+            of("amountExcludingTax", D), code("taxCode", 20), of("taxPercent", D), of("totalTaxAmount", D), of("amountIncludingTax", D),
+            of("invoiceDiscountAllocation", D), of("netAmount", D), of("netTaxAmount", D), of("netAmountIncludingTax", D),
+            of("itemVariantId", G), of("locationId", G)));
+
+    /** Posted general ledger entries, read-only. */
+    public static final BcEntityType GL_ENTRY = fromPage("generalLedgerEntries", "G/L Entry", List.of(
+            of("id", G), of("entryNumber", I), of("postingDate", DATE), code("documentNumber", 20), of("documentType", E),
+            of("accountId", G), code("accountNumber", 20), text("description", 100), of("debitAmount", D), of("creditAmount", D),
+            of("additionalCurrencyDebitAmount", D), of("additionalCurrencyCreditAmount", D), of("lastModifiedDateTime", DT)));
+
     /** The dimensions of a document (its dimension set), read and written under the document's navigation. */
     public static final BcEntityType DIMENSION_SET_LINE = fromPage("dimensionSetLines", "Dimension Set Entry Buffer", List.of(
             of("id", G), code("code", 20), code("consolidationCode", 20), of("parentId", G), of("parentType", E),

@@ -21,7 +21,8 @@ public final class BcPages {
             "APIV2ItemLedgerEntries.Page.al", "APIV2Locations.Page.al", "APIV2PurchaseOrders.Page.al", "APIV2PurchaseOrderLines.Page.al",
             "APIV2PurchaseReceipts.Page.al", "APIV2PurchReceiptLines.Page.al", "APIV2ItemVariants.Page.al",
             "APIV2Vendors.Page.al", "APIV2PurchaseInvoices.Page.al", "APIV2PurchaseInvoiceLines.Page.al",
-            "APIV2Journals.Page.al", "APIV2JournalLines.Page.al", "APIV2DimensionSetLines.Page.al");
+            "APIV2Journals.Page.al", "APIV2JournalLines.Page.al", "APIV2DimensionSetLines.Page.al",
+            "APIV2PurchaseCreditMemos.Page.al", "APIV2PurchCrMemoLines.Page.al", "APIV2GLEntries.Page.al");
 
     private static final Map<String, AlPage> BY_ENTITY_SET = load();
 

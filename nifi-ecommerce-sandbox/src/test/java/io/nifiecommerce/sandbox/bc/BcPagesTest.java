@@ -37,7 +37,10 @@ class BcPagesTest {
             Map.entry("itemVariants", BcEntityType.ITEM_VARIANT),
             Map.entry("vendors", BcEntityType.VENDOR), Map.entry("purchaseInvoices", BcEntityType.PURCHASE_INVOICE),
             Map.entry("purchaseInvoiceLines", BcEntityType.PURCHASE_INVOICE_LINE), Map.entry("journals", BcEntityType.JOURNAL),
-            Map.entry("journalLines", BcEntityType.JOURNAL_LINE), Map.entry("dimensionSetLines", BcEntityType.DIMENSION_SET_LINE));
+            Map.entry("journalLines", BcEntityType.JOURNAL_LINE), Map.entry("dimensionSetLines", BcEntityType.DIMENSION_SET_LINE),
+            Map.entry("purchaseCreditMemos", BcEntityType.PURCHASE_CREDIT_MEMO),
+            Map.entry("purchaseCreditMemoLines", BcEntityType.PURCHASE_CREDIT_MEMO_LINE),
+            Map.entry("generalLedgerEntries", BcEntityType.GL_ENTRY));
 
 
     @Test

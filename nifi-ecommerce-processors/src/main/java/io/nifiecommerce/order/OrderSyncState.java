@@ -1,4 +1,4 @@
-package io.nifiecommerce.mirakl;
+package io.nifiecommerce.order;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the incremental read of a marketplace's orders stands: the end of the last window read whole, and the order
- * versions (order id and last_updated_date) already handled that a later window can return again, because windows
- * overlap and because OR11 itself subtracts a delta from start_update_date. Kept as strings in the processor's
- * cluster state, written in the same session commit as the FlowFiles.
+ * Where the incremental read of a marketplace's orders by update date stands: the end of the last window read whole,
+ * and the order versions (order id and update date) already handled that a later window can return again, because
+ * windows overlap (and Mirakl's OR11 subtracts a delta of its own; Amazon's getOrders lags two minutes). Kept as
+ * strings in the processor's cluster state, written in the same session commit as the FlowFiles.
  *
  * @param cursor null before the first read
  * @param handled version key to its last_updated_date

@@ -1,0 +1,168 @@
+package io.nifiecommerce.amazon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ClientCredentialsGrant;
+import io.nifiecommerce.http.ErrorClass;
+import io.nifiecommerce.http.HttpTransport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls to the Selling Partner API of one region ({@code https://sellingpartnerapi-eu.amazon.com}) for one selling
+ * partner: an LWA access token (refresh token grant at {@code https://api.amazon.com/auth/o2/token}, one hour, renewed
+ * before it lapses and after a 403 that says it expired) in the {@code x-amz-access-token} header, every request
+ * through its operation's {@link RateGate} and the bundle's {@link HttpTransport} (5xx, 429 and I/O retried there).
+ * SP-API's error body {@code {"errors": [{"code", "message", "details"}]}} becomes an {@link ApiException} with
+ * Amazon's code; an operation whose usage plan is spent ends as a transient {@value #QUOTA_EXCEEDED}.
+ */
+public class SellingPartnerClient {
+
+    public static final String QUOTA_EXCEEDED = "QuotaExceeded";
+
+    static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A documented default usage plan, the starting point of an operation's gate. */
+    public record Plan(double rate, int burst) {
+    }
+
+    private final URI endpoint;
+    private final ClientCredentialsGrant token;
+    private final HttpTransport transport;
+    private final Duration readTimeout;
+    private final Duration maxRateWait;
+    private final Clock clock;
+    private final Map<String, RateGate> gates = new ConcurrentHashMap<>();
+
+    /**
+     * @param maxRateWait the longest a request waits for its usage plan inline; beyond it the call ends as QuotaExceeded
+     */
+    public SellingPartnerClient(final URI endpoint, final URI tokenUri, final LwaCredentials credentials, final HttpTransport transport,
+                                final Duration readTimeout, final Duration maxRateWait, final Clock clock) {
+        final String base = endpoint.toString();
+        this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        this.transport = transport;
+        this.readTimeout = readTimeout;
+        this.maxRateWait = maxRateWait;
+        this.clock = clock;
+        this.token = new ClientCredentialsGrant(tokenUri, ClientCredentialsGrant.grant("refresh_token", credentials.clientId(),
+                credentials.clientSecret(), Map.of("refresh_token", credentials.refreshToken())), transport, readTimeout, clock,
+                SellingPartnerClient::readToken);
+    }
+
+    /** The endpoint's host, for attributes and provenance: never a credential. */
+    public String endpointHost() {
+        return endpoint.getHost() == null ? endpoint.toString() : endpoint.getHost();
+    }
+
+    /** The gate of an operation, created on first use with its documented plan. */
+    public RateGate gate(final String operation, final Plan plan) {
+        return gates.computeIfAbsent(operation, name -> new RateGate(plan.rate(), plan.burst(), clock));
+    }
+
+    /** GET {@code path} with the query (null values left out) as {@code operation}; the answer's {@code payload}. */
+    public JsonNode get(final String operation, final Plan plan, final String path, final Map<String, ?> query) {
+        final RateGate gate = gate(operation, plan);
+        final StringJoiner joined = new StringJoiner("&", "?", "").setEmptyValue("");
+        query.forEach((name, value) -> {
+            if (value != null) {
+                joined.add(name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+            }
+        });
+        final URI uri = URI.create(endpoint + path + joined);
+        for (int attempt = 1; ; attempt++) {
+            final Duration wait = gate.reserve(maxRateWait);
+            if (wait == null) {
+                throw new ApiException(ErrorClass.TRANSIENT, 429, QUOTA_EXCEEDED, operation + " has spent its usage plan ("
+                        + gate.rate() + " requests/s): the next request is due in more than " + maxRateWait.toSeconds() + " s");
+            }
+            transport.pause(wait);
+            final HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
+                    .header("x-amz-access-token", token.token())
+                    .header("Accept", "application/json")
+                    .header("User-Agent", "nifi-ecommerce (Language=Java)")
+                    .GET().build();
+            final HttpResponse<byte[]> response;
+            try {
+                response = transport.send(request);
+            } catch (final ApiException e) {
+                if (e.status() == 429) {
+                    gate.drain();
+                    throw new ApiException(ErrorClass.TRANSIENT, 429, QUOTA_EXCEEDED, operation + " throttled by Amazon: " + e.getMessage(),
+                            e.retryAfter().orElse(null), e);
+                }
+                throw e;
+            }
+            response.headers().firstValue("x-amzn-RateLimit-Limit").ifPresent(gate::rate);
+            final int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return payload(response, operation);
+            }
+            final JsonNode error = firstError(response.body());
+            if (status == 403 && attempt == 1 && error.path("details").asText("").contains("expired")) {
+                token.invalidate();
+                continue;
+            }
+            throw new ApiException(status == 401 || status == 403 ? ErrorClass.AUTHENTICATION : ErrorClass.PERMANENT, status,
+                    error.path("code").asText("HTTP_" + status), "Amazon answered HTTP " + status + " to " + operation
+                    + (error.hasNonNull("message") ? ": " + error.path("message").asText() : "")
+                    + (error.path("details").asText("").isEmpty() ? "" : " (" + error.path("details").asText() + ")"));
+        }
+    }
+
+    private static JsonNode payload(final HttpResponse<byte[]> response, final String operation) {
+        try {
+            final JsonNode body = MAPPER.readTree(response.body());
+            if (body == null || !body.path("payload").isObject()) {
+                throw ApiException.unreadable(response.statusCode(), "Amazon answered " + operation + " without a payload object", null);
+            }
+            return body.path("payload");
+        } catch (final IOException e) {
+            throw ApiException.unreadable(response.statusCode(), "Amazon answered " + operation + " with a body that is not JSON", e);
+        }
+    }
+
+    private static JsonNode firstError(final byte[] body) {
+        try {
+            final JsonNode node = body == null || body.length == 0 ? null : MAPPER.readTree(body);
+            final JsonNode first = node == null ? null : node.path("errors").path(0);
+            return first == null || !first.isObject() ? MAPPER.createObjectNode() : first;
+        } catch (final IOException e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+
+    /** LWA's answer: {@code access_token} and {@code expires_in} (seconds), or an OAuth error body {@code error}, {@code error_description}. */
+    private static ClientCredentialsGrant.IssuedToken readToken(final HttpResponse<byte[]> response) {
+        JsonNode body;
+        try {
+            body = MAPPER.readTree(response.body());
+        } catch (final IOException e) {
+            body = null;
+        }
+        if (response.statusCode() == 200 && body != null && body.hasNonNull("access_token")) {
+            return new ClientCredentialsGrant.IssuedToken(body.path("access_token").asText(),
+                    Duration.ofSeconds(body.path("expires_in").asLong(3600)), null);
+        }
+        if (response.statusCode() == 200) {
+            throw ApiException.unreadable(200, "Login with Amazon answered without an access token", null);
+        }
+        final String code = body == null ? "HTTP_" + response.statusCode() : body.path("error").asText("HTTP_" + response.statusCode());
+        throw new ApiException(ErrorClass.AUTHENTICATION, response.statusCode(), code, "Login with Amazon refused the refresh token grant: "
+                + (body == null ? "HTTP " + response.statusCode() : body.path("error_description").asText(code)));
+    }
+}
