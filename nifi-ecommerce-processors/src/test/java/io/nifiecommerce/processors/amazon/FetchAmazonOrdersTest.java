@@ -136,4 +136,16 @@ class FetchAmazonOrdersTest {
         assertTrue(runner.getLogger().getErrorMessages().stream().noneMatch(m -> m.getMsg().contains("Atzr|revoked")));
         assertEquals(new HashSet<>(), new HashSet<>(runner.getStateManager().getState(Scope.CLUSTER).toMap().keySet()));
     }
+
+    @Test
+    void marketplaceIdsAreOneToFifty() {
+        final StandardAmazonConnectionService connection = (StandardAmazonConnectionService) runner.getControllerService("amazon");
+        runner.disableControllerService(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, " , ");
+        runner.assertNotValid(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, String.join(",", java.util.Collections.nCopies(51, "A13V1IB3VIYZZH")));
+        runner.assertNotValid(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, "A13V1IB3VIYZZH,A1PA6795UKMFR9");
+        runner.assertValid(connection);
+    }
 }
