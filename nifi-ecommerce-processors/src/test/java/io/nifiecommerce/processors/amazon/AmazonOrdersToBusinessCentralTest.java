@@ -60,7 +60,7 @@ class AmazonOrdersToBusinessCentralTest {
         for (int i = 1; i <= 3; i++) {
             company.putItem("SKU-" + i, "Produit SKU-" + i, null, new BigDecimal("16.58"), new BigDecimal("100"));
         }
-        fetch = fetchRunner();
+        fetch = FetchAmazonOrdersTest.runner(amazon);
         final PutBusinessCentralOrder processor = new PutBusinessCentralOrder();
         put = TestRunners.newTestRunner(processor);
         bcServer = BusinessCentralTestSupport.connectToSimulator(put, bc, COMPANY, "5 sec", "3");
@@ -86,27 +86,6 @@ class AmazonOrdersToBusinessCentralTest {
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
-    }
-
-    private TestRunner fetchRunner() throws Exception {
-        final FetchAmazonOrders processor = new FetchAmazonOrders();
-        processor.setClock(amazon.clock);
-        final TestRunner runner = TestRunners.newTestRunner(processor);
-        final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
-        runner.addControllerService("amazon", connection);
-        runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, amazon.baseUrl());
-        runner.setProperty(connection, StandardAmazonConnectionService.LWA_ENDPOINT, amazon.baseUrl() + "/auth/o2/token");
-        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_ID, AmazonSeeding.CLIENT_ID);
-        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_SECRET, AmazonSeeding.CLIENT_SECRET);
-        runner.setProperty(connection, StandardAmazonConnectionService.REFRESH_TOKEN, AmazonSeeding.REFRESH_TOKEN);
-        runner.enableControllerService(connection);
-        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
-        runner.addControllerService("writer", writer);
-        runner.enableControllerService(writer);
-        runner.setProperty(FetchAmazonOrders.AMAZON_CONNECTION, "amazon");
-        runner.setProperty(FetchAmazonOrders.RECORD_WRITER, "writer");
-        runner.setProperty(FetchAmazonOrders.INITIAL_START_DATE, "2026-11-01T00:00:00Z");
-        return runner;
     }
 
     @AfterEach

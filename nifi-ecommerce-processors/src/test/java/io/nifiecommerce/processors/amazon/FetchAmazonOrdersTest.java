@@ -36,9 +36,14 @@ class FetchAmazonOrdersTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = new AmazonSandbox(Duration.ofMinutes(5));
+        runner = runner(sandbox);
+    }
+
+    /** A FetchAmazonOrders on the sandbox's clock, its connection ("amazon") and JSON writer ("writer") set, from November 1st. */
+    static TestRunner runner(final AmazonSandbox sandbox) throws Exception {
         final FetchAmazonOrders processor = new FetchAmazonOrders();
         processor.setClock(sandbox.clock);
-        runner = TestRunners.newTestRunner(processor);
+        final TestRunner runner = TestRunners.newTestRunner(processor);
         final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
         runner.addControllerService("amazon", connection);
         runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, sandbox.baseUrl());
@@ -53,6 +58,7 @@ class FetchAmazonOrdersTest {
         runner.setProperty(FetchAmazonOrders.AMAZON_CONNECTION, "amazon");
         runner.setProperty(FetchAmazonOrders.RECORD_WRITER, "writer");
         runner.setProperty(FetchAmazonOrders.INITIAL_START_DATE, "2026-11-01T00:00:00Z");
+        return runner;
     }
 
     @AfterEach
