@@ -27,14 +27,16 @@ public class OrdersV0 {
     public static final SellingPartnerClient.Plan GET_ORDERS = new SellingPartnerClient.Plan(0.0167, 20);
     public static final SellingPartnerClient.Plan GET_ORDER_ITEMS = new SellingPartnerClient.Plan(0.5, 30);
     public static final int MAX_RESULTS_PER_PAGE = 100;
+    /** getOrders takes at most 50 MarketplaceIds. */
+    public static final int MAX_MARKETPLACES = 50;
 
     private final SellingPartnerClient client;
     private final List<String> marketplaceIds;
 
     /** @param marketplaceIds the marketplaces whose orders are read, e.g. A13V1IB3VIYZZH (Amazon.fr) */
     public OrdersV0(final SellingPartnerClient client, final List<String> marketplaceIds) {
-        if (marketplaceIds.isEmpty()) {
-            throw new IllegalArgumentException("getOrders needs at least one marketplace id");
+        if (marketplaceIds.isEmpty() || marketplaceIds.size() > MAX_MARKETPLACES) {
+            throw new IllegalArgumentException("getOrders takes 1 to " + MAX_MARKETPLACES + " marketplace ids");
         }
         this.client = client;
         this.marketplaceIds = List.copyOf(marketplaceIds);

@@ -9,8 +9,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
-import io.nifiecommerce.processors.order.OrderRecordSchema;
-import io.nifiecommerce.processors.order.OrderRecords;
+import io.nifiecommerce.processors.order.OrderRecordFlowFiles;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -34,17 +33,13 @@ import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.WriteResult;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,21 +197,8 @@ public class FetchAmazonOrders extends AbstractProcessor {
 
     private void writeOrders(final ProcessContext context, final ProcessSession session, final List<Order> orders, final String host,
                              final String channel) throws IOException, SchemaNotFoundException {
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
-        FlowFile flowFile = session.create();
-        final Map<String, String> written = new HashMap<>(Map.of(CHANNEL_ATTRIBUTE, channel, "ecommerce.order.segment", "B2C"));
-        try (OutputStream out = session.write(flowFile);
-             RecordSetWriter writer = writerFactory.createWriter(getLogger(), OrderRecordSchema.ORDER, out, Map.of())) {
-            writer.beginRecordSet();
-            for (final Order order : orders) {
-                writer.write(OrderRecords.toRecord(order));
-            }
-            final WriteResult result = writer.finishRecordSet();
-            written.putAll(result.getAttributes());
-            written.put("record.count", Integer.toString(result.getRecordCount()));
-            written.put("mime.type", writer.getMimeType());
-        }
-        flowFile = session.putAllAttributes(flowFile, written);
+        final FlowFile flowFile = OrderRecordFlowFiles.write(session, context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class),
+                getLogger(), orders, Map.of(CHANNEL_ATTRIBUTE, channel, "ecommerce.order.segment", "B2C"));
         session.getProvenanceReporter().receive(flowFile, "https://" + host + "/orders/v0/orders (getOrders, getOrderItems)");
         session.transfer(flowFile, REL_SUCCESS);
     }

@@ -158,6 +158,12 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
     protected Collection<ValidationResult> customValidate(final ValidationContext context) {
         final List<ValidationResult> results = new ArrayList<>();
         HttpClientProperties.validate(context, results);
+        final String ids = context.getProperty(MARKETPLACE_IDS).evaluateAttributeExpressions().getValue();
+        final long count = ids == null ? 0 : Arrays.stream(ids.split(",")).map(String::trim).filter(id -> !id.isEmpty()).count();
+        if (count == 0 || count > OrdersV0.MAX_MARKETPLACES) {
+            results.add(new ValidationResult.Builder().subject(MARKETPLACE_IDS.getDisplayName()).input(ids).valid(false)
+                    .explanation("getOrders takes 1 to " + OrdersV0.MAX_MARKETPLACES + " marketplace ids").build());
+        }
         return results;
     }
 

@@ -16,8 +16,7 @@ import io.nifiecommerce.order.OrderSyncState;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
-import io.nifiecommerce.processors.order.OrderRecordSchema;
-import io.nifiecommerce.processors.order.OrderRecords;
+import io.nifiecommerce.processors.order.OrderRecordFlowFiles;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
 import org.apache.nifi.annotation.behavior.Stateful;
@@ -42,12 +41,9 @@ import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
-import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
-import org.apache.nifi.serialization.WriteResult;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -259,21 +255,8 @@ public class FetchMiraklOrders extends AbstractProcessor {
 
     private void writeOrders(final ProcessContext context, final ProcessSession session, final List<Order> orders,
                              final Map<String, String> attributes) throws IOException, SchemaNotFoundException {
-        final RecordSetWriterFactory writerFactory = context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
-        FlowFile flowFile = session.create();
-        final Map<String, String> written = new HashMap<>(attributes);
-        try (OutputStream out = session.write(flowFile);
-             RecordSetWriter writer = writerFactory.createWriter(getLogger(), OrderRecordSchema.ORDER, out, Map.of())) {
-            writer.beginRecordSet();
-            for (final Order order : orders) {
-                writer.write(OrderRecords.toRecord(order));
-            }
-            final WriteResult result = writer.finishRecordSet();
-            written.putAll(result.getAttributes());
-            written.put("record.count", Integer.toString(result.getRecordCount()));
-            written.put("mime.type", writer.getMimeType());
-        }
-        flowFile = session.putAllAttributes(flowFile, written);
+        final FlowFile flowFile = OrderRecordFlowFiles.write(session, context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class),
+                getLogger(), orders, attributes);
         session.getProvenanceReporter().receive(flowFile, context.getProperty(MIRAKL_CONNECTION)
                 .asControllerService(MiraklConnectionService.class).api().client().instance() + "/api/orders (OR11)");
         session.transfer(flowFile, REL_SUCCESS);

@@ -36,9 +36,14 @@ class FetchAmazonOrdersTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = new AmazonSandbox(Duration.ofMinutes(5));
+        runner = runner(sandbox);
+    }
+
+    /** A FetchAmazonOrders on the sandbox's clock, its connection ("amazon") and JSON writer ("writer") set, from November 1st. */
+    static TestRunner runner(final AmazonSandbox sandbox) throws Exception {
         final FetchAmazonOrders processor = new FetchAmazonOrders();
         processor.setClock(sandbox.clock);
-        runner = TestRunners.newTestRunner(processor);
+        final TestRunner runner = TestRunners.newTestRunner(processor);
         final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
         runner.addControllerService("amazon", connection);
         runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, sandbox.baseUrl());
@@ -53,6 +58,7 @@ class FetchAmazonOrdersTest {
         runner.setProperty(FetchAmazonOrders.AMAZON_CONNECTION, "amazon");
         runner.setProperty(FetchAmazonOrders.RECORD_WRITER, "writer");
         runner.setProperty(FetchAmazonOrders.INITIAL_START_DATE, "2026-11-01T00:00:00Z");
+        return runner;
     }
 
     @AfterEach
@@ -135,5 +141,17 @@ class FetchAmazonOrdersTest {
         assertTrue(runner.getLogger().getErrorMessages().stream().anyMatch(m -> m.getMsg().contains("invalid_grant")));
         assertTrue(runner.getLogger().getErrorMessages().stream().noneMatch(m -> m.getMsg().contains("Atzr|revoked")));
         assertEquals(new HashSet<>(), new HashSet<>(runner.getStateManager().getState(Scope.CLUSTER).toMap().keySet()));
+    }
+
+    @Test
+    void marketplaceIdsAreOneToFifty() {
+        final StandardAmazonConnectionService connection = (StandardAmazonConnectionService) runner.getControllerService("amazon");
+        runner.disableControllerService(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, " , ");
+        runner.assertNotValid(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, String.join(",", java.util.Collections.nCopies(51, "A13V1IB3VIYZZH")));
+        runner.assertNotValid(connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.MARKETPLACE_IDS, "A13V1IB3VIYZZH,A1PA6795UKMFR9");
+        runner.assertValid(connection);
     }
 }

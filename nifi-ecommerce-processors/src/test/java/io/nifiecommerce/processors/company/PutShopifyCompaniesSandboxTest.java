@@ -186,10 +186,11 @@ class PutShopifyCompaniesSandboxTest {
         read.setProperty("Record Writer", "writer");
         read.setProperty("Entity Set", "customers");
         read.setProperty("Read Mode", "FULL");
-        // every company customer but the marketplace's, which buys nothing on the B2B site: integrators narrow the filter
+        // every company customer but the marketplaces', which buy nothing on the B2B site: integrators narrow the filter
         // the same way for their own marketplaces and intercompany customers (docs/b2b-companies.md)
         read.setProperty("Filter", "type eq 'Company' and blocked ne 'All' and number ne '"
-                + io.nifiecommerce.sandbox.mirakl.MiraklSeeding.BC_PARTY + "'");
+                + io.nifiecommerce.sandbox.mirakl.MiraklSeeding.BC_PARTY + "' and number ne '"
+                + io.nifiecommerce.sandbox.amazon.AmazonSeeding.BC_CUSTOMER + "'");
         read.run();
         final MockFlowFile customers = read.getFlowFilesForRelationship("success").getFirst();
         final int b2b = sandbox.seed().companies().size();
