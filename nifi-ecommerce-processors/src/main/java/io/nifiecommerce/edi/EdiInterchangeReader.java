@@ -72,7 +72,7 @@ public final class EdiInterchangeReader {
             return interchanges;
         }
         requireInterchangeHeader(input);
-        final EDIStreamReader reader = FACTORY.createEDIStreamReader(input);
+        final EDIStreamReader reader = FACTORY.createEDIStreamReader(new UnaReservedCharacter(input));
         try {
             new Collector(reader, interchanges, strictness).run();
         } finally {
