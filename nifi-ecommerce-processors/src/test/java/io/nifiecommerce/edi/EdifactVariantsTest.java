@@ -166,6 +166,24 @@ class EdifactVariantsTest {
         return records.stream().map(r -> r.toString().replaceAll("version=[^,]*", "version=*")).toList();
     }
 
+    /** Item id codes written in lower case ("en", "sa"), as some partners' tools do, read as the upper-case codes. */
+    @TestFactory
+    Stream<DynamicTest> lowerCaseItemIdCodes() {
+        return readers().stream().filter(reader -> !reader.name().equals("IFTSTA")).map(reader -> DynamicTest.dynamicTest(reader.name(), () -> {
+            final List<?> expected = reader.read().apply(EdiText.utf8(reader.sample()));
+            final String text = EdiText.writeEdifact(EdiText.mapSegments(EdiText.parseEdifact(reader.sample()), s -> {
+                if (!s.tag().equals("LIN") && !s.tag().equals("PIA")) {
+                    return s;
+                }
+                final List<List<String>> elements = s.elements().stream().map(element -> element.size() < 2 ? element
+                        : java.util.stream.IntStream.range(0, element.size())
+                        .mapToObj(i -> i == 1 ? element.get(i).toLowerCase(java.util.Locale.ROOT) : element.get(i)).toList()).toList();
+                return s.withElements(elements);
+            }), Delimiters.DEFAULT, false, "\n");
+            assertEquals(expected, reader.read().apply(EdiText.utf8(text)), text);
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> severalMessagesAndInterchangesInOneFile() {
         return readers().stream().map(reader -> DynamicTest.dynamicTest(reader.name(), () -> {
