@@ -166,6 +166,21 @@ class EdifactVariantsTest {
         return records.stream().map(r -> r.toString().replaceAll("version=[^,]*", "version=*")).toList();
     }
 
+    /**
+     * A 6-digit UNB date under syntax 4 (CCYYMMDD is required there), as many partners write it: the status and stock
+     * readers, which use nothing of the envelope's elements, read on; the exchange readers follow Envelope Strictness.
+     */
+    @TestFactory
+    Stream<DynamicTest> syntax4WithASixDigitDateInStatusAndStockReports() {
+        return readers().stream().filter(reader -> reader.name().equals("IFTSTA") || reader.name().equals("INVRPT"))
+                .map(reader -> DynamicTest.dynamicTest(reader.name(), () -> {
+                    final List<?> expected = reader.read().apply(EdiText.utf8(reader.sample()));
+                    final String text = EdiText.writeEdifact(EdiText.mapSegments(EdiText.parseEdifact(reader.sample()),
+                            s -> s.tag().equals("UNB") ? EdiText.setElement(s, 1, "UNOC", "4") : s), Delimiters.DEFAULT, false, "\n");
+                    assertEquals(expected, reader.read().apply(EdiText.utf8(text)), text);
+                }));
+    }
+
     /** Item id codes written in lower case ("en", "sa"), as some partners' tools do, read as the upper-case codes. */
     @TestFactory
     Stream<DynamicTest> lowerCaseItemIdCodes() {
