@@ -87,6 +87,19 @@ class EdiReadersDamageFuzzTest {
         }, ReadRetailOrderEdi.REL_ORIGINAL, ReadRetailOrderEdi.REL_REVIEW);
     }
 
+    /** Empty files and files holding only a BOM and line breaks (a failed export) go to review with a reason. */
+    @Test
+    void emptyFilesGoToReview() {
+        for (final byte[] empty : List.of(new byte[0], "\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'})) {
+            final TestRunner runner = desadvReader();
+            runner.enqueue(empty);
+            runner.run();
+            runner.assertAllFlowFilesTransferred(ReadShipmentConfirmationEdi.REL_REVIEW, 1);
+            runner.getFlowFilesForRelationship(ReadShipmentConfirmationEdi.REL_REVIEW).getFirst().assertAttributeEquals("error.code", "NO_CONFIRMATION");
+        }
+    }
+
     private static TestRunner desadvReader() {
         final ReadShipmentConfirmationEdi processor = new ReadShipmentConfirmationEdi();
         processor.setClock(CLOCK);
