@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * as UTF-8 where well-formed and as Windows-1252 elsewhere ({@link Utf8OrWindows1252Reader}: French back offices
  * export Windows-1252); a leading byte order mark is dropped. When the configured delimiter does not reveal the
  * tracking number column in the header but {@code ;}, a tab, {@code |} or {@code ,} does, the file's own delimiter is
- * used. Times are read by {@link EventTimes#parseText} (ISO-8601, or day first as in {@code 06/12/2026 14:35}).
+ * used; an Excel {@code sep=;} line before the header names the delimiter and is skipped (error line numbers then
+ * count from the header). Times are read by {@link EventTimes#parseText} (ISO-8601, or day first as in {@code 06/12/2026 14:35}).
  * Line numbers in errors are Jackson's: line breaks inside quoted fields are not counted.
  */
 public final class CsvTrackingParser implements TrackingFeedParser {
@@ -103,6 +104,17 @@ public final class CsvTrackingParser implements TrackingFeedParser {
         final StringWriter text = new StringWriter();
         new Utf8OrWindows1252Reader(new ByteArrayInputStream(head, 0, end)).transferTo(text);
         final String header = text.toString().replace("\uFEFF", "");
+        if (header.length() == 5 && header.regionMatches(true, 0, "sep=", 0, 4)) {
+            // Excel's "sep=;" line, which exports opened in Excel keep in front of the header: it names the delimiter
+            input.skipNBytes(end);
+            input.mark(2);
+            int next;
+            while ((next = input.read()) == '\r' || next == '\n') {
+                input.mark(2);
+            }
+            input.reset();
+            return header.charAt(4);
+        }
         if (hasColumn(header, mapping.delimiter())) {
             return mapping.delimiter();
         }

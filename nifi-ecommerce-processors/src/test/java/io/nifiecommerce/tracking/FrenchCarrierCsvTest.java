@@ -66,6 +66,12 @@ class FrenchCarrierCsvTest {
     }
 
     @Test
+    void anExcelSepLineNamesTheDelimiter() throws Exception {
+        assertExportRead(parse(french(','), ("sep=;\r\n" + EXPORT).getBytes(Charset.forName("windows-1252"))));
+        assertExportRead(parse(french(';'), io.nifiecommerce.fuzz.EdiText.bytes("SEP=;\n" + EXPORT, StandardCharsets.UTF_8, true)));
+    }
+
+    @Test
     void windows1252PunctuationIsKept() throws Exception {
         // 0x92 is the right single quote and 0x80 the euro sign in Windows-1252, not valid UTF-8 bytes
         final String csv = "tracking_number;status;status_label\r\n6A15602676300;RE;Refusé à l’adresse – taxe 12 €\r\n";
