@@ -106,4 +106,17 @@ class X12VariantsTest {
             return tests.stream();
         });
     }
+
+    /** Two interchanges in one file (a VAN's batch), with and without a line break between them. */
+    @TestFactory
+    Stream<DynamicTest> twoInterchangesInOneFile() {
+        return readers().stream().flatMap(reader -> Stream.of("", "\r\n").map(between -> DynamicTest.dynamicTest(
+                reader.name() + (between.isEmpty() ? " back to back" : " CRLF between"), () -> {
+                    final List<?> one = reader.read().apply(EdiText.utf8(reader.sample()));
+                    final String single = EdiText.rewriteX12(reader.sample(), '*', '>', (char) 0, "~");
+                    final List<Object> doubled = new ArrayList<>(one);
+                    doubled.addAll(one);
+                    assertEquals(doubled, reader.read().apply(EdiText.utf8(single + between + single)));
+                })));
+    }
 }
