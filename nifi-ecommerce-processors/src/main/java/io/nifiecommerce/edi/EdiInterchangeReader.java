@@ -65,7 +65,7 @@ public final class EdiInterchangeReader {
             return interchanges;
         }
         requireInterchangeHeader(input);
-        final EDIStreamReader reader = FACTORY.createEDIStreamReader(new UnaReservedCharacter(input));
+        final EDIStreamReader reader = FACTORY.createEDIStreamReader(new UnaReservedCharacter(new Utf8Transcoding(input)));
         try {
             new Collector(reader, interchanges, strictness).run();
         } finally {

@@ -181,6 +181,21 @@ class EdifactVariantsTest {
                 }));
     }
 
+    /**
+     * Accented text in the character set the UNB names: UNOC is ISO-8859-1 (one byte per letter), UNOY is UTF-8. Partners
+     * in France write "Café" in UNOC as the single byte 0xE9.
+     */
+    @TestFactory
+    Stream<DynamicTest> accentsInTheDeclaredCharacterSet() {
+        final String order = RetailOrderTest.ORDERS_D01B.replace("PARIS Guest Chair", "Chaise « Café » été");
+        return Stream.of(new String[] {"UNOC:3", "ISO-8859-1"}, new String[] {"UNOW:4", "UTF-8"}, new String[] {"UNOY:4", "UTF-8"})
+                .map(syntax -> DynamicTest.dynamicTest(syntax[0] + " in " + syntax[1], () -> {
+                    final String text = order.replace("UNOC:3", syntax[0]).replace("+261206:0800+", syntax[0].endsWith("4") ? "+20261206:0800+" : "+261206:0800+");
+                    final List<RetailOrder> read = RetailOrderReader.read(new ByteArrayInputStream(text.getBytes(java.nio.charset.Charset.forName(syntax[1]))));
+                    assertEquals("Chaise « Café » été", read.getFirst().lines().get(1).description());
+                }));
+    }
+
     /** Item id codes written in lower case ("en", "sa"), as some partners' tools do, read as the upper-case codes. */
     @TestFactory
     Stream<DynamicTest> lowerCaseItemIdCodes() {

@@ -1,4 +1,4 @@
-package io.nifiecommerce.tracking;
+package io.nifiecommerce.edi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.io.Reader;
  * breaking header names such as "N\u00b0 de colis". Deciding byte by byte keeps a mostly UTF-8 file with one stray
  * Windows byte right too, and needs no look-ahead over the whole file.
  */
-final class Utf8OrWindows1252Reader extends Reader {
+public final class Utf8OrWindows1252Reader extends Reader {
 
     /** Windows-1252 0x80..0x9F; the five undefined bytes map to the C1 control of the same value, as ISO-8859-1 does. */
     private static final char[] WINDOWS_1252_HIGH = ("\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
@@ -25,7 +25,7 @@ final class Utf8OrWindows1252Reader extends Reader {
     /** The low surrogate of a supplementary character whose high surrogate was returned last. */
     private int pendingLow = -1;
 
-    Utf8OrWindows1252Reader(final InputStream in) {
+    public Utf8OrWindows1252Reader(final InputStream in) {
         this.in = in;
     }
 
