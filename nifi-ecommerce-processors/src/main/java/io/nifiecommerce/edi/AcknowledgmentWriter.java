@@ -25,10 +25,16 @@ public final class AcknowledgmentWriter {
 
     public WrittenInterchange write(final EdiInterchange received, final LocalDateTime preparedAt, final OutputStream out) {
         Objects.requireNonNull(received, "received");
-        final EdiPartner answer = new EdiPartner(received.syntax(), received.receiverId(), received.receiverQualifier(), received.senderId(),
-                received.senderQualifier(), test || received.test());
+        final EdiPartner answer;
+        try {
+            answer = new EdiPartner(received.syntax(), received.receiverId(), received.receiverQualifier(), received.senderId(),
+                    received.senderQualifier(), test || received.test());
+        } catch (final IllegalArgumentException e) {
+            // identifiers a tolerant read let through (an id over 35 characters) that no valid envelope can carry back
+            throw new EdiWriteException("Cannot address an acknowledgment to " + received.senderId() + ": " + e.getMessage(), e);
+        }
         final long control = ControlNumber.derive("ACK|" + received.senderId() + '|' + received.controlReference());
-        try (InterchangeWriter edi = InterchangeWriter.open(out, answer, control, preparedAt, "FA", false)) {
+        try (InterchangeWriter edi = InterchangeWriter.open(out, answer, control, preparedAt, "FA", false, true)) {
             if (received.syntax() == EdiSyntax.EDIFACT) {
                 contrl(received, edi);
             } else {

@@ -4,7 +4,6 @@ import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
-import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
 import java.io.IOException;
@@ -13,9 +12,7 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -54,10 +51,6 @@ public final class EdiInterchangeReader {
         TOLERATE_ELEMENT_FORMAT
     }
 
-    private static final Set<EDIStreamValidationError> ELEMENT_FORMAT = EnumSet.of(EDIStreamValidationError.DATA_ELEMENT_TOO_SHORT,
-            EDIStreamValidationError.DATA_ELEMENT_TOO_LONG, EDIStreamValidationError.INVALID_CHARACTER_DATA,
-            EDIStreamValidationError.INVALID_CODE_VALUE, EDIStreamValidationError.INVALID_DATE, EDIStreamValidationError.INVALID_TIME,
-            EDIStreamValidationError.TOO_MANY_COMPONENTS);
 
     /** Every interchange of the input, in order, checked strictly; an empty or blank input is none. */
     public static List<EdiInterchange> read(final InputStream in) {
@@ -72,7 +65,7 @@ public final class EdiInterchangeReader {
             return interchanges;
         }
         requireInterchangeHeader(input);
-        final EDIStreamReader reader = FACTORY.createEDIStreamReader(input);
+        final EDIStreamReader reader = FACTORY.createEDIStreamReader(new UnaReservedCharacter(new Utf8Transcoding(input)));
         try {
             new Collector(reader, interchanges, strictness).run();
         } finally {
@@ -187,7 +180,7 @@ public final class EdiInterchangeReader {
                     case END_INTERCHANGE -> out.add(interchange());
                     default -> {
                         if (event.isError() && !(strictness == Strictness.TOLERATE_ELEMENT_FORMAT
-                                && ELEMENT_FORMAT.contains(reader.getErrorType()))) {
+                                && EdiStreamErrors.ELEMENT_FORMAT.contains(reader.getErrorType()))) {
                             throw EdiStreamErrors.validation(reader);
                         }
                     }

@@ -62,7 +62,7 @@ final class EdiPreamble {
             input.skipNBytes(preamble);
             if (preamble < read) {
                 requireInterchangeHeader(Arrays.copyOfRange(head, preamble, read), read - preamble);
-                return new Skipped(input, false);
+                return new Skipped(new UnaReservedCharacter(new Utf8Transcoding(input)), false);
             }
             if (read < PEEK) {
                 return new Skipped(input, true);

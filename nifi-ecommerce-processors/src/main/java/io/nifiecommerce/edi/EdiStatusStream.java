@@ -54,6 +54,9 @@ public abstract class EdiStatusStream {
                         element(segmentTag, location.getElementPosition(), Math.max(location.getComponentPosition(), 1), reader.getText().strip());
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
+                        if (EdiStreamErrors.envelopeElementFormat(reader)) {
+                            continue;
+                        }
                         final Location location = reader.getLocation();
                         final String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag;
                         throw new EdiSyntaxException(tag, location.getSegmentPosition(),

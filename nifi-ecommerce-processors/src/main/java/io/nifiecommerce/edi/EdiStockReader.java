@@ -187,7 +187,7 @@ public final class EdiStockReader implements Iterator<StockRecord>, Closeable {
                 }
                 case END_INTERCHANGE -> interchanges++;
                 default -> {
-                    if (event.isError()) {
+                    if (event.isError() && !EdiStreamErrors.envelopeElementFormat(reader)) {
                         throw validationError();
                     }
                 }

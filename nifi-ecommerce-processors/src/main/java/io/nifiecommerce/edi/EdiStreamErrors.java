@@ -8,7 +8,9 @@ import io.xlate.edi.stream.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns StAEDI's validation events and lexical exceptions into {@link EdiSyntaxException}s that name the segment and
@@ -17,6 +19,21 @@ import java.util.Locale;
 final class EdiStreamErrors {
 
     private EdiStreamErrors() {
+    }
+
+    /** Element format errors (not counts, references or structure) that a tolerant read lets through. */
+    static final Set<EDIStreamValidationError> ELEMENT_FORMAT = EnumSet.of(EDIStreamValidationError.DATA_ELEMENT_TOO_SHORT,
+            EDIStreamValidationError.DATA_ELEMENT_TOO_LONG, EDIStreamValidationError.INVALID_CHARACTER_DATA,
+            EDIStreamValidationError.INVALID_CODE_VALUE, EDIStreamValidationError.INVALID_DATE, EDIStreamValidationError.INVALID_TIME,
+            EDIStreamValidationError.TOO_MANY_COMPONENTS);
+
+    /**
+     * Whether the error event just returned is only the format of an envelope element (a 6-digit UNB date under syntax
+     * 4, an over-long association code): the status and stock readers, which take nothing from those elements, read
+     * on, as most partners' files would otherwise be refused (docs/edi.md, Envelope Strictness).
+     */
+    static boolean envelopeElementFormat(final EDIStreamReader reader) {
+        return reader.getEventType() == io.xlate.edi.stream.EDIStreamEvent.ELEMENT_DATA_ERROR && ELEMENT_FORMAT.contains(reader.getErrorType());
     }
 
     /** For an error event the reader just returned. */

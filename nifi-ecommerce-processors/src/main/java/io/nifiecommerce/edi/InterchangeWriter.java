@@ -4,6 +4,7 @@ import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.EDIStreamWriter;
 
 import java.io.OutputStream;
@@ -55,12 +56,32 @@ public final class InterchangeWriter implements AutoCloseable {
      */
     public static InterchangeWriter open(final OutputStream out, final EdiPartner partner, final long controlNumber,
                                          final LocalDateTime preparedAt, final String x12FunctionalGroup, final boolean ackRequested) {
+        return open(out, partner, controlNumber, preparedAt, x12FunctionalGroup, ackRequested, false);
+    }
+
+    /**
+     * As {@link #open(OutputStream, EdiPartner, long, LocalDateTime, String, boolean)}; with {@code partnerCodes}, a value
+     * outside StAEDI's code lists is written as it is: acknowledgments echo the partner's own identifiers and
+     * qualifiers (a UNB qualifier "04" the reader let through, since it does not check code values), and refusing to
+     * echo them would leave an interchange that was read unacknowledged. Lengths, formats and structure stay checked.
+     */
+    public static InterchangeWriter open(final OutputStream out, final EdiPartner partner, final long controlNumber,
+                                         final LocalDateTime preparedAt, final String x12FunctionalGroup, final boolean ackRequested,
+                                         final boolean partnerCodes) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(partner, "partner");
         Objects.requireNonNull(preparedAt, "preparedAt");
         final EDIOutputFactory factory = EDIOutputFactory.newFactory();
         factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        if (partnerCodes) {
+            factory.setErrorReporter((error, writer, location, data, reference) -> {
+                if (error != EDIStreamValidationError.INVALID_CODE_VALUE) {
+                    throw new EdiWriteException(error + " in segment " + location.getSegmentTag() + " at position " + location.getSegmentPosition()
+                            + ", element " + location.getElementPosition() + ": '" + data + "'", null);
+                }
+            });
+        }
         final EDIStreamWriter writer = factory.createEDIStreamWriter(out);
         final InterchangeWriter interchange = new InterchangeWriter(writer, partner, controlNumber);
         try {

@@ -41,14 +41,15 @@ final class InventoryLine {
     }
 
     void identify(String number, String type, Set<String> skuTypes) {
-        if (number == null || type == null) {
+        final String code = ItemIdType.of(number, type, null);
+        if (number == null || code == null) {
             return;
         }
-        if (skuTypes.contains(type)) {
+        if (skuTypes.contains(code)) {
             if (sku == null) {
                 sku = number;
             }
-        } else if (isGtinType(type) && gtin == null) {
+        } else if (isGtinType(code) && gtin == null) {
             gtin = number;
         }
     }

@@ -140,9 +140,10 @@ public final class ReceiptAdviceReader {
         if (id == null) {
             return;
         }
-        if ("EN".equals(type) || "SRV".equals(type) || "UP".equals(type)) {
+        final String code = ItemIdType.of(id, type, "SA");
+        if ("EN".equals(code) || "SRV".equals(code) || "UP".equals(code)) {
             line.gtin = id;
-        } else if (("SA".equals(type) || "BP".equals(type) || "IN".equals(type)) && line.itemNumber == null) {
+        } else if (("SA".equals(code) || "BP".equals(code) || "IN".equals(code)) && line.itemNumber == null) {
             line.itemNumber = id;
         }
     }

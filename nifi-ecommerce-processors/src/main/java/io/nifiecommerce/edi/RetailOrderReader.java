@@ -132,11 +132,12 @@ public final class RetailOrderReader {
         if (id == null) {
             return;
         }
-        if ("EN".equals(type) || "SRV".equals(type) || "UP".equals(type)) {
+        final String code = ItemIdType.of(id, type, null);
+        if ("EN".equals(code) || "SRV".equals(code) || "UP".equals(code)) {
             line.gtin = id;
-        } else if ("BP".equals(type)) {
+        } else if ("BP".equals(code)) {
             line.buyerItem = id;
-        } else if (type != null && line.supplierItem == null) {
+        } else if (code != null && line.supplierItem == null) {
             line.supplierItem = id;
         }
     }

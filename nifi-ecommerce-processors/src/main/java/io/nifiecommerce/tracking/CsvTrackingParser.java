@@ -8,25 +8,32 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.nifiecommerce.edi.Utf8OrWindows1252Reader;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV tracking exports with a header row, columns found by header name through a {@link CsvColumnMapping}.
  * The CSV itself is read by Jackson's streaming CSV parser ({@code jackson-dataformat-csv}, RFC 4180: quoted
  * fields may hold delimiters, doubled quotes and line breaks; spaces around values and quotes are trimmed;
  * empty lines are skipped), record by record: only the cells of mapped columns are kept. The bytes are decoded
- * as UTF-8 with replacement of malformed input (a Windows-1252 label does not lose the parcel's event); a
- * leading byte order mark is dropped. Line numbers in errors are Jackson's: line breaks inside quoted fields are
- * not counted.
+ * as UTF-8 where well-formed and as Windows-1252 elsewhere ({@link Utf8OrWindows1252Reader}: French back offices
+ * export Windows-1252); a leading byte order mark is dropped. When the configured delimiter does not reveal the
+ * tracking number column in the header but {@code ;}, a tab, {@code |} or {@code ,} does, the file's own delimiter is
+ * used; an Excel {@code sep=;} line before the header names the delimiter and is skipped (error line numbers then
+ * count from the header). Times are read by {@link EventTimes#parseText} (ISO-8601, or day first as in {@code 06/12/2026 14:35}).
+ * Line numbers in errors are Jackson's: line breaks inside quoted fields are not counted.
  */
 public final class CsvTrackingParser implements TrackingFeedParser {
 
@@ -54,6 +61,11 @@ public final class CsvTrackingParser implements TrackingFeedParser {
     private final ZoneId zone;
     private final CsvSchema schema;
 
+    /** Delimiters tried, after the configured one, when it does not reveal the tracking number column. */
+    private static final char[] OTHER_DELIMITERS = {';', '\t', '|', ','};
+    /** How much of the file is looked at to find the header line. */
+    private static final int HEADER_PEEK = 65_536;
+
     public CsvTrackingParser(final CsvColumnMapping mapping, final ZoneId zone) {
         this.mapping = mapping;
         this.zone = zone;
@@ -67,14 +79,66 @@ public final class CsvTrackingParser implements TrackingFeedParser {
 
     @Override
     public void parse(final InputStream in, final TrackingEventSink sink) throws IOException, TrackingFeedException {
-        try (CsvParser csv = (CsvParser) FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            csv.setSchema(schema);
+        final BufferedInputStream input = new BufferedInputStream(in, HEADER_PEEK);
+        final char delimiter = delimiterOf(input);
+        try (CsvParser csv = (CsvParser) FACTORY.createParser(new Utf8OrWindows1252Reader(input))) {
+            csv.setSchema(delimiter == mapping.delimiter() ? schema : schema.withColumnSeparator(delimiter));
             read(csv, sink);
         } catch (final JsonProcessingException e) {
             final JsonLocation location = e.getLocation();
             final int line = location == null ? -1 : location.getLineNr();
             throw new TrackingFeedException("CSV_SYNTAX", "Invalid CSV at line " + line + ": " + e.getOriginalMessage(), null, line, e);
         }
+    }
+
+    /**
+     * The configured delimiter, unless the header line holds the tracking number column only when split by another one
+     * (an export with {@code ;} read with the default {@code ,}: the whole header would be one unknown column).
+     */
+    private char delimiterOf(final BufferedInputStream input) throws IOException {
+        input.mark(HEADER_PEEK);
+        final byte[] head = input.readNBytes(HEADER_PEEK);
+        input.reset();
+        int end = 0;
+        while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        final StringWriter text = new StringWriter();
+        new Utf8OrWindows1252Reader(new ByteArrayInputStream(head, 0, end)).transferTo(text);
+        final String header = text.toString().replace("\uFEFF", "");
+        if (header.length() == 5 && header.regionMatches(true, 0, "sep=", 0, 4)) {
+            // Excel's "sep=;" line, which exports opened in Excel keep in front of the header: it names the delimiter
+            input.skipNBytes(end);
+            input.mark(2);
+            int next;
+            while ((next = input.read()) == '\r' || next == '\n') {
+                input.mark(2);
+            }
+            input.reset();
+            return header.charAt(4);
+        }
+        if (hasColumn(header, mapping.delimiter())) {
+            return mapping.delimiter();
+        }
+        for (final char candidate : OTHER_DELIMITERS) {
+            if (hasColumn(header, candidate)) {
+                return candidate;
+            }
+        }
+        return mapping.delimiter();
+    }
+
+    private boolean hasColumn(final String header, final char delimiter) {
+        for (final String cell : header.split(Pattern.quote(String.valueOf(delimiter)), -1)) {
+            String name = cell.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            if (name.equalsIgnoreCase(mapping.trackingNumber().strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void read(final CsvParser csv, final TrackingEventSink sink) throws IOException, TrackingFeedException {
@@ -133,7 +197,7 @@ public final class CsvTrackingParser implements TrackingFeedParser {
         OffsetDateTime time = null;
         if (timeText != null) {
             try {
-                time = EventTimes.parseIso(timeText, zone);
+                time = EventTimes.parseText(timeText, zone);
             } catch (final DateTimeException e) {
                 throw new TrackingFeedException("INVALID_CONTENT", "Invalid date-time [" + timeText + "] in column '"
                         + mapping.eventTime() + "' for tracking number " + cells[TRACKING] + " at line " + line

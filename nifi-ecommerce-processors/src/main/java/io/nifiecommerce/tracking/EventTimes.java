@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the date-times of the feeds into offset date-times; a time without offset is in the feed's zone. */
 public final class EventTimes {
@@ -42,6 +44,53 @@ public final class EventTimes {
             return LocalDate.parse(value).atStartOfDay(zone).toOffsetDateTime();
         }
         return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+    }
+
+    /**
+     * Times as exports write them: ISO-8601 ({@link #parseIso}), or day first as in French and most European back
+     * offices: {@code dd/MM/yyyy}, {@code dd.MM.yyyy} or {@code dd-MM-yyyy}, then optionally {@code HH:mm},
+     * {@code HH:mm:ss} or {@code HHhmm}, in the feed's zone. A date whose second number cannot be a month is read month
+     * first (a US export, {@code 12/26/2026}); {@code yyyy/MM/dd} is read too.
+     *
+     * @throws DateTimeParseException when the text is none of those
+     */
+    public static OffsetDateTime parseText(final String raw, final ZoneId zone) {
+        final String text = raw.strip();
+        final Matcher dayFirst = DAY_FIRST.matcher(text);
+        if (dayFirst.matches()) {
+            int day = Integer.parseInt(dayFirst.group("a"));
+            int month = Integer.parseInt(dayFirst.group("b"));
+            if (month > 12 && day <= 12) {
+                final int monthFirst = day;
+                day = month;
+                month = monthFirst;
+            }
+            return local(text, Integer.parseInt(dayFirst.group("year")), month, day, dayFirst, zone);
+        }
+        final Matcher yearFirst = YEAR_FIRST.matcher(text);
+        if (yearFirst.matches()) {
+            return local(text, Integer.parseInt(yearFirst.group("year")), Integer.parseInt(yearFirst.group("b")),
+                    Integer.parseInt(yearFirst.group("a")), yearFirst, zone);
+        }
+        return parseIso(text, zone);
+    }
+
+    private static final String CLOCK = "(?:[ T]+(?<hour>\\d{1,2})[:hH](?<minute>\\d{2})(?::(?<second>\\d{2}))?)?";
+    private static final Pattern DAY_FIRST = Pattern.compile("(?<a>\\d{1,2})(?<sep>[/.-])(?<b>\\d{1,2})\\k<sep>(?<year>\\d{4})" + CLOCK);
+    private static final Pattern YEAR_FIRST = Pattern.compile("(?<year>\\d{4})/(?<b>\\d{1,2})/(?<a>\\d{1,2})" + CLOCK);
+
+    private static OffsetDateTime local(final String text, final int year, final int month, final int day, final Matcher clock,
+                                        final ZoneId zone) {
+        try {
+            return inZone(LocalDateTime.of(year, month, day, orZero(clock.group("hour")), orZero(clock.group("minute")),
+                    orZero(clock.group("second"))), zone);
+        } catch (final DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), text, 0, e);
+        }
+    }
+
+    private static int orZero(final String digits) {
+        return digits == null ? 0 : Integer.parseInt(digits);
     }
 
     /**

@@ -93,6 +93,22 @@ class ShipmentConfirmationReaderTest {
     }
 
     @Test
+    void thirdPartyBookDistributorDesadv() {
+        // php-edifact's D96A DESADV: syntax level 1, UNH version "0" (not "D"), LIN without item id, ISBNs in PIA+5
+        // without a code qualifier, line references RFF+LI after QTY
+        final List<ShipmentConfirmation> confirmations = ShipmentConfirmationReader.read(ExchangeSamples.open("php-edifact/D96ADESADV.edi"));
+        assertEquals(1, confirmations.size());
+        final ShipmentConfirmation c = confirmations.get(0);
+        assertEquals("Y02197250", c.shipmentId());
+        assertEquals("6877871", c.orderNumber());
+        assertEquals(LocalDate.of(2016, 7, 26), c.shipDate());
+        assertEquals(2, c.lines().size());
+        assertEquals("9780738507330", c.lines().get(0).gtin(), "an ISBN-13 without a code is a GTIN (valid GS1 check digit)");
+        assertEquals("9781568361871", c.lines().get(1).gtin());
+        assertEquals(0, BigDecimal.ONE.compareTo(c.lines().get(1).quantityShipped()));
+    }
+
+    @Test
     void thirdPartyMinimal945CountsItsSegmentsWrong() {
         // published with SE*4 for five segments (ST, W06, LX, W12, SE)
         final EdiSyntaxException e = assertThrows(EdiSyntaxException.class,

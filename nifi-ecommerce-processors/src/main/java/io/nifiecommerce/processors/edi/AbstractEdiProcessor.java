@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.edi;
 
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
+import io.nifiecommerce.edi.EdiWriteException;
 import io.nifiecommerce.edi.EdiSyntax;
 import io.nifiecommerce.edi.EdiSyntaxException;
 import io.nifiecommerce.edi.WrittenInterchange;
@@ -119,12 +120,20 @@ abstract class AbstractEdiProcessor extends AbstractProcessor {
 
     /** A CONTRL or 997 for each interchange of the input that the partner's Acknowledgment setting asks one for. */
     final void acknowledgeAsAsked(final ProcessContext context, final ProcessSession session, final FlowFile input,
-                                  final List<EdiInterchange> interchanges, final Relationship relationship) {
+                                  final List<EdiInterchange> interchanges, final Relationship relationship, final Relationship review) {
         final AcknowledgmentOption acknowledgment = context.getProperty(AcknowledgmentOption.PROPERTY).asAllowableValue(AcknowledgmentOption.class);
         final AcknowledgmentWriter writer = new AcknowledgmentWriter(context.getProperty(EdiPartnerProperties.TEST_INDICATOR).asBoolean());
         for (final EdiInterchange interchange : interchanges) {
             if (acknowledgment.wanted(interchange)) {
-                acknowledge(session, input, writer, interchange, relationship);
+                try {
+                    acknowledge(session, input, writer, interchange, relationship);
+                } catch (final EdiWriteException e) {
+                    // the interchange was read and its content emitted, but its envelope cannot be echoed in a valid
+                    // CONTRL / 997 (a reference too long for UCI, say): a person answers the partner, the data is not held back
+                    EdiReview.review(session, getLogger(), session.putAttribute(session.clone(input), "edi.acknowledged.reference",
+                            String.valueOf(interchange.controlReference())), review, "ACKNOWLEDGMENT_NOT_WRITTEN",
+                            "Interchange " + interchange.controlReference() + " was read, but no acknowledgment could be written: " + e.getMessage(), null);
+                }
             }
         }
     }

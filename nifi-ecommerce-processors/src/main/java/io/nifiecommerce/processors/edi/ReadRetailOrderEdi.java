@@ -251,7 +251,7 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
             context.yield();
             return;
         }
-        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT);
+        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT, REL_REVIEW);
         session.transfer(input, REL_ORIGINAL);
     }
 

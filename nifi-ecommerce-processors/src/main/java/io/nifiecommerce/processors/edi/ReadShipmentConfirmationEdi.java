@@ -148,7 +148,7 @@ public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
         session.getProvenanceReporter().modifyContent(output, "Read " + confirmations.size() + " shipment confirmations");
         session.transfer(output, REL_SUCCESS);
 
-        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT);
+        acknowledgeAsAsked(context, session, input, interchanges, REL_ACKNOWLEDGMENT, REL_REVIEW);
         session.transfer(input, REL_ORIGINAL);
     }
 

@@ -88,4 +88,20 @@ class ParseCarrierTrackingFuzzTest {
         final int length = random.nextBoolean() ? content.length : random.nextInt(content.length + 1);
         assertRouted(runner(), java.util.Arrays.copyOf(content, length));
     }
+
+    /** Every third-party feed of the corpus, damaged (cut, a line or segment doubled, bits flipped, bytes lost). */
+    @Property(tries = 400)
+    void damagedCorpusFeedsAreRouted(@ForAll final long seed) throws InitializationException, IOException {
+        final List<java.nio.file.Path> feeds = corpusFeeds();
+        final java.nio.file.Path feed = feeds.get(Math.floorMod(seed, feeds.size()));
+        final byte[] original = Files.readAllBytes(feed);
+        final byte terminator = feed.toString().endsWith(".edi") ? (byte) '~' : (byte) '\n';
+        assertRouted(runner(), io.nifiecommerce.fuzz.Damage.apply(original, terminator, seed));
+    }
+
+    private static List<java.nio.file.Path> corpusFeeds() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(java.nio.file.Path.of("src", "test", "resources", "corpus", "feeds"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
 }
