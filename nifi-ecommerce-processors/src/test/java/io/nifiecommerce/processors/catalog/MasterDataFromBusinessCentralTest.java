@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.processors.businesscentral.GetBusinessCentralRecords;
 import io.nifiecommerce.processors.businesscentral.StandardBusinessCentralConnectionService;
+import io.nifiecommerce.company.ExistingCompany;
+import io.nifiecommerce.company.ShopifyCompanyApi;
+import io.nifiecommerce.processors.company.PutShopifyCompanies;
+import io.nifiecommerce.processors.stock.SandboxShopifyConnection;
+import org.apache.nifi.json.JsonTreeReader;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.sandbox.bc.BcCompany;
 import io.nifiecommerce.sandbox.bc.BcSalesPriceLines;
+import io.nifiecommerce.sandbox.bc.BcShopCustomers;
 import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 import io.nifiecommerce.sandbox.bc.BusinessCentralSimulator;
 import io.nifiecommerce.sandbox.seed.Variant;
@@ -119,5 +125,66 @@ class MasterDataFromBusinessCentralTest {
         prices.assertAllFlowFilesTransferred(PublishShopifyPriceLists.REL_SUCCESS, 1);
         assertEquals(0, new BigDecimal("31.50").compareTo(sandbox.shopify().shop().fixedPrice("BC HORECA", ecru.id()).orElseThrow()));
         assertEquals(List.of(), prices.getFlowFilesForRelationship(PublishShopifyPriceLists.REL_FAILURE));
+    }
+
+    /**
+     * Issue 15's "each company location gets its catalog": API v2.0 customers have no price group, the bc-extension's
+     * shopCustomers has it (and the default ship-to address), so the companies step reads that page and every location
+     * joins the catalog PublishShopifyPriceLists made for its group.
+     */
+    @Test
+    void companyLocationsGetTheCatalogOfTheirBcPriceGroup() throws Exception {
+        final BcCompany company = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        company.putItem("VERRE-9", "Verre à pied", "3760000000888", new BigDecimal("6.90"), BigDecimal.ZERO);
+        company.addCustomRow(BcSalesPriceLines.PAGE, Map.of("priceListCode", "P00002", "lineNumber", 10000, "sourceType", "Customer Price Group",
+                "sourceNo", "CHR", "assetNo", "VERRE-9", "minimumQuantity", 0, "unitPrice", new BigDecimal("5.20")));
+        final TestRunner products = PublishShopifyProductsSandboxTest.runner(PublishShopifyProducts.class, sandbox);
+        products.enqueue(read(null, "items", "itemVariants", "number eq 'VERRE-9'").getContent());
+        products.run();
+        final TestRunner prices = PublishShopifyProductsSandboxTest.runner(PublishShopifyPriceLists.class, sandbox);
+        prices.enqueue(read("/api/nifiEcommerce/catalog/v1.0", "salesPriceLines", null, "sourceNo eq 'CHR'").getContent());
+        prices.run();
+        prices.assertAllFlowFilesTransferred(PublishShopifyPriceLists.REL_SUCCESS, 1);
+        final String catalogId = prices.getFlowFilesForRelationship(PublishShopifyPriceLists.REL_SUCCESS).getFirst()
+                .getAttribute("shopify.catalogs").replaceFirst("^CHR=", "");
+
+        final Map<String, Object> address = Map.of("addressLine1", "12 quai Saint-Antoine", "city", "Lyon", "postalCode", "69002",
+                "country", "FR");
+        for (final String number : List.of("CHR-01", "CHR-02")) {
+            final com.fasterxml.jackson.databind.node.ObjectNode customer = MAPPER.valueToTree(address);
+            customer.put("number", number).put("displayName", "Bistrot " + number).put("type", "Company").put("email", number.toLowerCase() + "@bistrot.example");
+            company.putCustomer(customer);
+            company.putCustomerCard(number, Map.of("customerPriceGroup", "CHR"));
+        }
+        company.putCustomerCard("CHR-02", Map.of("shipToCode", "CUISINE", "shipToName", "Bistrot CHR-02 cuisine",
+                "shipToAddressLine1", "3 rue Mercière", "shipToCity", "Lyon", "shipToPostCode", "69002", "shipToCountry", "FR"));
+        final MockFlowFile customers = read("/api/nifiEcommerce/catalog/v1.0", BcShopCustomers.PAGE.entitySet(), null,
+                "type eq 'Company' and blocked ne 'All' and customerPriceGroup eq 'CHR'");
+        customers.assertAttributeEquals("record.count", "2");
+
+        final TestRunner companies = TestRunners.newTestRunner(PutShopifyCompanies.class);
+        final SandboxShopifyConnection connection = new SandboxShopifyConnection(sandbox);
+        companies.addControllerService("shopify", connection);
+        companies.enableControllerService(connection);
+        final JsonTreeReader reader = new JsonTreeReader();
+        companies.addControllerService("reader", reader);
+        companies.enableControllerService(reader);
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        companies.addControllerService("writer", writer);
+        companies.enableControllerService(writer);
+        companies.setProperty("Shopify Connection", "shopify");
+        companies.setProperty("Record Reader", "reader");
+        companies.setProperty("Record Writer", "writer");
+        companies.setProperty("Catalog Field", "customerPriceGroup");
+        companies.setProperty("Catalog Title Prefix", "BC ");
+        companies.enqueue(customers.getContent());
+        companies.run();
+        companies.assertAllFlowFilesTransferred("success", 1);
+
+        final Map<String, ExistingCompany> inShopify = new ShopifyCompanyApi(connection.client).companiesByExternalId(List.of("CHR-01", "CHR-02"));
+        assertEquals(List.of(catalogId), inShopify.get("CHR-01").location().catalogIds());
+        assertEquals(List.of(catalogId), inShopify.get("CHR-02").location().catalogIds());
+        assertEquals("3 rue Mercière", inShopify.get("CHR-02").location().shipping().address1(), "the default ship-to address ships");
+        assertEquals("12 quai Saint-Antoine", inShopify.get("CHR-01").location().shipping().address1(), "no ship-to: the billing address");
     }
 }

@@ -74,6 +74,8 @@ public final class BcCompany {
     private final BcDocumentPosting posting;
     /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
     private final Map<String, ObjectNode> shippingFields = new HashMap<>();
+    /** The Customer table fields API v2.0 does not show (price group, default ship-to address), per customer id: bc-extension's shopCustomers. */
+    private final Map<String, ObjectNode> customerCards = new HashMap<>();
     /** The package tracking number each posted shipment carries, per shipment number. */
     private final Map<String, String> shipmentTracking = new LinkedHashMap<>();
     private final BcAccounting accounting;
@@ -457,27 +459,32 @@ public final class BcCompany {
         }
     }
 
-    // ---------------------------------------------------------------- bc-extension views (shippableSalesOrders, receivablePurchaseOrders)
+    // ---------------------------------------------------------------- bc-extension views (shippableSalesOrders, receivablePurchaseOrders, shopCustomers)
 
-    /** The rows of a view page: one per sales (purchase) order, in order, with the order's ETag. */
+    /** The rows of a view page: one per sales (purchase) order or customer, in order, with its source record's ETag. */
     List<BcRow> viewRows(final BcCustomPage page) {
-        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
         final List<BcRow> rows = new ArrayList<>();
-        for (final BcRow order : tables.get(shippable ? SALES_ORDERS : PURCHASE_ORDERS).rows()) {
-            rows.add(viewRow(page, order));
+        for (final BcRow source : tables.get(viewSource(page)).rows()) {
+            rows.add(viewRow(page, source));
         }
         return rows;
     }
 
-    BcRow viewRow(final BcCustomPage page, final String orderId) {
-        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
-        return viewRow(page, require(shippable ? SALES_ORDERS : PURCHASE_ORDERS, orderId));
+    BcRow viewRow(final BcCustomPage page, final String rowId) {
+        return viewRow(page, require(viewSource(page), rowId));
     }
 
-    private BcRow viewRow(final BcCustomPage page, final BcRow order) {
+    private static String viewSource(final BcCustomPage page) {
+        if (page.equals(BcShopCustomers.PAGE)) {
+            return CUSTOMERS;
+        }
+        return page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS) ? SALES_ORDERS : PURCHASE_ORDERS;
+    }
+
+    private BcRow viewRow(final BcCustomPage page, final BcRow source) {
         final ObjectNode data = EntityBody.blank(page.type());
-        final JsonNode o = order.data();
-        final ObjectNode extra = shippingFields.get(order.id());
+        final JsonNode o = source.data();
+        final ObjectNode extra = (page.equals(BcShopCustomers.PAGE) ? customerCards : shippingFields).get(source.id());
         data.fieldNames().forEachRemaining(field -> {
             if (o.has(field)) {
                 data.set(field, o.get(field));
@@ -485,7 +492,45 @@ public final class BcCompany {
                 data.set(field, extra.get(field));
             }
         });
-        return new BcRow(order.id(), order.sequence(), order.version(), data);
+        return new BcRow(source.id(), source.sequence(), source.version(), data);
+    }
+
+    /**
+     * Sets Customer table fields that API v2.0 does not show and bc-extension's shopCustomers does ({@link
+     * BcShopCustomers#CARD_FIELDS}: customer price group, discount group, default ship-to code and address); fields not
+     * given keep their value. The customer is modified (a new version and SystemModifiedAt), as a change of its card is.
+     *
+     * @throws BcApiError when the customer does not exist or a field is not one of those
+     */
+    public JsonNode putCustomerCard(final String customerNumber, final Map<String, ?> values) {
+        return store.transaction(() -> {
+            final BcRow customer = findByField(tables.get(CUSTOMERS), "number", customerNumber.toUpperCase(Locale.ROOT));
+            if (customer == null) {
+                throw BcApiError.recordNotFound("Customer", "No.='" + customerNumber + "'");
+            }
+            final ObjectNode previous = customerCards.get(customer.id());
+            final ObjectNode card = previous == null ? JsonNodeFactory.instance.objectNode() : previous.deepCopy();
+            MAPPER.valueToTree(values).fields().forEachRemaining(entry -> {
+                final BcField field = BcShopCustomers.CARD_FIELDS.stream().filter(f -> f.name().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> BcApiError.badRequest("The property '" + entry.getKey() + "' is not a Customer field of shopCustomers."));
+                card.set(field.name(), EntityBody.convert(field, entry.getValue()));
+            });
+            if (card.path("shipToCode").asText("").isEmpty()) {
+                // the page reads the Ship-to Address of the default ship-to code only: none, blanks
+                card.remove(BcShopCustomers.SHIP_TO_ADDRESS);
+            }
+            customerCards.put(customer.id(), card);
+            store.journal(() -> {
+                if (previous == null) {
+                    customerCards.remove(customer.id());
+                } else {
+                    customerCards.put(customer.id(), previous);
+                }
+            });
+            final ObjectNode data = customer.data().deepCopy();
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return viewRow(BcShopCustomers.PAGE, tables.get(CUSTOMERS).replace(customer, data)).data().deepCopy();
+        });
     }
 
     /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber and shippingAgentCode. */
@@ -604,6 +649,7 @@ public final class BcCompany {
             numberSeries.clear();
             ledger.clear();
             shippingFields.clear();
+            customerCards.clear();
             shipmentTracking.clear();
             accounting.clear();
             return null;

@@ -81,6 +81,7 @@ public final class BusinessCentralSimulator {
         tenant.register(BcEdiExtension.RECEIVABLE_PURCHASE_ORDERS);
         tenant.register(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS);
         tenant.register(BcSalesPriceLines.PAGE);
+        tenant.register(BcShopCustomers.PAGE);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);
         this.tokens = new EntraTokenIssuer(config);
