@@ -385,7 +385,7 @@ public final class FlowTemplates {
                 "Every night Business Central, the master, sends its items (with variants, GTIN, prices, blocked state) to Shopify "
                         + "products keyed by SKU, its B2B price lines to one catalog and price list per customer price group, and its "
                         + "B2B customers to Shopify companies in their catalogs. "
-                        + "Only what changed since the last night is sent; blocked items are archived, never deleted.");
+                        + "Only what changed since the last night is sent; blocked or deleted items are archived, never deleted.");
         shopifyParameters(flow);
         bcParameters(flow);
         flow.parameter("catalog.shopify.owned.fields", "Product fields the merchant edits in Shopify, set at creation only (TITLE, "
@@ -489,7 +489,7 @@ public final class FlowTemplates {
                 ERP master data to Shopify
                 Nightly (CRON driven, primary node): 02:00 BC items become Shopify products keyed by SKU, 02:30 BC price lines
                 become fixed prices of one B2B catalog per customer price group (bc-extension page salesPriceLines). Only what
-                changed since the last night is sent; blocked items are archived, never deleted; fields Shopify owns stay.
+                changed since the last night is sent; blocked or deleted items are archived, never deleted; fields Shopify owns stay.
                 03:00 the BC customers flagged for the shop (#{b2b.customer.filter}) become Shopify companies keyed by customer
                 number, with a location (addresses, tax id, payment terms) in the catalog of its price group, and a main contact.
                 Failures wait in front of the 'Review: ...' ports with error.code and error.message.""", 0, -300, NOTE_WIDTH);

@@ -82,6 +82,11 @@ final class ItemRecords {
         }
     }
 
+    /** Whether every record could be read as an item: else the items are not the whole catalog, whatever the source says. */
+    boolean allRead() {
+        return items.stream().allMatch(CatalogItem.class::isInstance);
+    }
+
     /** The items that could be read, in order. */
     List<CatalogItem> items() {
         return items.stream().filter(CatalogItem.class::isInstance).map(CatalogItem.class::cast).toList();

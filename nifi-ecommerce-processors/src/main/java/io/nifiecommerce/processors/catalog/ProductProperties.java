@@ -143,6 +143,28 @@ final class ProductProperties {
             .defaultValue("false")
             .build();
 
+    /** Set by GetBusinessCentralRecords on a Full read of every record, to the last page, without a filter. */
+    static final String COMPLETE_READ_ATTRIBUTE = "bc.read.complete";
+
+    static final PropertyDescriptor ARCHIVE_DELETED = new PropertyDescriptor.Builder()
+            .name("Archive Deleted Items")
+            .description("""
+                    Archive (never delete) the product of an item published before that a complete read no longer has:                     deleted in the ERP. A FlowFile is a complete read when it carries bc.read.complete=true, which                     GetBusinessCentralRecords sets on a Full read without a filter, and every record could be read;                     incremental, filtered, partial or failed reads never archive.""")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("true")
+            .build();
+
+    static final PropertyDescriptor MAX_DELETED_SHARE = new PropertyDescriptor.Builder()
+            .name("Max Deleted Share")
+            .description("""
+                    The largest share of the published items, in percent, that a run archives for being deleted. When more                     vanish at once (a read of the wrong company, a page that lost rows) nothing is archived: the FlowFile                     says how many in products.deleted.held and a warning is logged; raise the share for one run if the                     deletion was meant.""")
+            .required(true)
+            .defaultValue("10")
+            .addValidator(StandardValidators.createLongValidator(0, 100, true))
+            .dependsOn(ARCHIVE_DELETED, "true")
+            .build();
+
     static final PropertyDescriptor MAX_REMEMBERED_ITEMS = new PropertyDescriptor.Builder()
             .name("Max Remembered Items")
             .description("""
@@ -156,7 +178,7 @@ final class ProductProperties {
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, NUMBER_FIELD, TITLE_FIELD,
             DESCRIPTION_FIELD, GTIN_FIELD, PRICE_FIELD, BLOCKED_FIELD, SALES_BLOCKED_FIELD, CATEGORY_FIELD, VARIANTS_FIELD, UNITS_FIELD,
             PICTURE_URL_FIELD, SKU_SEPARATOR, VARIANT_OPTION, UNIT_OPTION, CATEGORY_TARGET, SHOPIFY_OWNED, VENDOR, HANDLE_PREFIX,
-            NEW_PRODUCT_STATUS, FULL_RESYNC, MAX_REMEMBERED_ITEMS);
+            NEW_PRODUCT_STATUS, ARCHIVE_DELETED, MAX_DELETED_SHARE, FULL_RESYNC, MAX_REMEMBERED_ITEMS);
 
     private ProductProperties() {
     }

@@ -174,6 +174,20 @@ public final class BcCompany {
         });
     }
 
+    /**
+     * Deletes an item and its variants, as a user deleting the item card does (BC refuses it for items with ledger entries in
+     * an open fiscal year; the simulator does not check that). The items page no longer lists it: nothing tells a reader it
+     * existed.
+     */
+    public void deleteItem(final String itemNumber) {
+        store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            variantsOf(item.id()).forEach(tables.get(ITEM_VARIANTS)::delete);
+            tables.get(ITEMS).delete(item);
+            return null;
+        });
+    }
+
     /** The variants of an item (by the item's id), in the order created. */
     List<BcRow> variantsOf(final String itemId) {
         return tables.get(ITEM_VARIANTS).rows().stream().filter(row -> row.data().path("itemId").asText().equals(itemId)).toList();
