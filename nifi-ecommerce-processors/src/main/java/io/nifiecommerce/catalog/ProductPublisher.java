@@ -30,6 +30,7 @@ public final class ProductPublisher {
 
     private final CatalogCalls calls;
     private final ProductMapping mapping;
+    private ErpPictures pictures;
 
     public ProductPublisher(final CatalogCalls calls, final ProductMapping mapping) {
         this.calls = calls;
@@ -119,14 +120,41 @@ public final class ProductPublisher {
         } else if (item.blocked() && "ARCHIVED".equals(existing.status())) {
             outcome = new ProductOutcome(item.number(), ProductOutcome.Status.ARCHIVED, existing.id(), null, null);
         } else {
+            ErpPictures.Resolved picture = null;
+            CatalogItem toSend = item;
+            if (ErpPictures.isReference(item.pictureUrl())) {
+                if (pictures != null && !item.blocked() && mapping.sendsPicture(existing)) {
+                    try {
+                        picture = pictures.resolve(item, memory);
+                    } catch (final ApiException e) {
+                        if (e.isTransient() || e.errorClass() == ErrorClass.AUTHENTICATION) {
+                            throw e;
+                        }
+                        outcomes.put(item.number(), new ProductOutcome(item.number(), ProductOutcome.Status.FAILED,
+                                existing == null ? null : existing.id(), e.code(), e.getMessage()));
+                        return 0;
+                    }
+                }
+                // never the reference itself: the staged picture, or nothing (the product's media stay)
+                toSend = item.withPictureUrl(picture == null ? null : picture.pictureUrl());
+            }
             mutations = 1;
-            outcome = send(item, existing);
+            outcome = send(toSend, existing);
+            if (!outcome.failed() && picture != null && picture.pictureUrl() != null) {
+                memory.remember(ErpPictures.memoryKey(item.number()), picture.hash());
+            }
         }
         outcomes.put(item.number(), outcome);
         if (!outcome.failed()) {
             memory.remember(memoryKey(item.number()), fingerprint);
         }
         return mutations;
+    }
+
+    /** Pictures the ERP holds as bytes ({@link ErpPictures#reference} in an item's picture URL) are read and staged with these. */
+    public ProductPublisher withPictures(final ErpPictures erpPictures) {
+        this.pictures = erpPictures;
+        return this;
     }
 
     /** Archives the product of an item deleted in the ERP. */

@@ -426,6 +426,7 @@ public final class FlowTemplates {
                 .property("Shopify-Owned Fields", "#{catalog.shopify.owned.fields}")
                 .property("New Product Status", "#{catalog.new.product.status}")
                 .property("Category Target", "#{catalog.category.target}")
+                .serviceProperty("Picture Source", bc)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(0, ROW);

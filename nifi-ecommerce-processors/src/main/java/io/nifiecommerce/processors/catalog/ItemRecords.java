@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.catalog;
 
 import io.nifiecommerce.catalog.CatalogItem;
+import io.nifiecommerce.catalog.ErpPictures;
 import io.nifiecommerce.catalog.ProductOutcome;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
@@ -36,7 +37,7 @@ final class ItemRecords {
 
     /** The record fields to read, null when not read. */
     record Fields(String number, String title, String description, String gtin, String price, String blocked, String salesBlocked,
-                  String category, String variants, String units, String pictureUrl) {
+                  String category, String variants, String units, String pictureUrl, boolean erpPictures) {
 
         static Fields of(final ProcessContext context) {
             return new Fields(value(context, ProductProperties.NUMBER_FIELD), value(context, ProductProperties.TITLE_FIELD),
@@ -44,7 +45,7 @@ final class ItemRecords {
                     value(context, ProductProperties.PRICE_FIELD), value(context, ProductProperties.BLOCKED_FIELD),
                     value(context, ProductProperties.SALES_BLOCKED_FIELD), value(context, ProductProperties.CATEGORY_FIELD),
                     value(context, ProductProperties.VARIANTS_FIELD), value(context, ProductProperties.UNITS_FIELD),
-                    value(context, ProductProperties.PICTURE_URL_FIELD));
+                    value(context, ProductProperties.PICTURE_URL_FIELD), context.getProperty(ProductProperties.PICTURE_SOURCE).isSet());
         }
 
         private static String value(final ProcessContext context, final org.apache.nifi.components.PropertyDescriptor descriptor) {
@@ -124,7 +125,19 @@ final class ItemRecords {
         }
         return new CatalogItem(number.trim(), text(record, fields.title()), text(record, fields.description()), text(record, fields.gtin()),
                 unitPrice, truth(record, fields.blocked()) || truth(record, fields.salesBlocked()), text(record, fields.category()),
-                text(record, fields.pictureUrl()), variants, units);
+                pictureUrl(record, fields), variants, units);
+    }
+
+    /**
+     * With a Picture Source, a reference to the item's picture in the ERP (its record id, and lastModifiedDateTime, which a
+     * new picture changes); otherwise the Picture URL Field.
+     */
+    private static String pictureUrl(final Record record, final Fields fields) {
+        final String id = text(record, "id");
+        if (fields.erpPictures() && id != null && !id.isBlank()) {
+            return ErpPictures.reference(id, text(record, "lastModifiedDateTime"));
+        }
+        return text(record, fields.pictureUrl());
     }
 
     private static String text(final Record record, final String field) {

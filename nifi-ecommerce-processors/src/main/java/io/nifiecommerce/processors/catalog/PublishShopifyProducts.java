@@ -1,7 +1,15 @@
 package io.nifiecommerce.processors.catalog;
 
 import io.nifiecommerce.catalog.CatalogCalls;
+import io.nifiecommerce.businesscentral.BusinessCentralClient;
+import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.catalog.DeletedItems;
+import io.nifiecommerce.catalog.ErpPictures;
+import io.nifiecommerce.catalog.StagedPictureUpload;
+import io.nifiecommerce.http.HttpClientFactory;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.catalog.Deletions;
 import io.nifiecommerce.catalog.ProductMapping;
 import io.nifiecommerce.catalog.ProductOutcome;
@@ -38,6 +46,7 @@ import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -137,11 +146,28 @@ public class PublishShopifyProducts extends AbstractCatalogPublisher<ItemRecords
                 && "true".equalsIgnoreCase(flowFile.getAttribute(ProductProperties.COMPLETE_READ_ATTRIBUTE)) && input.allRead();
         final Deletions deletions = completeRead ? new Deletions(true, context.getProperty(ProductProperties.MAX_DELETED_SHARE).asInteger())
                 : Deletions.NONE;
-        final ProductPublisher.Report report = new ProductPublisher(calls, new ProductMapping(ProductProperties.settings(context)))
-                .publish(input.items(), memory, full, PublishedItems.fromState(stored), deletions);
+        final ProductPublisher publisher = new ProductPublisher(calls, new ProductMapping(ProductProperties.settings(context)));
+        if (context.getProperty(ProductProperties.PICTURE_SOURCE).isSet()) {
+            publisher.withPictures(pictures(context.getProperty(ProductProperties.PICTURE_SOURCE).asControllerService(BusinessCentralConnectionService.class),
+                    calls));
+        }
+        final ProductPublisher.Report report = publisher.publish(input.items(), memory, full, PublishedItems.fromState(stored), deletions);
         logDeletions(report.deleted());
         return report;
     }
+
+    /** Item pictures read from Business Central through its client (governor, retries) and staged in Shopify. */
+    private static ErpPictures pictures(final BusinessCentralConnectionService bc, final CatalogCalls calls) {
+        final BusinessCentralClient client = bc.client();
+        final String companyId = bc.companyId();
+        final ErpPictures.Source source = recordId -> client.getMedia(client.endpoint().resolve(
+                BusinessCentralEndpoint.companyPath(companyId, "items(" + recordId + ")/picture/pictureContent")))
+                .map(bytes -> new ErpPictures.Picture(bytes, ErpPictures.mimeType(bytes)));
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(PICTURE_TIMEOUT), RetryPolicy.DEFAULT);
+        return new ErpPictures(source, new StagedPictureUpload(calls, transport, PICTURE_TIMEOUT));
+    }
+
+    private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
 
     private void logDeletions(final DeletedItems deleted) {
         if (deleted.held() > 0) {

@@ -52,8 +52,8 @@ class MasterDataFromBusinessCentralTest {
         sandbox.close();
     }
 
-    private static MockFlowFile read(final String route, final String entitySet, final String expand, final String filter) throws Exception {
-        final TestRunner runner = TestRunners.newTestRunner(GetBusinessCentralRecords.class);
+    /** The sandbox's BC company as connection service "bc" of a runner. */
+    private static void bcService(final TestRunner runner) throws Exception {
         final StandardBusinessCentralConnectionService service = new StandardBusinessCentralConnectionService();
         runner.addControllerService("bc", service);
         final BcSimulatorConfig config = sandbox.businessCentral().config();
@@ -65,6 +65,11 @@ class MasterDataFromBusinessCentralTest {
         runner.setProperty(service, StandardBusinessCentralConnectionService.CLIENT_SECRET, config.clientSecret());
         runner.setProperty(service, StandardBusinessCentralConnectionService.COMPANY, sandbox.bcCompanyName());
         runner.enableControllerService(service);
+    }
+
+    private static MockFlowFile read(final String route, final String entitySet, final String expand, final String filter) throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(GetBusinessCentralRecords.class);
+        bcService(runner);
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
@@ -230,5 +235,54 @@ class MasterDataFromBusinessCentralTest {
         return ((PublishShopifyProductsSandboxTest.SandboxConnection) runner.getControllerService("shopify")).client.execute(
                 "{ productVariants(first: 1, query: \"sku:" + sku + "\") { nodes { product { status } } } }", Map.of())
                 .at("productVariants.nodes").get(0).at("/product/status").asText();
+    }
+
+    /**
+     * BC's item picture, read from items(id)/picture/pictureContent, reaches the product through a staged upload, and
+     * is sent again only when its bytes change: the item changing for another reason sends no picture.
+     */
+    @Test
+    void aBusinessCentralPictureIsStagedAndSentOnlyWhenItChanges() throws Exception {
+        final BcCompany company = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        final byte[] first = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
+        final byte[] second = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 4, 5, 6};
+        company.putItem("PHOTO-1", "Vase", "3760000000666", new BigDecimal("24.00"), BigDecimal.ZERO);
+        company.putItemPicture("PHOTO-1", first, "image/jpeg", 640, 480);
+        final TestRunner products = PublishShopifyProductsSandboxTest.runner(PublishShopifyProducts.class, sandbox);
+        bcService(products);
+        products.setProperty(ProductProperties.PICTURE_SOURCE, "bc");
+        products.setProperty(ProductProperties.SHOPIFY_OWNED, "DESCRIPTION");
+
+        products.enqueue(read(null, "items", "itemVariants", "number eq 'PHOTO-1'").getContent());
+        products.run();
+        products.getFlowFilesForRelationship(PublishShopifyProducts.REL_SUCCESS).getFirst().assertAttributeEquals("products.created", "1");
+        final List<String> media = sandbox.shopify().shop().mediaSources("PHOTO-1");
+        assertEquals(1, media.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, sandbox.shopify().operations().stagedUploads().uploaded(media.get(0)).orElseThrow());
+
+        // the same item the next night: nothing read, nothing sent
+        products.clearTransferState();
+        products.enqueue(read(null, "items", "itemVariants", "number eq 'PHOTO-1'").getContent());
+        products.run();
+        products.getFlowFilesForRelationship(PublishShopifyProducts.REL_SUCCESS).getFirst().assertAttributeEquals("products.unchanged", "1");
+
+        // a new picture: the item changes (lastModifiedDateTime), the new bytes are staged and replace the media
+        company.putItemPicture("PHOTO-1", second, "image/png", 640, 480);
+        products.clearTransferState();
+        products.enqueue(read(null, "items", "itemVariants", "number eq 'PHOTO-1'").getContent());
+        products.run();
+        products.getFlowFilesForRelationship(PublishShopifyProducts.REL_SUCCESS).getFirst().assertAttributeEquals("products.updated", "1");
+        final List<String> replaced = sandbox.shopify().shop().mediaSources("PHOTO-1");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(second, sandbox.shopify().operations().stagedUploads().uploaded(replaced.get(0)).orElseThrow());
+
+        // the same bytes imported again: the item changed, its picture did not; the product keeps its media, nothing staged
+        company.putItemPicture("PHOTO-1", second, "image/png", 640, 480);
+        products.clearTransferState();
+        products.enqueue(read(null, "items", "itemVariants", "number eq 'PHOTO-1'").getContent());
+        products.run();
+        final MockFlowFile same = products.getFlowFilesForRelationship(PublishShopifyProducts.REL_SUCCESS).getFirst();
+        same.assertAttributeEquals("products.updated", "1");
+        same.assertAttributeEquals("shopify.requests", "2");
+        assertEquals(replaced, sandbox.shopify().shop().mediaSources("PHOTO-1"));
     }
 }

@@ -74,6 +74,8 @@ public final class BcCompany {
     private final BcDocumentPosting posting;
     /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
     private final Map<String, ObjectNode> shippingFields = new HashMap<>();
+    /** The Item table's Picture (a MediaSet), per item id, as the picture navigation of items serves it. */
+    private final Map<String, ItemPicture> itemPictures = new HashMap<>();
     /** The Customer table fields API v2.0 does not show (price group, default ship-to address), per customer id: bc-extension's shopCustomers. */
     private final Map<String, ObjectNode> customerCards = new HashMap<>();
     /** The package tracking number each posted shipment carries, per shipment number. */
@@ -183,9 +185,49 @@ public final class BcCompany {
         store.transaction(() -> {
             final BcRow item = requireItem(itemNumber);
             variantsOf(item.id()).forEach(tables.get(ITEM_VARIANTS)::delete);
+            final ItemPicture picture = itemPictures.remove(item.id());
+            if (picture != null) {
+                store.journal(() -> itemPictures.put(item.id(), picture));
+            }
             tables.get(ITEMS).delete(item);
             return null;
         });
+    }
+
+    /** An item's picture: its bytes, MIME type and size in pixels. */
+    public record ItemPicture(byte[] content, String contentType, int width, int height) {
+    }
+
+    /**
+     * Sets (or, with null content, removes) an item's picture, as a user importing one on the item card does: the Item
+     * record is modified (a new version and SystemModifiedAt).
+     */
+    public void putItemPicture(final String itemNumber, final byte[] content, final String contentType, final int width, final int height) {
+        store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            final ItemPicture previous = itemPictures.get(item.id());
+            if (content == null) {
+                itemPictures.remove(item.id());
+            } else {
+                itemPictures.put(item.id(), new ItemPicture(content.clone(), contentType, width, height));
+            }
+            store.journal(() -> {
+                if (previous == null) {
+                    itemPictures.remove(item.id());
+                } else {
+                    itemPictures.put(item.id(), previous);
+                }
+            });
+            final ObjectNode data = item.data().deepCopy();
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            tables.get(ITEMS).replace(item, data);
+            return null;
+        });
+    }
+
+    /** The picture of an item (by id), null when it has none. */
+    ItemPicture itemPicture(final String itemId) {
+        return itemPictures.get(itemId);
     }
 
     /** The variants of an item (by the item's id), in the order created. */
@@ -664,6 +706,7 @@ public final class BcCompany {
             ledger.clear();
             shippingFields.clear();
             customerCards.clear();
+            itemPictures.clear();
             shipmentTracking.clear();
             accounting.clear();
             return null;

@@ -426,6 +426,13 @@ public final class BusinessCentralSimulator {
     }
 
     private void respond(final HttpExchange exchange, final BcResponse response) throws IOException {
+        if (response.body() instanceof com.fasterxml.jackson.databind.node.BinaryNode media) {
+            // a media stream (pictureContent): the bytes as they are, under the Content-Type the answer names
+            final Map<String, String> headers = new java.util.HashMap<>(response.headers());
+            final String type = headers.remove("Content-Type");
+            sendBytes(exchange, response.status(), headers, media.binaryValue(), type == null ? "application/octet-stream" : type);
+            return;
+        }
         send(exchange, response.status(), response.headers(), response.body());
     }
 
