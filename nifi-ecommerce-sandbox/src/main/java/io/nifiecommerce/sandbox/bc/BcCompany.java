@@ -211,13 +211,7 @@ public final class BcCompany {
             } else {
                 itemPictures.put(item.id(), new ItemPicture(content.clone(), contentType, width, height));
             }
-            store.journal(() -> {
-                if (previous == null) {
-                    itemPictures.remove(item.id());
-                } else {
-                    itemPictures.put(item.id(), previous);
-                }
-            });
+            restoreOnRollback(itemPictures, item.id(), previous);
             final ObjectNode data = item.data().deepCopy();
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
             tables.get(ITEMS).replace(item, data);
@@ -228,6 +222,17 @@ public final class BcCompany {
     /** The picture of an item (by id), null when it has none. */
     ItemPicture itemPicture(final String itemId) {
         return itemPictures.get(itemId);
+    }
+
+    /** On rollback, puts back the entry a transaction replaced (or removes the one it added). */
+    private <V> void restoreOnRollback(final Map<String, V> map, final String key, final V previous) {
+        store.journal(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        });
     }
 
     /** The variants of an item (by the item's id), in the order created. */
@@ -576,13 +581,7 @@ public final class BcCompany {
                 card.remove(BcShopCustomers.SHIP_TO_ADDRESS);
             }
             customerCards.put(customer.id(), card);
-            store.journal(() -> {
-                if (previous == null) {
-                    customerCards.remove(customer.id());
-                } else {
-                    customerCards.put(customer.id(), previous);
-                }
-            });
+            restoreOnRollback(customerCards, customer.id(), previous);
             final ObjectNode data = customer.data().deepCopy();
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
             return viewRow(BcShopCustomers.PAGE, tables.get(CUSTOMERS).replace(customer, data)).data().deepCopy();
@@ -604,13 +603,7 @@ public final class BcCompany {
             fields.set("packageTrackingNumber", view.get("packageTrackingNumber"));
             fields.set("shippingAgentCode", view.get("shippingAgentCode"));
             shippingFields.put(order.id(), fields);
-            store.journal(() -> {
-                if (previous == null) {
-                    shippingFields.remove(order.id());
-                } else {
-                    shippingFields.put(order.id(), previous);
-                }
-            });
+            restoreOnRollback(shippingFields, order.id(), previous);
             // a change of the Sales Header: a new version, a new SystemModifiedAt
             final ObjectNode data = order.data().deepCopy();
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
