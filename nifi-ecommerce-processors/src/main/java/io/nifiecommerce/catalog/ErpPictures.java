@@ -3,9 +3,11 @@ package io.nifiecommerce.catalog;
 import io.nifiecommerce.stock.PublishedQuantities;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pictures the ERP holds as bytes (Business Central's item picture), sent to Shopify only when they changed. An item
@@ -17,6 +19,9 @@ import java.util.Optional;
 public final class ErpPictures {
 
     public static final String REFERENCE_PREFIX = "erp-picture:";
+
+    /** The ISO BMFF brands of HEIC/HEIF pictures (iPhone photos). */
+    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "mif1", "msf1");
 
     /** Reads a picture's bytes from the ERP, by the record id of its item; empty when the item has none. */
     @FunctionalInterface
@@ -59,20 +64,22 @@ public final class ErpPictures {
         final String reference = item.pictureUrl().substring(REFERENCE_PREFIX.length());
         final int at = reference.lastIndexOf('@');
         final Optional<Picture> picture = source.read(at < 0 ? reference : reference.substring(0, at));
-        if (picture.isEmpty()) {
+        if (picture.isEmpty() || picture.get().mimeType() == null) {
+            // no picture, or bytes that are not an image Shopify takes: the product's media stay as they are
             return new Resolved(null, 0);
         }
         final long hash = hash(picture.get().content());
         if (memory.isUnchanged(memoryKey(item.number()), hash)) {
             return new Resolved(null, hash);
         }
-        final String extension = picture.get().mimeType().startsWith("image/") ? picture.get().mimeType().substring("image/".length()) : "bin";
+        final String extension = picture.get().mimeType().substring("image/".length());
         return new Resolved(upload.upload(item.number() + "." + extension, picture.get().mimeType(), picture.get().content()), hash);
     }
 
     /**
-     * The MIME type of picture bytes, from their signature (BC's Picture Entity keeps the type but its media stream is
-     * read as bytes): JPEG, PNG, GIF, WebP, BMP; anything else is sent as JPEG, which Shopify checks on processing.
+     * The MIME type of picture bytes, from their signature (BC's Picture Entity keeps the type, but its media stream is
+     * read as bytes), for the formats Shopify takes as product images: JPEG, PNG, GIF, WebP, HEIC; null for anything
+     * else, which is not sent (Shopify would fail the media after accepting the request, out of sight).
      */
     public static String mimeType(final byte[] content) {
         if (starts(content, 0xFF, 0xD8, 0xFF)) {
@@ -84,10 +91,11 @@ public final class ErpPictures {
         } else if (content.length >= 12 && starts(content, 'R', 'I', 'F', 'F') && content[8] == 'W' && content[9] == 'E' && content[10] == 'B'
                 && content[11] == 'P') {
             return "image/webp";
-        } else if (starts(content, 'B', 'M')) {
-            return "image/bmp";
+        } else if (content.length >= 12 && new String(content, 4, 4, StandardCharsets.US_ASCII).equals("ftyp")
+                && HEIF_BRANDS.contains(new String(content, 8, 4, StandardCharsets.US_ASCII))) {
+            return "image/heic";
         }
-        return "image/jpeg";
+        return null;
     }
 
     private static boolean starts(final byte[] content, final int... signature) {
