@@ -54,6 +54,12 @@ class BcItemPictureTest {
         assertEquals(List.of("Item", "0", ""), List.of(picture.path("parentType").asText(), picture.path("width").asText(),
                 picture.path("contentType").asText()));
         assertTrue(picture.path("pictureContent@odata.mediaReadLink").asText().endsWith("items(" + id + ")/picture/pictureContent"));
+        // the fields of Microsoft's page, the stream given as its media link
+        final AlPage page = AlPageParser.parse(java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("nifiecommerce.reference.dir", "../reference"), "bc-api-v2.0-pages", "APIV2Pictures.Page.al")));
+        for (final AlPage.Field field : page.fields()) {
+            assertTrue(picture.has(field.name()) || picture.has(field.name() + "@odata.mediaReadLink"), field.name());
+        }
         assertEquals(204, api.raw("GET", path("items(" + id + ")/picture/pictureContent"), null, java.util.Map.of()).statusCode());
         assertEquals(404, api.get(path("items(" + id + ")/picture/other")).status());
     }
