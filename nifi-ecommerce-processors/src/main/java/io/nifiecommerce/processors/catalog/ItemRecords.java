@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The item records of one FlowFile, each read into a {@link CatalogItem} (or the reason it cannot be), and written back
@@ -31,6 +32,7 @@ import java.util.Map;
 final class ItemRecords {
 
     static final String OUTCOME = "product_outcome";
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     static final String PRODUCT_ID = "shopify_product_id";
     static final String REASON = "product_reason";
     static final String MESSAGE = "product_message";
@@ -134,7 +136,8 @@ final class ItemRecords {
      */
     private static String pictureUrl(final Record record, final Fields fields) {
         final String id = text(record, "id");
-        if (fields.erpPictures() && id != null && !id.isBlank()) {
+        // a BC SystemId goes into the picture's URL path: nothing but a GUID
+        if (fields.erpPictures() && id != null && GUID.matcher(id).matches()) {
             return ErpPictures.reference(id, text(record, "lastModifiedDateTime"));
         }
         return text(record, fields.pictureUrl());

@@ -1,21 +1,21 @@
 package io.nifiecommerce.processors.catalog;
 
-import io.nifiecommerce.catalog.CatalogCalls;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
+import io.nifiecommerce.catalog.CatalogCalls;
 import io.nifiecommerce.catalog.DeletedItems;
-import io.nifiecommerce.catalog.ErpPictures;
-import io.nifiecommerce.catalog.StagedPictureUpload;
-import io.nifiecommerce.http.HttpClientFactory;
-import io.nifiecommerce.http.HttpTransport;
-import io.nifiecommerce.http.RetryPolicy;
-import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.catalog.Deletions;
+import io.nifiecommerce.catalog.ErpPictures;
 import io.nifiecommerce.catalog.ProductMapping;
 import io.nifiecommerce.catalog.ProductOutcome;
 import io.nifiecommerce.catalog.ProductPublisher;
 import io.nifiecommerce.catalog.PublishedItems;
+import io.nifiecommerce.catalog.StagedPictureUpload;
+import io.nifiecommerce.http.HttpClientFactory;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.stock.PublishedQuantities;
 import org.apache.nifi.annotation.behavior.DynamicProperty;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -67,9 +67,10 @@ import java.util.Map;
 @TriggerSerially
 @Stateful(scopes = Scope.CLUSTER, description = """
         A 32-bit fingerprint per item published (about 14 characters each, up to Max Remembered Items), the time of \
-        the last full resync, and the numbers of the items that have a product with one SKU each (deflated, about 2 \
-        characters per item), which a complete read is compared with to archive the products of deleted items. Clearing the state makes the next run send every item again, which changes nothing in \
-        Shopify but costs one productSet per item.""")
+        the last full resync, the numbers of the items that have a product with one SKU each (deflated, about 2 \
+        characters per item), which a complete read is compared with to archive the products of deleted items, and with \
+        a Picture Source a hash of each picture sent. Clearing the state makes the next run send every item again, which \
+        changes nothing in Shopify but costs one productSet per item (and one staged upload per picture).""")
 @ReadsAttributes({
         @ReadsAttribute(attribute = AbstractCatalogPublisher.FULL_RESYNC_ATTRIBUTE, description = "true sends every item of this FlowFile"),
         @ReadsAttribute(attribute = ProductProperties.COMPLETE_READ_ATTRIBUTE, description = "true: the records are every item of the ERP "
