@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -175,9 +177,29 @@ public final class BusinessCentralClient {
         return results;
     }
 
+    /**
+     * A media stream, such as an item's {@code picture/pictureContent}: its bytes, or empty when BC has none (204, or no
+     * content). Retried like any GET.
+     */
+    public Optional<byte[]> getMedia(final URI uri) {
+        return exchange(HttpRequest.newBuilder(uri).GET(), true, "*/*", response -> {
+            final int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                final byte[] body = response.body();
+                return body == null || body.length == 0 ? Optional.<byte[]>empty() : Optional.of(body);
+            }
+            throw BusinessCentralError.toException(parse(response.body()), status, RetryAfter.from(response.headers()));
+        });
+    }
+
     /** Sends and reads the answer; an idempotent request is retried on transient failures, unreadable answers included. */
     private JsonNode exchange(final HttpRequest.Builder builder, final boolean idempotent) {
-        builder.timeout(requestTimeout).header("Accept", "application/json");
+        return exchange(builder, idempotent, "application/json", BusinessCentralClient::readOk);
+    }
+
+    private <T> T exchange(final HttpRequest.Builder builder, final boolean idempotent, final String accept,
+                           final Function<HttpResponse<byte[]>, T> reader) {
+        builder.timeout(requestTimeout).header("Accept", accept);
         boolean renewedToken = false;
         ApiException last = null;
         for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
@@ -209,7 +231,7 @@ public final class BusinessCentralClient {
             }
             governor.succeeded();
             try {
-                return readOk(response);
+                return reader.apply(response);
             } catch (final ApiException e) {
                 if (!idempotent || !e.isTransient()) {
                     throw e;

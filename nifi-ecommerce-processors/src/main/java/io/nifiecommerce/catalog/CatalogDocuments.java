@@ -15,7 +15,8 @@ public final class CatalogDocuments {
             "catalogCreate.graphql",
             "priceListCreate.graphql",
             "priceListFixedPricesUpdate.graphql",
-            "priceListFixedPrices.graphql");
+            "priceListFixedPrices.graphql",
+            "stagedUploadsCreate.graphql");
 
     public static final String PRODUCT_SET = load("productSet.graphql");
     public static final String PRODUCTS_BY_SKU = load("productsBySku.graphql");
@@ -24,6 +25,7 @@ public final class CatalogDocuments {
     public static final String PRICE_LIST_CREATE = load("priceListCreate.graphql");
     public static final String FIXED_PRICES_UPDATE = load("priceListFixedPricesUpdate.graphql");
     public static final String FIXED_PRICES = load("priceListFixedPrices.graphql");
+    public static final String STAGED_UPLOADS_CREATE = load("stagedUploadsCreate.graphql");
 
     private CatalogDocuments() {
     }

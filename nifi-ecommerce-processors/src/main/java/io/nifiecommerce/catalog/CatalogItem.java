@@ -26,6 +26,11 @@ public record CatalogItem(String number, String title, String description, Strin
         units = units == null ? List.of() : List.copyOf(units);
     }
 
+    /** The same item with another picture URL (null for none). */
+    public CatalogItem withPictureUrl(final String url) {
+        return new CatalogItem(number, title, description, gtin, unitPrice, blocked, category, url, variants, units);
+    }
+
     /** An item variant: Business Central's {@code itemVariants} (code, description). */
     public record Variant(String code, String description) {
         public Variant {

@@ -195,6 +195,11 @@ public final class ProductMapping {
         return ByteBuffer.wrap(sha256.digest()).getInt() & 0xFFFF_FFFFL;
     }
 
+    /** Whether productSet gets the item's picture: on creation, or always when the ERP owns the images. */
+    public boolean sendsPicture(final ExistingProduct existing) {
+        return existing == null || !settings.owned(ShopifyOwnedField.IMAGES);
+    }
+
     private static boolean blank(final String value) {
         return value == null || value.isBlank();
     }

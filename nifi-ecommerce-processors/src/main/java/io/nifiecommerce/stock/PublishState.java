@@ -12,10 +12,8 @@ import java.util.Map;
  */
 public final class PublishState {
 
-    static final String CHUNKS = "published.chunks";
     static final String CHUNK_PREFIX = "published.";
     static final String LAST_FULL_RESYNC = "lastFullResync";
-    static final int CHUNK_CHARS = 60_000;
 
     private final PublishedQuantities memory;
     private final Instant lastFullResync;
@@ -51,13 +49,7 @@ public final class PublishState {
 
     /** The state after a run at {@code now}, full resync or not. */
     public Map<String, String> toMap(final boolean fullResync, final Instant now) {
-        final String encoded = memory.encode();
-        final Map<String, String> state = new HashMap<>();
-        int chunks = 0;
-        for (int from = 0; from < encoded.length(); from += CHUNK_CHARS) {
-            state.put(CHUNK_PREFIX + chunks++, encoded.substring(from, Math.min(from + CHUNK_CHARS, encoded.length())));
-        }
-        state.put(CHUNKS, Integer.toString(chunks));
+        final Map<String, String> state = StateChunks.split(CHUNK_PREFIX, memory.encode());
         final Instant last = fullResync ? now : lastFullResync;
         if (last != null) {
             state.put(LAST_FULL_RESYNC, Long.toString(last.toEpochMilli()));
@@ -66,18 +58,6 @@ public final class PublishState {
     }
 
     private static String joinChunks(final Map<String, String> state) {
-        final String count = state.get(CHUNKS);
-        if (count == null) {
-            return null;
-        }
-        final StringBuilder encoded = new StringBuilder();
-        for (int i = 0; i < Integer.parseInt(count); i++) {
-            final String chunk = state.get(CHUNK_PREFIX + i);
-            if (chunk == null) {
-                return null;
-            }
-            encoded.append(chunk);
-        }
-        return encoded.toString();
+        return StateChunks.join(CHUNK_PREFIX, state);
     }
 }

@@ -72,4 +72,26 @@ class OnDemandReadsContractTest {
         assertFalse(customers.field("customerPriceGroup").isPresent());
         assertFalse(customers.field("shipToAddressLine1").isPresent());
     }
+
+    /** The flow reads the bc-extension's shopCustomers instead: every field PutShopifyCompanies reads is on it, price group and ship-to included. */
+    @Test
+    void theCustomerFieldsPutShopifyCompaniesReadsAreOnTheShopCustomersPage() {
+        final AlPage shopCustomers = io.nifiecommerce.sandbox.bc.BcShopCustomers.SOURCE;
+        for (final String field : List.of("id", "number", "displayName", "type", "addressLine1", "addressLine2", "city", "state", "country",
+                "postalCode", "phoneNumber", "email", "taxRegistrationNumber", "paymentTermsId", "blocked", "lastModifiedDateTime",
+                "customerPriceGroup", "shipToName", "shipToAddressLine1", "shipToAddressLine2", "shipToCity", "shipToPostCode", "shipToState",
+                "shipToCountry")) {
+            assertTrue(shopCustomers.field(field).isPresent(), "shopCustomers has no field " + field);
+        }
+    }
+
+    /** Picture Source reads items(id)/picture/pictureContent: the items page's picture part and the pictures page's media field. */
+    @Test
+    void thePictureTheProductsReadIsTheItemsPicturePart() throws java.io.IOException {
+        final AlPage.Part part = BcPages.of("items").part("picture").orElseThrow();
+        assertEquals("pictures", part.entitySetName());
+        final AlPage pictures = io.nifiecommerce.sandbox.bc.AlPageParser.parse(java.nio.file.Files.readString(
+                Path.of(System.getProperty("nifiecommerce.reference.dir", "../reference"), "bc-api-v2.0-pages", "APIV2Pictures.Page.al")));
+        assertTrue(pictures.field("pictureContent").isPresent(), "the media stream PublishShopifyProducts reads");
+    }
 }

@@ -23,8 +23,8 @@ class PublishStateTest {
             empty.memory().remember(PublishedQuantities.key("gid://shopify/InventoryItem/" + i, "gid://shopify/Location/1"), i);
         }
         final Map<String, String> state = empty.toMap(false, NOW);
-        assertTrue(Integer.parseInt(state.get(PublishState.CHUNKS)) > 1, "more than one chunk");
-        state.values().forEach(value -> assertTrue(value.length() <= PublishState.CHUNK_CHARS));
+        assertTrue(Integer.parseInt(state.get(PublishState.CHUNK_PREFIX + "chunks")) > 1, "more than one chunk");
+        state.values().forEach(value -> assertTrue(value.length() <= StateChunks.CHUNK_CHARS));
 
         final PublishState read = PublishState.read(state, 50_000);
         assertEquals(OptionalLong.of(12_345), read.memory().lastPublished(PublishedQuantities.key("gid://shopify/InventoryItem/12345", "gid://shopify/Location/1")));

@@ -21,6 +21,7 @@ import io.nifiecommerce.sandbox.mirakl.MiraklSeeding;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
 import io.nifiecommerce.sandbox.shopify.ShopifySimulator;
 import io.nifiecommerce.sandbox.shopify.SyncedCatalogOrders;
+import io.nifiecommerce.sandbox.shopify.StagedUploads;
 import io.nifiecommerce.sandbox.shopify.WebhookSender;
 
 import java.io.IOException;
@@ -381,11 +382,37 @@ public final class Sandbox implements AutoCloseable {
             default -> {
                 if (path.startsWith("/_sandbox/bulk/") && path.endsWith(".jsonl")) {
                     bulkResult(exchange, path);
+                } else if (path.startsWith(StagedUploads.PATH)) {
+                    stagedUpload(exchange, path.substring(StagedUploads.PATH.length()));
                 } else {
                     HttpReplies.json(exchange, 404, Map.of("errors", "Not Found"));
                 }
             }
         }
+    }
+
+    /** The staged-upload storage: a PUT of a target's bytes, for whichever shop staged it. */
+    private void stagedUpload(final HttpExchange exchange, final String key) throws IOException {
+        final byte[] bytes = exchange.getRequestBody().readAllBytes();
+        int status = 404;
+        if (exchange.getRequestMethod().equals("PUT")) {
+            for (final ShopifySimulator simulator : shops.values()) {
+                status = simulator.operations().stagedUploads().upload(key, exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+                if (status != 404) {
+                    break;
+                }
+            }
+        } else {
+            status = exchange.getRequestMethod().equals("POST") ? 501 : 405;
+        }
+        HttpReplies.bytes(exchange, status, "application/xml", status == 200 ? new byte[0]
+                : ("<?xml version='1.0' encoding='UTF-8'?><Error><Code>" + switch (status) {
+                    case 403 -> "SignatureDoesNotMatch";
+                    case 400 -> "EntityTooLarge";
+                    case 501 -> "NotImplemented";
+                    case 405 -> "MethodNotAllowed";
+                    default -> "NoSuchKey";
+                } + "</Code></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void bulkResult(final HttpExchange exchange, final String path) throws IOException {

@@ -387,7 +387,7 @@ public final class FlowTemplates {
                 "Every night Business Central, the master, sends its items (with variants, GTIN, prices, blocked state) to Shopify "
                         + "products keyed by SKU, its B2B price lines to one catalog and price list per customer price group, and its "
                         + "B2B customers to Shopify companies in their catalogs. "
-                        + "Only what changed since the last night is sent; blocked items are archived, never deleted.");
+                        + "Only what changed since the last night is sent; blocked or deleted items are archived, never deleted.");
         shopifyParameters(flow);
         bcParameters(flow);
         flow.parameter("catalog.shopify.owned.fields", "Product fields the merchant edits in Shopify, set at creation only (TITLE, "
@@ -395,13 +395,13 @@ public final class FlowTemplates {
         flow.parameter("catalog.new.product.status", "Status of the products the flow creates: ACTIVE, or DRAFT to review them first", false, "ACTIVE");
         flow.parameter("catalog.category.target", "Where BC item categories go: PRODUCT_TYPE, COLLECTION (category.<code> properties) or NONE",
                 false, "PRODUCT_TYPE");
-        flow.parameter("bc.price.api.route", "Route of the bc-extension API page of sales price lines", false, "/api/nifiEcommerce/catalog/v1.0");
+        flow.parameter("bc.price.api.route", "Route of the bc-extension's catalog API pages (salesPriceLines, shopCustomers)", false, "/api/nifiEcommerce/catalog/v1.0");
         flow.parameter("prices.default.currency", "Currency of BC prices without one (the company's local currency)", false, "EUR");
         flow.parameter("prices.catalog.title.prefix", "Prefix of the Shopify B2B catalog titled after each BC customer price group", false, "BC ");
         flow.parameter("b2b.customer.filter", "OData filter of the BC customers that become Shopify B2B companies (BC's default "
                 + "Contact Type is Company: narrow it when consumers are not set to Person)", false, "type eq 'Company' and blocked ne 'All'");
         flow.parameter("b2b.catalog.field", "Customer record field naming its price group, whose catalog its company location gets "
-                + "(API v2.0 customers have none: a custom page adds it; absent, locations get no catalog)", false, "customerPriceGroup");
+                + "(bc-extension's shopCustomers has customerPriceGroup; empty: locations get no catalog)", false, "customerPriceGroup");
 
         final Component shopify = shopifyService(flow);
         final Component bc = bcService(flow);
@@ -428,6 +428,7 @@ public final class FlowTemplates {
                 .property("Shopify-Owned Fields", "#{catalog.shopify.owned.fields}")
                 .property("New Product Status", "#{catalog.new.product.status}")
                 .property("Category Target", "#{catalog.category.target}")
+                .serviceProperty("Picture Source", bc)
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(0, ROW);
@@ -453,14 +454,16 @@ public final class FlowTemplates {
                 .at(2 * LANE, ROW);
         final Component customers = flow.processor("Read BC B2B customers (nightly)", PKG + "businesscentral.GetBusinessCentralRecords", ecommerce)
                 .serviceProperty("Business Central Connection", bc)
-                .property("Entity Set", "customers")
+                .property("API Route", "#{bc.price.api.route}")
+                .property("Entity Set", "shopCustomers")
                 .property("Read Mode", "FULL")
                 .property("Filter", "#{b2b.customer.filter}")
                 .property("Page Size", "20000")
                 .serviceProperty("Record Writer", recordWriter)
                 .schedule("CRON_DRIVEN", NIGHTLY_COMPANIES_CRON)
                 .primaryNodeOnly()
-                .comments("At 03:00 (CRON driven, primary node), after the prices, so that the catalogs the locations join exist.")
+                .comments("At 03:00 (CRON driven, primary node), after the prices, so that the catalogs the locations join exist. bc-extension's "
+                        + "shopCustomers: API v2.0 customers with their price group and default ship-to address.")
                 .at(LANE, 0);
         final Component companies = flow.processor("Publish B2B companies", PKG + "company.PutShopifyCompanies", ecommerce)
                 .serviceProperty("Shopify Connection", shopify)
@@ -489,7 +492,7 @@ public final class FlowTemplates {
                 ERP master data to Shopify
                 Nightly (CRON driven, primary node): 02:00 BC items become Shopify products keyed by SKU, 02:30 BC price lines
                 become fixed prices of one B2B catalog per customer price group (bc-extension page salesPriceLines). Only what
-                changed since the last night is sent; blocked items are archived, never deleted; fields Shopify owns stay.
+                changed since the last night is sent; blocked or deleted items are archived, never deleted; fields Shopify owns stay.
                 03:00 the BC customers flagged for the shop (#{b2b.customer.filter}) become Shopify companies keyed by customer
                 number, with a location (addresses, tax id, payment terms) in the catalog of its price group, and a main contact.
                 Failures wait in front of the 'Review: ...' ports with error.code and error.message.""", 0, -300, NOTE_WIDTH);

@@ -73,6 +73,8 @@ import java.util.concurrent.TimeUnit;
         @WritesAttribute(attribute = "record.count", description = "Records in the FlowFile"),
         @WritesAttribute(attribute = "bc.entity.set", description = "The entity set read"),
         @WritesAttribute(attribute = "bc.cursor", description = "The cursor after this FlowFile (highest incremental value)"),
+        @WritesAttribute(attribute = "bc.read.complete", description = "true on a Full read without a filter: every record of the entity "
+                + "set, read to the last page (a failed read emits nothing)"),
         @WritesAttribute(attribute = "mime.type", description = "From the Record Writer")
 })
 @UseCase(
@@ -370,6 +372,9 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
         if (maxValue != null) {
             attributes.put("bc.cursor", maxValue);
         }
+        // every record of the entity set, to the last page: what is not in it does not exist (PublishShopifyProducts archives)
+        final String filter = context.getProperty(FILTER).evaluateAttributeExpressions().getValue();
+        attributes.put("bc.read.complete", Boolean.toString(field == null && (filter == null || filter.isBlank())));
         flowFile = session.putAllAttributes(flowFile, attributes);
         session.getProvenanceReporter().receive(flowFile, first.toString());
         session.transfer(flowFile, REL_SUCCESS);

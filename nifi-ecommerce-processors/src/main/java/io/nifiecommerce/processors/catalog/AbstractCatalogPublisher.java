@@ -26,6 +26,7 @@ import org.apache.nifi.logging.ComponentLog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,16 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implemen
     /** Reads the input's records; throws when the FlowFile cannot be read as records at all. */
     abstract I read(ProcessContext context, ProcessSession session, FlowFile flowFile, Instant now) throws Exception;
 
-    abstract R publish(ProcessContext context, CatalogCalls calls, I input, PublishedQuantities memory, boolean full);
+    /**
+     * @param stored the cluster state read before the run: the memory's entries and those of {@link #ownState}
+     */
+    abstract R publish(ProcessContext context, CatalogCalls calls, FlowFile flowFile, I input, PublishedQuantities memory, boolean full,
+                       Map<String, String> stored);
+
+    /** State entries of the processor's own, saved with the memory after the run (none by default). */
+    Map<String, String> ownState(final R report) {
+        return Map.of();
+    }
 
     /** Writes the records with their outcome; returns the FlowFiles to transfer, by relationship. */
     abstract Map<Relationship, FlowFile> route(ProcessContext context, ProcessSession session, FlowFile flowFile, I input, R report,
@@ -142,13 +152,15 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implemen
         final boolean full = context.getProperty(fullResyncProperty()).asBoolean() || "true".equalsIgnoreCase(flowFile.getAttribute(FULL_RESYNC_ATTRIBUTE));
         final R report;
         try {
-            report = publish(context, new CatalogCalls(connection.client()), input, state.memory(), full);
+            report = publish(context, new CatalogCalls(connection.client()), flowFile, input, state.memory(), full, stateMap.toMap());
         } catch (final ApiException e) {
             handleCallFailure(context, session, flowFile, e);
             return;
         }
         try {
-            if (!session.replaceState(stateMap, state.toMap(full, now), Scope.CLUSTER)) {
+            final Map<String, String> newState = new HashMap<>(state.toMap(full, now));
+            newState.putAll(ownState(report));
+            if (!session.replaceState(stateMap, newState, Scope.CLUSTER)) {
                 getLogger().info("Cluster state changed during the run; {} will be processed again", flowFile);
                 session.rollback();
                 context.yield();

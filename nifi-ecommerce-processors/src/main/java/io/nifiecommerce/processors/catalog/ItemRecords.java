@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.catalog;
 
 import io.nifiecommerce.catalog.CatalogItem;
+import io.nifiecommerce.catalog.ErpPictures;
 import io.nifiecommerce.catalog.ProductOutcome;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The item records of one FlowFile, each read into a {@link CatalogItem} (or the reason it cannot be), and written back
@@ -30,13 +32,14 @@ import java.util.Map;
 final class ItemRecords {
 
     static final String OUTCOME = "product_outcome";
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     static final String PRODUCT_ID = "shopify_product_id";
     static final String REASON = "product_reason";
     static final String MESSAGE = "product_message";
 
     /** The record fields to read, null when not read. */
     record Fields(String number, String title, String description, String gtin, String price, String blocked, String salesBlocked,
-                  String category, String variants, String units, String pictureUrl) {
+                  String category, String variants, String units, String pictureUrl, boolean erpPictures) {
 
         static Fields of(final ProcessContext context) {
             return new Fields(value(context, ProductProperties.NUMBER_FIELD), value(context, ProductProperties.TITLE_FIELD),
@@ -44,7 +47,7 @@ final class ItemRecords {
                     value(context, ProductProperties.PRICE_FIELD), value(context, ProductProperties.BLOCKED_FIELD),
                     value(context, ProductProperties.SALES_BLOCKED_FIELD), value(context, ProductProperties.CATEGORY_FIELD),
                     value(context, ProductProperties.VARIANTS_FIELD), value(context, ProductProperties.UNITS_FIELD),
-                    value(context, ProductProperties.PICTURE_URL_FIELD));
+                    value(context, ProductProperties.PICTURE_URL_FIELD), context.getProperty(ProductProperties.PICTURE_SOURCE).isSet());
         }
 
         private static String value(final ProcessContext context, final org.apache.nifi.components.PropertyDescriptor descriptor) {
@@ -80,6 +83,11 @@ final class ItemRecords {
             }
             return new ItemRecords(reader.getSchema(), records, items);
         }
+    }
+
+    /** Whether every record could be read as an item: else the items are not the whole catalog, whatever the source says. */
+    boolean allRead() {
+        return items.stream().allMatch(CatalogItem.class::isInstance);
     }
 
     /** The items that could be read, in order. */
@@ -119,7 +127,20 @@ final class ItemRecords {
         }
         return new CatalogItem(number.trim(), text(record, fields.title()), text(record, fields.description()), text(record, fields.gtin()),
                 unitPrice, truth(record, fields.blocked()) || truth(record, fields.salesBlocked()), text(record, fields.category()),
-                text(record, fields.pictureUrl()), variants, units);
+                pictureUrl(record, fields), variants, units);
+    }
+
+    /**
+     * With a Picture Source, a reference to the item's picture in the ERP (its record id, and lastModifiedDateTime, which a
+     * new picture changes); otherwise the Picture URL Field.
+     */
+    private static String pictureUrl(final Record record, final Fields fields) {
+        final String id = text(record, "id");
+        // a BC SystemId goes into the picture's URL path: nothing but a GUID
+        if (fields.erpPictures() && id != null && GUID.matcher(id).matches()) {
+            return ErpPictures.reference(id, text(record, "lastModifiedDateTime"));
+        }
+        return text(record, fields.pictureUrl());
     }
 
     private static String text(final Record record, final String field) {

@@ -4,6 +4,7 @@ import io.nifiecommerce.catalog.CategoryTarget;
 import io.nifiecommerce.catalog.ProductSettings;
 import io.nifiecommerce.catalog.ShopifyOwnedField;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
+import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.Validator;
@@ -67,6 +68,18 @@ final class ProductProperties {
     static final PropertyDescriptor PICTURE_URL_FIELD = field("Picture URL Field", null, false,
             "A URL Shopify can download the item's picture from (Business Central's picture content needs its credentials, so "
                     + "pictures are published to a web server or CDN first). Empty: no pictures.");
+
+    static final PropertyDescriptor PICTURE_SOURCE = new PropertyDescriptor.Builder()
+            .name("Picture Source")
+            .description("""
+                    The Business Central connection to read item pictures from (items(id)/picture/pictureContent, by the \
+                    record's id). Set, each changed item's picture is read, and sent to Shopify through a staged upload only \
+                    when its content changed (a hash per item in state); Picture URL Field is then not used. Read items with \
+                    their id and lastModifiedDateTime (a new picture changes it). Pictures go on creation, or on every change \
+                    when IMAGES is not a Shopify-owned field.""")
+            .required(false)
+            .identifiesControllerService(BusinessCentralConnectionService.class)
+            .build();
 
     static final PropertyDescriptor SKU_SEPARATOR = new PropertyDescriptor.Builder()
             .name("SKU Separator")
@@ -143,6 +156,28 @@ final class ProductProperties {
             .defaultValue("false")
             .build();
 
+    /** Set by GetBusinessCentralRecords on a Full read of every record, to the last page, without a filter. */
+    static final String COMPLETE_READ_ATTRIBUTE = "bc.read.complete";
+
+    static final PropertyDescriptor ARCHIVE_DELETED = new PropertyDescriptor.Builder()
+            .name("Archive Deleted Items")
+            .description("""
+                    Archive (never delete) the product of an item published before that a complete read no longer has:                     deleted in the ERP. A FlowFile is a complete read when it carries bc.read.complete=true, which                     GetBusinessCentralRecords sets on a Full read without a filter, and every record could be read;                     incremental, filtered, partial or failed reads never archive.""")
+            .required(true)
+            .allowableValues("true", "false")
+            .defaultValue("true")
+            .build();
+
+    static final PropertyDescriptor MAX_DELETED_SHARE = new PropertyDescriptor.Builder()
+            .name("Max Deleted Share")
+            .description("""
+                    The largest share of the published items, in percent, that a run archives for being deleted. When more                     vanish at once (a read of the wrong company, a page that lost rows) nothing is archived: the FlowFile                     says how many in products.deleted.held and a warning is logged; raise the share for one run if the                     deletion was meant.""")
+            .required(true)
+            .defaultValue("10")
+            .addValidator(StandardValidators.createLongValidator(0, 100, true))
+            .dependsOn(ARCHIVE_DELETED, "true")
+            .build();
+
     static final PropertyDescriptor MAX_REMEMBERED_ITEMS = new PropertyDescriptor.Builder()
             .name("Max Remembered Items")
             .description("""
@@ -155,8 +190,8 @@ final class ProductProperties {
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(SHOPIFY_CONNECTION, RECORD_READER, RECORD_WRITER, NUMBER_FIELD, TITLE_FIELD,
             DESCRIPTION_FIELD, GTIN_FIELD, PRICE_FIELD, BLOCKED_FIELD, SALES_BLOCKED_FIELD, CATEGORY_FIELD, VARIANTS_FIELD, UNITS_FIELD,
-            PICTURE_URL_FIELD, SKU_SEPARATOR, VARIANT_OPTION, UNIT_OPTION, CATEGORY_TARGET, SHOPIFY_OWNED, VENDOR, HANDLE_PREFIX,
-            NEW_PRODUCT_STATUS, FULL_RESYNC, MAX_REMEMBERED_ITEMS);
+            PICTURE_URL_FIELD, PICTURE_SOURCE, SKU_SEPARATOR, VARIANT_OPTION, UNIT_OPTION, CATEGORY_TARGET, SHOPIFY_OWNED, VENDOR, HANDLE_PREFIX,
+            NEW_PRODUCT_STATUS, ARCHIVE_DELETED, MAX_DELETED_SHARE, FULL_RESYNC, MAX_REMEMBERED_ITEMS);
 
     private ProductProperties() {
     }

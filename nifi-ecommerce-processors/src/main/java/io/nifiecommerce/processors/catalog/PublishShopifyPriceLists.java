@@ -91,8 +91,8 @@ public class PublishShopifyPriceLists extends AbstractCatalogPublisher<PriceLine
     }
 
     @Override
-    PriceListPublisher.Report publish(final ProcessContext context, final CatalogCalls calls, final PriceLineRecords input,
-                                      final PublishedQuantities memory, final boolean full) {
+    PriceListPublisher.Report publish(final ProcessContext context, final CatalogCalls calls, final FlowFile flowFile, final PriceLineRecords input,
+                                      final PublishedQuantities memory, final boolean full, final Map<String, String> stored) {
         final B2bCatalogs catalogs = new B2bCatalogs(calls, context.getProperty(PriceListProperties.CATALOG_TITLE_PREFIX).getValue());
         return new PriceListPublisher(calls, catalogs).publish(input.lines(), memory, full);
     }

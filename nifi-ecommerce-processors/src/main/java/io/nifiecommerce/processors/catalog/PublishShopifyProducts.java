@@ -1,14 +1,26 @@
 package io.nifiecommerce.processors.catalog;
 
+import io.nifiecommerce.businesscentral.BusinessCentralClient;
+import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.catalog.CatalogCalls;
+import io.nifiecommerce.catalog.DeletedItems;
+import io.nifiecommerce.catalog.Deletions;
+import io.nifiecommerce.catalog.ErpPictures;
 import io.nifiecommerce.catalog.ProductMapping;
 import io.nifiecommerce.catalog.ProductOutcome;
 import io.nifiecommerce.catalog.ProductPublisher;
+import io.nifiecommerce.catalog.PublishedItems;
+import io.nifiecommerce.catalog.StagedPictureUpload;
+import io.nifiecommerce.http.HttpClientFactory;
+import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.stock.PublishedQuantities;
 import org.apache.nifi.annotation.behavior.DynamicProperty;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.ReadsAttribute;
+import org.apache.nifi.annotation.behavior.ReadsAttributes;
 import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SystemResource;
 import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
@@ -34,6 +46,7 @@ import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -45,17 +58,24 @@ import java.util.Map;
         Publishes ERP items (Business Central items with their variants) as Shopify products, keyed by SKU: the item \
         number, or item number, variant code and unit code for the variants. Each changed item is looked up by SKU (50 per \
         query) and sent with one productSet: updated when a product carries its SKUs, created under a handle otherwise \
-        (an upsert, so a replay creates nothing twice), archived when the item is blocked. Products are never deleted. \
+        (an upsert, so a replay creates nothing twice), archived when the item is blocked or, after a complete read, \
+        deleted from the ERP. Products are never deleted. \
         Only items whose content changed since the last run are sent: a fingerprint per item is kept in cluster state. \
         Fields the merchant edits in Shopify (Shopify-Owned Fields) are set on creation only. Every record comes out \
         with its outcome on success (created, updated, archived, unchanged, skipped) or failure (Shopify's userErrors code).""")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @TriggerSerially
 @Stateful(scopes = Scope.CLUSTER, description = """
-        A 32-bit fingerprint per item published (about 14 characters each, up to Max Remembered Items) and the time of \
-        the last full resync. Clearing the state makes the next run send every item again, which changes nothing in \
-        Shopify but costs one productSet per item.""")
-@ReadsAttribute(attribute = AbstractCatalogPublisher.FULL_RESYNC_ATTRIBUTE, description = "true sends every item of this FlowFile")
+        A 32-bit fingerprint per item published (about 14 characters each, up to Max Remembered Items), the time of \
+        the last full resync, the numbers of the items that have a product with one SKU each (deflated, about 2 \
+        characters per item), which a complete read is compared with to archive the products of deleted items, and with \
+        a Picture Source a hash of each picture sent. Clearing the state makes the next run send every item again, which \
+        changes nothing in Shopify but costs one productSet per item (and one staged upload per picture).""")
+@ReadsAttributes({
+        @ReadsAttribute(attribute = AbstractCatalogPublisher.FULL_RESYNC_ATTRIBUTE, description = "true sends every item of this FlowFile"),
+        @ReadsAttribute(attribute = ProductProperties.COMPLETE_READ_ATTRIBUTE, description = "true: the records are every item of the ERP "
+                + "(GetBusinessCentralRecords, Full, no filter), so published items missing from them were deleted and are archived")
+})
 @WritesAttributes({
         @WritesAttribute(attribute = "record.count", description = "The number of records in the FlowFile"),
         @WritesAttribute(attribute = "products.created", description = "Items created as products"),
@@ -65,6 +85,9 @@ import java.util.Map;
         @WritesAttribute(attribute = "products.skipped", description = "Blocked items with no product in Shopify"),
         @WritesAttribute(attribute = "products.failed", description = "Items Shopify refused, or unreadable records"),
         @WritesAttribute(attribute = "products.retry", description = "Items not sent because Shopify became unavailable part-way"),
+        @WritesAttribute(attribute = "products.deleted", description = "Items deleted in the ERP (missing from a complete read) whose product is archived"),
+        @WritesAttribute(attribute = "products.deleted.held", description = "Items missing from a complete read not archived: more than Max Deleted Share"),
+        @WritesAttribute(attribute = "products.deleted.failed", description = "Items deleted in the ERP whose product could not be archived yet (next complete read)"),
         @WritesAttribute(attribute = "shopify.requests", description = "Shopify requests made for the input"),
         @WritesAttribute(attribute = "shopify.cost.points", description = "Query cost points Shopify charged for them"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop published to"),
@@ -118,9 +141,53 @@ public class PublishShopifyProducts extends AbstractCatalogPublisher<ItemRecords
     }
 
     @Override
-    ProductPublisher.Report publish(final ProcessContext context, final CatalogCalls calls, final ItemRecords input, final PublishedQuantities memory,
-                                    final boolean full) {
-        return new ProductPublisher(calls, new ProductMapping(ProductProperties.settings(context))).publish(input.items(), memory, full);
+    ProductPublisher.Report publish(final ProcessContext context, final CatalogCalls calls, final FlowFile flowFile, final ItemRecords input,
+                                    final PublishedQuantities memory, final boolean full, final Map<String, String> stored) {
+        final boolean completeRead = context.getProperty(ProductProperties.ARCHIVE_DELETED).asBoolean()
+                && "true".equalsIgnoreCase(flowFile.getAttribute(ProductProperties.COMPLETE_READ_ATTRIBUTE)) && input.allRead();
+        final Deletions deletions = completeRead ? new Deletions(true, context.getProperty(ProductProperties.MAX_DELETED_SHARE).asInteger())
+                : Deletions.NONE;
+        final ProductPublisher publisher = new ProductPublisher(calls, new ProductMapping(ProductProperties.settings(context)));
+        if (context.getProperty(ProductProperties.PICTURE_SOURCE).isSet()) {
+            publisher.withPictures(pictures(context.getProperty(ProductProperties.PICTURE_SOURCE).asControllerService(BusinessCentralConnectionService.class),
+                    calls));
+        }
+        final ProductPublisher.Report report = publisher.publish(input.items(), memory, full, PublishedItems.fromState(stored), deletions);
+        logDeletions(report.deleted());
+        return report;
+    }
+
+    /** Item pictures read from Business Central through its client (governor, retries) and staged in Shopify. */
+    private static ErpPictures pictures(final BusinessCentralConnectionService bc, final CatalogCalls calls) {
+        final BusinessCentralClient client = bc.client();
+        final String companyId = bc.companyId();
+        final ErpPictures.Source source = recordId -> client.getMedia(client.endpoint().resolve(
+                BusinessCentralEndpoint.companyPath(companyId, "items(" + recordId + ")/picture/pictureContent")))
+                .map(bytes -> new ErpPictures.Picture(bytes, ErpPictures.mimeType(bytes)));
+        final HttpTransport transport = new HttpTransport(HttpClientFactory.create(PICTURE_TIMEOUT), RetryPolicy.DEFAULT);
+        return new ErpPictures(source, new StagedPictureUpload(calls, transport, PICTURE_TIMEOUT));
+    }
+
+    private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
+
+    private void logDeletions(final DeletedItems deleted) {
+        if (deleted.held() > 0) {
+            getLogger().warn("{} published items are missing from the complete read, more than Max Deleted Share: none archived. "
+                    + "Check the read (company, page); if the items were deleted, raise Max Deleted Share for one run", deleted.held());
+        }
+        for (final ProductOutcome outcome : deleted.outcomes()) {
+            if (outcome.failed()) {
+                getLogger().warn("Item {} deleted in the ERP: Shopify refused to archive {} ({} {}); tried again next complete read",
+                        outcome.number(), outcome.productId(), outcome.reason(), outcome.message());
+            } else if (outcome.status() == ProductOutcome.Status.ARCHIVED) {
+                getLogger().info("Item {} deleted in the ERP: product {} archived", outcome.number(), outcome.productId());
+            }
+        }
+    }
+
+    @Override
+    Map<String, String> ownState(final ProductPublisher.Report report) {
+        return report.published().toState();
     }
 
     @Override
@@ -130,6 +197,10 @@ public class PublishShopifyProducts extends AbstractCatalogPublisher<ItemRecords
         for (final ProductOutcome.Status status : ProductOutcome.Status.values()) {
             attributes.put("products." + status.name().toLowerCase(Locale.ROOT), Long.toString(outcomes.stream().filter(o -> o.status() == status).count()));
         }
+        attributes.put("products.deleted", Long.toString(report.deleted().count(ProductOutcome.Status.ARCHIVED)));
+        attributes.put("products.deleted.held", Integer.toString(report.deleted().held()));
+        attributes.put("products.deleted.failed", Long.toString(report.deleted().count(ProductOutcome.Status.FAILED)
+                + report.deleted().count(ProductOutcome.Status.RETRY)));
         attributes.put("shopify.requests", Integer.toString(report.requests()));
         attributes.put("shopify.cost.points", Long.toString(Math.round(report.costPoints())));
         return attributes;

@@ -105,6 +105,9 @@ final class BcApi {
         if (path.size() == 3 && navigation.name().startsWith(BOUND_ACTION_PREFIX)) {
             return boundAction(op, company, set, table.type(), setSegment.key(), navigation.name());
         }
+        if (set.equals(BcCompany.ITEMS) && navigation.name().equals("picture")) {
+            return picture(op, path, company, setSegment.key().toLowerCase(Locale.ROOT), context, entitySet);
+        }
         final String lineSet = BcCompany.navigationSetOf(set, navigation.name());
         if (path.size() > 3 || lineSet == null) {
             throw BcApiError.segmentNotFound(navigation.name());
@@ -132,6 +135,34 @@ final class BcApi {
             return line;
         });
         return single(op, company, lineSet, navigation.key(), lineContext, entitySet);
+    }
+
+    /**
+     * {@code items(<id>)/picture} (APIV2 - Pictures, ZeroOrOne: an item without picture answers width and height 0 and
+     * no content type) and its media stream {@code items(<id>)/picture/pictureContent} (the bytes, or 204 without picture).
+     * Read only here: the page's PATCH of pictureContent is not simulated.
+     */
+    private BcResponse picture(final BcOperation op, final ResourcePath path, final BcCompany company, final String itemId, final String context,
+                               final String entitySet) {
+        requireGet(op, "picture");
+        final boolean content = path.size() == 4 && path.get(3).name().equals("pictureContent");
+        if (path.size() > 4 || path.size() == 4 && !content) {
+            throw BcApiError.segmentNotFound(path.get(path.size() - 1).name());
+        }
+        final BcCompany.ItemPicture picture = tenant.store().read(() -> {
+            company.require(BcCompany.ITEMS, itemId);
+            return company.itemPicture(itemId);
+        });
+        if (content) {
+            return picture == null ? new BcResponse(204, Map.of(), null, entitySet)
+                    : new BcResponse(200, Map.of("Content-Type", picture.contentType()), NODES.binaryNode(picture.content()), entitySet);
+        }
+        final ObjectNode node = NODES.objectNode();
+        node.put("@odata.context", op.apiRoot() + "$metadata#" + context + "(" + itemId + ")/picture/$entity");
+        node.put("id", itemId).put("parentType", "Item").put("width", picture == null ? 0 : picture.width())
+                .put("height", picture == null ? 0 : picture.height()).put("contentType", picture == null ? "" : picture.contentType());
+        node.put("pictureContent@odata.mediaReadLink", op.apiRoot() + context + "(" + itemId + ")/picture/pictureContent");
+        return ok(node, entitySet);
     }
 
     /**

@@ -77,6 +77,10 @@ public final class BcCompany {
     private final BcDocumentPosting posting;
     /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
     private final Map<String, ObjectNode> shippingFields = new HashMap<>();
+    /** The Item table's Picture (a MediaSet), per item id, as the picture navigation of items serves it. */
+    private final Map<String, ItemPicture> itemPictures = new HashMap<>();
+    /** The Customer table fields API v2.0 does not show (price group, default ship-to address), per customer id: bc-extension's shopCustomers. */
+    private final Map<String, ObjectNode> customerCards = new HashMap<>();
     /** The package tracking number each posted shipment carries, per shipment number. */
     private final Map<String, String> shipmentTracking = new LinkedHashMap<>();
     private final BcAccounting accounting;
@@ -175,6 +179,65 @@ public final class BcCompany {
             final String rowId = store.newId();
             data.put("id", rowId);
             return variants.insert(rowId, data).data().deepCopy();
+        });
+    }
+
+    /**
+     * Deletes an item and its variants, as a user deleting the item card does (BC refuses it for items with ledger entries in
+     * an open fiscal year; the simulator does not check that). The items page no longer lists it: nothing tells a reader it
+     * existed.
+     */
+    public void deleteItem(final String itemNumber) {
+        store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            variantsOf(item.id()).forEach(tables.get(ITEM_VARIANTS)::delete);
+            final ItemPicture picture = itemPictures.remove(item.id());
+            if (picture != null) {
+                store.journal(() -> itemPictures.put(item.id(), picture));
+            }
+            tables.get(ITEMS).delete(item);
+            return null;
+        });
+    }
+
+    /** An item's picture: its bytes, MIME type and size in pixels. */
+    public record ItemPicture(byte[] content, String contentType, int width, int height) {
+    }
+
+    /**
+     * Sets (or, with null content, removes) an item's picture, as a user importing one on the item card does: the Item
+     * record is modified (a new version and SystemModifiedAt).
+     */
+    public void putItemPicture(final String itemNumber, final byte[] content, final String contentType, final int width, final int height) {
+        store.transaction(() -> {
+            final BcRow item = requireItem(itemNumber);
+            final ItemPicture previous = itemPictures.get(item.id());
+            if (content == null) {
+                itemPictures.remove(item.id());
+            } else {
+                itemPictures.put(item.id(), new ItemPicture(content.clone(), contentType, width, height));
+            }
+            restoreOnRollback(itemPictures, item.id(), previous);
+            final ObjectNode data = item.data().deepCopy();
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            tables.get(ITEMS).replace(item, data);
+            return null;
+        });
+    }
+
+    /** The picture of an item (by id), null when it has none. */
+    ItemPicture itemPicture(final String itemId) {
+        return itemPictures.get(itemId);
+    }
+
+    /** On rollback, puts back the entry a transaction replaced (or removes the one it added). */
+    private <V> void restoreOnRollback(final Map<String, V> map, final String key, final V previous) {
+        store.journal(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
         });
     }
 
@@ -487,27 +550,32 @@ public final class BcCompany {
         }
     }
 
-    // ---------------------------------------------------------------- bc-extension views (shippableSalesOrders, receivablePurchaseOrders)
+    // ---------------------------------------------------------------- bc-extension views (shippableSalesOrders, receivablePurchaseOrders, shopCustomers)
 
-    /** The rows of a view page: one per sales (purchase) order, in order, with the order's ETag. */
+    /** The rows of a view page: one per sales (purchase) order or customer, in order, with its source record's ETag. */
     List<BcRow> viewRows(final BcCustomPage page) {
-        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
         final List<BcRow> rows = new ArrayList<>();
-        for (final BcRow order : tables.get(shippable ? SALES_ORDERS : PURCHASE_ORDERS).rows()) {
-            rows.add(viewRow(page, order));
+        for (final BcRow source : tables.get(viewSource(page)).rows()) {
+            rows.add(viewRow(page, source));
         }
         return rows;
     }
 
-    BcRow viewRow(final BcCustomPage page, final String orderId) {
-        final boolean shippable = page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
-        return viewRow(page, require(shippable ? SALES_ORDERS : PURCHASE_ORDERS, orderId));
+    BcRow viewRow(final BcCustomPage page, final String rowId) {
+        return viewRow(page, require(viewSource(page), rowId));
     }
 
-    private BcRow viewRow(final BcCustomPage page, final BcRow order) {
+    private static String viewSource(final BcCustomPage page) {
+        if (page.equals(BcShopCustomers.PAGE)) {
+            return CUSTOMERS;
+        }
+        return page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS) ? SALES_ORDERS : PURCHASE_ORDERS;
+    }
+
+    private BcRow viewRow(final BcCustomPage page, final BcRow source) {
         final ObjectNode data = EntityBody.blank(page.type());
-        final JsonNode o = order.data();
-        final ObjectNode extra = shippingFields.get(order.id());
+        final JsonNode o = source.data();
+        final ObjectNode extra = (page.equals(BcShopCustomers.PAGE) ? customerCards : shippingFields).get(source.id());
         data.fieldNames().forEachRemaining(field -> {
             if (o.has(field)) {
                 data.set(field, o.get(field));
@@ -515,7 +583,39 @@ public final class BcCompany {
                 data.set(field, extra.get(field));
             }
         });
-        return new BcRow(order.id(), order.sequence(), order.version(), data);
+        return new BcRow(source.id(), source.sequence(), source.version(), data);
+    }
+
+    /**
+     * Sets Customer table fields that API v2.0 does not show and bc-extension's shopCustomers does ({@link
+     * BcShopCustomers#CARD_FIELDS}: customer price group, discount group, default ship-to code and address); fields not
+     * given keep their value. The customer is modified (a new version and SystemModifiedAt), as a change of its card is.
+     *
+     * @throws BcApiError when the customer does not exist or a field is not one of those
+     */
+    public JsonNode putCustomerCard(final String customerNumber, final Map<String, ?> values) {
+        return store.transaction(() -> {
+            final BcRow customer = findByField(tables.get(CUSTOMERS), "number", customerNumber.toUpperCase(Locale.ROOT));
+            if (customer == null) {
+                throw BcApiError.recordNotFound("Customer", "No.='" + customerNumber + "'");
+            }
+            final ObjectNode previous = customerCards.get(customer.id());
+            final ObjectNode card = previous == null ? JsonNodeFactory.instance.objectNode() : previous.deepCopy();
+            MAPPER.valueToTree(values).fields().forEachRemaining(entry -> {
+                final BcField field = BcShopCustomers.CARD_FIELDS.stream().filter(f -> f.name().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> BcApiError.badRequest("The property '" + entry.getKey() + "' is not a Customer field of shopCustomers."));
+                card.set(field.name(), EntityBody.convert(field, entry.getValue()));
+            });
+            if (card.path("shipToCode").asText("").isEmpty()) {
+                // the page reads the Ship-to Address of the default ship-to code only: none, blanks
+                card.remove(BcShopCustomers.SHIP_TO_ADDRESS);
+            }
+            customerCards.put(customer.id(), card);
+            restoreOnRollback(customerCards, customer.id(), previous);
+            final ObjectNode data = customer.data().deepCopy();
+            data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
+            return viewRow(BcShopCustomers.PAGE, tables.get(CUSTOMERS).replace(customer, data)).data().deepCopy();
+        });
     }
 
     /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber and shippingAgentCode. */
@@ -533,13 +633,7 @@ public final class BcCompany {
             fields.set("packageTrackingNumber", view.get("packageTrackingNumber"));
             fields.set("shippingAgentCode", view.get("shippingAgentCode"));
             shippingFields.put(order.id(), fields);
-            store.journal(() -> {
-                if (previous == null) {
-                    shippingFields.remove(order.id());
-                } else {
-                    shippingFields.put(order.id(), previous);
-                }
-            });
+            restoreOnRollback(shippingFields, order.id(), previous);
             // a change of the Sales Header: a new version, a new SystemModifiedAt
             final ObjectNode data = order.data().deepCopy();
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
@@ -634,6 +728,8 @@ public final class BcCompany {
             numberSeries.clear();
             ledger.clear();
             shippingFields.clear();
+            customerCards.clear();
+            itemPictures.clear();
             shipmentTracking.clear();
             accounting.clear();
             return null;

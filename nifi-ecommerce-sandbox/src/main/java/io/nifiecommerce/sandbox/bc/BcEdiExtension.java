@@ -51,7 +51,7 @@ public final class BcEdiExtension {
     }
 
     static boolean isView(final BcCustomPage page) {
-        return page.equals(SHIPPABLE_SALES_ORDERS) || page.equals(RECEIVABLE_PURCHASE_ORDERS);
+        return page.equals(SHIPPABLE_SALES_ORDERS) || page.equals(RECEIVABLE_PURCHASE_ORDERS) || page.equals(BcShopCustomers.PAGE);
     }
 
     private static BcCustomPage page(final AlPage page, final String caption, final List<BcField> columns) {

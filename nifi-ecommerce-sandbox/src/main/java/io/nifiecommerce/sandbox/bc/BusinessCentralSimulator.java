@@ -81,6 +81,7 @@ public final class BusinessCentralSimulator {
         tenant.register(BcEdiExtension.RECEIVABLE_PURCHASE_ORDERS);
         tenant.register(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS);
         tenant.register(BcSalesPriceLines.PAGE);
+        tenant.register(BcShopCustomers.PAGE);
         this.api = new BcApi(tenant, config.defaultPageSize());
         this.batch = new BcBatch(api, store);
         this.tokens = new EntraTokenIssuer(config);
@@ -425,6 +426,13 @@ public final class BusinessCentralSimulator {
     }
 
     private void respond(final HttpExchange exchange, final BcResponse response) throws IOException {
+        if (response.body() instanceof com.fasterxml.jackson.databind.node.BinaryNode media) {
+            // a media stream (pictureContent): the bytes as they are, under the Content-Type the answer names
+            final Map<String, String> headers = new java.util.HashMap<>(response.headers());
+            final String type = headers.remove("Content-Type");
+            sendBytes(exchange, response.status(), headers, media.binaryValue(), type == null ? "application/octet-stream" : type);
+            return;
+        }
         send(exchange, response.status(), response.headers(), response.body());
     }
 

@@ -51,6 +51,7 @@ final class RootFields {
         fetchers.put("bulkOperationCancel", BulkOperations.cancel());
         fetchers.put("inventorySetQuantities", new InventorySetQuantities());
         fetchers.put("productSet", new ProductSetMutation());
+        fetchers.put("stagedUploadsCreate", StagedUploads.create());
         fetchers.put("products", RootFields::products);
         fetchers.put("currentAppInstallation", env -> Map.of("__typename", "AppInstallation", "accessScopes",
                 java.util.Arrays.stream(context(env).accessScopes().split(",")).map(String::trim).filter(h -> !h.isEmpty())

@@ -259,6 +259,12 @@ public final class Shop {
         return productTitles.getOrDefault(productId, "");
     }
 
+    /** The originalSource of each file productSet gave the product of this variant SKU, in order (empty when none). */
+    public synchronized List<String> mediaSources(final String sku) {
+        return variants().stream().filter(v -> v.sku().equals(sku)).findFirst().flatMap(v -> product(v.productId()))
+                .map(p -> p.mediaSources).orElse(List.of());
+    }
+
     Optional<ProductState> product(final long id) {
         return Optional.ofNullable(products.get(id));
     }

@@ -17,6 +17,7 @@ public final class ShopOperations {
 
     private final Map<String, Remembered> idempotent = new ConcurrentHashMap<>();
     private final Map<Long, BulkOperationState> bulkOperations = new ConcurrentHashMap<>();
+    private final StagedUploads stagedUploads = new StagedUploads();
     private final String baseUrl;
     private volatile Duration bulkRunTime;
 
@@ -45,6 +46,11 @@ public final class ShopOperations {
         idempotent.put(key, new Remembered(input, payload));
     }
 
+    /** The files staged with stagedUploadsCreate. */
+    public StagedUploads stagedUploads() {
+        return stagedUploads;
+    }
+
     Map<Long, BulkOperationState> bulkOperations() {
         return bulkOperations;
     }
@@ -58,5 +64,6 @@ public final class ShopOperations {
     public void clear() {
         idempotent.clear();
         bulkOperations.clear();
+        stagedUploads.clear();
     }
 }
