@@ -117,7 +117,9 @@ class DemoEndToEndIT {
         assertAll(
                 () -> assertEquals(0, report.b2bWaiting(), "no B2B draft left waiting or in flight"),
                 () -> assertEquals(b2b.approved(), b2b.inBcOnce(), "every approved B2B order in Business Central once: " + b2b.problems()),
-                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()));
+                () -> assertEquals(b2b.approved(), b2b.withErpCarrierPrice(), "every approved B2B order shows BC's carrier price: " + b2b.problems()),
+                () -> assertEquals(b2b.approved(), report.b2bFulfilledWithTracking(),
+                        "every approved B2B order, in BC under its draft's name, shipped and fulfilled with tracking in Shopify"));
     }
 
     @Test

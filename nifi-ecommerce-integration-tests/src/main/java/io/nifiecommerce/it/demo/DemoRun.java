@@ -20,6 +20,7 @@ import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
+import io.nifiecommerce.sandbox.shopify.Shop;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -182,7 +183,9 @@ public final class DemoRun implements AutoCloseable {
             final EdiReport ediReport = edi.report();
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
+            // and the 3PL has shipped every order it can: on a fast machine the flows may converge before the last ones ship
             completeInARow = report.complete() && ediReport.complete() && customerService.played() && settlements.complete(bc)
+                    && logistics.leftToShip(this::shippable) == 0
                     ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
             if (options.exitWhenSynced() && completeInARow >= 2 && crashesLeft == 0) {
@@ -334,12 +337,14 @@ public final class DemoRun implements AutoCloseable {
     }
 
     /**
-     * An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled. B2B orders completed from
-     * drafts are left unshipped here: their tracking path (BC holds the draft's name, resolved to the order by
-     * DraftOrderNames) is tested against the sandbox, and shipping them too stretches the demo past its convergence bound.
+     * An order the 3PL ships and tracks back to the shop: a shop order that was not cancelled, under the name BC holds (the
+     * draft's, #D12, for a B2B order completed from a draft: the bundle resolves it to the order). Shipping those did not
+     * lengthen the demo: in every run measured the EDI partners' chain converges last (docs/reliability.md).
      */
     private boolean shippable(final String reference) {
-        return sandbox.shopify().shop().orders().stream().anyMatch(o -> o.name().equals(reference) && o.cancelledAt() == null);
+        final Shop shop = sandbox.shopify().shop();
+        final Map<Long, String> bcReferences = B2bReview.bcReferences(shop);
+        return shop.orders().stream().anyMatch(o -> bcReferences.getOrDefault(o.id(), o.name()).equals(reference) && o.cancelledAt() == null);
     }
 
     private long locationId(final String name) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Plays the 3PL and the carrier: ships the sales orders that reached Business Central (BC moves them
@@ -53,16 +54,7 @@ final class ThirdPartyLogistics {
      * orders not cancelled; marketplace orders ship through the marketplace) and reports their tracking.
      */
     int shipSome(final int count, final Predicate<String> shippable) throws IOException {
-        final List<JsonNode> toShip = new ArrayList<>();
-        for (final JsonNode order : bc.salesOrders()) {
-            if (toShip.size() == count) {
-                break;
-            }
-            final String reference = order.path("externalDocumentNumber").asText("");
-            if (!reference.isEmpty() && !shipped.contains(reference) && shippable.test(reference)) {
-                toShip.add(order);
-            }
-        }
+        final List<JsonNode> toShip = unshipped(shippable).limit(count).toList();
         if (toShip.isEmpty()) {
             return 0;
         }
@@ -89,6 +81,18 @@ final class ThirdPartyLogistics {
             trackingFeeds.drop("tracking-" + (++feedNumber) + ".csv", csv.toString());
         }
         return toShip.size();
+    }
+
+    /** How many open sales orders passing {@code shippable} the 3PL has not shipped yet. */
+    long leftToShip(final Predicate<String> shippable) {
+        return unshipped(shippable).count();
+    }
+
+    private Stream<JsonNode> unshipped(final Predicate<String> shippable) {
+        return bc.salesOrders().stream().filter(order -> {
+            final String reference = order.path("externalDocumentNumber").asText("");
+            return !reference.isEmpty() && !shipped.contains(reference) && shippable.test(reference);
+        });
     }
 
     /** Reports the warehouse's stock of every SKU; returns the expected quantity per SKU. */

@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.shopify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Release;
@@ -24,6 +25,7 @@ import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.logging.LogLevel;
@@ -42,6 +44,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 @PrimaryNodeOnly
 @TriggerSerially
@@ -107,6 +110,22 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
+    static final AllowableValue SHIPPING_PRICED_BY_ERP = new AllowableValue("PRICED_BY_ERP", "Priced by the ERP",
+            "The shipping line the buyer chose at checkout is left out of the order sent to the ERP, with its amounts: BC adds its own "
+                    + "freight, and PutShopifyErpShipping puts BC's price on the draft in place of the buyer's line.");
+    static final AllowableValue SHIPPING_SENT_TO_ERP = new AllowableValue("SENT_TO_ERP", "Sent to the ERP",
+            "The buyer's shipping line is booked in BC like any order's (PutBusinessCentralOrder's Shipping Line Number): for an ERP that "
+                    + "computes no freight. Do not price the drafts with PutShopifyErpShipping then.");
+
+    public static final PropertyDescriptor BUYER_SHIPPING_LINE = new PropertyDescriptor.Builder()
+            .name("Buyer Shipping Line")
+            .description("What becomes of a shipping line the buyer chose at checkout when the draft goes to the ERP. Sent as it is, it "
+                    + "would be charged in BC next to the freight BC computes.")
+            .required(true)
+            .allowableValues(SHIPPING_PRICED_BY_ERP, SHIPPING_SENT_TO_ERP)
+            .defaultValue(SHIPPING_PRICED_BY_ERP.getValue())
+            .build();
+
     public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .name("Record Writer")
             .description("Writes the approved drafts as canonical order records.")
@@ -119,7 +138,7 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION,
             FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.INITIAL_START_DATE, FetchShopifyOrdersProperties.OVERLAP,
-            QUERY_FILTER, APPROVAL_TAG, REVIEW_TAG, RECORD_WRITER, FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE);
+            QUERY_FILTER, APPROVAL_TAG, REVIEW_TAG, BUYER_SHIPPING_LINE, RECORD_WRITER, FetchShopifyOrdersProperties.MAX_ORDERS_PER_FLOWFILE);
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
     private volatile Clock clock = Clock.systemUTC();
@@ -161,7 +180,7 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
                     context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), maxPerFlowFile, getLogger(),
                     () -> !isScheduled(), served -> { })
                     .withGate(gate)
-                    .withSource(ShopifyDraftOrderMapper::fromGraphQl, (node, draft, release) -> markForReview(marker, draft, release));
+                    .withSource(mapper(context), (node, draft, release) -> markForReview(marker, draft, release));
             final Instant now = clock.instant();
             new WindowedOrderRead(new DraftOrderPageReader(client, maxPerFlowFile), overlap, context.getProperty(QUERY_FILTER).getValue(),
                     maxPerFlowFile, WindowedOrderRead.PAGINATION_CAP)
@@ -177,6 +196,12 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
                     connection.shopDomain(), e);
             context.yield();
         }
+    }
+
+    private static Function<ObjectNode, Order> mapper(final ProcessContext context) {
+        return SHIPPING_SENT_TO_ERP.getValue().equals(context.getProperty(BUYER_SHIPPING_LINE).getValue())
+                ? ShopifyDraftOrderMapper::fromGraphQl
+                : node -> ShopifyDraftOrderMapper.withoutShipping(ShopifyDraftOrderMapper.fromGraphQl(node));
     }
 
     private void markForReview(final DraftReviewMarker marker, final Order draft, final Release release) {

@@ -47,7 +47,9 @@ import java.util.Set;
         + "metafields erp.bc_order_number and erp.status (metafieldsSet), and a tag erp:<state> (tagsAdd) the sales administration can "
         + "filter the orders list on. Orders are found by name (BC's external document number), 50 to a query, with the state written "
         + "last: an order already at that state or a later one is not written again, so replays change nothing and an older document "
-        + "never moves an order back. BC orders the shop does not have (marketplaces) go to success as NOT_IN_SHOP.")
+        + "never moves an order back. BC orders the shop does not have (marketplaces) go to success as NOT_IN_SHOP. A B2B order BC holds "
+        + "under its draft's name (#D12) is written on the order the completed draft became; while the draft is not completed yet, the "
+        + "record goes to retry as WAITING (error.code DRAFT_NOT_COMPLETED), to be written once the order exists.")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @SupportsBatching
 @SeeAlso({PutShopifyFulfillment.class, StandardShopifyConnectionService.class})
@@ -72,7 +74,8 @@ public class PutShopifyErpStatus extends AbstractProcessor {
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
             .description("Records Shopify refused to update, or that name no order, with erpErrorCode and erpErrorMessage").build();
     public static final Relationship REL_RETRY = new Relationship.Builder().name("retry")
-            .description("Records not written for a transient reason (throttling, outage): safe to send again").build();
+            .description("Records not written for a transient reason (throttling, outage), or whose order is still a draft not "
+                    + "completed (WAITING, DRAFT_NOT_COMPLETED): safe to send again, penalized").build();
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
     static final PropertyDescriptor ENTITY_SET = new PropertyDescriptor.Builder()
@@ -143,7 +146,7 @@ public class PutShopifyErpStatus extends AbstractProcessor {
                 final Relationship relationship = switch (outcome.result()) {
                     case UPDATED, UNCHANGED, NOT_IN_SHOP -> REL_SUCCESS;
                     case FAILED -> REL_FAILURE;
-                    case RETRY -> REL_RETRY;
+                    case RETRY, WAITING -> REL_RETRY;
                 };
                 updated += outcome.result() == ErpStatusPublisher.Result.UPDATED ? 1 : 0;
                 router.write(relationship, new MapRecord(outputSchema, values), relationship == REL_SUCCESS ? null : outcome.errorCode(),

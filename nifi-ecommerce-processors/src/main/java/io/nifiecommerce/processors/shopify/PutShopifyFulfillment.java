@@ -46,6 +46,7 @@ import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ import java.util.TreeSet;
         @WritesAttribute(attribute = "fulfillment.events.present", description = "Fulfillment events found already on Shopify, not posted again (success)"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop domain of the Shopify Connection Service"),
         @WritesAttribute(attribute = ErrorAttributes.CODE, description = "On failure and retry: the reasons of the records, comma-separated "
-                + "(ORDER_NOT_FOUND, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
+                + "(ORDER_NOT_FOUND, DRAFT_NOT_COMPLETED, NOTHING_TO_FULFILL, LOCATION_MISMATCH, INVALID_LINES, INVALID_SHIPMENT, USER_ERROR, TRANSIENT...)"),
         @WritesAttribute(attribute = ErrorAttributes.MESSAGE, description = "On failure and retry: the message of the first record's reason")
 })
 @UseCase(
@@ -120,7 +121,8 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
 
     static final Relationship REL_RETRY = new Relationship.Builder()
             .name("retry")
-            .description("Records that met a transient error (throttling, 5xx, timeout) or refused credentials: try again later")
+            .description("Records that met a transient error (throttling, 5xx, timeout) or refused credentials, or whose order is "
+                    + "still a draft not completed (DRAFT_NOT_COMPLETED, a reviewed B2B order BC holds as #D12): try again later")
             .build();
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
@@ -203,7 +205,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 }
             }
         }
-        if (byRoute.containsKey(Route.RETRY)) {
+        if (Arrays.stream(outcomes).anyMatch(outcome -> outcome.status().shopUnavailable())) {
             context.yield();
         }
         session.remove(flowFile);
@@ -288,7 +290,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                                 + " but the fulfillment events could not be posted: " + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
                     }
                 }
-                if (outcome.route() == Route.RETRY) {
+                if (outcome.status().shopUnavailable()) {
                     interruption = outcome;
                     getLogger().warn("Shopify {} for order {}: {}", outcome.status(), group.shipment().order(), outcome.message());
                 } else if (outcome.route() == Route.FAILURE) {

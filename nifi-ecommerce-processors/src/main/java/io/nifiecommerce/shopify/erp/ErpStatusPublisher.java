@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the ERP's view of orders onto them in Shopify: metafields {@code erp.status} and {@code erp.bc_order_number}
@@ -20,7 +21,10 @@ import java.util.Map;
  * query, with the status written last; an order already at that state or a later one is left alone, so replays write
  * nothing and a late, older document cannot move an order back. Orders the shop does not have (a marketplace's) are
  * reported, not failed. A name no order has but a completed draft has (a B2B order reached BC as {@code #D12}) is the
- * order the draft became; a draft not yet completed is not in the shop yet.
+ * order the draft became. A draft not completed yet is {@link Result#WAITING}: BC holds the approved draft, its order
+ * comes once the carrier price is on it (or the sales administration completes it), and the status read now is written
+ * then. Reported as not in the shop, it would be lost: the BC reader moves past it and reads it again only at the order's
+ * next change in BC.
  */
 public final class ErpStatusPublisher {
 
@@ -30,7 +34,10 @@ public final class ErpStatusPublisher {
     static final int NAMES_PER_QUERY = 50;
 
     /** What became of one status. */
-    public enum Result { UPDATED, UNCHANGED, NOT_IN_SHOP, FAILED, RETRY }
+    public enum Result { UPDATED, UNCHANGED, NOT_IN_SHOP, WAITING, FAILED, RETRY }
+
+    /** The error code of a status whose order is still a draft. */
+    public static final String DRAFT_NOT_COMPLETED = "DRAFT_NOT_COMPLETED";
 
     public record Outcome(Result result, String errorCode, String errorMessage) {
         static Outcome of(final Result result) {
@@ -58,16 +65,24 @@ public final class ErpStatusPublisher {
         final List<String> names = List.copyOf(latest.keySet());
         for (int from = 0; from < names.size(); from += NAMES_PER_QUERY) {
             final List<String> chunk = names.subList(from, Math.min(names.size(), from + NAMES_PER_QUERY));
-            final Map<String, JsonNode> orders;
+            final Map<String, JsonNode> orders = new HashMap<>();
+            final Set<String> pendingDrafts;
             try {
-                orders = lookUp(chunk);
+                pendingDrafts = lookUp(chunk, orders);
             } catch (final ApiException e) {
                 chunk.forEach(name -> byName.put(name, failed(e)));
                 continue;
             }
             for (final String name : chunk) {
                 final JsonNode order = orders.get(name);
-                byName.put(name, order == null ? Outcome.of(Result.NOT_IN_SHOP) : write(order, latest.get(name)));
+                if (order != null) {
+                    byName.put(name, write(order, latest.get(name)));
+                } else if (pendingDrafts.contains(name)) {
+                    byName.put(name, new Outcome(Result.WAITING, DRAFT_NOT_COMPLETED, "Draft order " + name
+                            + " is not completed yet: its ERP status is written on the order it becomes"));
+                } else {
+                    byName.put(name, Outcome.of(Result.NOT_IN_SHOP));
+                }
             }
         }
         final List<Outcome> outcomes = new ArrayList<>();
@@ -79,14 +94,18 @@ public final class ErpStatusPublisher {
         return outcomes;
     }
 
-    /** The orders by the names asked for; a completed draft's name maps to the order it became. */
-    private Map<String, JsonNode> lookUp(final List<String> names) {
-        final Map<String, JsonNode> found = ordersByName(names);
+    /**
+     * Puts into {@code found} the orders by the names asked for, a completed draft's name mapping to the order it became;
+     * returns the names of drafts not completed yet.
+     */
+    private Set<String> lookUp(final List<String> names, final Map<String, JsonNode> found) {
+        found.putAll(ordersByName(names));
         final List<String> missing = names.stream().filter(name -> !found.containsKey(name)).toList();
         if (missing.isEmpty()) {
-            return found;
+            return Set.of();
         }
-        final Map<String, DraftOrderNames.PlacedOrder> placed = drafts.placedOrders(missing);
+        final DraftOrderNames.Drafts draftsFound = drafts.find(missing);
+        final Map<String, DraftOrderNames.PlacedOrder> placed = draftsFound.placed();
         if (!placed.isEmpty()) {
             final Map<String, JsonNode> orders = ordersByName(placed.values().stream().map(DraftOrderNames.PlacedOrder::name).distinct().toList());
             placed.forEach((draftName, order) -> {
@@ -96,7 +115,7 @@ public final class ErpStatusPublisher {
                 }
             });
         }
-        return found;
+        return draftsFound.pending();
     }
 
     private Map<String, JsonNode> ordersByName(final List<String> names) {

@@ -28,6 +28,8 @@ public record FulfillmentOutcome(Status status, String orderId, String orderName
         SKIPPED(Route.SUCCESS),
         /** No order with this name or id is visible to the app. */
         ORDER_NOT_FOUND(Route.FAILURE),
+        /** The name is a draft's (a reviewed B2B order BC holds as #D12) not completed yet: its order is to come, retried. */
+        DRAFT_NOT_COMPLETED(Route.RETRY),
         /** Everything the shipment names is already fulfilled (or on hold, or cancelled). */
         NOTHING_TO_FULFILL(Route.FAILURE),
         /** What remains to fulfill is assigned to another location than the shipment's. */
@@ -55,6 +57,11 @@ public record FulfillmentOutcome(Status status, String orderId, String orderName
 
         public Route route() {
             return route;
+        }
+
+        /** Shopify is throttling, down or refusing the credentials: the shipments after this one wait too. */
+        public boolean shopUnavailable() {
+            return this == TRANSIENT || this == AUTHENTICATION;
         }
     }
 

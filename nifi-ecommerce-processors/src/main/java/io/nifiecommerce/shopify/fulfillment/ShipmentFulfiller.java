@@ -45,7 +45,12 @@ public final class ShipmentFulfiller {
     }
 
     private FulfillmentOutcome fulfill(final Shipment shipment, final List<String> created) {
-        final Optional<FulfillableOrder> found = api.findOrder(shipment.order());
+        final ShopifyFulfillmentApi.OrderLookup lookup = api.lookUp(shipment.order());
+        final Optional<FulfillableOrder> found = lookup.order();
+        if (found.isEmpty() && lookup.draftPending()) {
+            return FulfillmentOutcome.failure(Status.DRAFT_NOT_COMPLETED, "Draft order " + shipment.order()
+                    + " is not completed yet: the shipment is fulfilled on the order it becomes");
+        }
         if (found.isEmpty()) {
             return FulfillmentOutcome.failure(Status.ORDER_NOT_FOUND, "No order " + (shipment.order().kind() == OrderReference.Kind.NAME
                     ? "named " : "with id ") + shipment.order() + " is visible to the app");

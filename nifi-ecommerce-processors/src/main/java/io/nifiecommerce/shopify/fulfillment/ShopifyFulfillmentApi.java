@@ -30,6 +30,13 @@ public class ShopifyFulfillmentApi {
         }
     }
 
+    /**
+     * An order looked up by reference; when there is none, whether the reference is a draft not completed yet (the order
+     * a reviewed B2B draft becomes is still to come) rather than a name the shop does not know.
+     */
+    public record OrderLookup(Optional<FulfillableOrder> order, boolean draftPending) {
+    }
+
     private final ShopifyGraphQlClient client;
     private final DraftOrderNames drafts;
 
@@ -40,19 +47,26 @@ public class ShopifyFulfillmentApi {
 
     /** The order by id or by name; a name no order has but a completed draft has is the order that draft became. */
     public Optional<FulfillableOrder> findOrder(final OrderReference reference) {
+        return lookUp(reference).order();
+    }
+
+    /** As {@link #findOrder}, telling a draft not completed yet from an unknown name. */
+    public OrderLookup lookUp(final OrderReference reference) {
         if (reference.kind() == OrderReference.Kind.ID) {
-            return orderById(reference.gid());
+            return new OrderLookup(orderById(reference.gid()), false);
         }
         final GraphQlResponse response = client.execute(FulfillmentDocuments.ORDER_BY_NAME, Map.of("query", reference.nameQuery()));
         for (final JsonNode node : response.at("orders.nodes")) {
             final FulfillableOrder order = parseOrder(node);
             // the search is a search: take only an order whose name is the reference
             if (order != null && reference.matchesName(order.name())) {
-                return Optional.of(order);
+                return new OrderLookup(Optional.of(order), false);
             }
         }
-        final DraftOrderNames.PlacedOrder placed = drafts.placedOrders(List.of(reference.value())).get(reference.value());
-        return placed == null ? Optional.empty() : orderById(placed.id());
+        final DraftOrderNames.Drafts found = drafts.find(List.of(reference.value()));
+        final DraftOrderNames.PlacedOrder placed = found.placed().get(reference.value());
+        return placed == null ? new OrderLookup(Optional.empty(), found.pending().contains(reference.value()))
+                : new OrderLookup(orderById(placed.id()), false);
     }
 
     private Optional<FulfillableOrder> orderById(final String gid) {

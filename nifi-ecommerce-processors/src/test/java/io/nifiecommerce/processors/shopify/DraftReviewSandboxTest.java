@@ -135,14 +135,11 @@ class DraftReviewSandboxTest {
         sandbox.reset();
         final Shop shop = sandbox.shopify().shop();
         final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
-        final Company company = sandbox.seed().companies().stream().filter(c -> c.id() == b2b.b2b().companyId()).findFirst().orElseThrow();
         shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
         // a B2B checkout to draft: the carrier is quoted by the ERP, so the buyer's draft carries no shipping line
         final DraftOrderState draft = shop.checkout(b2b.asDocument(b2b.id() + 7, null, b2b.createdAt(), "PENDING")
                 .withShippingLines(List.of(), b2b.createdAt())).orElseThrow();
-        final BcCompany bcCompany = sandbox.businessCentral().company(sandbox.bcCompanyName());
-        bcCompany.freightTerms(company.externalId(), new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"),
-                new BigDecimal("0.40"), null));
+        final BcCompany bcCompany = chargingFreight(b2b);
 
         // 1. waiting for review: nothing goes on, the draft is tagged for the sales administration's saved view
         final TestRunner fetch = drafts();
@@ -239,11 +236,8 @@ class DraftReviewSandboxTest {
         sandbox.reset();
         final Shop shop = sandbox.shopify().shop();
         final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
-        final Company company = sandbox.seed().companies().stream().filter(c -> c.id() == b2b.b2b().companyId()).findFirst().orElseThrow();
         final DraftOrderState draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
-        final BcCompany bcCompany = sandbox.businessCentral().company(sandbox.bcCompanyName());
-        bcCompany.freightTerms(company.externalId(), new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"),
-                new BigDecimal("0.40"), null));
+        final BcCompany bcCompany = chargingFreight(b2b);
         final TestRunner fetch = drafts();
         fetch.run();
         shop.tagDraft(draft.id(), "approved");
@@ -275,6 +269,90 @@ class DraftReviewSandboxTest {
         price.run();
         assertEquals("ALREADY_APPLIED", records(price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_SUCCESS)).get(0)
                 .path("erpShippingOutcome").asText());
+    }
+
+    /**
+     * The buyer chose a delivery rate at checkout, so the draft carries a shipping line, and BC computes its own freight: the
+     * sales order holds BC's freight only (the buyer's line is left out with its amounts, so the totals still reconcile), and
+     * BC's price replaces the buyer's line before the draft is completed. One carrier charge on each side, the same.
+     */
+    @Test
+    void aShippingLineTheBuyerChoseIsReplacedByBcsFreightNotChargedTwice() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        final BigDecimal buyersRate = new BigDecimal("14.90");
+        final Order.ShippingLine chosen = new Order.ShippingLine(1L, "Colissimo Entreprise", "colissimo-entreprise", "Colissimo", buyersRate,
+                List.of(new Order.TaxLine("TVA", new BigDecimal("0.2"), new BigDecimal("2.98"))));
+        final DraftOrderState draft = shop.checkout(b2b.asDocument(b2b.id() + 9, null, b2b.createdAt(), "PENDING")
+                .withShippingLines(List.of(chosen), b2b.createdAt())).orElseThrow();
+        assertEquals(1, shop.draft(draft.id()).orElseThrow().content().shippingLines().size());
+        final BcCompany bcCompany = chargingFreight(b2b);
+
+        final TestRunner fetch = drafts();
+        fetch.run();
+        shop.tagDraft(draft.id(), "approved");
+        fetch.run();
+        final JsonNode record = records(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS)).get(0);
+        assertEquals(0, record.path("shippingLines").size(), "the buyer's rate is not sent to the ERP, which prices the freight");
+        final TestRunner put = salesOrders();
+        put.enqueue(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).getContent());
+        put.run();
+        put.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);
+        final JsonNode salesOrder = bcCompany.salesOrders().stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).findFirst().orElseThrow();
+        assertTrue(lines(salesOrder).noneMatch(line -> line.path("lineObjectNumber").asText().equals("7010")),
+                "no line for the buyer's shipping in BC: " + salesOrder.path("salesOrderLines"));
+        final BigDecimal freight = freight(salesOrder);
+        assertTrue(freight.signum() > 0);
+        final BigDecimal shopNetWithoutShipping = draft.content().totalPrice().subtract(draft.content().totalTax()).subtract(buyersRate);
+        assertEquals(0, salesOrder.path("totalAmountExcludingTax").decimalValue().compareTo(shopNetWithoutShipping.add(freight)),
+                "BC holds the goods and its own freight: " + salesOrder.path("totalAmountExcludingTax"));
+
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray());
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
+        final Order order = shop.order(shop.draft(draft.id()).orElseThrow().orderId()).orElseThrow();
+        assertEquals(1, order.shippingLines().size(), "BC's carrier price replaced the buyer's rate: " + order.shippingLines());
+        assertEquals("GLS Business Parcel", order.shippingLines().get(0).title());
+        assertEquals(0, order.shippingLines().get(0).price().compareTo(freight));
+        assertEquals(0, order.totalPrice().subtract(order.totalTax()).compareTo(shopNetWithoutShipping.add(freight)),
+                "the customer's order and BC's agree excluding tax");
+    }
+
+    /** FetchShopifyDraftOrders set to send the buyer's line: it reaches BC like any order's, for ERPs that compute no freight. */
+    @Test
+    void aBuyersShippingLineCanBeSentToAnErpThatComputesNoFreight() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        final DraftOrderState draft = shop.checkout(b2b.asDocument(b2b.id() + 11, null, b2b.createdAt(), "PENDING")
+                .withShippingLines(List.of(new Order.ShippingLine(1L, "Colissimo Entreprise", "colissimo-entreprise", "Colissimo",
+                        new BigDecimal("14.90"), List.of())), b2b.createdAt())).orElseThrow();
+        final TestRunner fetch = drafts();
+        fetch.setProperty(FetchShopifyDraftOrders.BUYER_SHIPPING_LINE, FetchShopifyDraftOrders.SHIPPING_SENT_TO_ERP.getValue());
+        fetch.run();
+        shop.tagDraft(draft.id(), "approved");
+        fetch.run();
+        final JsonNode record = records(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS)).get(0);
+        assertEquals(1, record.path("shippingLines").size());
+        assertEquals("Colissimo Entreprise", record.path("shippingLines").get(0).path("title").asText());
+    }
+
+    private static java.util.stream.Stream<JsonNode> lines(final JsonNode salesOrder) {
+        return java.util.stream.StreamSupport.stream(salesOrder.path("salesOrderLines").spliterator(), false);
+    }
+
+    /** BC, charging the order's company freight as the demo's terms do: 12.50 + 0.40 per unit, item charge S-FREIGHT. */
+    private static BcCompany chargingFreight(final Order b2b) {
+        final Company company = sandbox.seed().companies().stream().filter(c -> c.id() == b2b.b2b().companyId()).findFirst().orElseThrow();
+        final BcCompany bcCompany = sandbox.businessCentral().company(sandbox.bcCompanyName());
+        bcCompany.freightTerms(company.externalId(), new FreightTerms("S-FREIGHT", "GLS Business Parcel", new BigDecimal("12.50"),
+                new BigDecimal("0.40"), null));
+        return bcCompany;
     }
 
     private static BigDecimal freight(final JsonNode salesOrder) {

@@ -82,18 +82,55 @@ class PutShopifyErpStatusTest {
         assertEquals("INVOICED", status(order, "status"));
     }
 
+    /**
+     * The real sequence of an approved draft: PutBusinessCentralOrder creates the sales order under the draft's name, and the
+     * status flow may read it before PutShopifyErpShipping completed the draft (carrier price not in BC yet, Shopify
+     * throttling, drafts completed by hand). The status waits in the retry loop, with the batch's other orders written at
+     * once, and lands on the order once the draft is completed.
+     */
     @Test
-    void aBcOrderUnderTheDraftsNameWritesItsStatusOnTheOrderTheDraftBecame() throws Exception {
+    void aBcOrderUnderTheDraftsNameWaitsForTheDraftToBecomeAnOrderThenShowsItsStatusThere() throws Exception {
+        final Order b2c = shop.orders().stream().filter(o -> !o.isB2b()).findFirst().orElseThrow();
         final Order b2b = shop.orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
         final var draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
-        List<JsonNode> out = send("salesOrders", List.of(Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Open")));
-        assertEquals("NOT_IN_SHOP", out.get(0).path("erpOutcome").asText(), "a draft not yet completed is no order yet");
+        runner.enqueue(MAPPER.writeValueAsString(List.of(
+                Map.of("number", "S-ORD101008", "externalDocumentNumber", b2c.name(), "status", "Open"),
+                Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Open"),
+                Map.of("number", "S-ORD101010", "externalDocumentNumber", "AMZ-4051000", "status", "Open"))), Map.of("bc.entity.set", "salesOrders"));
+        runner.run();
+        runner.assertTransferCount(PutShopifyErpStatus.REL_SUCCESS, 1);
+        runner.assertTransferCount(PutShopifyErpStatus.REL_FAILURE, 0);
+        runner.assertTransferCount(PutShopifyErpStatus.REL_RETRY, 1);
+        final MockFlowFile waiting = runner.getFlowFilesForRelationship(PutShopifyErpStatus.REL_RETRY).get(0);
+        waiting.assertAttributeEquals("error.code", "DRAFT_NOT_COMPLETED");
+        final JsonNode waited = MAPPER.readTree(waiting.getContent());
+        assertEquals(1, waited.size());
+        assertEquals("WAITING", waited.get(0).path("erpOutcome").asText(), "a draft not completed yet is an order to come, not an unknown name");
+        final JsonNode written = MAPPER.readTree(runner.getFlowFilesForRelationship(PutShopifyErpStatus.REL_SUCCESS).get(0).getContent());
+        assertEquals(List.of("UPDATED", "NOT_IN_SHOP"), List.of(written.get(0).path("erpOutcome").asText(), written.get(1).path("erpOutcome").asText()));
+        assertEquals("CREATED", status(b2c, "status"));
 
+        // the retry loop sends the same records again: still waiting while the draft is open
+        runner.clearTransferState();
+        runner.enqueue(waiting.toByteArray(), Map.of("bc.entity.set", "salesOrders"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyErpStatus.REL_RETRY, 1);
+
+        // PutShopifyErpShipping completes the draft: the next try writes the status on the order it became
         final Order placed = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false);
-        out = send("salesOrders", List.of(Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Released")));
+        final byte[] again = runner.getFlowFilesForRelationship(PutShopifyErpStatus.REL_RETRY).get(0).toByteArray();
+        runner.clearTransferState();
+        runner.enqueue(again, Map.of("bc.entity.set", "salesOrders"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyErpStatus.REL_SUCCESS, 1);
+        assertEquals("UPDATED", MAPPER.readTree(runner.getFlowFilesForRelationship(PutShopifyErpStatus.REL_SUCCESS).get(0).getContent())
+                .get(0).path("erpOutcome").asText());
+        assertEquals("CREATED", status(placed, "status"));
+        assertEquals("S-ORD101009", status(placed, "bc_order_number"));
+        assertTrue(shop.order(placed.id()).orElseThrow().tags().contains("erp:created"));
+
+        final List<JsonNode> out = send("salesOrders", List.of(Map.of("number", "S-ORD101009", "externalDocumentNumber", draft.name(), "status", "Released")));
         assertEquals("UPDATED", out.get(0).path("erpOutcome").asText());
         assertEquals("RELEASED", status(placed, "status"));
-        assertEquals("S-ORD101009", status(placed, "bc_order_number"));
-        assertTrue(shop.order(placed.id()).orElseThrow().tags().contains("erp:released"));
     }
 }

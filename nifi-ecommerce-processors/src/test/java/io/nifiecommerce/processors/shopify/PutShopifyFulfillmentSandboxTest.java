@@ -179,19 +179,25 @@ class PutShopifyFulfillmentSandboxTest {
     }
 
     @Test
-    void aTrackingRecordNamingTheDraftFulfillsTheOrderTheDraftBecameOnceCompleted() throws IOException {
+    void aTrackingRecordNamingTheDraftWaitsForTheDraftThenFulfillsTheOrderItBecame() throws IOException {
         final var shop = sandbox.shopify().shop();
         final Order b2b = shop.orders().stream().filter(Order::isB2b).filter(o -> o.cancelledAt() == null)
                 .filter(o -> o.lines().stream().anyMatch(l -> l.quantity() > 0)).findFirst().orElseThrow();
         final var draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
-        runner.enqueue("[" + event(draft.name(), "DRAFT-1") + "]");
+        final Order other = openOrders().stream().filter(o -> !o.isB2b()).findFirst().orElseThrow();
+        // BC shipped the order while its draft is still open (completed by hand, or its carrier price in review)
+        runner.enqueue("[" + event(draft.name(), "DRAFT-1") + "," + event(other.name(), "OTHER-1") + "," + event("#D999", "NOPE-2") + "]");
         runner.run();
+        final MockFlowFile waiting = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
+        assertEquals("DRAFT_NOT_COMPLETED", records(waiting).getFirst().get("errorCode").asText(), "a draft not completed yet is an order to come");
+        assertEquals("CREATED", records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()).getFirst()
+                .get("fulfillmentOutcome").asText(), "the other shipments of the batch go on, not held behind the draft");
         assertEquals("ORDER_NOT_FOUND", records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_FAILURE).getFirst())
-                .getFirst().get("errorCode").asText(), "a draft not yet completed is no order yet");
+                .getFirst().get("errorCode").asText(), "a draft name the shop does not know is not found");
 
         final Order placed = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false);
         runner.clearTransferState();
-        runner.enqueue("[" + event(draft.name(), "DRAFT-1") + "]");
+        runner.enqueue(waiting.toByteArray());
         runner.run();
         final JsonNode created = records(runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_SUCCESS).getFirst()).getFirst();
         assertEquals("CREATED", created.get("fulfillmentOutcome").asText(), created.toString());

@@ -59,13 +59,15 @@ class DraftOrderNamesTest {
         final Order placed = shop.completeDraft(d12, false);
         shop.completeDraft(drafts.get(9), false);
 
-        final Map<String, DraftOrderNames.PlacedOrder> resolved = names.placedOrders(List.of("#D1", "#D12", "#D7", "#1001", "#D12"));
-        assertEquals(Map.of("#D12", new DraftOrderNames.PlacedOrder("gid://shopify/Order/" + placed.id(), placed.name())), resolved,
-                "#D1 and #D7 are open drafts, #1001 no draft; #D10, completed, was not asked for");
+        final DraftOrderNames.Drafts found = names.find(List.of("#D1", "#D12", "#D7", "#1001", "#D12", "#D99"));
+        assertEquals(Map.of("#D12", new DraftOrderNames.PlacedOrder("gid://shopify/Order/" + placed.id(), placed.name())), found.placed(),
+                "#D1 and #D7 are open drafts, #1001 and #D99 no draft; #D10, completed, was not asked for");
+        assertEquals(java.util.Set.of("#D1", "#D7"), found.pending(), "open drafts are orders to come, told from unknown names");
+        assertEquals(found.placed(), names.placedOrders(List.of("#D1", "#D12", "#D7")));
     }
 
     @Test
-    void theQueryKeepsOnlyCompletedDraftsAndQuotesEachName() {
-        assertEquals("status:completed AND (\"#D1\" OR \"B2B \\\"7\\\"\")", DraftOrderNames.query(List.of("#D1", "B2B \"7\"")));
+    void theQueryAsksForEveryStatusAndQuotesEachName() {
+        assertEquals("\"#D1\" OR \"B2B \\\"7\\\"\"", DraftOrderNames.query(List.of("#D1", "B2B \"7\"")));
     }
 }
