@@ -19,6 +19,7 @@ import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
+import io.nifiecommerce.sandbox.shopify.RateLimit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,13 +85,14 @@ public final class DemoRun implements AutoCloseable {
         final Path work = Files.createDirectories(repository.resolve(".nifi/demo-data"));
         final FaultPlan faults = options.faultRate() > 0 ? FaultPlan.all(options.faultRate()) : FaultPlan.NONE;
         final Instant sandboxStarted = Instant.now();
-        sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults)
+                .withRateLimit(RateLimit.preset(options.shopifyPlan())));
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
                         BcField.code("externalDocumentNumber", 35)));
         B2bReview.prepare(sandbox);
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + " with " + options.orders() + " orders (seed " + options.seed()
-                + ", fault rate " + options.faultRate() + ")");
+                + ", fault rate " + options.faultRate() + ", Shopify plan " + options.shopifyPlan() + ")");
 
         if (ownsNiFi) {
             final String home = (options.cluster() ? "cluster-demo" : "demo") + (options.nifiPort() == 0 ? "-" + ProcessHandle.current().pid() : "");
@@ -202,6 +204,7 @@ public final class DemoRun implements AutoCloseable {
         try {
             final ObjectNode json = (ObjectNode) MAPPER.readTree(report.toJson(synced, reason));
             edi.report().addTo(json);
+            QuotaModel.of(sandbox.stats().snapshot(), sandbox.config().rateLimit(), sandbox.businessCentral().config()).writeTo(json, report.elapsed());
             return json.toString();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
