@@ -37,6 +37,11 @@ public final class FlowTemplates {
     public static final List<String> IN_DEMO = NAMES.stream().filter(name -> !NOT_IN_DEMO.contains(name)).toList();
 
     static final String PKG = "io.nifiecommerce.processors.";
+    /**
+     * The attribute the connection into each keyed writer partitions by (PARTITION_BY_ATTRIBUTE): the writers look an order
+     * up before they create it, so one order must never be written by two nodes at once.
+     */
+    public static final String ORDER_BUCKET = "ecommerce.order.bucket";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
     private static final String RECORD_WRITER_API = "org.apache.nifi.serialization.RecordSetWriterFactory";
     private static final String HOURLY_CRON = "0 0 * * * ?";
@@ -200,6 +205,7 @@ public final class FlowTemplates {
                 .comments("Company locations that check out to draft submit B2B orders as drafts; this tags them for review "
                         + "(the sales administration's saved view of Orders > Drafts) and sends each on once the sales administration tagged it approved.")
                 .at(LANE, 0);
+        final Component keyed = orderBuckets(flow, "Group orders by order", orderReader, orderWriter, "/sourceId").at(0, ROW);
         final Component put = salesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
                 "#{bc.b2c.default.customer}").at(LANE, 2 * ROW);
         final Component price = flow.processor("Put BC carrier price on B2B drafts", PKG + "shopify.PutShopifyErpShipping", ecommerce)
@@ -254,8 +260,10 @@ public final class FlowTemplates {
         final String refusedWebhooks = flow.reviewPort("bad webhooks", 3 * LANE, ROW + 40);
         final String refusedByBc = flow.reviewPort("BC refusals", portUnder(put) - LANE / 2, 2 * ROW + 500);
         final String notPriced = flow.reviewPort("carrier prices", portUnder(price), 4 * ROW + 500);
-        flow.connect(b2c.id(), put.id(), List.of("success"), true, List.of(bendUnder(b2c, put)));
-        flow.connect(b2b.id(), put.id(), List.of("success"), true);
+        flow.connect(b2c.id(), keyed.id(), List.of("success"), false);
+        flow.connect(b2b.id(), keyed.id(), List.of("success"), false, List.of(bendUnder(b2b, keyed)));
+        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connect(keyed.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
         flow.connect(b2b.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(b2b), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
@@ -264,7 +272,8 @@ public final class FlowTemplates {
         flow.connect(price.id(), price.id(), List.of("retry"), false, loopBelowLeft(price));
         flow.connect(price.id(), notPriced, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
-        flow.connect(verify.id(), put.id(), List.of("success"), false, List.of(bendUnder(verify, put)));
+        // straight across, its label in the gap before the B2B lane, clear of the B2B drafts' label at their bend
+        flow.connect(verify.id(), keyed.id(), List.of("success"), false, List.of(new double[] {2 * LANE - (LANE - WIDTH) / 2, centerY(keyed)}));
         flow.connect(verify.id(), refusedWebhooks, List.of("failure"), false);
         flow.note("""
                 Shopify orders to Business Central
@@ -544,14 +553,19 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(0, 3 * ROW);
+        final Component keyed = orderBuckets(flow, "Group shipments by order", eventReader, eventWriter,
+                "coalesce(/orderReference, /externalDocumentNumber)").at(LANE, 2 * ROW);
         final String notRead = flow.reviewPort("unread feeds", -LANE, ROW + 40);
+        final String unread = flow.reviewPort("unread events", LANE + WIDTH + 300, 2 * ROW + 40);
         final String refused = flow.reviewPort("fulfillments", portUnder(fulfill), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), parse.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
-        flow.connect(parse.id(), fulfill.id(), List.of("success"), false);
+        flow.connect(parse.id(), keyed.id(), List.of("success"), false);
         flow.connect(parse.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(parse)}));
-        flow.connect(shipments.id(), fulfill.id(), List.of("success"), true, List.of(bendUnder(shipments, fulfill)));
+        flow.connect(shipments.id(), keyed.id(), List.of("success"), false);
+        flow.connectPartitioned(keyed.id(), fulfill.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, fulfill)));
+        flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(fulfill.id(), fulfill.id(), List.of("retry"), false, loopLeft(fulfill));
         flow.connect(fulfill.id(), refused, List.of("failure"), false);
         flow.note("""
@@ -692,6 +706,7 @@ public final class FlowTemplates {
                 .autoTerminate("success")
                 .at(3 * lane, 3 * ROW);
 
+        final Component keyed = orderBuckets(flow, "Group marketplace orders by order", orderReader, orderWriter, "/sourceId").at(lane, ROW);
         final String notRead = flow.reviewPort("unread files", -LANE, ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 350);
         final String dimensions = flow.reviewPort("channel dimensions", portUnder(channel), 2 * ROW + 350);
@@ -701,11 +716,13 @@ public final class FlowTemplates {
         final String unreadTracking = flow.reviewPort("unread tracking feeds", 3 * lane + WIDTH + 400, ROW + 40);
         final String shipments = flow.reviewPort("shipments", portUnder(confirm), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
-        flow.connect(fetch.id(), put.id(), List.of("success"), false);
+        flow.connect(fetch.id(), keyed.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
-        flow.connect(fetchMirakl.id(), put.id(), List.of("success"), true, List.of(bendUnder(fetchMirakl, put)));
+        flow.connect(fetchMirakl.id(), keyed.id(), List.of("success"), false);
         flow.connect(fetchMirakl.id(), decisions, List.of("acceptance"), false);
         flow.connect(fetchMirakl.id(), unmapped, List.of("failure"), false);
+        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connect(keyed.id(), unmapped, List.of("failure"), false, List.of(new double[] {lane + WIDTH + 318 + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
         flow.connect(put.id(), channel.id(), List.of("success"), false);
@@ -829,6 +846,7 @@ public final class FlowTemplates {
                 .autoTerminate("success")
                 .at(0, 4 * ROW);
         final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
+        final Component keyed = orderBuckets(flow, "Group refunds by order", refundReader, refundWriter, "/orderSourceId").at(0, 3 * ROW);
         final String refundsNotRead = flow.reviewPort("unread refunds", -LANE, 2 * ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(credit), 4 * ROW + 350);
         flow.connect(refunded.id(), read.id(), List.of("success"), true);
@@ -836,7 +854,9 @@ public final class FlowTemplates {
         flow.connect(refunded.id(), notRead, List.of("failure"), false);
         flow.connect(partly.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(partly), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(read.id(), refundsNotRead, List.of("failure"), false);
-        flow.connect(read.id(), credit.id(), List.of("refunds"), false);
+        flow.connect(read.id(), keyed.id(), List.of("refunds"), false);
+        flow.connectPartitioned(keyed.id(), credit.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connect(keyed.id(), refundsNotRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(credit.id(), credit.id(), List.of("retry"), false, loopRight(credit));
         flow.connect(credit.id(), refused, List.of("failure"), false);
         flow.note("""
@@ -989,6 +1009,28 @@ public final class FlowTemplates {
                 .property("Move Destination Directory", "#{" + prefix + ".archive.directory}")
                 .property("Move Conflict Strategy", "Rename")
                 .schedule("TIMER_DRIVEN", "0 sec");
+    }
+
+    /**
+     * Splits a lane's records into 16 buckets by the order they belong to ({@code key}, a RecordPath) and names the bucket in
+     * {@link #ORDER_BUCKET}, for the partitioned connection into the keyed writer. Buckets rather than one FlowFile per order:
+     * a page of orders stays a few FlowFiles, and the writers keep looking them up in batches.
+     */
+    private static Component orderBuckets(final FlowDefinition flow, final String name, final Component reader, final Component writer,
+                                          final String key) {
+        return flow.processor(name, "org.apache.nifi.processors.standard.PartitionRecord", Bundle.STANDARD)
+                .serviceProperty("record-reader", reader)
+                .serviceProperty("record-writer", writer)
+                .property(ORDER_BUCKET, bucketOf(key))
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("original")
+                .comments("In a cluster, the records of one order always reach the same node, so no two nodes write it at once: "
+                        + ORDER_BUCKET + " is a hash digit of " + key + ", and the connection after this step partitions by it.");
+    }
+
+    /** The RecordPath of the bucket: the first hex digit of the key's SHA-256. */
+    static String bucketOf(final String key) {
+        return "substring(hash(" + key + ", 'SHA-256'), 0, 1)";
     }
 
     static double centerX(final Component component) {
