@@ -6,7 +6,6 @@ import io.nifiecommerce.it.demo.DemoRun;
 import io.nifiecommerce.it.flows.FlowTemplates;
 import io.nifiecommerce.it.nifi.Eventually;
 import io.nifiecommerce.it.nifi.NiFiClient;
-import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
 import io.nifiecommerce.it.nifi.NiFiCluster;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import io.nifiecommerce.sandbox.Sandbox;
@@ -22,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,14 +64,7 @@ class ClusterWebhookIT {
             values.put("webhook.keystore.file", keystore.file().toString());
             values.put("webhook.keystore.type", TlsKeystore.TYPE);
             values.put("webhook.keystore.password", keystore.password());
-            final String context = nifi.parameterContextOf(group).orElseThrow();
-            final List<Parameter> parameters = new ArrayList<>();
-            for (final Parameter declared : nifi.parameterContext(context).parameters()) {
-                if (values.containsKey(declared.name())) {
-                    parameters.add(new Parameter(declared.name(), values.get(declared.name()), declared.sensitive()));
-                }
-            }
-            nifi.setParameters(context, parameters);
+            nifi.fillParameters(group, values);
             nifi.enableControllerServices(group);
             nifi.enableProcessors(group);
             nifi.disableProcessor(group, "Fetch B2C orders");
@@ -96,7 +87,11 @@ class ClusterWebhookIT {
             }
             Eventually.until("every delivery to reach a verifier", WAIT, () -> verifier(nifi, group).flowFilesIn() >= 2 * orders.size());
             for (final Order order : orders) {
-                Eventually.until(order.name() + " in Business Central", WAIT, () -> salesOrders(sandbox, order.name()) >= 1);
+                try {
+                    Eventually.until(order.name() + " in Business Central", WAIT, () -> salesOrders(sandbox, order.name()) >= 1);
+                } catch (final IllegalStateException notThere) {
+                    throw new AssertionError(order.name() + " not in Business Central: " + whereTheOrdersAre(sandbox, nifi, group), notThere);
+                }
             }
             // duplicates are auto-terminated: what the verifiers sent on is one FlowFile per event, the cluster over
             assertEquals(orders.size(), verifier(nifi, group).flowFilesOut(), "an event was taken on both nodes");
@@ -120,6 +115,22 @@ class ClusterWebhookIT {
         });
         mapper.writeValue(copy.toFile(), root);
         return copy;
+    }
+
+    /** What BC has and what waits at the review ports, for a failure message. */
+    private static String whereTheOrdersAre(final Sandbox sandbox, final NiFiClient nifi, final String group) {
+        final StringBuilder where = new StringBuilder("BC sales orders ");
+        where.append(sandbox.businessCentral().company(sandbox.bcCompanyName()).salesOrders().stream()
+                .map(d -> d.path("externalDocumentNumber").asText("")).toList());
+        where.append("; ").append(nifi.status(group));
+        for (final String port : List.of("Review: unread orders", "Review: bad webhooks", "Review: BC refusals")) {
+            try {
+                where.append("; ").append(port).append(' ').append(nifi.queuedAttributes(nifi.connectionTo(group, port)));
+            } catch (final RuntimeException e) {
+                where.append("; ").append(port).append(" unreadable: ").append(e.getMessage());
+            }
+        }
+        return where.toString();
     }
 
     private static NiFiClient.ProcessorStatus verifier(final NiFiClient nifi, final String group) {

@@ -24,15 +24,18 @@ public final class FlowTemplates {
     public static final String ORDERS = "shopify-orders-to-business-central";
     public static final String STOCK = "stock-to-shopify";
     public static final String TRACKING = "tracking-to-shopify";
+    /** The tracking flow reading the feeds from the carriers' or 3PL's SFTP server: no shared storage in a cluster. */
+    public static final String TRACKING_SFTP = "tracking-to-shopify-over-sftp";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
     public static final String EDI = EdiFlowTemplate.FILE;
     public static final String REFUNDS = "shopify-refunds-to-business-central";
     public static final String MASTER_DATA = "erp-master-data-to-shopify";
     public static final String ERP_STATUS = "erp-status-to-shopify";
     public static final String ERP_ON_DEMAND = "erp-data-on-demand";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND);
-    /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
-    private static final Set<String> NOT_IN_DEMO = Set.of(ERP_ON_DEMAND);
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND,
+            TRACKING_SFTP);
+    /** Flows the demo does not import (no B2B site calling in; the SFTP variant of a flow it runs), hence no screenshot. */
+    private static final Set<String> NOT_IN_DEMO = Set.of(ERP_ON_DEMAND, TRACKING_SFTP);
     /** The flows the demo imports and runs. */
     public static final List<String> IN_DEMO = NAMES.stream().filter(name -> !NOT_IN_DEMO.contains(name)).toList();
 
@@ -95,6 +98,8 @@ public final class FlowTemplates {
                 values.put(name, "test-only-" + name.replace('.', '-'));
             } else if (name.endsWith(".directory")) {
                 values.put(name, "/tmp");
+            } else if (name.endsWith(".known.hosts")) {
+                values.put(name, "/dev/null"); // a file that exists, as the host key file must: no host is trusted
             }
         }
         return values.toPrettyString() + "\n";
@@ -151,7 +156,8 @@ public final class FlowTemplates {
     public Map<String, FlowDefinition> all() {
         return Map.ofEntries(Map.entry(ORDERS, orders()), Map.entry(STOCK, stock()), Map.entry(TRACKING, tracking()),
                 Map.entry(MARKETPLACE, marketplace()), Map.entry(EDI, new EdiFlowTemplate(this).flow()), Map.entry(REFUNDS, refunds()),
-                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()), Map.entry(ERP_ON_DEMAND, erpOnDemand()));
+                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()), Map.entry(ERP_ON_DEMAND, erpOnDemand()),
+                Map.entry(TRACKING_SFTP, trackingOverSftp()));
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
@@ -505,14 +511,30 @@ public final class FlowTemplates {
 
     /** Carrier and 3PL tracking feeds and BC shipments to Shopify fulfillments with tracking. */
     public FlowDefinition tracking() {
-        final FlowDefinition flow = new FlowDefinition("Tracking to Shopify",
-                "Carrier and 3PL tracking feeds (IFTSTA, X12 214, La Poste, GLS, DPD, CSV) and BC shipments become Shopify fulfillments "
-                        + "with tracking numbers, so the customer can follow the parcel.");
+        return tracking(false);
+    }
+
+    /**
+     * The same, the feeds listed and fetched on the carriers' or 3PL's SFTP server: in a cluster any node fetches a file the
+     * primary listed, with no shared file system, and the feeds are archived on the server.
+     */
+    public FlowDefinition trackingOverSftp() {
+        return tracking(true);
+    }
+
+    private FlowDefinition tracking(final boolean sftp) {
+        final FlowDefinition flow = new FlowDefinition(sftp ? "Tracking to Shopify over SFTP" : "Tracking to Shopify",
+                "Carrier and 3PL tracking feeds (IFTSTA, X12 214, La Poste, GLS, DPD, CSV)" + (sftp ? " read on an SFTP server" : "")
+                        + " and BC shipments become Shopify fulfillments with tracking numbers, so the customer can follow the parcel.");
         shopifyParameters(flow);
         bcParameters(flow);
-        flow.parameter("tracking.input.directory", "Directory where carrier and 3PL tracking feeds are dropped", false, "/data/carriers/tracking");
-        flow.parameter("tracking.archive.directory", "Directory the tracking feeds are archived into once read (outside the input directory)",
-                false, "/data/carriers/archive");
+        if (sftp) {
+            sftpParameters(flow);
+        } else {
+            flow.parameter("tracking.input.directory", "Directory where carrier and 3PL tracking feeds are dropped", false, "/data/carriers/tracking");
+            flow.parameter("tracking.archive.directory", "Directory the tracking feeds are archived into once read (outside the input directory)",
+                    false, "/data/carriers/archive");
+        }
         flow.parameter("tracking.completion.strategy", ARCHIVE_STRATEGY, false, "Move File");
         flow.parameter("bc.tracking.api.route", "Route of the custom BC API page exposing shipment tracking numbers", false,
                 "/api/contoso/logistics/v1.0");
@@ -525,12 +547,21 @@ public final class FlowTemplates {
         final Component eventReader = jsonReader(flow, "Tracking event reader");
         final Component resultWriter = jsonWriter(flow, "Fulfillment result writer");
 
-        final Component list = flow.processor("List tracking feeds", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
-                .property("Input Directory", "#{tracking.input.directory}")
+        final Component list = (sftp ? sftpServer(flow.processor("List tracking feeds on SFTP", "org.apache.nifi.processors.standard.ListSFTP",
+                        Bundle.STANDARD)).property("Remote Path", "#{tracking.sftp.input.directory}")
+                : flow.processor("List tracking feeds", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
+                        .property("Input Directory", "#{tracking.input.directory}"))
                 .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(0, 0);
-        final Component fetch = fetchAndArchive(flow, "Fetch and archive tracking feed", "tracking").at(0, ROW);
+        final Component fetch = (sftp ? sftpServer(flow.processor("Fetch and archive tracking feed on SFTP", "org.apache.nifi.processors.standard.FetchSFTP",
+                        Bundle.STANDARD))
+                        .property("Remote File", "${path}/${filename}")
+                        .property("Completion Strategy", "#{tracking.completion.strategy}")
+                        .property("Move Destination Directory", "#{tracking.sftp.archive.directory}")
+                        .property("Create Directory", "true")
+                        .schedule("TIMER_DRIVEN", "0 sec")
+                : fetchAndArchive(flow, "Fetch and archive tracking feed", "tracking")).at(0, ROW);
         final Component parse = flow.processor("Parse carrier tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
                 .property("Input Format", "auto")
                 .serviceProperty("Record Writer", eventWriter)
@@ -560,7 +591,13 @@ public final class FlowTemplates {
         final String refused = flow.reviewPort("fulfillments", portUnder(fulfill), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), parse.id(), List.of("success"), false);
-        flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
+        if (sftp) {
+            // the server unreachable or a transfer cut: try the file again, it is still listed there
+            flow.connect(fetch.id(), notRead, List.of("not.found", "permission.denied"), false);
+            flow.connect(fetch.id(), fetch.id(), List.of("comms.failure"), false, loopRight(fetch));
+        } else {
+            flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
+        }
         flow.connect(parse.id(), keyed.id(), List.of("success"), false);
         flow.connect(parse.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(shipments.id(), keyed.id(), List.of("success"), false);
@@ -568,7 +605,12 @@ public final class FlowTemplates {
         flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(fulfill.id(), fulfill.id(), List.of("retry"), false, loopLeft(fulfill));
         flow.connect(fulfill.id(), refused, List.of("failure"), false);
-        flow.note("""
+        flow.note(sftp ? """
+                Tracking to Shopify over SFTP
+                Carrier and 3PL tracking feeds (EDIFACT IFTSTA, X12 214, La Poste, GLS, DPD, CSV) left in #{tracking.sftp.input.directory} on
+                #{tracking.sftp.host} and the shipments BC publishes become Shopify fulfillments with their tracking numbers.
+                The primary node lists the server; any node fetches: no shared storage. The server's key must be in #{tracking.sftp.known.hosts}.
+                Feeds are moved into #{tracking.sftp.archive.directory} on the server as received, before parsing (tracking.completion.strategy).""" : """
                 Tracking to Shopify
                 Carrier and 3PL tracking feeds (EDIFACT IFTSTA, X12 214, La Poste, GLS, DPD, CSV) dropped in #{tracking.input.directory}
                 and the shipments BC publishes become Shopify fulfillments with their tracking numbers.
@@ -1066,6 +1108,28 @@ public final class FlowTemplates {
     static List<double[]> loopBelowLeft(final Component component) {
         final double y = component.y() + HEIGHT + 62;
         return List.of(new double[] {component.x() + 40, y}, new double[] {component.x() - 80, y});
+    }
+
+    private static void sftpParameters(final FlowDefinition flow) {
+        flow.parameter("tracking.sftp.host", "Host name of the carriers' or 3PL's SFTP server", false, "sftp.carrier.example");
+        flow.parameter("tracking.sftp.port", "Its SSH port", false, "22");
+        flow.parameter("tracking.sftp.username", "The account the carrier or 3PL gave you", false, "tracking");
+        flow.parameter("tracking.sftp.password", "That account's password", true, null);
+        flow.parameter("tracking.sftp.known.hosts", "known_hosts file (on every node) holding the server's host key: the key is checked", false,
+                "/opt/nifi/conf/sftp_known_hosts");
+        flow.parameter("tracking.sftp.input.directory", "Directory on the server where the feeds are left", false, "/outbox/tracking");
+        flow.parameter("tracking.sftp.archive.directory", "Directory on the server the feeds are archived into once read (outside the input directory)",
+                false, "/outbox/tracking-archive");
+    }
+
+    /** The SFTP server's address, account and host key check, the same for listing and fetching. */
+    private static Component sftpServer(final Component processor) {
+        return processor.property("Hostname", "#{tracking.sftp.host}")
+                .property("Port", "#{tracking.sftp.port}")
+                .property("Username", "#{tracking.sftp.username}")
+                .sensitiveProperty("Password", "tracking.sftp.password")
+                .property("Strict Host Key Checking", "true")
+                .property("Host Key File", "#{tracking.sftp.known.hosts}");
     }
 
     private static void shopifyParameters(final FlowDefinition flow) {

@@ -320,6 +320,18 @@ public final class NiFiClient {
         return parameterContext(contextId);
     }
 
+    /** Gives the declared parameters of a group's context the values found in {@code values}, keeping each one's sensitivity. */
+    public ParameterContext fillParameters(final String groupId, final Map<String, String> values) {
+        final String context = parameterContextOf(groupId).orElseThrow();
+        final List<Parameter> parameters = new ArrayList<>();
+        for (final Parameter declared : parameterContext(context).parameters()) {
+            if (values.containsKey(declared.name())) {
+                parameters.add(new Parameter(declared.name(), values.get(declared.name()), declared.sensitive()));
+            }
+        }
+        return setParameters(context, parameters);
+    }
+
     // --- counters, bulletins, component types -----------------------------------------------------
 
     public List<Counter> counters() {
