@@ -34,7 +34,8 @@ for seed in $(seq "$first_seed" $((first_seed + runs - 1))); do
   line=$(printf '%s\n' "$output" | tail -1)
   printf '%s\n' "$output" | grep '^Failover:' || true
   echo "run with seed $seed ($(( $(date +%s) - started )) s): $line"
-  field() { printf '%s' "$line" | sed -n "s/.*\"$1\":\([0-9a-z]*\).*/\1/p"; }
+  # the first occurrence: the run's own figures come before the nested "edi" and "sandbox" ones of the same name
+  field() { printf '%s' "$line" | grep -o "\"$1\":[0-9a-z]*" | head -1 | cut -d: -f2; }
   d=$(field duplicates) shop=$(field shopOrders) inbc=$(field ordersInBusinessCentral)
   se=$(field stockLevelsExpected) sm=$(field stockLevelsMatching) sh=$(field ordersShipped) ft=$(field fulfillmentsWithTracking)
   if [ -z "$d" ] || [ -z "$shop" ] || [ -z "$inbc" ] || [ -z "$se" ] || [ -z "$sm" ] || [ -z "$sh" ] || [ -z "$ft" ]; then
