@@ -89,7 +89,7 @@ class DemoEndToEndIT {
     /**
      * Issue #15: the shop started with no products nor B2B companies; the nightly master-data run made them from BC (items by
      * SKU with their title, price and status, the resellers' prices as a B2B price list, the flagged customers as companies by
-     * externalId), and the orders were placed on them.
+     * externalId, their locations in the catalog of their price group), and the orders were placed on them.
      */
     @Test
     void theNightlyRunFilledTheEmptyShopAndTheOrdersUseWhatItMade() {
@@ -102,6 +102,11 @@ class DemoEndToEndIT {
                 () -> assertTrue(master.priceLists() > 0, "a B2B price list per customer price group"),
                 () -> assertTrue(master.b2bCustomers() > 0, "BC holds customers flagged for the shop"),
                 () -> assertEquals(master.b2bCustomers(), master.companiesMatching(), "every flagged BC customer is the company of its externalId"),
+                () -> assertTrue(master.pricedCustomers() > 0, "flagged BC customers have a customer price group"),
+                () -> assertEquals(master.pricedCustomers(), master.pricedCustomersInCatalog(),
+                        "every flagged customer with a price group has its company's locations in the group's catalog"),
+                () -> assertEquals(master.pricedLocations(), master.pricedLocationsInCatalog(), "every such location in its catalog"),
+                () -> assertEquals(master.groupCatalogs(), master.groupCatalogsWithPriceList(), "each group's catalog has its price list"),
                 () -> assertTrue(master.orderLines() > 0, "orders were placed"),
                 () -> assertEquals(master.orderLines(), master.orderLinesOnSyncedVariants(), "every order line references a synced variant"),
                 () -> assertTrue(master.b2bOrders() > 0, "B2B orders were placed"),

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Seeds Business Central from the shop's seed: items are the catalog's SKUs (GTIN, price, stock of
- * the shop's warehouses) with their resellers' price (price lines of the bc-extension page), customers are the B2B companies (number = external id, VAT number), one
+ * the shop's warehouses) with their resellers' price (price lines of the bc-extension page), customers are the B2B companies (number = external id, VAT number,
+ * the resellers' customer price group), one
  * pooled web customer for retail orders and each retail customer by number.
  */
 final class BcSeeding {
@@ -46,6 +47,9 @@ final class BcSeeding {
         for (final Company b2b : seed.companies()) {
             final Customer contact = seed.customer(b2b.contacts().get(0).customerId()).orElse(null);
             company.putCustomer(b2bCustomer(b2b, contact));
+            // the resellers' price group on the card (bc-extension's shopCustomers shows it): the nightly run puts the
+            // company's locations in its catalog; the marketplace and EDI customers stay without one (no price lines, no catalog)
+            company.putCustomerCard(b2b.externalId(), Map.of("customerPriceGroup", B2B_PRICE_GROUP));
         }
         // consumers are Contact Type Person (BC's default for a new customer is Company): the B2B account sync reads Companies
         company.putCustomer(person(WEB_CUSTOMER, "Clients boutique en ligne", null));

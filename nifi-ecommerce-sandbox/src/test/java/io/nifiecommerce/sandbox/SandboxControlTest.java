@@ -2,6 +2,9 @@ package io.nifiecommerce.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.sandbox.bc.BcCompany;
+import io.nifiecommerce.sandbox.bc.BcSalesPriceLines;
+import io.nifiecommerce.sandbox.seed.Company;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,6 +55,14 @@ class SandboxControlTest {
             // the B2B companies, the web customer, the retail customers and the marketplaces (Mirakl's and Amazon's orders are booked on them)
             assertEquals(sandbox.seed().companies().size() + 1 + sandbox.seed().customers().size() + 2,
                     sandbox.businessCentral().company(sandbox.bcCompanyName()).customers().size());
+            // the B2B companies in the resellers' price group, which has price lines; nobody else in a group (no catalog to miss)
+            final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
+            final Set<String> companies = sandbox.seed().companies().stream().map(Company::externalId).collect(Collectors.toSet());
+            bc.shopCustomers().forEach(customer -> assertEquals(
+                    companies.contains(customer.path("number").asText()) ? BcSeeding.B2B_PRICE_GROUP : "", customer.path("customerPriceGroup").asText(),
+                    customer.path("number").asText()));
+            assertTrue(bc.customRows(BcSalesPriceLines.PAGE).stream()
+                    .anyMatch(line -> line.path("sourceNo").asText().equals(BcSeeding.B2B_PRICE_GROUP)));
 
             assertEquals(200, post(base + "/_sandbox/seed?orders=12&seed=5", null, "").statusCode());
             assertEquals(12, sandbox.shopify().shop().orderCount());

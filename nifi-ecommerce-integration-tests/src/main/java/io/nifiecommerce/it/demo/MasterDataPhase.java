@@ -33,7 +33,7 @@ final class MasterDataPhase {
     private static final List<Step> NIGHT = List.of(
             new Step(ITEMS, "products", MasterDataReport::productsSynced),
             new Step(PRICES, "B2B prices", MasterDataReport::pricesSynced),
-            new Step(CUSTOMERS, "B2B companies", MasterDataReport::companiesSynced));
+            new Step(CUSTOMERS, "B2B companies in their catalogs", r -> r.companiesSynced() && r.locationsInTheirCatalogs()));
 
     /**
      * Per step, a minute: NiFi running the read once, the BC token and read (a failed request is retried 5 times within

@@ -12,6 +12,7 @@ import io.nifiecommerce.sandbox.shopify.Shop;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,14 +23,23 @@ import java.util.Set;
 /**
  * Business Central, the master, against what the nightly flow made of it in the shop: each BC item as the product
  * carrying its SKU (title, price, ACTIVE, or ARCHIVED / absent when blocked), each resellers' price line as the fixed
- * price of its group's B2B catalog, each BC customer flagged for the shop as the company of that externalId; then the
+ * price of its group's B2B catalog, each BC customer flagged for the shop as the company of that externalId, whose
+ * locations are in the catalog of the customer's price group (bc-extension's shopCustomers) when it has one; then the
  * orders, whose every line must name a synced variant of its SKU and every B2B order a synced company.
  *
- * @param productProblems the first few items whose product differs, for the progress line and the test's message
+ * @param productProblems         the first few items whose product differs, for the progress line and the test's message
+ * @param pricedCustomers         flagged customers with a customer price group (the marketplaces and the EDI buyer have none)
+ * @param pricedCustomersInCatalog those whose company has locations, every one in the catalog of the group
+ * @param pricedLocations         the locations of those customers' companies
+ * @param pricedLocationsInCatalog those locations in the catalog of their customer's group
+ * @param groupCatalogs           the price groups of those customers
+ * @param groupCatalogsWithPriceList those groups whose catalog exists with its price list
  */
 public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatching, List<String> productProblems, int priceLines,
-                               int pricesMatching, int priceLists, int b2bCustomers, int companiesMatching, int orderLines,
-                               int orderLinesOnSyncedVariants, int b2bOrders, int b2bOrdersOnSyncedCompanies) {
+                               int pricesMatching, int priceLists, int b2bCustomers, int companiesMatching, int pricedCustomers,
+                               int pricedCustomersInCatalog, int pricedLocations, int pricedLocationsInCatalog, int groupCatalogs,
+                               int groupCatalogsWithPriceList, int orderLines, int orderLinesOnSyncedVariants, int b2bOrders,
+                               int b2bOrdersOnSyncedCompanies) {
 
     /** The flow's default catalog title prefix (parameter prices.catalog.title.prefix, which the demo leaves as it is). */
     static final String CATALOG_TITLE_PREFIX = "BC ";
@@ -95,6 +105,22 @@ public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatc
         final Set<String> synced = new HashSet<>(shop.companyExternalIds());
         final Set<String> flagged = customersOfTheNight != null ? customersOfTheNight : flaggedCustomers(bc);
         final int companies = (int) flagged.stream().filter(synced::contains).count();
+        final Map<String, String> groups = new HashMap<>();
+        bc.shopCustomers().stream().filter(c -> flagged.contains(c.path("number").asText()) && !c.path("customerPriceGroup").asText().isEmpty())
+                .forEach(c -> groups.put(c.path("number").asText(), c.path("customerPriceGroup").asText()));
+        int customersInCatalog = 0;
+        int locations = 0;
+        int locationsInCatalog = 0;
+        for (final Map.Entry<String, String> customer : groups.entrySet()) {
+            final String catalog = CATALOG_TITLE_PREFIX + customer.getValue();
+            final Collection<List<String>> catalogsByLocation = shop.locationCatalogTitles(customer.getKey()).values();
+            final long in = catalogsByLocation.stream().filter(titles -> titles.contains(catalog)).count();
+            locations += catalogsByLocation.size();
+            locationsInCatalog += (int) in;
+            customersInCatalog += !catalogsByLocation.isEmpty() && in == catalogsByLocation.size() ? 1 : 0;
+        }
+        final Set<String> groupCatalogs = new HashSet<>(groups.values());
+        final int withPriceList = (int) groupCatalogs.stream().filter(g -> shop.catalogHasPriceList(CATALOG_TITLE_PREFIX + g)).count();
         final List<Order> orders = new ArrayList<>(shop.orders());
         shop.drafts().stream().filter(d -> d.orderId() == null).map(DraftOrderState::content).forEach(orders::add);
         int orderLines = 0;
@@ -112,7 +138,8 @@ public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatc
             }
         }
         return new MasterDataReport(items.size(), blocked, products, List.copyOf(problems), lines, prices,
-                (int) groupsComplete.values().stream().filter(Boolean::booleanValue).count(), flagged.size(), companies, orderLines, onSynced,
+                (int) groupsComplete.values().stream().filter(Boolean::booleanValue).count(), flagged.size(), companies, groups.size(),
+                customersInCatalog, locations, locationsInCatalog, groupCatalogs.size(), withPriceList, orderLines, onSynced,
                 b2b, b2bOnSynced);
     }
 
@@ -128,9 +155,15 @@ public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatc
         return b2bCustomers > 0 && companiesMatching == b2bCustomers;
     }
 
-    /** The shop holds BC's catalog, prices and companies, and the orders were placed on them. */
+    /** Every flagged customer with a price group has its company's locations in that group's catalog, which has its price list. */
+    public boolean locationsInTheirCatalogs() {
+        return pricedCustomers > 0 && pricedCustomersInCatalog == pricedCustomers && pricedLocationsInCatalog == pricedLocations
+                && groupCatalogsWithPriceList == groupCatalogs;
+    }
+
+    /** The shop holds BC's catalog, prices and companies (in their catalogs), and the orders were placed on them. */
     public boolean complete() {
-        return productsSynced() && pricesSynced() && companiesSynced() && orderLines > 0 && orderLinesOnSyncedVariants == orderLines
+        return productsSynced() && pricesSynced() && companiesSynced() && locationsInTheirCatalogs() && orderLines > 0 && orderLinesOnSyncedVariants == orderLines
                 && b2bOrdersOnSyncedCompanies == b2bOrders;
     }
 
@@ -145,6 +178,12 @@ public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatc
         master.put("b2bPriceLists", priceLists);
         master.put("b2bCustomersFlaggedForShop", b2bCustomers);
         master.put("companiesByExternalId", companiesMatching);
+        master.put("b2bCustomersWithPriceGroup", pricedCustomers);
+        master.put("b2bCustomersInTheirCatalog", pricedCustomersInCatalog);
+        master.put("companyLocationsOfPriceGroups", pricedLocations);
+        master.put("companyLocationsInTheirCatalog", pricedLocationsInCatalog);
+        master.put("priceGroupCatalogs", groupCatalogs);
+        master.put("priceGroupCatalogsWithPriceList", groupCatalogsWithPriceList);
         master.put("orderLines", orderLines);
         master.put("orderLinesOnSyncedVariants", orderLinesOnSyncedVariants);
         master.put("b2bOrders", b2bOrders);
@@ -152,8 +191,9 @@ public record MasterDataReport(int itemsInBc, int itemsBlocked, int productsMatc
     }
 
     public String progress() {
-        return String.format("products %d/%d by SKU | B2B prices %d/%d in %d price lists | companies %d/%d by externalId%s", productsMatching,
-                itemsInBc, pricesMatching, priceLines, priceLists, companiesMatching, b2bCustomers,
+        return String.format("products %d/%d by SKU | B2B prices %d/%d in %d price lists | companies %d/%d by externalId | locations %d/%d in "
+                + "their price group's catalog%s", productsMatching, itemsInBc, pricesMatching, priceLines, priceLists, companiesMatching, b2bCustomers,
+                pricedLocationsInCatalog, pricedLocations,
                 productProblems.isEmpty() ? "" : " (e.g. " + productProblems.getFirst() + ")");
     }
 }

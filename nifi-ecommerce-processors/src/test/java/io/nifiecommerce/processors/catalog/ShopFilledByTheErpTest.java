@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The demo's shop starts empty (SandboxConfig.withCatalogFromErp): the nightly master-data processors fill it from BC,
  * then the seed's orders are placed on what they made: every line on a synced variant, every B2B order bought by the
- * company the sync made from the BC customer, the synced items stocked where the seed stocks their SKUs.
+ * company the sync made from the BC customer, in the catalog of its price group, the synced items stocked where the seed
+ * stocks their SKUs.
  */
 class ShopFilledByTheErpTest {
 
@@ -70,14 +71,25 @@ class ShopFilledByTheErpTest {
                 "sourceType eq 'Customer Price Group'").getContent());
         prices.run();
         prices.assertAllFlowFilesTransferred(PublishShopifyPriceLists.REL_SUCCESS, 1);
+        final Shop shop = sandbox.shopify().shop();
         final TestRunner companies = PublishShopifyProductsSandboxTest.runner(PutShopifyCompanies.class, sandbox);
-        companies.enqueue(MasterDataFromBusinessCentralTest.read(sandbox, null, "customers", null, "type eq 'Company' and blocked ne 'All'")
-                .getContent());
+        // as the flow reads them: bc-extension's shopCustomers, the location's catalog named by the customer's price group
+        companies.setProperty("Catalog Field", "customerPriceGroup");
+        companies.setProperty("Catalog Title Prefix", "BC ");
+        companies.enqueue(MasterDataFromBusinessCentralTest.read(sandbox, "/api/nifiEcommerce/catalog/v1.0", "shopCustomers", null,
+                "type eq 'Company' and blocked ne 'All'").getContent());
         companies.run();
         companies.assertAllFlowFilesTransferred("success", 1);
+        // nothing on failure: the marketplace customers (type Company too) have no price group, hence no catalog to miss
+        for (final Company seeded : sandbox.seed().companies()) {
+            final Map<Long, List<String>> catalogs = shop.locationCatalogTitles(seeded.externalId());
+            assertFalse(catalogs.isEmpty(), seeded.externalId() + " synced");
+            catalogs.values().forEach(titles -> assertEquals(List.of("BC REVENDEURS"), titles, seeded.externalId() + "'s locations in its group's catalog"));
+        }
+        final Map<Long, List<String>> marketplace = shop.locationCatalogTitles("MKT-CARREFOUR");
+        assertTrue(!marketplace.isEmpty() && marketplace.values().stream().allMatch(List::isEmpty), "the marketplace a company in no catalog: " + marketplace);
 
         final List<Order> placed = sandbox.placeOrdersOnSyncedCatalog();
-        final Shop shop = sandbox.shopify().shop();
         final Map<String, Variant> synced = shop.variants().stream().collect(Collectors.toMap(Variant::sku, Function.identity()));
         final Set<Long> seededCompanyIds = sandbox.seed().companies().stream().map(Company::id).collect(Collectors.toSet());
         assertEquals(sandbox.seed().orders().size(), placed.size());
@@ -91,6 +103,8 @@ class ShopFilledByTheErpTest {
                 assertTrue(shop.companyExternalIds().contains(buyer.externalId()) && !seededCompanyIds.contains(buyer.id()),
                         order.name() + " bought by the company the sync made");
                 assertTrue(buyer.locations().stream().anyMatch(l -> l.id() == order.b2b().companyLocationId()));
+                assertEquals(List.of("BC REVENDEURS"), shop.locationCatalogTitles(buyer.externalId()).get(order.b2b().companyLocationId()),
+                        order.name() + "'s company location in the resellers' catalog");
             }
         }
         final Variant seeded = sandbox.seed().variants().getFirst();

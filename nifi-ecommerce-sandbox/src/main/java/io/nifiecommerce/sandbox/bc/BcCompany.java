@@ -561,6 +561,11 @@ public final class BcCompany {
         return rows;
     }
 
+    /** The customers as bc-extension's shopCustomers shows them: with their price group and default ship-to address. */
+    public List<JsonNode> shopCustomers() {
+        return store.read(() -> viewRows(BcShopCustomers.PAGE).stream().map(row -> (JsonNode) row.data().deepCopy()).toList());
+    }
+
     BcRow viewRow(final BcCustomPage page, final String rowId) {
         return viewRow(page, require(viewSource(page), rowId));
     }

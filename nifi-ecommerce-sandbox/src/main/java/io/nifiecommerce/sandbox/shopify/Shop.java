@@ -337,6 +337,24 @@ public final class Shop {
         return Gid.of("CompanyLocationCatalog", catalog.id);
     }
 
+    /**
+     * The titles of the catalogs each location of the company of that externalId is in, by location id (as the company's
+     * {@code locations { catalogs }} answers); empty when no company has it.
+     */
+    public synchronized java.util.Map<Long, java.util.List<String>> locationCatalogTitles(final String companyExternalId) {
+        final java.util.Map<Long, java.util.List<String>> titles = new java.util.LinkedHashMap<>();
+        companyDirectory.companies().stream().filter(c -> c.externalId != null && c.externalId.equals(companyExternalId))
+                .flatMap(c -> c.locations.stream())
+                .forEach(l -> titles.put(l.id, companyDirectory.catalogsOf(l.id).stream().map(c -> c.title).toList()));
+        return titles;
+    }
+
+    /** Whether the catalog titled so has a price list. */
+    public boolean catalogHasPriceList(final String catalogTitle) {
+        return catalogBook.catalogs().stream().anyMatch(c -> c.title.equals(catalogTitle) && c.priceListId != null
+                && catalogBook.priceList(c.priceListId).isPresent());
+    }
+
     /** The externalIds of the companies in the B2B directory. */
     public java.util.List<String> companyExternalIds() {
         return companyDirectory.companies().stream().map(c -> c.externalId).toList();
