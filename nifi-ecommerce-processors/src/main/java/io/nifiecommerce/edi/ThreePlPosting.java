@@ -64,7 +64,16 @@ public final class ThreePlPosting {
         if (reference != null) {
             final JsonNode posted = postedShipment(confirmation.orderNumber(), reference);
             if (posted != null) {
-                return new ShipmentPosted(postedQuantity(posted), posted.path("number").asText(), true);
+                final BigDecimal quantity = postedQuantity(posted);
+                final BigDecimal confirmed = confirmation.lines().stream().map(ShipmentConfirmation.Line::quantityShipped)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (quantity.compareTo(confirmed) != 0) {
+                    // the mark stayed on the order and someone posted another shipment under it: a person decides
+                    throw new ShipmentPostingException("POSTED_QUANTITY_MISMATCH", "shipment " + posted.path("number").asText() + " of order "
+                            + confirmation.orderNumber() + " carries " + reference + " but posted " + quantity.toPlainString()
+                            + " units, not the " + confirmed.toPlainString() + " confirmed");
+                }
+                return new ShipmentPosted(quantity, posted.path("number").asText(), true);
             }
         }
         final ShipmentPosting.Plan plan = postPlan(confirmation, itemsByGtin, reference);

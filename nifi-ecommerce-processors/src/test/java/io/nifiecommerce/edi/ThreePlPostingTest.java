@@ -143,6 +143,15 @@ class ThreePlPostingTest {
     }
 
     @Test
+    void aShipmentUnderTheSameMarkWithOtherQuantitiesGoesToAPerson() throws IOException {
+        shipments = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("number", "S-SHPT102001", "orderNumber", "S-ORD101001",
+                "customerPurchaseOrderReference", "DN-7001", "salesShipmentLines", List.of(Map.of("quantity", 2))))));
+        assertEquals("POSTED_QUANTITY_MISMATCH", assertThrows(ShipmentPostingException.class,
+                () -> poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of())).code());
+        assertEquals(List.of("GET"), requests.stream().map(Request::method).toList(), "nothing written");
+    }
+
+    @Test
     void aLongShipmentIdIsMarkedByItsDigest() {
         final ShipmentConfirmation d = desadv();
         final ShipmentConfirmation longId = new ShipmentConfirmation(d.messageType(), d.interchangeReference(), d.messageReference(),

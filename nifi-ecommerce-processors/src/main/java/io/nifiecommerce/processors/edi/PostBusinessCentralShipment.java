@@ -55,7 +55,7 @@ import java.util.concurrent.TimeUnit;
         @WritesAttribute(attribute = "bc.shipment.already.posted", description = "true when BC already held this confirmation's shipment "
                 + "(an earlier attempt posted it and its answer was lost): nothing posted again (success)"),
         @WritesAttribute(attribute = "bc.shipment.number", description = "The posted shipment found, when already posted (success)"),
-        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_SHIPMENT, MISMATCHED_ORDER, NOTHING_SHIPPED, "
+        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_SHIPMENT, MISMATCHED_ORDER, NOTHING_SHIPPED, POSTED_QUANTITY_MISMATCH, "
                 + "INVALID_RECORD, READ_FAILED or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
