@@ -1,9 +1,12 @@
 // The one write Business Central's API v2.0 lacks for 3PL shipment confirmations: post the shipment of a sales
 // order for the quantities its lines' Qty. to Ship say (salesOrderLines.shipQuantity, PATCHed first), without
 // invoicing. Used by PostBusinessCentralShipment when its Posting Action is "Ship (bc-extension)".
+// yourReference (Your Reference, which Sales-Post copies to the posted shipment, where API v2.0's salesShipments shows
+// it as customerPurchaseOrderReference) carries the 3PL's shipment id: a retry whose answer was lost finds the
+// shipment it already posted.
 //
 // GET   /api/nifiEcommerce/edi/v1.0/companies({companyId})/shippableSalesOrders({id})
-// PATCH /api/nifiEcommerce/edi/v1.0/companies({companyId})/shippableSalesOrders({id})  {"packageTrackingNumber": "..", "shippingAgentCode": ".."}
+// PATCH /api/nifiEcommerce/edi/v1.0/companies({companyId})/shippableSalesOrders({id})  {"packageTrackingNumber": "..", "shippingAgentCode": "..", "yourReference": ".."}
 // POST  /api/nifiEcommerce/edi/v1.0/companies({companyId})/shippableSalesOrders({id})/Microsoft.NAV.ship
 page 50100 "NEC Shippable Sales Orders"
 {
@@ -56,6 +59,10 @@ page 50100 "NEC Shippable Sales Orders"
                 field(shippingAgentCode; Rec."Shipping Agent Code")
                 {
                     Caption = 'Shipping Agent Code';
+                }
+                field(yourReference; Rec."Your Reference")
+                {
+                    Caption = 'Your Reference';
                 }
                 field(lastModifiedDateTime; Rec.SystemModifiedAt)
                 {

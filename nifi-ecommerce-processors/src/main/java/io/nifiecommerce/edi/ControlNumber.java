@@ -20,17 +20,25 @@ public final class ControlNumber {
 
     /** The number for a key: stable across JVMs and releases (SHA-256 of the UTF-8 key). */
     public static long derive(final String key) {
-        final byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        final byte[] digest = sha256(key);
         long value = 0;
         for (int i = 0; i < 8; i++) {
             value = (value << 8) | (digest[i] & 0xFF);
         }
         return Math.floorMod(value, MODULUS) + 1;
+    }
+
+    /** The SHA-256 of a key's UTF-8 bytes, in lower-case hex. */
+    static String sha256Hex(final String key) {
+        return java.util.HexFormat.of().formatHex(sha256(key));
+    }
+
+    private static byte[] sha256(final String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /** The 9-digit, zero-padded form X12 requires in ISA13 (and EDIFACT accepts in 0020). */

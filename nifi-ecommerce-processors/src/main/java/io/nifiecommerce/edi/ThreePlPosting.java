@@ -39,14 +39,82 @@ public final class ThreePlPosting {
     }
 
     /**
-     * @return the plan that was posted
+     * What a confirmation's posting came to: the units it posted, or, when BC already holds the shipment of this
+     * confirmation (an earlier attempt whose answer was lost), that shipment's number and the units on it.
+     */
+    public record ShipmentPosted(BigDecimal quantity, String shipmentNumber, boolean alreadyPosted) {
+    }
+
+    /**
+     * Posts the confirmation unless BC already holds its shipment. With {@link PostingAction#SHIP_EXTENSION} the 3PL's
+     * shipment id ({@link #shipmentReference}) is written into the order's Your Reference before posting, Sales-Post
+     * copies it onto the posted shipment, and every attempt first looks for a posted shipment of the order carrying it:
+     * so an attempt that posted but whose answer was lost (a timeout, a dropped connection) is recognised when retried,
+     * rather than posted twice or refused as an over-shipment. {@code shipAndInvoice} of API v2.0 has no such mark
+     * (salesOrders does not show Your Reference): there, only the caller's memory keeps a confirmation once.
+     *
      * @throws ShipmentPostingException when the order is not found or the confirmation does not fit it (nothing written)
      * @throws io.nifiecommerce.http.ApiException when BC refuses or cannot be reached (transient ones may be retried)
      */
-    public ShipmentPosting.Plan post(final ShipmentConfirmation confirmation, final Map<String, String> itemsByGtin) {
+    public ShipmentPosted post(final ShipmentConfirmation confirmation, final Map<String, String> itemsByGtin) {
         if (confirmation.orderNumber() == null) {
             throw new ShipmentPostingException("NO_ORDER_NUMBER", "confirmation " + confirmation.shipmentId() + " names no order");
         }
+        final String reference = action == PostingAction.SHIP_EXTENSION ? shipmentReference(confirmation) : null;
+        if (reference != null) {
+            final JsonNode posted = postedShipment(confirmation.orderNumber(), reference);
+            if (posted != null) {
+                final BigDecimal quantity = postedQuantity(posted);
+                final BigDecimal confirmed = confirmation.lines().stream().map(ShipmentConfirmation.Line::quantityShipped)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (quantity.compareTo(confirmed) != 0) {
+                    // the mark stayed on the order and someone posted another shipment under it: a person decides
+                    throw new ShipmentPostingException("POSTED_QUANTITY_MISMATCH", "shipment " + posted.path("number").asText() + " of order "
+                            + confirmation.orderNumber() + " carries " + reference + " but posted " + quantity.toPlainString()
+                            + " units, not the " + confirmed.toPlainString() + " confirmed");
+                }
+                return new ShipmentPosted(quantity, posted.path("number").asText(), true);
+            }
+        }
+        final ShipmentPosting.Plan plan = postPlan(confirmation, itemsByGtin, reference);
+        return new ShipmentPosted(plan.totalShipped(), null, false);
+    }
+
+    /** Whether {@link #post} finds a confirmation's shipment already posted (the bc-extension action marks it). */
+    public boolean recognisesPostedShipments() {
+        return action == PostingAction.SHIP_EXTENSION;
+    }
+
+    /**
+     * The mark of a confirmation on BC's order and posted shipment (Your Reference, Text[35]): the 3PL's shipment id, or
+     * {@code 3PL-} and a SHA-256 prefix of it when longer; null when the confirmation has no id.
+     */
+    static String shipmentReference(final ShipmentConfirmation confirmation) {
+        final String id = confirmation.shipmentId();
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return id.length() <= 35 ? id : "3PL-" + ControlNumber.sha256Hex(id).substring(0, 31);
+    }
+
+    private JsonNode postedShipment(final String orderNumber, final String reference) {
+        final BusinessCentralEndpoint endpoint = client.endpoint();
+        final URI query = endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesShipments") + "?$filter="
+                + filter("orderNumber eq '" + orderNumber.replace("'", "''") + "' and customerPurchaseOrderReference eq '"
+                + reference.replace("'", "''") + "'") + "&$expand=salesShipmentLines");
+        final List<JsonNode> found = client.getAll(query, 0);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static BigDecimal postedQuantity(final JsonNode shipment) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (final JsonNode line : shipment.path("salesShipmentLines")) {
+            total = total.add(line.path("quantity").decimalValue());
+        }
+        return total;
+    }
+
+    private ShipmentPosting.Plan postPlan(final ShipmentConfirmation confirmation, final Map<String, String> itemsByGtin, final String reference) {
         final BusinessCentralEndpoint endpoint = client.endpoint();
         final String filter = filter("number eq '" + confirmation.orderNumber().replace("'", "''") + "'");
         final URI query = endpoint.resolve(BusinessCentralEndpoint.companyPath(companyId, "salesOrders") + "?$filter=" + filter
@@ -69,6 +137,9 @@ public final class ThreePlPosting {
             final ObjectNode header = MAPPER.createObjectNode();
             if (!confirmation.trackingNumbers().isEmpty()) {
                 header.put("packageTrackingNumber", cut(confirmation.trackingNumbers().get(0), 30));
+            }
+            if (reference != null) {
+                header.put("yourReference", reference);
             }
             if (header.size() > 0) {
                 client.patch(extension.resolve(entity), "*", header);

@@ -17,14 +17,17 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +44,7 @@ class ThreePlPostingTest {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile String orders;
     private volatile String purchaseOrders;
+    private volatile String shipments = "{\"value\":[]}";
 
     @BeforeEach
     void start() throws IOException {
@@ -55,7 +59,7 @@ class ThreePlPostingTest {
             final int status;
             if ("GET".equals(exchange.getRequestMethod())) {
                 final String uri = exchange.getRequestURI().toString();
-                out = (uri.contains("S-ORD101001") ? orders : uri.contains("106001") ? purchaseOrders : "{\"value\":[]}")
+                out = (uri.contains("/salesShipments") ? shipments : uri.contains("S-ORD101001") ? orders : uri.contains("106001") ? purchaseOrders : "{\"value\":[]}")
                         .getBytes(StandardCharsets.UTF_8);
                 status = 200;
             } else if ("PATCH".equals(exchange.getRequestMethod())) {
@@ -95,9 +99,13 @@ class ThreePlPostingTest {
 
     @Test
     void withTheExtensionLinesArePatchedThenTheShipmentPostedWithoutInvoice() {
-        final ShipmentPosting.Plan plan = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
-        assertEquals(2, plan.updates().size());
-        final List<String> calls = requests.stream().map(r -> r.method() + " " + r.path()).toList();
+        final ThreePlPosting.ShipmentPosted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
+        assertFalse(posted.alreadyPosted());
+        final List<String> calls = new ArrayList<>(requests.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("GET /api/v2.0/companies(c0)/salesShipments?$filter=orderNumber%20eq%20%27S-ORD101001%27%20and%20"
+                + "customerPurchaseOrderReference%20eq%20%27DN-7001%27&$expand=salesShipmentLines", calls.remove(0), "first, the shipment already posted?");
+        requests.remove(0);
+        assertEquals(2, calls.stream().filter(c -> c.contains("salesOrderLines(")).count());
         assertTrue(calls.get(0).startsWith("GET /api/v2.0/companies(c0)/salesOrders?$filter=number%20eq%20%27S-ORD101001%27&$expand=salesOrderLines"),
                 calls.get(0));
         assertEquals("PATCH /api/v2.0/companies(c0)/salesOrderLines(l-1)", calls.get(1));
@@ -107,6 +115,7 @@ class ThreePlPostingTest {
         assertEquals("W/\"l-1\"", requests.get(1).ifMatch());
         assertEquals(1, requests.get(1).body().path("shipQuantity").asInt());
         assertEquals("ZK4XWJ6Q", requests.get(3).body().path("packageTrackingNumber").asText());
+        assertEquals("DN-7001", requests.get(3).body().path("yourReference").asText(), "the 3PL's shipment id marks the posted shipment");
 
         // every body sent is checked against the page it targets: Microsoft's lines page, our extension's page
         final BcApiPage lines = BcApiPage.load("APIV2SalesOrderLines.Page.al");
@@ -120,6 +129,37 @@ class ThreePlPostingTest {
             request.body().fieldNames().forEachRemaining(field -> assertTrue(page.has(field) && page.isEditable(field),
                     field + " is not an editable field of " + page.entitySet()));
         }
+    }
+
+    @Test
+    void aShipmentBcAlreadyHoldsIsNotPostedAgain() throws IOException {
+        shipments = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("number", "S-SHPT102001", "orderNumber", "S-ORD101001",
+                "customerPurchaseOrderReference", "DN-7001", "salesShipmentLines", List.of(Map.of("quantity", 1), Map.of("quantity", 4))))));
+        final ThreePlPosting.ShipmentPosted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
+        assertTrue(posted.alreadyPosted());
+        assertEquals("S-SHPT102001", posted.shipmentNumber());
+        assertEquals(0, new BigDecimal("5").compareTo(posted.quantity()));
+        assertEquals(List.of("GET"), requests.stream().map(Request::method).toList(), "nothing written");
+    }
+
+    @Test
+    void aShipmentUnderTheSameMarkWithOtherQuantitiesGoesToAPerson() throws IOException {
+        shipments = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("number", "S-SHPT102001", "orderNumber", "S-ORD101001",
+                "customerPurchaseOrderReference", "DN-7001", "salesShipmentLines", List.of(Map.of("quantity", 2))))));
+        assertEquals("POSTED_QUANTITY_MISMATCH", assertThrows(ShipmentPostingException.class,
+                () -> poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of())).code());
+        assertEquals(List.of("GET"), requests.stream().map(Request::method).toList(), "nothing written");
+    }
+
+    @Test
+    void aLongShipmentIdIsMarkedByItsDigest() {
+        final ShipmentConfirmation d = desadv();
+        final ShipmentConfirmation longId = new ShipmentConfirmation(d.messageType(), d.interchangeReference(), d.messageReference(),
+                "X".repeat(40), d.orderNumber(), d.customerReference(), d.shipDate(), d.carrier(), d.trackingNumbers(), d.lines());
+        final String reference = ThreePlPosting.shipmentReference(longId);
+        assertEquals(35, reference.length());
+        assertTrue(reference.startsWith("3PL-"));
+        assertEquals(reference, ThreePlPosting.shipmentReference(longId), "the same for every delivery");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Draws the faults of a {@link FaultPlan}, reproducibly for a given seed. Thread-safe. Simulators ask
@@ -15,6 +16,7 @@ public final class FaultInjector {
     private volatile FaultPlan plan;
     private final Random random;
     private final SandboxStats stats;
+    private final AtomicReference<String> lostAnswerPath = new AtomicReference<>();
 
     public FaultInjector(final FaultPlan plan, final long seed, final SandboxStats stats) {
         this.plan = plan;
@@ -52,6 +54,20 @@ public final class FaultInjector {
         final Fault fault = kinds.get(pick);
         stats.increment("faults." + fault.name());
         return Optional.of(fault);
+    }
+
+    /**
+     * Makes the next write whose request path contains {@code pathPart} lose its answer: the change is applied, then the
+     * connection is closed without a response. For tests that need the lost-ack case on one precise request.
+     */
+    public void loseNextAnswer(final String pathPart) {
+        lostAnswerPath.set(pathPart);
+    }
+
+    /** Whether this write is the one {@link #loseNextAnswer} named (then it is taken: once). */
+    public boolean takeLostAnswer(final String path) {
+        final String part = lostAnswerPath.get();
+        return part != null && path.contains(part) && lostAnswerPath.compareAndSet(part, null);
     }
 
     /** Whether a write that fails should fail after its change is applied (the response is lost). */

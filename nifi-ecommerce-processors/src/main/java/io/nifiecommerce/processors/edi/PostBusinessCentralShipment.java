@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ShipmentConfirmation;
 import io.nifiecommerce.edi.ThreePlPosting;
-import io.nifiecommerce.edi.ShipmentPosting;
 import io.nifiecommerce.edi.ShipmentPostingException;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
@@ -53,7 +52,10 @@ import java.util.concurrent.TimeUnit;
 @WritesAttributes({
         @WritesAttribute(attribute = "bc.order.number", description = "The sales order"),
         @WritesAttribute(attribute = "bc.shipment.quantity", description = "Units posted (success)"),
-        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_SHIPMENT, MISMATCHED_ORDER, NOTHING_SHIPPED, "
+        @WritesAttribute(attribute = "bc.shipment.already.posted", description = "true when BC already held this confirmation's shipment "
+                + "(an earlier attempt posted it and its answer was lost): nothing posted again (success)"),
+        @WritesAttribute(attribute = "bc.shipment.number", description = "The posted shipment found, when already posted (success)"),
+        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_SHIPMENT, MISMATCHED_ORDER, NOTHING_SHIPPED, POSTED_QUANTITY_MISMATCH, "
                 + "INVALID_RECORD, READ_FAILED or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
@@ -86,6 +88,8 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
     }
 
     static final String STATE_PREFIX = "shipment.";
+    static final String ALREADY_POSTED = "bc.shipment.already.posted";
+    private static final int ATTEMPTS = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company the orders are in.");
@@ -164,10 +168,17 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
                 continue;
             }
             try {
-                final ShipmentPosting.Plan plan = poster.post(confirmation, Map.of());
+                final ThreePlPosting.ShipmentPosted posted = postRetryingLostAnswers(poster, confirmation);
                 state.put(key, String.valueOf(clock().millis()));
-                emit(session, input, confirmation, REL_SUCCESS, Map.of("bc.shipment.quantity", plan.totalShipped().toPlainString()));
-                session.getProvenanceReporter().send(input, bc.endpoint().apiRoot(), "Posted shipment " + ShipmentConfirmations.key(confirmation));
+                final Map<String, String> attributes = new HashMap<>();
+                attributes.put("bc.shipment.quantity", posted.quantity().stripTrailingZeros().toPlainString());
+                if (posted.alreadyPosted()) {
+                    attributes.put(ALREADY_POSTED, "true");
+                    attributes.put("bc.shipment.number", posted.shipmentNumber());
+                }
+                emit(session, input, confirmation, REL_SUCCESS, attributes);
+                session.getProvenanceReporter().send(input, bc.endpoint().apiRoot(), (posted.alreadyPosted() ? "Found already posted shipment "
+                        : "Posted shipment ") + ShipmentConfirmations.key(confirmation));
             } catch (final ShipmentPostingException e) {
                 getLogger().warn("Shipment {} not posted: {} {}", key, e.code(), e.getMessage());
                 emit(session, input, confirmation, REL_REVIEW, Map.of("error.code", e.code(), "error.message", e.getMessage()));
@@ -184,6 +195,26 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             getLogger().error("Posted shipments could not be remembered in cluster state for {}", input, e);
         }
         session.transfer(input, REL_ORIGINAL);
+    }
+
+    /**
+     * Posts, trying again at once (up to {@value #ATTEMPTS} attempts) when BC's answer is lost or BC fails transiently.
+     * Safe because every attempt starts by looking for the shipment it would post (see {@link ThreePlPosting#post}), and
+     * it spares the confirmation the 30 s penalty of the retry loop for a fault of one request; throttling (429) is
+     * left to the retry loop and its penalty.
+     */
+    private ThreePlPosting.ShipmentPosted postRetryingLostAnswers(final ThreePlPosting poster, final ShipmentConfirmation confirmation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return poster.post(confirmation, Map.of());
+            } catch (final ApiException e) {
+                if (!e.isTransient() || e.status() == 429 || attempt >= ATTEMPTS || !poster.recognisesPostedShipments()) {
+                    throw e;
+                }
+                getLogger().debug("Shipment {} attempt {} failed ({}); checking BC and trying again", ShipmentConfirmations.key(confirmation),
+                        attempt, e.getMessage());
+            }
+        }
     }
 
     private void emit(final ProcessSession session, final FlowFile input, final ShipmentConfirmation confirmation,

@@ -44,13 +44,15 @@ class ThreePlExchangeSimulatorTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private BusinessCentralSimulator simulator;
+    private FaultInjector faults;
     private BcCompany company;
     private final List<HttpServer> servers = new ArrayList<>();
 
     @BeforeEach
     void seed() {
         final SandboxStats stats = new SandboxStats();
-        simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(), new FaultInjector(FaultPlan.NONE, 1L, stats), stats);
+        faults = new FaultInjector(FaultPlan.NONE, 1L, stats);
+        simulator = new BusinessCentralSimulator(BcSimulatorConfig.defaults(), faults, stats);
         company = simulator.createCompany("CRONUS FR");
         company.putCustomer("C-SUPER", "Supermarché du Centre", "achats@super.example", null);
         company.putItem("1896-S", "Athens Desk", "5412345000020", new BigDecimal("10.00"), new BigDecimal("50"));
@@ -210,6 +212,100 @@ class ThreePlExchangeSimulatorTest {
         again.assertAttributeEquals("stock.differences", "1");
         again.assertAttributeEquals("stock.adjustments.posted", "0");
         assertEquals(0, new BigDecimal("40").compareTo(inventory("1896-S")), "a redelivered report posts nothing twice");
+    }
+
+    @Test
+    void aDesadvWhoseShipAnswerIsLostIsRecognisedAsPostedNotAsAnOverShipment() throws Exception {
+        final String number = releasedOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        // 1 desk of 2 and the 4 chairs: retried blindly, the desk would ship twice and the chairs be refused (0 left)
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7001", number, 1, 4)).get(0).toByteArray());
+        faults.loseNextAnswer("/Microsoft.NAV.ship");
+        post.run();
+
+        assertEquals(List.of(), post.getFlowFilesForRelationship("review").stream().map(f -> f.getAttribute("error.message")).toList());
+        assertEquals(0, post.getFlowFilesForRelationship("retry").size());
+        final MockFlowFile posted = post.getFlowFilesForRelationship("success").get(0);
+        posted.assertAttributeEquals("bc.shipment.already.posted", "true");
+        posted.assertAttributeEquals("bc.shipment.number", company.salesShipments().get(0).path("number").asText());
+        posted.assertAttributeEquals("bc.shipment.quantity", "5");
+        assertEquals(1, company.salesShipments().size(), "posted once");
+        assertEquals("DN-7001", company.salesShipments().get(0).path("customerPurchaseOrderReference").asText());
+        final JsonNode desk = company.salesOrders().get(0).path("salesOrderLines").get(0);
+        assertEquals(0, BigDecimal.ONE.compareTo(desk.path("shippedQuantity").decimalValue()), "the desk shipped once");
+
+        // the same confirmation reaching another node's processor (no memory of it): found in BC, not posted again
+        final TestRunner elsewhere = bcRunner(new PostBusinessCentralShipment());
+        elsewhere.enqueue(posted.toByteArray());
+        elsewhere.run();
+        elsewhere.getFlowFilesForRelationship("success").get(0).assertAttributeEquals("bc.shipment.already.posted", "true");
+        assertEquals(1, company.salesShipments().size());
+    }
+
+    @Test
+    void aDesadvShippingMoreThanIsLeftStillGoesToReview() throws Exception {
+        final String number = releasedOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7001", number, 1, 4)).get(0).toByteArray());
+        post.run();
+        post.getFlowFilesForRelationship("success").get(0).assertAttributeNotExists("bc.shipment.already.posted");
+        // another shipment id: two desks where one is left
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7002", number, 2, 0)).get(0).toByteArray());
+        post.run();
+        final MockFlowFile refused = post.getFlowFilesForRelationship("review").get(0);
+        refused.assertAttributeEquals("error.code", "OVER_SHIPMENT");
+        assertEquals(1, company.salesShipments().size());
+    }
+
+    @Test
+    void underRandomFaultsEveryDesadvPostsOnce() throws Exception {
+        final String number = releasedOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7001", number, 1, 2)).get(0).toByteArray());
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7002", number, 1, 2)).get(0).toByteArray());
+        faults.plan(new FaultPlan(0.3, false, true, false, true, false, java.time.Duration.ZERO, java.time.Duration.ofMillis(200), true));
+        for (int round = 0; round < 30 && post.getQueueSize().getObjectCount() > 0; round++) {
+            post.run(post.getQueueSize().getObjectCount());
+            for (final MockFlowFile retry : post.getFlowFilesForRelationship("retry")) {
+                post.enqueue(retry.toByteArray());
+            }
+            post.clearTransferState();
+        }
+        faults.plan(FaultPlan.NONE);
+        assertEquals(0, post.getQueueSize().getObjectCount(), "both confirmations handled");
+        assertEquals(2, company.salesShipments().size(), "one shipment per DESADV");
+        final JsonNode lines = company.salesOrders().get(0).path("salesOrderLines");
+        assertEquals(0, new BigDecimal("2").compareTo(lines.get(0).path("shippedQuantity").decimalValue()));
+        assertEquals(0, new BigDecimal("4").compareTo(lines.get(1).path("shippedQuantity").decimalValue()));
+    }
+
+    private String releasedOrder() throws Exception {
+        final String number = company.createSalesOrder(MAPPER.readTree("""
+                {"customerNumber":"C-SUPER","externalDocumentNumber":"#1001","salesOrderLines":[
+                 {"lineType":"Item","lineObjectNumber":"1896-S","quantity":2},{"lineType":"Item","lineObjectNumber":"1900-S","quantity":4}]}""")
+        ).path("number").asText();
+        company.releaseSalesOrder(number);
+        return number;
+    }
+
+    /** A DESADV of {@code desks} 1896-S (by GTIN) and {@code chairs} 1900-S (by article number) for the order. */
+    private static String desadv(final String shipmentId, final String order, final int desks, final int chairs) {
+        return """
+                UNB+UNOC:3+5490000000017:14+5412345000013:14+261207:1015+%1$s'
+                UNH+1+DESADV:D:96A:UN:EAN005'
+                BGM+351+%1$s+9'
+                DTM+11:20261207:102'
+                RFF+ON:%2$s'
+                CPS+1'
+                LIN+10000++5412345000020:EN'
+                QTY+12:%3$d'
+                LIN+20000'
+                PIA+5+1900-S:SA'
+                QTY+12:%4$d'
+                CNT+2:2'
+                UNT+12+1'
+                UNZ+1+%1$s'
+                """.formatted(shipmentId, order, desks, chairs);
     }
 
     private BigDecimal inventory(final String item) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DESADV file -> ReadShipmentConfirmationEdi -> PostBusinessCentralShipment -> a BC stub: posted once, replays refused. */
 class PostBusinessCentralShipmentTest {
@@ -30,7 +31,7 @@ class PostBusinessCentralShipmentTest {
         final String orders = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("id", "o-1", "number", "S-ORD101001",
                 "salesOrderLines", List.of(Map.of("id", "l-1", "@odata.etag", "W/\"1\"", "sequence", 10000, "lineType", "Item",
                         "lineObjectNumber", "1896-S", "quantity", 2, "shippedQuantity", 0))))));
-        server = new StubBcServer(request -> !request.startsWith("GET") ? "{}" : request.contains("S-ORD101001") ? orders : "{\"value\":[]}");
+        server = new StubBcServer(request -> !request.startsWith("GET") ? "{}" : request.contains("/salesShipments") ? "{\"value\":[]}" : request.contains("S-ORD101001") ? orders : "{\"value\":[]}");
         runner = TestRunners.newTestRunner(PostBusinessCentralShipment.class);
         StubConnection.addTo(runner, server.port());
         final JsonTreeReader reader = new JsonTreeReader();
@@ -65,10 +66,11 @@ class PostBusinessCentralShipmentTest {
         final MockFlowFile posted = runner.getFlowFilesForRelationship(PostBusinessCentralShipment.REL_SUCCESS).get(0);
         posted.assertAttributeEquals("bc.shipment.quantity", "1");
         posted.assertAttributeEquals("bc.order.number", "S-ORD101001");
+        assertTrue(server.calls().get(0).startsWith("GET /api/v2.0/companies(c0)/salesShipments?"), "first, the shipment already posted?");
         assertEquals(List.of("PATCH /api/v2.0/companies(c0)/salesOrderLines(l-1)",
                         "PATCH /api/nifiEcommerce/edi/v1.0/companies(c0)/shippableSalesOrders(o-1)",
                         "POST /api/nifiEcommerce/edi/v1.0/companies(c0)/shippableSalesOrders(o-1)/Microsoft.NAV.ship"),
-                server.calls().subList(1, server.calls().size()).stream().map(c -> c.split(" \\{")[0]).toList());
+                server.calls().subList(2, server.calls().size()).stream().map(c -> c.split(" \\{")[0]).toList());
 
         server.calls().clear();
         runner.clearTransferState();

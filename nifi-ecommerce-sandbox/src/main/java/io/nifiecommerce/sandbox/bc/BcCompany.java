@@ -540,9 +540,16 @@ public final class BcCompany {
         return store.read(() -> Map.copyOf(shipmentTracking));
     }
 
-    /** The order's package tracking number goes onto its posted shipment, as Sales-Post copies it. */
-    void recordShipmentTracking(final String orderId, final String shipmentNumber) {
+    /**
+     * The order's package tracking number goes onto its posted shipment, as Sales-Post copies it; so does Your Reference
+     * (set through bc-extension), which API v2.0's salesShipments shows as customerPurchaseOrderReference.
+     */
+    void recordShipmentTracking(final String orderId, final String shipmentNumber, final ObjectNode shipment) {
         final ObjectNode fields = shippingFields.get(orderId);
+        final String reference = fields == null ? "" : fields.path("yourReference").asText("");
+        if (!reference.isEmpty()) {
+            shipment.put("customerPurchaseOrderReference", reference);
+        }
         final String tracking = fields == null ? "" : fields.path("packageTrackingNumber").asText("");
         if (!tracking.isEmpty()) {
             shipmentTracking.put(shipmentNumber, tracking);
@@ -623,7 +630,7 @@ public final class BcCompany {
         });
     }
 
-    /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber and shippingAgentCode. */
+    /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber, shippingAgentCode and yourReference. */
     BcRow patchView(final BcCustomPage page, final String orderId, final JsonNode body, final String ifMatch) {
         return store.transaction(() -> {
             if (!page.type().page().modifyAllowed()) {
@@ -637,6 +644,7 @@ public final class BcCompany {
             final ObjectNode fields = JsonNodeFactory.instance.objectNode();
             fields.set("packageTrackingNumber", view.get("packageTrackingNumber"));
             fields.set("shippingAgentCode", view.get("shippingAgentCode"));
+            fields.set("yourReference", view.get("yourReference"));
             shippingFields.put(order.id(), fields);
             restoreOnRollback(shippingFields, order.id(), previous);
             // a change of the Sales Header: a new version, a new SystemModifiedAt

@@ -60,8 +60,8 @@ final class BcDocumentPosting {
         shipment.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
         shipment.put("orderNumber", o.path("number").asText());
         shipment.put("lastModifiedDateTime", EntityBody.timestamp(now));
+        company.recordShipmentTracking(order.id(), shipmentNumber, shipment);
         shipments.insert(shipmentId, shipment);
-        company.recordShipmentTracking(order.id(), shipmentNumber);
 
         final BcTable invoices = company.tableFor(BcCompany.SALES_INVOICES);
         final String invoiceId = invoice ? store.newId() : null;

@@ -26,6 +26,7 @@ public final class BcEdiExtension {
     public static final BcCustomPage SHIPPABLE_SALES_ORDERS = page(SHIPPABLE_PAGE, "Sales Header", List.of(
             BcField.of("id", BcFieldType.GUID), BcField.code("number", 20), BcField.code("externalDocumentNumber", 35),
             BcField.of("status", BcFieldType.ENUM), BcField.text("packageTrackingNumber", 30), BcField.code("shippingAgentCode", 10),
+            BcField.text("yourReference", 35),
             BcField.of("lastModifiedDateTime", BcFieldType.DATETIME)));
 
     /** {@code api/nifiEcommerce/edi/v1.0/companies(..)/receivablePurchaseOrders}. */

@@ -265,8 +265,14 @@ public final class BusinessCentralSimulator {
         if (!latency.isZero()) {
             Thread.sleep(latency);
         }
-        final Optional<Fault> fault = injector.draw();
         final boolean write = isBatch ? batchWrites(operation.body()) : operation.isWrite();
+        if (write && injector.takeLostAnswer(exchange.getRequestURI().getPath())) {
+            execute(operation, isBatch);
+            stats.increment("bc.faults.afterCommit");
+            exchange.close();
+            return;
+        }
+        final Optional<Fault> fault = injector.draw();
         if (fault.isEmpty()) {
             respond(exchange, execute(operation, isBatch));
             return;
