@@ -143,11 +143,14 @@ class DemoEndToEndIT {
 
     /** The Amazon settlement report the demo drops: reconciled and booked once, balanced; marketplace invoices in BC once each. */
     @Test
-    void theMarketplaceSettlementIsReconciledAndBookedOnce() throws IOException {
+    void theMarketplaceSettlementAndInvoicesAreBookedOnce() throws IOException {
         final JsonNode accounting = new ObjectMapper().readTree(demo.summaryJson(report, report.complete(), null)).path("marketplaceAccounting");
         assertAll(
                 () -> assertEquals(1, accounting.path("settlementsReconciled").asInt(), "the settlement's journal lines balance to its deposit"),
                 () -> assertTrue(accounting.path("settlementJournalLines").asInt() >= 3, "customer, vendor and bank lines: " + accounting),
+                () -> assertEquals(2, accounting.path("invoicesIssued").asInt(), "Mirakl's commission invoice and credit note: " + accounting),
+                () -> assertTrue(accounting.path("issuedInvoicesBooked").asBoolean(), "each issued document in BC: " + accounting),
+                () -> assertEquals(2, accounting.path("invoicesInBusinessCentral").asInt(), "one purchase invoice, one credit memo: " + accounting),
                 () -> assertEquals(0, accounting.path("invoiceDuplicates").asInt(), "marketplace invoices in BC once each"));
     }
 

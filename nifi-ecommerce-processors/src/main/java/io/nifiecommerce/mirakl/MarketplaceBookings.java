@@ -13,6 +13,7 @@ import io.nifiecommerce.http.ErrorClass;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class MarketplaceBookings {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
 
     private final BusinessCentralClient client;
     private final String companyId;
@@ -95,7 +97,9 @@ public final class MarketplaceBookings {
 
     /**
      * The period's document number, 20 characters at most (BC's Code[20]): a marketplace prefix and the marketplace's own
-     * settlement id when it has one (Amazon: {@code AMAZON-24288621291}), else the period's first day ({@code CARREFOUR-20261120}).
+     * settlement id when it has one (Amazon: {@code AMAZON-24288621291}), else the period's first day ({@code CARREFOUR-20261120}),
+     * or its first minute when the period does not start at midnight ({@code CARREFOUR-2611201430}): a day may then hold
+     * several periods, and each needs a number of its own.
      */
     public String settlementDocumentNumber(final PeriodSettlement settlement) {
         final String prefix = marketplace.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
@@ -103,7 +107,10 @@ public final class MarketplaceBookings {
             final String reference = truncate(settlement.reference().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""), 19);
             return prefix.isEmpty() || reference.length() >= 18 ? reference : truncate(prefix, 19 - reference.length()) + "-" + reference;
         }
-        return truncate(prefix, 11) + "-" + LocalDate.ofInstant(settlement.start(), ZoneOffset.UTC).format(DAY);
+        if (settlement.start().equals(settlement.start().truncatedTo(ChronoUnit.DAYS))) {
+            return truncate(prefix, 11) + "-" + LocalDate.ofInstant(settlement.start(), ZoneOffset.UTC).format(DAY);
+        }
+        return truncate(prefix, 9) + "-" + MINUTE.format(settlement.start());
     }
 
     /**

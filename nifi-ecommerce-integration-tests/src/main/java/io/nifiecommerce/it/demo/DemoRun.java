@@ -164,6 +164,7 @@ public final class DemoRun implements AutoCloseable {
             }
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             edi.step(logistics.bcInventorySeen());
+            settlements.step();
             playCustomerService(customerService, logistics, step);
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;

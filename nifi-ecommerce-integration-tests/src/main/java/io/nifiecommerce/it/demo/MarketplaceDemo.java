@@ -15,10 +15,13 @@ import java.util.Map;
 
 /**
  * The marketplace flow's parameters in the demo: the sandbox's Mirakl marketplace and Amazon seller account and their BC accounts, a tracking
- * drop directory of its own, and periods starting yesterday so that the settlement reader does not walk years of
- * empty periods.
+ * drop directory of its own, orders read from yesterday, and short settlement periods from the demo's start, so that
+ * the operator's invoices are booked during the run (see {@link MiraklBilling}).
  */
 final class MarketplaceDemo {
+
+    static final String SETTLEMENT_PERIOD = "2 min";
+    static final String SETTLEMENT_DELAY = "30 sec";
 
     private MarketplaceDemo() {
     }
@@ -29,7 +32,11 @@ final class MarketplaceDemo {
         values.put("mirakl.api.key", MiraklSeeding.API_KEY);
         values.put("mirakl.marketplace.code", MiraklSeeding.MARKETPLACE);
         values.put("mirakl.initial.start.date", Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).toString());
-        values.put("mirakl.settlement.period", "1 day");
+        // time as it passes, compressed: two-minute periods from the demo's start, summarised 30 s after their end, so that
+        // the billing cycle the demo closes falls in a period that closes during the run (production: days and an hour)
+        values.put("mirakl.settlement.start.date", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString());
+        values.put("mirakl.settlement.period", SETTLEMENT_PERIOD);
+        values.put("mirakl.settlement.delay", SETTLEMENT_DELAY);
         values.put("bc.marketplace.customer", MiraklSeeding.BC_PARTY);
         values.put("bc.marketplace.vendor", MiraklSeeding.BC_PARTY);
         values.put("bc.marketplace.journal", MiraklSeeding.BC_JOURNAL);

@@ -45,9 +45,11 @@ final class SettlementDemo {
             + "quantity-purchased promotion-id").split(" ");
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final MiraklBilling mirakl;
     private BigDecimal deposit = BigDecimal.ZERO;
 
-    private SettlementDemo() {
+    private SettlementDemo(final MiraklBilling mirakl) {
+        this.mirakl = mirakl;
     }
 
     /** Seeds Amazon's customer and vendor in BC, and drops the settlement report where the flow lists them. */
@@ -55,7 +57,7 @@ final class SettlementDemo {
         final BcCompany bc = sandbox.businessCentral().company(sandbox.bcCompanyName());
         bc.putCustomer(BC_PARTY, "Amazon EU", "marketplace@amazon.example", null);
         bc.putVendor(BC_PARTY, "Amazon EU S.a r.l.");
-        final SettlementDemo demo = new SettlementDemo();
+        final SettlementDemo demo = new SettlementDemo(new MiraklBilling(sandbox.marketplace().shop()));
         final Path input = Files.createDirectories(work.resolve("amazon-settlements"));
         try (var stale = Files.list(input)) {
             for (final Path file : stale.toList()) {
@@ -78,8 +80,20 @@ final class SettlementDemo {
         return parameters;
     }
 
-    /** The settlement is in BC: its journal lines (or, once posted, its G/L entries) balance and amount to the deposit. */
+    /** One step of the marketplace operators: Mirakl closes its billing cycle once the orders are debited. */
+    void step() {
+        mirakl.step();
+    }
+
+    /**
+     * The settlement is in BC: its journal lines (or, once posted, its G/L entries) balance and amount to the deposit; and
+     * the Mirakl operator's invoice and credit note are in BC.
+     */
     boolean complete(final BcCompany bc) {
+        return reconciled(bc) && mirakl.booked(bc);
+    }
+
+    private boolean reconciled(final BcCompany bc) {
         final List<JsonNode> lines = linesOf(bc);
         return !lines.isEmpty() && sum(lines).signum() == 0 && bankLine(lines).compareTo(deposit) == 0;
     }
@@ -89,14 +103,16 @@ final class SettlementDemo {
         final List<JsonNode> lines = linesOf(bc);
         final ObjectNode section = json.putObject("marketplaceAccounting");
         section.put("settlementsDropped", 1);
-        section.put("settlementsReconciled", complete(bc) ? 1 : 0);
+        section.put("settlementsReconciled", reconciled(bc) ? 1 : 0);
         section.put("settlementDocumentNumber", DOCUMENT_NUMBER);
         section.put("settlementJournalLines", lines.size());
         section.put("settlementDeposit", deposit.toPlainString());
         final List<String> keys = new ArrayList<>();
         bc.purchaseInvoices().forEach(invoice -> keys.add("invoice " + invoice.path("vendorInvoiceNumber").asText()));
         bc.purchaseCreditMemos().forEach(memo -> keys.add("credit " + memo.path("vendorCreditMemoNumber").asText()));
+        section.put("invoicesIssued", mirakl.issued().size());
         section.put("invoicesInBusinessCentral", keys.size());
+        section.put("issuedInvoicesBooked", mirakl.booked(bc));
         section.put("invoiceDuplicates", keys.size() - keys.stream().distinct().count());
     }
 

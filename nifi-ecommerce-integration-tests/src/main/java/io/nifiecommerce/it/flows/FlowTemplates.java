@@ -649,6 +649,9 @@ public final class FlowTemplates {
         flow.parameter("mirakl.acceptance.policy", "BUSINESS_CENTRAL_STOCK (accept a line when BC has the item and the stock) or ACCEPT_ALL",
                 false, "BUSINESS_CENTRAL_STOCK");
         flow.parameter("mirakl.settlement.period", "Length of a settlement period (10 days follows Mirakl's default billing cycle)", false, "10 days");
+        flow.parameter("mirakl.settlement.start.date", "Start of the first settlement period, an ISO-8601 instant (midnight UTC names periods by day)",
+                false, "2026-01-01T00:00:00Z");
+        flow.parameter("mirakl.settlement.delay", "How long after its end a settlement period is summarised (the operator's late lines)", false, "1 hour");
         flow.parameter("mirakl.carrier.codes", "The marketplace's code of each carrier, e.g. colissimo=COLISSIMO,chronopost=CHRONOPOST; others go by name",
                 false, "");
         flow.parameter("marketplace.input.directory", "Directory where canonical marketplace order files are dropped", false, "/data/marketplaces/orders");
@@ -746,9 +749,11 @@ public final class FlowTemplates {
         // lane 3: invoices and settlements
         final Component summarise = flow.processor("Summarise marketplace periods", PKG + "mirakl.FetchMiraklSettlement", ecommerce)
                 .serviceProperty("Mirakl Connection", mirakl)
-                .property("Initial Start Date", "#{mirakl.initial.start.date}")
+                .property("Initial Start Date", "#{mirakl.settlement.start.date}")
                 .property("Period", "#{mirakl.settlement.period}")
-                .schedule("TIMER_DRIVEN", "1 hour")
+                .property("Settlement Delay", "#{mirakl.settlement.delay}")
+                // a run calls Mirakl only once a period has closed: until then it reads the clock
+                .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(2 * lane, 0);
         final Component book = flow.processor("Book invoices and settlements in BC", PKG + "mirakl.PutBusinessCentralMarketplaceSettlement", ecommerce)

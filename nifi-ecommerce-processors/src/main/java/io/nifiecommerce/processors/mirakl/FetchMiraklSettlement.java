@@ -77,7 +77,8 @@ public class FetchMiraklSettlement extends AbstractProcessor {
 
     public static final PropertyDescriptor PERIOD = new PropertyDescriptor.Builder()
             .name("Period")
-            .description("The length of a period, e.g. 1 day, or 10 days to follow Mirakl's default billing cycle (1st, 11th, 21st).")
+            .description("The length of a period, e.g. 1 day, or 10 days to follow Mirakl's default billing cycle (1st, 11th, 21st). The "
+                    + "operator's invoices are booked with the period they were issued in, so the period bounds how late they reach the ERP.")
             .required(true)
             .defaultValue("1 day")
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
@@ -145,10 +146,10 @@ public class FetchMiraklSettlement extends AbstractProcessor {
                 start = end;
                 periods++;
             }
+            // no yield when no period closed: such a run only reads the clock, and a short schedule lets a period be
+            // summarised soon after its delay has passed
             if (periods > 0) {
                 session.setState(Map.of(PERIOD_END, start.toString()), Scope.CLUSTER);
-            } else {
-                context.yield();
             }
         } catch (final ApiException e) {
             session.rollback();

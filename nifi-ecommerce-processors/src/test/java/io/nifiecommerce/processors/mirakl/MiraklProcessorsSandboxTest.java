@@ -194,4 +194,43 @@ class MiraklProcessorsSandboxTest {
         runner.run();
         runner.assertTransferCount(FetchMiraklSettlement.REL_SUCCESS, 0);
     }
+
+    @Test
+    void shortPeriodsCarryTheOperatorsDocumentsOnceTheirDelayHasPassed() throws Exception {
+        // the demo's compression: two-minute periods from 10:00, summarised 30 s after their end, on the marketplace's clock
+        order("4001", "SKU-1");
+        fetchOrders().run();
+        shop.ordersByState();
+        clock.advance(Duration.ofSeconds(150));
+        final JsonNode credit = shop.issueManualCredit(new BigDecimal("5.00"), "Geste commercial");
+        final JsonNode invoice = shop.closeBillingCycle().orElseThrow();
+
+        final FetchMiraklSettlement processor = new FetchMiraklSettlement();
+        processor.setClock(clock);
+        final TestRunner runner = runner(processor);
+        runner.setProperty(FetchMiraklSettlement.MIRAKL_CONNECTION, "mirakl");
+        runner.setProperty(FetchMiraklSettlement.INITIAL_START_DATE, "2026-11-20T10:00:00Z");
+        runner.setProperty(FetchMiraklSettlement.PERIOD, "2 min");
+        runner.setProperty(FetchMiraklSettlement.SETTLEMENT_DELAY, "30 sec");
+        runner.run();
+        // 10:02:31: the first period (the sale) is summarised, the second (the documents issued at 10:02:31) is still open
+        runner.assertTransferCount(FetchMiraklSettlement.REL_SUCCESS, 1);
+        assertTrue(MAPPER.readTree(runner.getFlowFilesForRelationship(FetchMiraklSettlement.REL_SUCCESS).get(0).toByteArray())
+                .path("documents").isEmpty());
+
+        runner.clearTransferState();
+        clock.advance(Duration.ofMinutes(1));
+        runner.run();
+        runner.assertTransferCount(FetchMiraklSettlement.REL_SUCCESS, 0);
+
+        clock.advance(Duration.ofMinutes(1));
+        runner.run();
+        runner.assertTransferCount(FetchMiraklSettlement.REL_SUCCESS, 1);
+        final MockFlowFile second = runner.getFlowFilesForRelationship(FetchMiraklSettlement.REL_SUCCESS).get(0);
+        second.assertAttributeEquals("settlement.period.start", "2026-11-20T10:02:00Z");
+        final List<String> keys = new java.util.ArrayList<>();
+        MAPPER.readTree(second.toByteArray()).path("documents").forEach(document -> keys.add(document.path("key").asText()));
+        assertEquals(List.of("CARREFOUR-" + credit.path("invoice_id").asText(), "CARREFOUR-" + invoice.path("invoice_id").asText()),
+                keys.stream().sorted().toList());
+    }
 }
