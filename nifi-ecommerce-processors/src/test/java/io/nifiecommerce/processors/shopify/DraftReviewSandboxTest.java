@@ -13,6 +13,7 @@ import io.nifiecommerce.sandbox.seed.Company;
 import io.nifiecommerce.sandbox.seed.Order;
 import io.nifiecommerce.sandbox.shopify.DraftOrderState;
 import io.nifiecommerce.sandbox.shopify.Shop;
+import io.nifiecommerce.shopify.draft.ErpShippingApplier;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
@@ -108,6 +109,13 @@ class DraftReviewSandboxTest {
         put.setProperty("B2C Customer Matching", "DEFAULT");
         put.setProperty("B2C Default Customer", sandbox.bcWebCustomer());
         return put;
+    }
+
+    /** A B2B checkout to draft, without a shipping line: the ERP quotes the carrier. */
+    private static DraftOrderState checkedOutToDraft(final Shop shop, final Order b2b) {
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        return shop.checkout(b2b.asDocument(b2b.id() + 7, null, b2b.createdAt(), "PENDING").withShippingLines(List.of(), b2b.createdAt()))
+                .orElseThrow();
     }
 
     /** FetchShopifyOrders reviewing B2B orders as drafts, from the start of the shop. */
@@ -222,9 +230,7 @@ class DraftReviewSandboxTest {
         sandbox.reset();
         final Shop shop = sandbox.shopify().shop();
         final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
-        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
-        final DraftOrderState draft = shop.checkout(b2b.asDocument(b2b.id() + 7, null, b2b.createdAt(), "PENDING")
-                .withShippingLines(List.of(), b2b.createdAt())).orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
         final BcCompany bcCompany = chargingFreight(b2b);
         shop.tagDraft(draft.id(), "approved");
         final TestRunner fetch = drafts();
@@ -289,6 +295,43 @@ class DraftReviewSandboxTest {
         assertTrue(failed.get(0).getAttribute("error.message").contains(b2b.name()));
         assertTrue(records(orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS)).stream()
                 .noneMatch(r -> r.path("sourceId").asText().equals("gid://shopify/Order/" + b2b.id())));
+    }
+
+    @Test
+    void anOrderCancelledWhileItsDraftWasOnItsWayToBcIsReviewedWithItsReasonNotLeftOpenInSilence() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
+        final BcCompany bcCompany = chargingFreight(b2b);
+        shop.tagDraft(draft.id(), "approved");
+        final TestRunner fetch = drafts();
+        fetch.run();
+        final byte[] inFlight = fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).toByteArray();
+
+        // while the approved draft waits for BC (an outage), the sales administration completes it by hand and the order is cancelled
+        final long orderId = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false).id();
+        assertTrue(shop.adjustments().cancel(orderId, "CUSTOMER", false, false).isEmpty());
+        final TestRunner orders = ordersUnderDraftReview();
+        orders.run();
+        final TestRunner put = salesOrders();
+        for (final MockFlowFile flowFile : orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS)) {
+            put.enqueue(flowFile.toByteArray());
+        }
+        // the cancellation comes first and finds no sales order; then BC is back and the draft creates one
+        put.enqueue(inFlight);
+        put.run(put.getQueueSize().getObjectCount());
+        assertEquals(1, bcCompany.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).count());
+
+        // the carrier price step finds the order cancelled: to review, with the reason, rather than open in silence
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).stream()
+                .filter(f -> f.getContent().contains(draft.name())).findFirst().orElseThrow().toByteArray());
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_FAILURE, 1);
+        final MockFlowFile reviewed = price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_FAILURE).get(0);
+        reviewed.assertAttributeEquals("error.code", ErpShippingApplier.ORDER_CANCELLED);
+        assertTrue(reviewed.getAttribute("error.message").contains(shop.order(orderId).orElseThrow().name()));
     }
 
     @Test
