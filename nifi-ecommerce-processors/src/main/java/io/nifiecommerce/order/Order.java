@@ -30,4 +30,11 @@ public record Order(String source, String sourceId, String name, Segment segment
         lines = lines == null ? List.of() : List.copyOf(lines);
         shippingLines = shippingLines == null ? List.of() : List.copyOf(shippingLines);
     }
+
+    /** The same order under another public reference, e.g. the draft's name its ERP document carries. */
+    public Order named(final String otherName) {
+        return new Order(source, sourceId, otherName, segment, channel, createdAt, updatedAt, processedAt, cancelledAt, currency, taxesIncluded,
+                financialStatus, fulfillmentStatus, poNumber, tags, email, note, customer, company, billingAddress, shippingAddress, lines,
+                shippingLines, subtotalPrice, totalDiscounts, totalShipping, totalTax, totalPrice);
+    }
 }

@@ -7,6 +7,7 @@ import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
+import io.nifiecommerce.shopify.draft.DraftOrigins;
 import io.nifiecommerce.shopify.order.BulkBackfill;
 import io.nifiecommerce.shopify.order.BulkOrderExport;
 import io.nifiecommerce.shopify.order.OrderPageReader;
@@ -227,6 +228,7 @@ public class FetchShopifyOrders extends AbstractProcessor implements VerifiableP
                             ? context.getProperty(FetchShopifyOrdersProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null,
                     maxPerFlowFile, getLogger(), () -> !isScheduled(), served -> reportFallForward(connection, served))
                     .withGate(ReleaseGateProperties.gate(context))
+                    .withDraftOrigins(new DraftOrigins(client))
                     .withHeld((node, order, release) -> {
                         // a B2B order that skipped the review is shown, not silently left out: the others come back when approved
                         if (Release.NOT_REVIEWED.equals(release.reason())) {

@@ -58,7 +58,8 @@ import java.util.Set;
         @WritesAttribute(attribute = "mime.type", description = "The Record Writer's MIME type"),
         @WritesAttribute(attribute = "shopify.shop", description = "The shop's domain"),
         @WritesAttribute(attribute = "error.code", description = "On failure and retry: the reason (NO_SHIPPING_CHARGE, NO_BC_DOCUMENT, "
-                + "DRAFT_ORDER_NOT_FOUND, DRAFT_ORDER_UPDATE_REFUSED, DRAFT_ORDER_COMPLETE_REFUSED, ORDER_EDIT_REFUSED, or the API's code)"),
+                + "DRAFT_ORDER_NOT_FOUND, DRAFT_ORDER_UPDATE_REFUSED, DRAFT_ORDER_COMPLETE_REFUSED, ORDER_EDIT_REFUSED, ORDER_CANCELLED_WHILE_SENT (the order the draft became was cancelled before "
+                + "its price came: cancel the sales order in BC), or the API's code)"),
         @WritesAttribute(attribute = "error.message", description = "On failure and retry: the detail")
 })
 @SeeAlso({FetchShopifyDraftOrders.class})

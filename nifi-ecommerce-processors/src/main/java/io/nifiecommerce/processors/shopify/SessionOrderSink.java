@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.shopify.draft.DraftOrigins;
 import io.nifiecommerce.order.Release;
 import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.order.Segment;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ import java.util.function.Function;
 final class SessionOrderSink implements OrderSink {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A cancelled draft-origin order whose draft could not be found: its ERP document is cancelled by hand. */
+    static final String DRAFT_NOT_FOUND = "DRAFT_OF_CANCELLED_ORDER_NOT_FOUND";
 
     /** Which segments to emit, as the Segment Filter property says. */
     enum SegmentFilter { ALL, B2B, B2C }
@@ -48,6 +52,7 @@ final class SessionOrderSink implements OrderSink {
     private ReleaseGate gate = ReleaseGate.all();
     private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
     private HeldOrders held = (node, order, release) -> { };
+    private DraftOrigins draftOrigins;
     private boolean lastHeld;
     private Map<Segment, OrderFlowFileWriter> writers;
     private String servedVersion;
@@ -82,6 +87,15 @@ final class SessionOrderSink implements OrderSink {
         void held(ObjectNode node, Order order, Release release) throws IOException;
     }
 
+    /**
+     * Cancelled orders made from approved drafts go on under their draft's name: the ERP holds their document under it
+     * and must cancel it there. Without this they are held like the other draft-origin orders.
+     */
+    SessionOrderSink withDraftOrigins(final DraftOrigins origins) {
+        this.draftOrigins = origins;
+        return this;
+    }
+
     /** Told of the orders the gate holds. */
     SessionOrderSink withHeld(final HeldOrders heldOrders) {
         this.held = heldOrders;
@@ -107,16 +121,13 @@ final class SessionOrderSink implements OrderSink {
         try {
             order = mapper.apply(node);
         } catch (final RuntimeException e) {
-            FlowFile failed = session.create();
-            failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
-            final Map<String, String> attributes = baseAttributes();
-            attributes.putAll(ErrorAttributes.of("UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage()));
-            attributes.put("mime.type", "application/json");
-            failed = session.putAllAttributes(failed, attributes);
-            session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
+            failure(node, "UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
         final Release release = gate.decide(order);
+        if (draftOrigins != null && Release.RELEASED_AS_DRAFT.equals(release.reason()) && isCancelled(order)) {
+            return cancelledFromDraft(node, order, b2b);
+        }
         if (!release.released()) {
             held.held(node, order, release);
             lastHeld = true;
@@ -124,6 +135,28 @@ final class SessionOrderSink implements OrderSink {
         }
         writers.get(b2b ? Segment.B2B : Segment.B2C).write(node, order);
         return true;
+    }
+
+    /**
+     * Sends a cancelled draft-origin order on under its draft's name, or to failure when no draft names it: its ERP
+     * document is never left open without a word.
+     */
+    private boolean cancelledFromDraft(final ObjectNode node, final Order order, final boolean b2b) throws IOException {
+        final Optional<String> draftName = draftOrigins.draftNameOf(order);
+        if (draftName.isPresent()) {
+            final ObjectNode renamed = node.deepCopy();
+            renamed.put("name", draftName.get());
+            writers.get(b2b ? Segment.B2B : Segment.B2C).write(renamed, order.named(draftName.get()));
+            return true;
+        }
+        failure(node, DRAFT_NOT_FOUND, "Order " + order.name() + " was cancelled in the shop and carries the approval of a draft, whose "
+                + "name the ERP would hold it under, but no completed draft of its customer names this order: look for its sales "
+                + "order in the ERP and cancel it by hand");
+        return false;
+    }
+
+    private static boolean isCancelled(final Order order) {
+        return order.cancelledAt() != null && !order.cancelledAt().isBlank();
     }
 
     @Override
@@ -167,6 +200,17 @@ final class SessionOrderSink implements OrderSink {
     @Override
     public boolean stopRequested() {
         return stopRequested.getAsBoolean();
+    }
+
+    /** One order to failure as Shopify gave it, with the reason in attributes. */
+    private void failure(final ObjectNode node, final String code, final String message) throws IOException {
+        FlowFile failed = session.create();
+        failed = session.write(failed, out -> out.write(MAPPER.writeValueAsBytes(node)));
+        final Map<String, String> attributes = baseAttributes();
+        attributes.putAll(ErrorAttributes.of(code, message));
+        attributes.put("mime.type", "application/json");
+        failed = session.putAllAttributes(failed, attributes);
+        session.transfer(failed, FetchShopifyOrders.REL_FAILURE);
     }
 
     private Map<Segment, OrderFlowFileWriter> writers() {

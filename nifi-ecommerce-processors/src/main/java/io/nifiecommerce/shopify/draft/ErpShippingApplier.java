@@ -20,9 +20,14 @@ import java.util.function.Function;
  *   <li>Draft already completed (by the sales administration, or by an earlier run): the order is edited
  *       ({@code orderEditBegin}, {@code orderEditUpdateShippingLine} on its first shipping line or
  *       {@code orderEditAddShippingLine} when it has none, {@code orderEditCommit}), unless it already shows that price.</li>
+ *   <li>Draft completed into an order cancelled since (by hand, while the draft was on its way to the ERP): refused with
+ *       {@value #ORDER_CANCELLED}, for someone to cancel the ERP's sales order made from the draft.</li>
  * </ul>
  */
 public final class ErpShippingApplier {
+
+    /** The draft's order was cancelled before the ERP's price reached it. */
+    public static final String ORDER_CANCELLED = "ORDER_CANCELLED_WHILE_SENT";
 
     /** What was done, for the outcome field and the demo's summary. */
     public enum Outcome {
@@ -89,6 +94,13 @@ public final class ErpShippingApplier {
         }
         final String orderId = order.path("id").asText();
         final String orderName = order.path("name").asText(null);
+        if (order.hasNonNull("cancelledAt")) {
+            // completed and cancelled while the draft was on its way to the ERP: the cancellation may have found no
+            // sales order yet, and the one made since is the ERP's to cancel; editing a cancelled order would fail anyway
+            throw new ApiException(ErrorClass.PERMANENT, 0, ORDER_CANCELLED, "Order " + orderName + ", made from this draft, was cancelled in "
+                    + "the shop while the draft was being sent to the ERP: cancel the ERP's sales order made from the draft, unless the "
+                    + "cancellation already did");
+        }
         for (final JsonNode line : order.path("shippingLines").path("nodes")) {
             if (!line.path("isRemoved").asBoolean(false)
                     && wanted.sameAs(line.path("title").asText(), line.path("originalPriceSet").path("shopMoney").path("amount").asText(null))) {

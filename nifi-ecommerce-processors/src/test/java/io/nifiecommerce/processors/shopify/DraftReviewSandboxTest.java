@@ -13,6 +13,7 @@ import io.nifiecommerce.sandbox.seed.Company;
 import io.nifiecommerce.sandbox.seed.Order;
 import io.nifiecommerce.sandbox.shopify.DraftOrderState;
 import io.nifiecommerce.sandbox.shopify.Shop;
+import io.nifiecommerce.shopify.draft.ErpShippingApplier;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
@@ -110,6 +111,25 @@ class DraftReviewSandboxTest {
         return put;
     }
 
+    /** A B2B checkout to draft, without a shipping line: the ERP quotes the carrier. */
+    private static DraftOrderState checkedOutToDraft(final Shop shop, final Order b2b) {
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        return shop.checkout(b2b.asDocument(b2b.id() + 7, null, b2b.createdAt(), "PENDING").withShippingLines(List.of(), b2b.createdAt()))
+                .orElseThrow();
+    }
+
+    /** FetchShopifyOrders reviewing B2B orders as drafts, from the start of the shop. */
+    private static TestRunner ordersUnderDraftReview() throws InitializationException {
+        final TestRunner orders = TestRunners.newTestRunner(FetchShopifyOrders.class);
+        shopify(orders);
+        json(orders);
+        orders.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
+        orders.setProperty(FetchShopifyOrdersProperties.RECORD_WRITER, "writer");
+        orders.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
+        orders.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_DRAFT.getValue());
+        return orders;
+    }
+
     private static TestRunner carrierPrices() throws InitializationException {
         final TestRunner price = TestRunners.newTestRunner(PutShopifyErpShipping.class);
         shopify(price);
@@ -193,13 +213,7 @@ class DraftReviewSandboxTest {
         assertEquals(1, shop.order(completed.orderId()).orElseThrow().shippingLines().size());
 
         // 6. the order Shopify created from the approved draft is not sent to BC again; the completed draft neither
-        final TestRunner orders = TestRunners.newTestRunner(FetchShopifyOrders.class);
-        shopify(orders);
-        json(orders);
-        orders.setProperty(FetchShopifyOrdersProperties.SHOPIFY_CONNECTION, "shopify");
-        orders.setProperty(FetchShopifyOrdersProperties.RECORD_WRITER, "writer");
-        orders.setProperty(FetchShopifyOrdersProperties.INITIAL_START, FetchShopifyOrdersProperties.START_EVERYTHING.getValue());
-        orders.setProperty(ReleaseGateProperties.RELEASE_POLICY, ReleaseGateProperties.POLICY_DRAFT.getValue());
+        final TestRunner orders = ordersUnderDraftReview();
         orders.run();
         final List<JsonNode> polled = records(orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS));
         assertTrue(polled.stream().noneMatch(r -> r.path("sourceId").asText().equals("gid://shopify/Order/" + completed.orderId())));
@@ -209,6 +223,115 @@ class DraftReviewSandboxTest {
         fetch.run();
         fetch.assertTransferCount(FetchShopifyDraftOrders.REL_SUCCESS, 0);
         assertNotNull(order.name());
+    }
+
+    @Test
+    void anOrderCompletedFromAnApprovedDraftThenCancelledCancelsTheSalesOrderBcHoldsUnderTheDraftsName() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
+        final BcCompany bcCompany = chargingFreight(b2b);
+        shop.tagDraft(draft.id(), "approved");
+        final TestRunner fetch = drafts();
+        fetch.run();
+        final TestRunner put = salesOrders();
+        put.enqueue(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).getContent());
+        put.run();
+        put.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 1);
+        assertEquals(1, bcCompany.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).count());
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray());
+        price.run();
+        final long orderId = shop.draft(draft.id()).orElseThrow().orderId();
+
+        // the customer cancels the order the draft became: the poller sends it on under the draft's name, BC's key
+        assertTrue(shop.adjustments().cancel(orderId, "CUSTOMER", false, false).isEmpty());
+        final TestRunner orders = ordersUnderDraftReview();
+        orders.run();
+        final List<MockFlowFile> polled = orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS);
+        final List<JsonNode> cancelled = records(polled).stream()
+                .filter(r -> r.path("sourceId").asText().equals("gid://shopify/Order/" + orderId)).toList();
+        assertEquals(1, cancelled.size(), "the cancellation of a draft-origin order reaches the ERP side");
+        assertEquals(draft.name(), cancelled.get(0).path("name").asText());
+
+        // the ERP side finds its sales order under that name and deletes it: none is left open
+        final TestRunner cancel = salesOrders();
+        for (final MockFlowFile flowFile : polled) {
+            cancel.enqueue(flowFile.toByteArray());
+        }
+        cancel.run(polled.size());
+        assertTrue(records(cancel.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_CANCELLED)).stream()
+                .anyMatch(r -> r.path("name").asText().equals(draft.name()) && r.path("bcNumber").isTextual()),
+                "cancelled with the number of the sales order deleted");
+        assertEquals(0, bcCompany.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).count());
+
+        // read again (overlap, a restart): nothing more to do, and still nothing created
+        orders.clearTransferState();
+        orders.getStateManager().clear(Scope.CLUSTER);
+        orders.run();
+        final TestRunner again = salesOrders();
+        for (final MockFlowFile flowFile : orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS)) {
+            again.enqueue(flowFile.toByteArray());
+        }
+        again.run(Math.max(1, again.getQueueSize().getObjectCount()));
+        assertEquals(0, bcCompany.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).count());
+    }
+
+    @Test
+    void aCancelledOrderTaggedApprovedWithoutADraftIsReviewedWithItsReasonNotHeldInSilence() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(o -> o.isB2b() && o.cancelledAt() == null).findFirst().orElseThrow();
+        // someone approved the order itself, not a draft of it, then it was cancelled: whether the ERP has it, a person must look
+        shop.touchOrder(b2b.id(), List.of("approved"));
+        assertTrue(shop.adjustments().cancel(b2b.id(), "CUSTOMER", false, false).isEmpty());
+        final TestRunner orders = ordersUnderDraftReview();
+        orders.run();
+        final List<MockFlowFile> failed = orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_FAILURE).stream()
+                .filter(f -> f.getContent().contains("\"gid://shopify/Order/" + b2b.id() + "\"")).toList();
+        assertEquals(1, failed.size());
+        failed.get(0).assertAttributeEquals("error.code", "DRAFT_OF_CANCELLED_ORDER_NOT_FOUND");
+        assertTrue(failed.get(0).getAttribute("error.message").contains(b2b.name()));
+        assertTrue(records(orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS)).stream()
+                .noneMatch(r -> r.path("sourceId").asText().equals("gid://shopify/Order/" + b2b.id())));
+    }
+
+    @Test
+    void anOrderCancelledWhileItsDraftWasOnItsWayToBcIsReviewedWithItsReasonNotLeftOpenInSilence() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
+        final BcCompany bcCompany = chargingFreight(b2b);
+        shop.tagDraft(draft.id(), "approved");
+        final TestRunner fetch = drafts();
+        fetch.run();
+        final byte[] inFlight = fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).toByteArray();
+
+        // while the approved draft waits for BC (an outage), the sales administration completes it by hand and the order is cancelled
+        final long orderId = shop.completeDraft(shop.draft(draft.id()).orElseThrow(), false).id();
+        assertTrue(shop.adjustments().cancel(orderId, "CUSTOMER", false, false).isEmpty());
+        final TestRunner orders = ordersUnderDraftReview();
+        orders.run();
+        final TestRunner put = salesOrders();
+        for (final MockFlowFile flowFile : orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS)) {
+            put.enqueue(flowFile.toByteArray());
+        }
+        // the cancellation comes first and finds no sales order; then BC is back and the draft creates one
+        put.enqueue(inFlight);
+        put.run(put.getQueueSize().getObjectCount());
+        assertEquals(1, bcCompany.salesOrders().stream().filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).count());
+
+        // the carrier price step finds the order cancelled: to review, with the reason, rather than open in silence
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).stream()
+                .filter(f -> f.getContent().contains(draft.name())).findFirst().orElseThrow().toByteArray());
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_FAILURE, 1);
+        final MockFlowFile reviewed = price.getFlowFilesForRelationship(PutShopifyErpShipping.REL_FAILURE).get(0);
+        reviewed.assertAttributeEquals("error.code", ErpShippingApplier.ORDER_CANCELLED);
+        assertTrue(reviewed.getAttribute("error.message").contains(shop.order(orderId).orElseThrow().name()));
     }
 
     @Test

@@ -33,10 +33,15 @@ class DraftOrderNamesTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxConfig.defaults().withOrders(20).withSeed(7));
-        names = new DraftOrderNames(new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
+        names = new DraftOrderNames(client(sandbox));
+    }
+
+    /** A GraphQL client of the sandbox's shop, retrying quickly. */
+    static ShopifyGraphQlClient client(final Sandbox sandbox) {
+        return new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), new CostBudget(2000, 100, 10, System::nanoTime),
                 new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)), new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(50))),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10));
     }
 
     @AfterEach

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * {@code draftOrders} (search on status, tag, updated_at, sorted by UPDATED_AT or ID), {@code draftOrder},
+ * {@code draftOrders} (search on status, tag, updated_at, customer_id, sorted by UPDATED_AT or ID), {@code draftOrder},
  * {@code draftOrderUpdate} (the shipping line and tags), {@code draftOrderComplete} (the draft becomes an order) and
  * {@code tagsAdd} on a draft, with Shopify's userErrors for an unknown or already completed draft.
  */
@@ -68,6 +68,7 @@ final class DraftOrders {
             case "updated_at" -> term.matchesTime(draft.content().updatedAt());
             case "created_at" -> term.matchesTime(draft.content().createdAt());
             case "id" -> term.matchesNumber(draft.id());
+            case "customer_id" -> term.matchesNumber(draft.content().customerId());
             default -> !term.negated();
         };
     }
