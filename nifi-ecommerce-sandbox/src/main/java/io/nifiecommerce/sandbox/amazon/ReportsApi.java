@@ -130,6 +130,12 @@ public final class ReportsApi {
                 "amzn1.spdoc.1.4.eu." + UUID.randomUUID(), content.getBytes(StandardCharsets.UTF_8), false));
     }
 
+    /** Amazon gives up an IN_PROGRESS report (FATAL, without a document). */
+    public void fail(final String reportId) {
+        reports.computeIfPresent(reportId, (id, r) -> new Report(id, r.reportType(), r.dataStart(), r.dataEnd(), r.created(), "FATAL",
+                null, null, false));
+    }
+
     /** Forgets every report (the sandbox's reset). */
     public void reset() {
         reports.clear();
