@@ -10,11 +10,13 @@
 # CLUSTER=1: the same on the two-node cluster of harness/nifi-cluster.sh, where each crash is a kill -9 of the
 # primary node in the middle of the sync; the other node must be elected primary and take over the sources
 # from their cluster state before the killed node comes back (primary failover test).
+# CRASH_TEST_LOGS=DIR keeps each run's demo output and log in DIR/seed-N.log (else the log is discarded).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 . harness/jdk.sh
 java_home=$(find_jdk21)
+[ -z "${CRASH_TEST_LOGS:-}" ] || mkdir -p "$CRASH_TEST_LOGS"
 runs=${1:-50}
 crashes=${2:-3}
 orders=${3:-30}
@@ -27,11 +29,13 @@ for seed in $(seq "$first_seed" $((first_seed + runs - 1))); do
   started=$(date +%s)
   output=$("$java_home/bin/java" -Dnifi-ecommerce.repository="$repo" -cp "$it/classes:$(cat "$it/demo.classpath")" \
     io.nifiecommerce.it.demo.Demo --orders "$orders" --seed "$seed" --fault-rate 0.05 --crashes "$crashes" \
-    --exit-when-synced --port 0 ${CLUSTER:+--cluster} 2>/dev/null) || true
+    --exit-when-synced --port 0 ${CLUSTER:+--cluster} 2>"${CRASH_TEST_LOGS:-/dev/null}${CRASH_TEST_LOGS:+/seed-$seed.log}") || true
+  [ -z "${CRASH_TEST_LOGS:-}" ] || printf '%s\n' "$output" >>"$CRASH_TEST_LOGS/seed-$seed.log"
   line=$(printf '%s\n' "$output" | tail -1)
   printf '%s\n' "$output" | grep '^Failover:' || true
   echo "run with seed $seed ($(( $(date +%s) - started )) s): $line"
-  field() { printf '%s' "$line" | sed -n "s/.*\"$1\":\([0-9a-z]*\).*/\1/p"; }
+  # the first occurrence: the run's own figures come before the nested "edi" and "sandbox" ones of the same name
+  field() { printf '%s' "$line" | grep -o "\"$1\":[0-9a-z]*" | head -1 | cut -d: -f2; }
   d=$(field duplicates) shop=$(field shopOrders) inbc=$(field ordersInBusinessCentral)
   se=$(field stockLevelsExpected) sm=$(field stockLevelsMatching) sh=$(field ordersShipped) ft=$(field fulfillmentsWithTracking)
   if [ -z "$d" ] || [ -z "$shop" ] || [ -z "$inbc" ] || [ -z "$se" ] || [ -z "$sm" ] || [ -z "$sh" ] || [ -z "$ft" ]; then

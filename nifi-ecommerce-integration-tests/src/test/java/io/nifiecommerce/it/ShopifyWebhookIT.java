@@ -207,7 +207,7 @@ class ShopifyWebhookIT {
      * receiver hands the header names back as "X-shopify-hmac-sha256": replayed so, they also show that the flow does
      * not depend on the case a sender gives header names (HTTP says it does not matter; ListenHTTP keeps it).
      */
-    private record Delivery(byte[] body, Map<String, String> headers) {
+    record Delivery(byte[] body, Map<String, String> headers) {
 
         static Delivery capture(final Sandbox sandbox, final Order order, final String secret) throws IOException, InterruptedException {
             final List<Delivery> caught = new ArrayList<>();

@@ -67,6 +67,11 @@ public final class Demo {
         if (report.stockMatching() < report.stockExpected()) {
             return (report.stockExpected() - report.stockMatching()) + " stock levels differ from their source";
         }
-        return (report.shipped() - report.fulfilledWithTracking()) + " shipped orders without their tracking in Shopify";
+        if (report.fulfilledWithTracking() < report.shipped()) {
+            return (report.shipped() - report.fulfilledWithTracking()) + " shipped orders without their tracking in Shopify";
+        }
+        final LifecycleReport lifecycle = report.lifecycle();
+        return lifecycle.cancelledOpenInBc() + " cancelled orders still open in Business Central, " + lifecycle.credited() + "/"
+                + lifecycle.refundsToCredit() + " refunds credited, " + lifecycle.creditMemoDuplicates() + " duplicate credit memos";
     }
 }

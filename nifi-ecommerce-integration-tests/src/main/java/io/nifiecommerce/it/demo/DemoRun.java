@@ -20,6 +20,7 @@ import io.nifiecommerce.sandbox.bc.BcCustomPage;
 import io.nifiecommerce.sandbox.bc.BcField;
 import io.nifiecommerce.sandbox.seed.StockLocation;
 import io.nifiecommerce.sandbox.seed.Variant;
+import io.nifiecommerce.sandbox.shopify.RateLimit;
 import io.nifiecommerce.sandbox.shopify.Shop;
 
 import java.io.IOException;
@@ -91,12 +92,12 @@ public final class DemoRun implements AutoCloseable {
         final Instant sandboxStarted = Instant.now();
         // the shop starts empty: the nightly master-data run fills it before the buyers order (MasterDataPhase)
         sandbox = Sandbox.start(SandboxConfig.defaults().withPort(0).withOrders(options.orders()).withSeed(options.seed()).withFaults(faults)
-                .withCatalogFromErp(true));
+                .withCatalogFromErp(true).withRateLimit(RateLimit.preset(options.shopifyPlan())));
         final BcCustomPage erpTracking = sandbox.businessCentral().registerCustomPage("contoso", "logistics", "v1.0", "shipmentTrackings",
                 List.of(BcField.text("trackingNumber", 50), BcField.text("carrier", 50), BcField.code("orderNumber", 20),
                         BcField.code("externalDocumentNumber", 35)));
         out.println("Sandbox on " + sandbox.shopifyBaseUrl() + ": an empty shop, Business Central holding its catalog, " + options.orders()
-                + " orders to come (seed " + options.seed() + ", fault rate " + options.faultRate() + ")");
+                + " orders to come (seed " + options.seed() + ", fault rate " + options.faultRate() + ", Shopify plan " + options.shopifyPlan() + ")");
 
         if (ownsNiFi) {
             final String home = (options.cluster() ? "cluster-demo" : "demo") + (options.nifiPort() == 0 ? "-" + ProcessHandle.current().pid() : "");
@@ -226,6 +227,7 @@ public final class DemoRun implements AutoCloseable {
             edi.report().addTo(json);
             masterData.report().addTo(json);
             settlements.addTo(json, sandbox.businessCentral().company(sandbox.bcCompanyName()));
+            QuotaModel.of(sandbox.stats().snapshot(), sandbox.config().rateLimit(), sandbox.businessCentral().config()).writeTo(json, report.elapsed());
             return json.toString();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);

@@ -7,14 +7,14 @@ import java.util.Locale;
  * serial digits, the S10 check digit, and the issuing country, so that the carrier detection of the
  * bundle recognises them as real ones.
  */
-final class TrackingNumbers {
+public final class TrackingNumbers {
 
     private static final int[] WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};
 
     private TrackingNumbers() {
     }
 
-    static String colissimo(final long serial) {
+    public static String colissimo(final long serial) {
         final String digits = String.format(Locale.ROOT, "%08d", serial % 100_000_000L);
         int sum = 0;
         for (int i = 0; i < 8; i++) {

@@ -171,6 +171,19 @@ public final class FlowDefinition {
         return this;
     }
 
+    /**
+     * A load-balanced connection that sends every FlowFile with the same value of {@code attribute} to the same node
+     * (NiFi's PARTITION_BY_ATTRIBUTE): the keyed writers after it then never handle one order on two nodes at once.
+     */
+    public FlowDefinition connectPartitioned(final String sourceId, final String destinationId, final List<String> relationships,
+                                             final String attribute, final List<double[]> bends) {
+        connect(sourceId, destinationId, relationships, true, bends);
+        final ObjectNode node = (ObjectNode) connections.get(connections.size() - 1);
+        node.put("loadBalanceStrategy", "PARTITION_BY_ATTRIBUTE");
+        node.put("partitioningAttribute", attribute);
+        return this;
+    }
+
     public String name() {
         return name;
     }

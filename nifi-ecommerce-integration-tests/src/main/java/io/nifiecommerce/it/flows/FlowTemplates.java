@@ -24,19 +24,27 @@ public final class FlowTemplates {
     public static final String ORDERS = "shopify-orders-to-business-central";
     public static final String STOCK = "stock-to-shopify";
     public static final String TRACKING = "tracking-to-shopify";
+    /** The tracking flow reading the feeds from the carriers' or 3PL's SFTP server: no shared storage in a cluster. */
+    public static final String TRACKING_SFTP = "tracking-to-shopify-over-sftp";
     public static final String MARKETPLACE = "marketplace-orders-to-business-central";
     public static final String EDI = EdiFlowTemplate.FILE;
     public static final String REFUNDS = "shopify-refunds-to-business-central";
     public static final String MASTER_DATA = "erp-master-data-to-shopify";
     public static final String ERP_STATUS = "erp-status-to-shopify";
     public static final String ERP_ON_DEMAND = "erp-data-on-demand";
-    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND);
-    /** Flows the demo does not import (it has no B2B site calling in), hence no screenshot. */
-    private static final Set<String> NOT_IN_DEMO = Set.of(ERP_ON_DEMAND);
+    public static final List<String> NAMES = List.of(ORDERS, STOCK, TRACKING, MARKETPLACE, EDI, REFUNDS, ERP_STATUS, MASTER_DATA, ERP_ON_DEMAND,
+            TRACKING_SFTP);
+    /** Flows the demo does not import (no B2B site calling in; the SFTP variant of a flow it runs), hence no screenshot. */
+    private static final Set<String> NOT_IN_DEMO = Set.of(ERP_ON_DEMAND, TRACKING_SFTP);
     /** The flows the demo imports and runs. */
     public static final List<String> IN_DEMO = NAMES.stream().filter(name -> !NOT_IN_DEMO.contains(name)).toList();
 
     static final String PKG = "io.nifiecommerce.processors.";
+    /**
+     * The attribute the connection into each keyed writer partitions by (PARTITION_BY_ATTRIBUTE): the writers look an order
+     * up before they create it, so one order must never be written by two nodes at once.
+     */
+    public static final String ORDER_BUCKET = "ecommerce.order.bucket";
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
     private static final String RECORD_WRITER_API = "org.apache.nifi.serialization.RecordSetWriterFactory";
     private static final String HOURLY_CRON = "0 0 * * * ?";
@@ -92,6 +100,8 @@ public final class FlowTemplates {
                 values.put(name, "test-only-" + name.replace('.', '-'));
             } else if (name.endsWith(".directory")) {
                 values.put(name, "/tmp");
+            } else if (name.endsWith(".known.hosts")) {
+                values.put(name, "/dev/null"); // a file that exists, as the host key file must: no host is trusted
             }
         }
         return values.toPrettyString() + "\n";
@@ -148,7 +158,8 @@ public final class FlowTemplates {
     public Map<String, FlowDefinition> all() {
         return Map.ofEntries(Map.entry(ORDERS, orders()), Map.entry(STOCK, stock()), Map.entry(TRACKING, tracking()),
                 Map.entry(MARKETPLACE, marketplace()), Map.entry(EDI, new EdiFlowTemplate(this).flow()), Map.entry(REFUNDS, refunds()),
-                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()), Map.entry(ERP_ON_DEMAND, erpOnDemand()));
+                Map.entry(ERP_STATUS, erpStatus()), Map.entry(MASTER_DATA, masterData()), Map.entry(ERP_ON_DEMAND, erpOnDemand()),
+                Map.entry(TRACKING_SFTP, trackingOverSftp()));
     }
 
     /** Shopify orders to BC sales orders: B2C at once, B2B once the sales administration approved their draft, with BC's carrier price back. */
@@ -202,6 +213,7 @@ public final class FlowTemplates {
                 .comments("Company locations that check out to draft submit B2B orders as drafts; this tags them for review "
                         + "(the sales administration's saved view of Orders > Drafts) and sends each on once the sales administration tagged it approved.")
                 .at(LANE, 0);
+        final Component keyed = orderBuckets(flow, "Group orders by order", orderReader, orderWriter, "/sourceId").at(0, ROW);
         final Component put = salesOrders(flow, "Create sales orders in Business Central", bc, orderReader, resultWriter,
                 "#{bc.b2c.default.customer}").at(LANE, 2 * ROW);
         final Component price = flow.processor("Put BC carrier price on B2B drafts", PKG + "shopify.PutShopifyErpShipping", ecommerce)
@@ -256,8 +268,10 @@ public final class FlowTemplates {
         final String refusedWebhooks = flow.reviewPort("bad webhooks", 3 * LANE, ROW + 40);
         final String refusedByBc = flow.reviewPort("BC refusals", portUnder(put) - LANE / 2, 2 * ROW + 500);
         final String notPriced = flow.reviewPort("carrier prices", portUnder(price), 4 * ROW + 500);
-        flow.connect(b2c.id(), put.id(), List.of("success"), true, List.of(bendUnder(b2c, put)));
-        flow.connect(b2b.id(), put.id(), List.of("success"), true);
+        flow.connect(b2c.id(), keyed.id(), List.of("success"), false);
+        flow.connect(b2b.id(), keyed.id(), List.of("success"), false, List.of(bendUnder(b2b, keyed)));
+        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connect(keyed.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
         flow.connect(b2b.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(b2b), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
@@ -266,7 +280,8 @@ public final class FlowTemplates {
         flow.connect(price.id(), price.id(), List.of("retry"), false, loopBelowLeft(price));
         flow.connect(price.id(), notPriced, List.of("failure"), false);
         flow.connect(webhook.id(), verify.id(), List.of("success"), true);
-        flow.connect(verify.id(), put.id(), List.of("success"), false, List.of(bendUnder(verify, put)));
+        // straight across, its label in the gap before the B2B lane, clear of the B2B drafts' label at their bend
+        flow.connect(verify.id(), keyed.id(), List.of("success"), false, List.of(new double[] {2 * LANE - (LANE - WIDTH) / 2, centerY(keyed)}));
         flow.connect(verify.id(), refusedWebhooks, List.of("failure"), false);
         flow.note("""
                 Shopify orders to Business Central
@@ -501,14 +516,30 @@ public final class FlowTemplates {
 
     /** Carrier and 3PL tracking feeds and BC shipments to Shopify fulfillments with tracking. */
     public FlowDefinition tracking() {
-        final FlowDefinition flow = new FlowDefinition("Tracking to Shopify",
-                "Carrier and 3PL tracking feeds (IFTSTA, X12 214, La Poste, GLS, DPD, CSV) and BC shipments become Shopify fulfillments "
-                        + "with tracking numbers, so the customer can follow the parcel.");
+        return tracking(false);
+    }
+
+    /**
+     * The same, the feeds listed and fetched on the carriers' or 3PL's SFTP server: in a cluster any node fetches a file the
+     * primary listed, with no shared file system, and the feeds are archived on the server.
+     */
+    public FlowDefinition trackingOverSftp() {
+        return tracking(true);
+    }
+
+    private FlowDefinition tracking(final boolean sftp) {
+        final FlowDefinition flow = new FlowDefinition(sftp ? "Tracking to Shopify over SFTP" : "Tracking to Shopify",
+                "Carrier and 3PL tracking feeds (IFTSTA, X12 214, La Poste, GLS, DPD, CSV)" + (sftp ? " read on an SFTP server" : "")
+                        + " and BC shipments become Shopify fulfillments with tracking numbers, so the customer can follow the parcel.");
         shopifyParameters(flow);
         bcParameters(flow);
-        flow.parameter("tracking.input.directory", "Directory where carrier and 3PL tracking feeds are dropped", false, "/data/carriers/tracking");
-        flow.parameter("tracking.archive.directory", "Directory the tracking feeds are archived into once read (outside the input directory)",
-                false, "/data/carriers/archive");
+        if (sftp) {
+            sftpParameters(flow);
+        } else {
+            flow.parameter("tracking.input.directory", "Directory where carrier and 3PL tracking feeds are dropped", false, "/data/carriers/tracking");
+            flow.parameter("tracking.archive.directory", "Directory the tracking feeds are archived into once read (outside the input directory)",
+                    false, "/data/carriers/archive");
+        }
         flow.parameter("tracking.completion.strategy", ARCHIVE_STRATEGY, false, "Move File");
         flow.parameter("bc.tracking.api.route", "Route of the custom BC API page exposing shipment tracking numbers", false,
                 "/api/contoso/logistics/v1.0");
@@ -521,12 +552,21 @@ public final class FlowTemplates {
         final Component eventReader = jsonReader(flow, "Tracking event reader");
         final Component resultWriter = jsonWriter(flow, "Fulfillment result writer");
 
-        final Component list = flow.processor("List tracking feeds", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
-                .property("Input Directory", "#{tracking.input.directory}")
+        final Component list = (sftp ? sftpServer(flow.processor("List tracking feeds on SFTP", "org.apache.nifi.processors.standard.ListSFTP",
+                        Bundle.STANDARD)).property("Remote Path", "#{tracking.sftp.input.directory}")
+                : flow.processor("List tracking feeds", "org.apache.nifi.processors.standard.ListFile", Bundle.STANDARD)
+                        .property("Input Directory", "#{tracking.input.directory}"))
                 .schedule("TIMER_DRIVEN", "1 min")
                 .primaryNodeOnly()
                 .at(0, 0);
-        final Component fetch = fetchAndArchive(flow, "Fetch and archive tracking feed", "tracking").at(0, ROW);
+        final Component fetch = (sftp ? sftpServer(flow.processor("Fetch and archive tracking feed on SFTP", "org.apache.nifi.processors.standard.FetchSFTP",
+                        Bundle.STANDARD))
+                        .property("Remote File", "${path}/${filename}")
+                        .property("Completion Strategy", "#{tracking.completion.strategy}")
+                        .property("Move Destination Directory", "#{tracking.sftp.archive.directory}")
+                        .property("Create Directory", "true")
+                        .schedule("TIMER_DRIVEN", "0 sec")
+                : fetchAndArchive(flow, "Fetch and archive tracking feed", "tracking")).at(0, ROW);
         final Component parse = flow.processor("Parse carrier tracking", PKG + "tracking.ParseCarrierTracking", ecommerce)
                 .property("Input Format", "auto")
                 .serviceProperty("Record Writer", eventWriter)
@@ -549,17 +589,33 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
                 .at(0, 3 * ROW);
+        final Component keyed = orderBuckets(flow, "Group shipments by order", eventReader, eventWriter,
+                "coalesce(/orderReference, /externalDocumentNumber)").at(LANE, 2 * ROW);
         final String notRead = flow.reviewPort("unread feeds", -LANE, ROW + 40);
+        final String unread = flow.reviewPort("unread events", LANE + WIDTH + 300, 2 * ROW + 40);
         final String refused = flow.reviewPort("fulfillments", portUnder(fulfill), 3 * ROW + 350);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), parse.id(), List.of("success"), false);
-        flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
-        flow.connect(parse.id(), fulfill.id(), List.of("success"), false);
+        if (sftp) {
+            // the server unreachable or a transfer cut: try the file again, it is still listed there
+            flow.connect(fetch.id(), notRead, List.of("not.found", "permission.denied"), false);
+            flow.connect(fetch.id(), fetch.id(), List.of("comms.failure"), false, loopRight(fetch));
+        } else {
+            flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
+        }
+        flow.connect(parse.id(), keyed.id(), List.of("success"), false);
         flow.connect(parse.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(parse)}));
-        flow.connect(shipments.id(), fulfill.id(), List.of("success"), true, List.of(bendUnder(shipments, fulfill)));
+        flow.connect(shipments.id(), keyed.id(), List.of("success"), false);
+        flow.connectPartitioned(keyed.id(), fulfill.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, fulfill)));
+        flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(fulfill.id(), fulfill.id(), List.of("retry"), false, loopLeft(fulfill));
         flow.connect(fulfill.id(), refused, List.of("failure"), false);
-        flow.note("""
+        flow.note(sftp ? """
+                Tracking to Shopify over SFTP
+                Carrier and 3PL tracking feeds (EDIFACT IFTSTA, X12 214, La Poste, GLS, DPD, CSV) left in #{tracking.sftp.input.directory} on
+                #{tracking.sftp.host} and the shipments BC publishes become Shopify fulfillments with their tracking numbers.
+                The primary node lists the server; any node fetches: no shared storage. The server's key must be in #{tracking.sftp.known.hosts}.
+                Feeds are moved into #{tracking.sftp.archive.directory} on the server as received, before parsing (tracking.completion.strategy).""" : """
                 Tracking to Shopify
                 Carrier and 3PL tracking feeds (EDIFACT IFTSTA, X12 214, La Poste, GLS, DPD, CSV) dropped in #{tracking.input.directory}
                 and the shipments BC publishes become Shopify fulfillments with their tracking numbers.
@@ -728,6 +784,8 @@ public final class FlowTemplates {
                 .autoTerminate("success")
                 .at(3 * lane, 3 * ROW);
 
+        final Component keyed = orderBuckets(flow, "Group marketplace orders by order", orderReader, orderWriter, "/sourceId").at(lane, ROW);
+        final Component keyedAmazon = orderBuckets(flow, "Group Amazon orders by order", orderReader, orderWriter, "/sourceId").at(AMAZON_X, ROW);
         final String notRead = flow.reviewPort("unread files", -LANE, ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(put), 2 * ROW + 350);
         final String dimensions = flow.reviewPort("channel dimensions", portUnder(channel), 2 * ROW + 350);
@@ -738,17 +796,22 @@ public final class FlowTemplates {
         final String shipments = flow.reviewPort("shipments", portUnder(confirm), 3 * ROW + 350);
         final String unmappedAmazon = flow.reviewPort("unmapped Amazon orders", AMAZON_X + WIDTH + 300, centerY(fetchAmazon) - PORT_HEIGHT / 2);
         final String refusedAmazon = flow.reviewPort("BC refusals of Amazon orders", portUnder(putAmazon), 2 * ROW + 350);
-        flow.connect(fetchAmazon.id(), putAmazon.id(), List.of("success"), true);
+        flow.connect(fetchAmazon.id(), keyedAmazon.id(), List.of("success"), false);
         flow.connect(fetchAmazon.id(), unmappedAmazon, List.of("failure"), false);
+        flow.connectPartitioned(keyedAmazon.id(), putAmazon.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connect(keyedAmazon.id(), unmappedAmazon, List.of("failure"), false,
+                List.of(new double[] {AMAZON_X + WIDTH + 300 + PORT_WIDTH / 2, centerY(keyedAmazon)}));
         flow.connect(putAmazon.id(), putAmazon.id(), List.of("retry"), false, loopLeft(putAmazon));
         flow.connect(putAmazon.id(), refusedAmazon, List.of("failure"), false);
         flow.connect(putAmazon.id(), channel.id(), List.of("success"), false);
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
-        flow.connect(fetch.id(), put.id(), List.of("success"), false);
+        flow.connect(fetch.id(), keyed.id(), List.of("success"), false);
         flow.connect(fetch.id(), notRead, List.of("failure", "not.found", "permission.denied"), false);
-        flow.connect(fetchMirakl.id(), put.id(), List.of("success"), true, List.of(bendUnder(fetchMirakl, put)));
+        flow.connect(fetchMirakl.id(), keyed.id(), List.of("success"), false);
         flow.connect(fetchMirakl.id(), decisions, List.of("acceptance"), false);
         flow.connect(fetchMirakl.id(), unmapped, List.of("failure"), false);
+        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connect(keyed.id(), unmapped, List.of("failure"), false, List.of(new double[] {lane + WIDTH + 318 + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
         flow.connect(put.id(), channel.id(), List.of("success"), false);
@@ -875,6 +938,7 @@ public final class FlowTemplates {
                 .autoTerminate("success")
                 .at(0, 4 * ROW);
         final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
+        final Component keyed = orderBuckets(flow, "Group refunds by order", refundReader, refundWriter, "/orderSourceId").at(0, 3 * ROW);
         final String refundsNotRead = flow.reviewPort("unread refunds", -LANE, 2 * ROW + 40);
         final String refused = flow.reviewPort("BC refusals", portUnder(credit), 4 * ROW + 350);
         flow.connect(refunded.id(), read.id(), List.of("success"), true);
@@ -882,7 +946,9 @@ public final class FlowTemplates {
         flow.connect(refunded.id(), notRead, List.of("failure"), false);
         flow.connect(partly.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(partly), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(read.id(), refundsNotRead, List.of("failure"), false);
-        flow.connect(read.id(), credit.id(), List.of("refunds"), false);
+        flow.connect(read.id(), keyed.id(), List.of("refunds"), false);
+        flow.connectPartitioned(keyed.id(), credit.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connect(keyed.id(), refundsNotRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(credit.id(), credit.id(), List.of("retry"), false, loopRight(credit));
         flow.connect(credit.id(), refused, List.of("failure"), false);
         flow.note("""
@@ -1037,6 +1103,28 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec");
     }
 
+    /**
+     * Splits a lane's records into 16 buckets by the order they belong to ({@code key}, a RecordPath) and names the bucket in
+     * {@link #ORDER_BUCKET}, for the partitioned connection into the keyed writer. Buckets rather than one FlowFile per order:
+     * a page of orders stays a few FlowFiles, and the writers keep looking them up in batches.
+     */
+    private static Component orderBuckets(final FlowDefinition flow, final String name, final Component reader, final Component writer,
+                                          final String key) {
+        return flow.processor(name, "org.apache.nifi.processors.standard.PartitionRecord", Bundle.STANDARD)
+                .serviceProperty("record-reader", reader)
+                .serviceProperty("record-writer", writer)
+                .property(ORDER_BUCKET, bucketOf(key))
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("original")
+                .comments("In a cluster, the records of one order always reach the same node, so no two nodes write it at once: "
+                        + ORDER_BUCKET + " is a hash digit of " + key + ", and the connection after this step partitions by it.");
+    }
+
+    /** The RecordPath of the bucket: the first hex digit of the key's SHA-256. */
+    static String bucketOf(final String key) {
+        return "substring(hash(" + key + ", 'SHA-256'), 0, 1)";
+    }
+
     static double centerX(final Component component) {
         return component.x() + WIDTH / 2;
     }
@@ -1070,6 +1158,28 @@ public final class FlowTemplates {
     static List<double[]> loopBelowLeft(final Component component) {
         final double y = component.y() + HEIGHT + 62;
         return List.of(new double[] {component.x() + 40, y}, new double[] {component.x() - 80, y});
+    }
+
+    private static void sftpParameters(final FlowDefinition flow) {
+        flow.parameter("tracking.sftp.host", "Host name of the carriers' or 3PL's SFTP server", false, "sftp.carrier.example");
+        flow.parameter("tracking.sftp.port", "Its SSH port", false, "22");
+        flow.parameter("tracking.sftp.username", "The account the carrier or 3PL gave you", false, "tracking");
+        flow.parameter("tracking.sftp.password", "That account's password", true, null);
+        flow.parameter("tracking.sftp.known.hosts", "known_hosts file (on every node) holding the server's host key: the key is checked", false,
+                "/opt/nifi/conf/sftp_known_hosts");
+        flow.parameter("tracking.sftp.input.directory", "Directory on the server where the feeds are left", false, "/outbox/tracking");
+        flow.parameter("tracking.sftp.archive.directory", "Directory on the server the feeds are archived into once read (outside the input directory)",
+                false, "/outbox/tracking-archive");
+    }
+
+    /** The SFTP server's address, account and host key check, the same for listing and fetching. */
+    private static Component sftpServer(final Component processor) {
+        return processor.property("Hostname", "#{tracking.sftp.host}")
+                .property("Port", "#{tracking.sftp.port}")
+                .property("Username", "#{tracking.sftp.username}")
+                .sensitiveProperty("Password", "tracking.sftp.password")
+                .property("Strict Host Key Checking", "true")
+                .property("Host Key File", "#{tracking.sftp.known.hosts}");
     }
 
     private static void shopifyParameters(final FlowDefinition flow) {

@@ -335,6 +335,26 @@ public final class NiFiClient {
      * A parameter's sensitivity is fixed when it is created.
      */
     public ParameterContext setParameters(final String contextId, final List<Parameter> parameters) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return updateParameters(contextId, parameters);
+            } catch (final IllegalStateException refused) {
+                // a cluster node that rejoins refuses changes for a few seconds ("Node ... is currently connecting"),
+                // even after the cluster reported every node CONNECTED: the whole demo run failed on it
+                if (attempt == 6 || refused.getMessage() == null || !refused.getMessage().contains("is currently connecting")) {
+                    throw refused;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw refused;
+                }
+            }
+        }
+    }
+
+    private ParameterContext updateParameters(final String contextId, final List<Parameter> parameters) {
         final JsonNode current = get("parameter-contexts/" + contextId);
         final ObjectNode body = MAPPER.createObjectNode();
         body.set("revision", current.path("revision"));
@@ -356,6 +376,18 @@ public final class NiFiClient {
             throw new IllegalStateException("Parameter context update failed: " + finished.path("failureReason").asText());
         }
         return parameterContext(contextId);
+    }
+
+    /** Gives the declared parameters of a group's context the values found in {@code values}, keeping each one's sensitivity. */
+    public ParameterContext fillParameters(final String groupId, final Map<String, String> values) {
+        final String context = parameterContextOf(groupId).orElseThrow();
+        final List<Parameter> parameters = new ArrayList<>();
+        for (final Parameter declared : parameterContext(context).parameters()) {
+            if (values.containsKey(declared.name())) {
+                parameters.add(new Parameter(declared.name(), values.get(declared.name()), declared.sensitive()));
+            }
+        }
+        return setParameters(context, parameters);
     }
 
     // --- counters, bulletins, component types -----------------------------------------------------

@@ -17,6 +17,7 @@ import io.nifiecommerce.shopify.fulfillment.ShipmentFulfiller;
 import io.nifiecommerce.shopify.fulfillment.ShipmentGrouping;
 import io.nifiecommerce.shopify.fulfillment.ShopifyFulfillmentApi;
 import io.nifiecommerce.shopify.fulfillment.StatusPolicy;
+import io.nifiecommerce.shopify.fulfillment.TransientStreak;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SystemResource;
 import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
@@ -165,7 +166,8 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         }
 
         final FulfillmentEventPublisher.Result[] eventResults = new FulfillmentEventPublisher.Result[records.size()];
-        final FulfillmentOutcome[] outcomes = decide(context, connection, records, eventResults);
+        final boolean[] interrupted = new boolean[1];
+        final FulfillmentOutcome[] outcomes = decide(context, connection, records, eventResults, interrupted);
 
         final Map<Route, List<Integer>> byRoute = new EnumMap<>(Route.class);
         for (int i = 0; i < records.size(); i++) {
@@ -205,16 +207,19 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 }
             }
         }
-        if (Arrays.stream(outcomes).anyMatch(outcome -> outcome.status().shopUnavailable())) {
+        if (interrupted[0]) {
             context.yield();
         }
         session.remove(flowFile);
         session.commitAsync();
     }
 
-    /** One outcome per record, in record order, and the fulfillment events posted for its shipment; never throws. */
+    /**
+     * One outcome per record, in record order, and the fulfillment events posted for its shipment; never throws.
+     * {@code interrupted[0]} tells whether transient failures in a row left the rest of the batch for later.
+     */
     private FulfillmentOutcome[] decide(final ProcessContext context, final ShopifyConnectionService connection, final List<Record> records,
-                                        final FulfillmentEventPublisher.Result[] eventResults) {
+                                        final FulfillmentEventPublisher.Result[] eventResults, final boolean[] interrupted) {
         final FulfillmentOutcome[] outcomes = new FulfillmentOutcome[records.size()];
         final ShipmentFields fields = PutShopifyFulfillmentProperties.shipmentFields(context);
         final boolean postEvents = context.getProperty(PutShopifyFulfillmentProperties.POST_EVENTS).asBoolean();
@@ -237,6 +242,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         final StatusPolicy policy = StatusPolicy.valueOf(context.getProperty(PutShopifyFulfillmentProperties.FULFILL_ON).getValue());
         final List<ShipmentGrouping.Group> groups = new ShipmentGrouping(context.getProperty(PutShopifyFulfillmentProperties.GROUP_BY_ORDER).asBoolean(), policy).group(events);
         FulfillmentOutcome interruption = null;
+        final TransientStreak streak = new TransientStreak();
         ShipmentFulfiller fulfiller = null;
         FulfillmentEventPublisher publisher = null;
         try {
@@ -252,7 +258,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 outcome = new FulfillmentOutcome(Status.SKIPPED, null, null, List.of(), "Status " + group.latestStatus()
                         + " does not call for a fulfillment (Fulfill On " + context.getProperty(PutShopifyFulfillmentProperties.FULFILL_ON).getValue() + ")", List.of());
             } else if (interruption != null) {
-                // after a transient failure the shop is throttled or down: the rest waits rather than hammering it
+                // after transient failures in a row the shop is throttled or down: the rest waits rather than hammering it
                 outcome = FulfillmentOutcome.failure(interruption.status(), "Not attempted after an earlier " + interruption.status()
                         + " error: " + interruption.message());
             } else {
@@ -290,8 +296,10 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                                 + " but the fulfillment events could not be posted: " + e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
                     }
                 }
-                if (outcome.status().shopUnavailable()) {
+                if (streak.interrupts(outcome)) {
                     interruption = outcome;
+                }
+                if (outcome.route() == Route.RETRY) {
                     getLogger().warn("Shopify {} for order {}: {}", outcome.status(), group.shipment().order(), outcome.message());
                 } else if (outcome.route() == Route.FAILURE) {
                     getLogger().info("Order {} not fulfilled: {} {}", group.shipment().order(), outcome.status(), outcome.message());
@@ -301,6 +309,7 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
                 outcomes[index] = outcome;
             }
         }
+        interrupted[0] = interruption != null;
         return outcomes;
     }
 

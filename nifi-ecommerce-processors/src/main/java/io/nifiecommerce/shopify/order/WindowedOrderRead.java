@@ -12,7 +12,7 @@ import java.time.Instant;
  * Reads the orders updated in a window, page by page, incrementally by updatedAt. The window starts an
  * overlap before the latest update read, so that orders Shopify indexed late are not missed; versions
  * already emitted within the overlap are skipped. A checkpoint is taken whenever the next page could
- * overflow a FlowFile, so every FlowFile commits with the cursor of its last order. Shopify stops
+ * overflow a FlowFile, and before a failed page ends the read, so every FlowFile commits with the cursor of its last order. Shopify stops
  * paginating at 25,000 objects: past that the window restarts from the last update read.
  */
 public final class WindowedOrderRead {
@@ -47,8 +47,21 @@ public final class WindowedOrderRead {
         Instant highWater = state.highWater();
         final EmittedVersions emitted = state.emitted();
         int pending = 0;
+        boolean unsaved = false;
         while (true) {
-            final OrderPageReader.OrderPage page = reader.read(OrderSearch.window(window.start(), window.end(), filter), window.after());
+            final OrderPageReader.OrderPage page;
+            try {
+                page = reader.read(OrderSearch.window(window.start(), window.end(), filter), window.after());
+            } catch (final ApiException e) {
+                if (unsaved) {
+                    emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
+                    // the pages read so far are whole: commit them with their cursor, or a catch-up that outgrows the
+                    // shop's bucket (throttled before a FlowFile is full) would read the same pages again every run
+                    sink.checkpoint(new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd()));
+                }
+                throw e;
+            }
+            unsaved = true;
             sink.servedApiVersion(page.servedApiVersion());
             Instant lastUpdated = null;
             for (final ObjectNode node : page.orders()) {
@@ -88,6 +101,7 @@ public final class WindowedOrderRead {
                 state = new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd());
                 sink.checkpoint(state);
                 pending = 0;
+                unsaved = false;
                 if (stop) {
                     return;
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.shopify.fulfillment.StubShopify;
 import io.nifiecommerce.shopify.fulfillment.TrackingInfo;
+import io.nifiecommerce.shopify.fulfillment.TransientStreak;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.json.JsonRecordSetWriter;
@@ -245,17 +246,21 @@ class PutShopifyFulfillmentTest {
     void unavailableShopRoutesToRetryPenalizedAndCreatesNothing() throws IOException {
         shopify.failNext(null, 50, 503);
         enqueue(event("#1001", "R-1", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
-                event("#1002", "R-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));
+                event("#1002", "R-2", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#1003", "R-3", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"),
+                event("#1004", "R-4", "UPS", "IN_TRANSIT", "2026-11-20T08:00:00Z"));
         runner.run();
 
         runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_RETRY, 1);
         final MockFlowFile retry = runner.getFlowFilesForRelationship(PutShopifyFulfillment.REL_RETRY).getFirst();
         assertTrue(retry.isPenalized());
         retry.assertAttributeEquals("error.code", "TRANSIENT");
-        assertEquals(2, records(retry).size());
+        assertEquals(4, records(retry).size());
         assertTrue(shopify.fulfillments(order1001).isEmpty());
-        // the second shipment is not tried once the shop is known to be down: 3 attempts for the first only
-        assertEquals(3, shopify.count("ORDER_BY_NAME_FAILED"));
+        // one failure may be the network: the next shipments are tried; after 3 in a row the shop is known to be down and
+        // the fourth is not tried: 3 attempts for each of the first three
+        assertEquals(3 * TransientStreak.INTERRUPT_AFTER, shopify.count("ORDER_BY_NAME_FAILED"));
+        assertTrue(records(retry).get(3).get("errorMessage").asText().startsWith("Not attempted"), records(retry).get(3).toString());
     }
 
     @Test

@@ -139,6 +139,33 @@ class ShopifyOrdersSandboxTest {
     }
 
     @Test
+    void aCatchUpThrottledBeforeItsFlowFileIsFullKeepsThePagesItRead() throws IOException {
+        runner.getStateManager().clear(Scope.CLUSTER);
+        // the first page spends the bucket and the next one would wait 80 s: the run ends THROTTLED long before
+        // 1,000 orders (a FlowFile) are read; what it read must be committed, or every run starts over
+        sandbox.shopify().rateLimit(io.nifiecommerce.sandbox.shopify.RateLimit.STANDARD.withBucket(1000, 10));
+        try {
+            runner.run();
+        } finally {
+            sandbox.shopify().rateLimit(io.nifiecommerce.sandbox.shopify.RateLimit.STANDARD);
+        }
+        final List<JsonNode> first = records();
+        assertTrue(!first.isEmpty() && first.size() < seededIds().size(), "the first run committed part of the orders: " + first.size());
+        assertTrue(runner.getStateManager().getState(Scope.CLUSTER).toMap().values().stream().anyMatch(v -> v != null && !v.isEmpty()),
+                "the cursor of the pages read is in the cluster state");
+
+        // a fresh budget (as after a restart): the one that saw 10 points/s would wait past the inline limit
+        final StandardShopifyConnectionService connection = (StandardShopifyConnectionService) runner.getControllerService("shopify");
+        runner.disableControllerService(connection);
+        runner.enableControllerService(connection);
+        runner.run();
+        final List<JsonNode> records = records();
+        final Set<String> ids = records.stream().map(r -> r.path("sourceId").asText()).collect(Collectors.toSet());
+        assertEquals(seededIds(), ids, "the next run read the rest");
+        assertEquals(records.size(), ids.size(), "no order twice");
+    }
+
+    @Test
     void bulkBackfillReadsTheSameOrders() throws IOException, InterruptedException {
         runner.setProperty(FetchShopifyOrdersProperties.FETCH_MODE, FetchShopifyOrdersProperties.MODE_BULK.getValue());
         for (int i = 0; i < 50 && (runner.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS).isEmpty()

@@ -220,10 +220,12 @@ public final class BusinessCentralSimulator {
                 respond(exchange, unauthorized(check));
                 return;
             }
+            stats.increment("bc.apiRequests");
             final boolean isBatch = operation.apiPath().equals("$batch");
             final int cost = isBatch && !config.batchCountsAsOne() ? Math.max(1, BcBatch.operationCount(operation.body())) : 1;
             final long wait = window.tryAcquire(cost);
             if (wait > 0) {
+                stats.increment("bc.throttled.window"); // the user's quota, apart from the injected faults
                 respond(exchange, throttled("Too many requests reached. Actual (" + (window.used() + cost) + "). Maximum ("
                         + config.maxRequestsPerWindow() + ").", Duration.ofNanos(wait)));
                 return;

@@ -162,6 +162,7 @@ public final class ShopifySimulator {
         }
         final List<String> rootFields = rootFields(operation);
         rootFields.forEach(field -> stats.increment("shopify.requests." + field));
+        stats.increment("shopify.graphqlRequests");
         final Map<String, Object> variableProblem = VariableCheck.problem(api.schema(), operation, variables);
         if (variableProblem != null) {
             HttpReplies.json(exchange, 200, Map.of("errors", List.of(variableProblem)));
@@ -173,8 +174,12 @@ public final class ShopifySimulator {
             HttpReplies.json(exchange, 200, maxCostExceeded(requested, bucket));
             return;
         }
-        if ((fault.isPresent() && fault.get() == Fault.THROTTLE) || !bucket.tryTake(requested)) {
+        final boolean injected = fault.isPresent() && fault.get() == Fault.THROTTLE;
+        if (injected || !bucket.tryTake(requested)) {
             stats.increment("shopify.throttled");
+            if (!injected) {
+                stats.increment("shopify.throttled.bucket"); // the shop's quota, apart from the injected faults
+            }
             if (rateLimit.throttleStatus() == 429) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
             }
