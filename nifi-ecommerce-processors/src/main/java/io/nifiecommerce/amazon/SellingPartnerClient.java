@@ -76,6 +76,18 @@ public class SellingPartnerClient {
 
     /** GET {@code path} with the query (null values left out) as {@code operation}; the answer's {@code payload}. */
     public JsonNode get(final String operation, final Plan plan, final String path, final Map<String, ?> query) {
+        final JsonNode body = getResource(operation, plan, path, query);
+        if (!body.path("payload").isObject()) {
+            throw ApiException.unreadable(200, "Amazon answered " + operation + " without a payload object", null);
+        }
+        return body.path("payload");
+    }
+
+    /**
+     * GET as {@link #get}, for the APIs whose answer is the resource itself, without the {@code payload} envelope
+     * (Reports 2021-06-30 and the other versioned APIs): the whole JSON object.
+     */
+    public JsonNode getResource(final String operation, final Plan plan, final String path, final Map<String, ?> query) {
         final RateGate gate = gate(operation, plan);
         final StringJoiner joined = new StringJoiner("&", "?", "").setEmptyValue("");
         query.forEach((name, value) -> {
@@ -110,7 +122,7 @@ public class SellingPartnerClient {
             response.headers().firstValue("x-amzn-RateLimit-Limit").ifPresent(gate::rate);
             final int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return payload(response, operation);
+                return body(response, operation);
             }
             final JsonNode error = firstError(response.body());
             if (status == 403 && attempt == 1 && error.path("details").asText("").contains("expired")) {
@@ -124,13 +136,28 @@ public class SellingPartnerClient {
         }
     }
 
-    private static JsonNode payload(final HttpResponse<byte[]> response, final String operation) {
+    /**
+     * The bytes at a URL Amazon handed out (a report document's pre-signed {@code url}): no access token, no usage plan,
+     * through the same transport and its retries; anything but 2xx is an {@link ApiException} (an expired URL answers 403).
+     */
+    public byte[] download(final URI url) {
+        final HttpResponse<byte[]> response = transport.send(HttpRequest.newBuilder(url).timeout(readTimeout)
+                .header("User-Agent", "nifi-ecommerce (Language=Java)").GET().build());
+        final int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw new ApiException(status == 403 ? ErrorClass.TRANSIENT : ErrorClass.PERMANENT, status, "DOCUMENT_HTTP_" + status,
+                    "The document URL on " + url.getHost() + " answered HTTP " + status);
+        }
+        return response.body() == null ? new byte[0] : response.body();
+    }
+
+    private static JsonNode body(final HttpResponse<byte[]> response, final String operation) {
         try {
             final JsonNode body = MAPPER.readTree(response.body());
-            if (body == null || !body.path("payload").isObject()) {
-                throw ApiException.unreadable(response.statusCode(), "Amazon answered " + operation + " without a payload object", null);
+            if (body == null || !body.isObject()) {
+                throw ApiException.unreadable(response.statusCode(), "Amazon answered " + operation + " without a JSON object", null);
             }
-            return body.path("payload");
+            return body;
         } catch (final IOException e) {
             throw ApiException.unreadable(response.statusCode(), "Amazon answered " + operation + " with a body that is not JSON", e);
         }

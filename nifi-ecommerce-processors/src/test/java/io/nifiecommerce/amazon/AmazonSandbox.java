@@ -32,8 +32,13 @@ public final class AmazonSandbox implements AutoCloseable {
 
     /** @param paymentDelay how long after the purchase Amazon authorises the payment */
     public AmazonSandbox(final Duration paymentDelay) throws IOException {
+        this(paymentDelay, 1);
+    }
+
+    /** @param rateFactor Amazon's usage plans scaled (below 1: a partner with smaller plans than documented, to meet Amazon's 429) */
+    public AmazonSandbox(final Duration paymentDelay, final double rateFactor) throws IOException {
         seller = new AmazonSeller(clock, paymentDelay);
-        simulator = new AmazonSimulator(seller, AmazonSeeding.login(clock), 1, null);
+        simulator = new AmazonSimulator(seller, AmazonSeeding.login(clock), rateFactor, null);
         server = simulator.serve();
     }
 
@@ -43,12 +48,17 @@ public final class AmazonSandbox implements AutoCloseable {
 
     /** The Orders API as the bundle calls it, waiting inline for a usage plan at most {@code maxRateWait}. */
     public OrdersV0 orders(final Duration maxRateWait) {
+        return new OrdersV0(client(maxRateWait), List.of(FR));
+    }
+
+    /** The bundle's client on the sandbox's clock: usage plan waits and retry back-offs move the clock. */
+    public SellingPartnerClient client(final Duration maxRateWait) {
         final HttpClient http = HttpClientFactory.create(Duration.ofSeconds(5));
         final HttpTransport transport = new HttpTransport(request -> HttpTransport.sendBounded(http, request),
                 new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30)), clock::advance);
-        return new OrdersV0(new SellingPartnerClient(URI.create(baseUrl()), URI.create(baseUrl() + "/auth/o2/token"),
+        return new SellingPartnerClient(URI.create(baseUrl()), URI.create(baseUrl() + "/auth/o2/token"),
                 new LwaCredentials(AmazonSeeding.CLIENT_ID, AmazonSeeding.CLIENT_SECRET, AmazonSeeding.REFRESH_TOKEN), transport,
-                Duration.ofSeconds(10), maxRateWait, clock), List.of(FR));
+                Duration.ofSeconds(10), maxRateWait, clock);
     }
 
     /** An order of {@code quantity} units of one SKU at 19.90 VAT included, 3.99 shipping; the clock moves a second. */

@@ -272,6 +272,7 @@ public final class Sandbox implements AutoCloseable {
         MiraklSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         amazon.seller().reset();
         amazon.login().revokeIssued();
+        amazon.reports().reset();
         AmazonSeeding.placeOrders(amazon.seller(), seed, marketplaceOrders(seed.orders().size()), seed.seed());
         AmazonSeeding.seedBusinessCentral(businessCentral.company(BcSeeding.COMPANY));
         stats.reset();

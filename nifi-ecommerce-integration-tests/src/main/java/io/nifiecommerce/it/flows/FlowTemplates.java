@@ -679,7 +679,7 @@ public final class FlowTemplates {
         flow.parameter("amazon.refresh.token", "LWA refresh token the seller granted the application (Atzr...)", true, null);
         flow.parameter("amazon.marketplace.ids", "Amazon marketplace ids read, comma-separated (A13V1IB3VIYZZH: Amazon.fr)", false, "A13V1IB3VIYZZH");
         flow.parameter("amazon.channel.code", "Channel of Amazon's orders: its upper-cased value is the channel dimension's value", false, "amazon");
-        flow.parameter("amazon.initial.start.date", "Amazon orders updated since this ISO-8601 date are taken at the first run", false,
+        flow.parameter("amazon.initial.start.date", "Amazon orders updated and settlement reports created since this ISO-8601 date are taken at the first run", false,
                 "2026-01-01T00:00:00Z");
         flow.parameter("bc.amazon.customer", "BC customer number Amazon's orders are booked on", false, "MKT-AMAZON");
 
@@ -833,7 +833,7 @@ public final class FlowTemplates {
                 List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(confirm.id(), confirm.id(), List.of("retry"), false, loopRight(confirm));
         flow.connect(confirm.id(), shipments, List.of("failure"), false);
-        AmazonSettlementLane.add(this, flow, bc, AMAZON_X - 2 * LANE);
+        AmazonSettlementLane.add(this, flow, bc, amazon, AMAZON_X - 2 * LANE);
         flow.note("""
                 Marketplace orders to Business Central
                 Every 5 minutes the marketplace's orders (Mirakl seller API) are read: lines waiting for acceptance are accepted when

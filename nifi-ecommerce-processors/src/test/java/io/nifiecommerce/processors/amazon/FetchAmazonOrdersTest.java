@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.amazon.AmazonSandbox;
 import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
 import io.nifiecommerce.sandbox.amazon.AmazonSeller;
+import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.util.MockFlowFile;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,14 +46,7 @@ class FetchAmazonOrdersTest {
         final FetchAmazonOrders processor = new FetchAmazonOrders();
         processor.setClock(sandbox.clock);
         final TestRunner runner = TestRunners.newTestRunner(processor);
-        final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
-        runner.addControllerService("amazon", connection);
-        runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, sandbox.baseUrl());
-        runner.setProperty(connection, StandardAmazonConnectionService.LWA_ENDPOINT, sandbox.baseUrl() + "/auth/o2/token");
-        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_ID, AmazonSeeding.CLIENT_ID);
-        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_SECRET, AmazonSeeding.CLIENT_SECRET);
-        runner.setProperty(connection, StandardAmazonConnectionService.REFRESH_TOKEN, AmazonSeeding.REFRESH_TOKEN);
-        runner.enableControllerService(connection);
+        addConnection(runner, sandbox, Map.of());
         final JsonRecordSetWriter writer = new JsonRecordSetWriter();
         runner.addControllerService("writer", writer);
         runner.enableControllerService(writer);
@@ -59,6 +54,19 @@ class FetchAmazonOrdersTest {
         runner.setProperty(FetchAmazonOrders.RECORD_WRITER, "writer");
         runner.setProperty(FetchAmazonOrders.INITIAL_START_DATE, "2026-11-01T00:00:00Z");
         return runner;
+    }
+
+    /** The sandbox's selling partner as the enabled connection service "amazon", with {@code more} properties set. */
+    static void addConnection(final TestRunner runner, final AmazonSandbox sandbox, final Map<PropertyDescriptor, String> more) throws Exception {
+        final StandardAmazonConnectionService connection = new StandardAmazonConnectionService();
+        runner.addControllerService("amazon", connection);
+        runner.setProperty(connection, StandardAmazonConnectionService.ENDPOINT, sandbox.baseUrl());
+        runner.setProperty(connection, StandardAmazonConnectionService.LWA_ENDPOINT, sandbox.baseUrl() + "/auth/o2/token");
+        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_ID, AmazonSeeding.CLIENT_ID);
+        runner.setProperty(connection, StandardAmazonConnectionService.CLIENT_SECRET, AmazonSeeding.CLIENT_SECRET);
+        runner.setProperty(connection, StandardAmazonConnectionService.REFRESH_TOKEN, AmazonSeeding.REFRESH_TOKEN);
+        more.forEach((property, value) -> runner.setProperty(connection, property, value));
+        runner.enableControllerService(connection);
     }
 
     @AfterEach

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * header, each with its own usage plan (a token bucket; 429 QuotaExceeded when empty, {@code x-amzn-RateLimit-Limit}
  * on every answer), the sandbox's injected faults, and SP-API's error body {@code {"errors": [...]}}.
  * <p>
- * Operations are routes ({@link #route}): this class serves the Orders API v0 ({@link OrdersApi}); further APIs (the
- * Reports API of settlements) add their routes the same way.
+ * Operations are routes ({@link #route}): the Orders API v0 ({@link OrdersApi}) and the Reports API 2021-06-30
+ * ({@link ReportsApi}, with the pre-signed URLs of its documents).
  */
 public final class AmazonSimulator {
 
@@ -64,6 +64,7 @@ public final class AmazonSimulator {
     private final FaultInjector faults;
     private final AmazonSeller seller;
     private final OrdersApi orders;
+    private final ReportsApi reports;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Map<String, Long> calls = new LinkedHashMap<>();
 
@@ -78,6 +79,13 @@ public final class AmazonSimulator {
         this.faults = faults;
         this.orders = new OrdersApi(seller, clock);
         orders.register(this, rateFactor);
+        this.reports = new ReportsApi(clock);
+        reports.register(this, rateFactor);
+    }
+
+    /** The Reports API 2021-06-30: where tests and the sandbox publish the reports Amazon generates (settlements). */
+    public ReportsApi reports() {
+        return reports;
     }
 
     /** How many items a getOrderItems page holds (Amazon does not document it; 10 by default), so that tests can page. */
@@ -130,6 +138,10 @@ public final class AmazonSimulator {
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         if (path.equals("/auth/o2/token")) {
             token(exchange);
+            return;
+        }
+        if (path.startsWith(ReportsApi.DOCUMENTS_PATH)) {
+            reports.download(exchange, path.substring(ReportsApi.DOCUMENTS_PATH.length()), query(exchange.getRequestURI()));
             return;
         }
         for (final Route route : routes) {

@@ -176,7 +176,7 @@ final class OrdersApi {
         call.payload(payload);
     }
 
-    private static Instant date(final Map<String, String> query, final String name) {
+    static Instant date(final Map<String, String> query, final String name) {
         final String value = query.get(name);
         if (value == null || value.isBlank()) {
             return null;
@@ -197,7 +197,7 @@ final class OrdersApi {
         }
     }
 
-    private static Set<String> csv(final String value) {
+    static Set<String> csv(final String value) {
         return value == null || value.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(value.split(",")));
     }
 }
