@@ -84,7 +84,9 @@ names=()
 for flow in "$repo"/flow-templates/*.json; do
   name=$(basename "$flow" .json)
   case "$name" in *.*) continue ;; esac   # foo.test-parameters.json is not a flow
-  [ "$name" = erp-data-on-demand ] && continue   # the demo has no B2B site calling in: not imported
+  case "$name" in   # flows the demo does not import: no B2B site calling in, no SFTP server
+    erp-data-on-demand|tracking-to-shopify-over-sftp) continue ;;
+  esac
   names+=("$name")
 done
 node "$cache/capture-flows.mjs" "$base" "$out" "${names[@]}"
