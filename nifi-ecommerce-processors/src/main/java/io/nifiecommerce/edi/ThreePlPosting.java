@@ -134,13 +134,8 @@ public final class ThreePlPosting {
         if (action == PostingAction.SHIP_EXTENSION) {
             final BusinessCentralEndpoint extension = endpoint.withRoute(EXTENSION_ROUTE);
             final String entity = BusinessCentralEndpoint.companyPath(companyId, "shippableSalesOrders(" + plan.orderId() + ")");
-            final ObjectNode header = MAPPER.createObjectNode();
-            if (!confirmation.trackingNumbers().isEmpty()) {
-                header.put("packageTrackingNumber", cut(confirmation.trackingNumbers().get(0), 30));
-            }
-            if (reference != null) {
-                header.put("yourReference", reference);
-            }
+            final ObjectNode header = shipmentMarks(confirmation.trackingNumbers().isEmpty() ? null : confirmation.trackingNumbers().get(0),
+                    reference);
             if (header.size() > 0) {
                 client.patch(extension.resolve(entity), "*", header);
             }
@@ -206,6 +201,21 @@ public final class ThreePlPosting {
 
     private static String filter(final String expression) {
         return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The PATCH on bc-extension's shippableSalesOrders before the ship action: the parcel's tracking number and the 3PL's
+     * shipment id (Your Reference, copied by BC onto the posted shipment, where a retry finds it). Either may be null.
+     */
+    public static ObjectNode shipmentMarks(final String trackingNumber, final String reference) {
+        final ObjectNode header = MAPPER.createObjectNode();
+        if (trackingNumber != null) {
+            header.put("packageTrackingNumber", cut(trackingNumber, 30));
+        }
+        if (reference != null) {
+            header.put("yourReference", reference);
+        }
+        return header;
     }
 
     private static String cut(final String value, final int max) {

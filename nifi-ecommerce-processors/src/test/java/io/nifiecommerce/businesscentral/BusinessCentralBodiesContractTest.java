@@ -12,6 +12,7 @@ import io.nifiecommerce.order.RefundLine;
 import io.nifiecommerce.order.RefundShipping;
 import io.nifiecommerce.order.OrderLine;
 import io.nifiecommerce.order.Segment;
+import io.nifiecommerce.edi.ThreePlPosting;
 import io.nifiecommerce.sandbox.bc.BcEdiExtension;
 import io.nifiecommerce.sandbox.bc.BcPageContract;
 import io.nifiecommerce.edi.StockAdjustments;
@@ -180,5 +181,14 @@ class BusinessCentralBodiesContractTest {
         assertEquals(StockAdjustments.ENTITY_SET, BcEdiExtension.ADJUSTMENTS_PAGE.entitySetName());
         assertFalse(BcPageContract.violations(BcEdiExtension.ADJUSTMENTS_PAGE, body.deepCopy().put("entryType", "Sale"),
                 BcPageContract.Write.INSERT).isEmpty(), "entryType follows the sign of quantity: read-only");
+    }
+
+    /** The marks put on an order before the 3PL's shipment is posted go to bc-extension's shippableSalesOrders. */
+    @Test
+    void theShipmentMarksUseOnlyWritableFieldsOfTheExtensionsPage() {
+        final ObjectNode body = ThreePlPosting.shipmentMarks("6A12345678901", "DN-7001");
+        assertEquals(List.of(), BcPageContract.violations(BcEdiExtension.SHIPPABLE_PAGE, body, BcPageContract.Write.MODIFY));
+        assertFalse(BcPageContract.violations(BcEdiExtension.SHIPPABLE_PAGE, body.deepCopy().put("outstandingQuantity", 1),
+                BcPageContract.Write.MODIFY).isEmpty(), "a field the page does not expose is refused");
     }
 }
