@@ -85,10 +85,14 @@ public record Order(long id, String name, Instant createdAt, Instant updatedAt, 
                 billingAddress, lines, shippingLines, sourceName, note);
     }
 
-    /** A copy as another document: the draft an order was submitted as, or the order a draft became. */
+    /**
+     * A copy as another document: the draft an order was submitted as, or the order a draft became. A new document is
+     * neither fulfilled nor cancelled, whatever the seeded order it was made from went through: Shopify's drafts cannot be
+     * cancelled, and the order {@code draftOrderComplete} makes is born open.
+     */
     public Order asDocument(final long newId, final String newName, final Instant at, final String newFinancialStatus) {
         return new Order(newId, newName, at, at, at, email, currency, taxesIncluded, poNumber, tags, newFinancialStatus,
-                fulfillmentStatus, cancelledAt, cancelReason, customerId, b2b, shippingAddress, billingAddress, lines, shippingLines,
+                "UNFULFILLED", null, null, customerId, b2b, shippingAddress, billingAddress, lines, shippingLines,
                 sourceName, note);
     }
 

@@ -116,4 +116,21 @@ class OrderLifecycleTest {
         client.post(tags, Map.of("id", id, "t", List.of("erp:shipped")));
         assertEquals(1, sandbox.shopify().shop().order(order.id()).orElseThrow().tags().stream().filter("erp:shipped"::equals).count());
     }
+
+    @Test
+    void theOrderADraftBecomesIsBornOpenEvenWhenItsSeededOrderWasCancelled() {
+        // a seeded B2B order cancelled before the demo turned it into the draft its buyer submitted: the draft carried the
+        // cancellation and draftOrderComplete made an order born cancelled, which Shopify never does (a failover run
+        // then saw "a cancelled order open in BC" that no real shop can produce)
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).filter(o -> shop.order(o.id()).isPresent())
+                .filter(o -> o.cancelledAt() == null && !"FULFILLED".equals(o.fulfillmentStatus())).findFirst().orElseThrow();
+        assertTrue(shop.adjustments().cancel(b2b.id(), "CUSTOMER", false, false).isEmpty());
+        final DraftOrderState draft = shop.resubmitAsDraft(b2b.id()).orElseThrow();
+        assertEquals(null, draft.content().cancelledAt());
+        final Order completed = shop.completeDraft(draft, false);
+        assertEquals(null, completed.cancelledAt());
+        assertEquals(null, completed.cancelReason());
+        assertEquals("UNFULFILLED", completed.fulfillmentStatus());
+    }
 }
