@@ -2,15 +2,9 @@ package io.nifiecommerce.benchmarks;
 
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,34 +61,21 @@ final class EdiWritingBenchmark {
 
     String run() throws Exception {
         final Map<String, String> checks = preflight();
-        final Map<String, Map<String, List<Double>>> scores = new HashMap<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (final String message : MESSAGES) {
-                System.out.printf(Locale.ROOT, "   edi writing round %d/%d: %s (load average %s)%n", round, rounds, message, Machine.loadAverage());
-                for (final RunResult result : new Runner(options(message)).run()) {
-                    final String benchmark = result.getParams().getBenchmark();
-                    final String write = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-                    scores.computeIfAbsent(message, m -> new HashMap<>()).computeIfAbsent(write, w -> new ArrayList<>())
-                            .add(result.getPrimaryResult().getScore());
-                }
-            }
-        }
+        final Map<String, Map<String, List<Double>>> scores = JmhRounds.run("edi writing", EdiWriteBench.class, "message", MESSAGES, WRITES,
+                rounds, quick);
         final MarkdownTable table = new MarkdownTable("Message", "StAEDI raw write (interchanges/s)", "**Bundle writer (interchanges/s)**",
                 "Bundle / raw", "Bundle / raw, min-max of rounds", "Segments per message", "Bytes per interchange", "Read back valid (check)");
         final int n = EdiWriteBench.INTERCHANGES;
         for (final String message : MESSAGES) {
             final Map<String, List<Double>> byWrite = scores.get(message);
-            final List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < Math.min(byWrite.get("write").size(), byWrite.get("raw").size()); i++) {
-                ratios.add(byWrite.get("write").get(i) / byWrite.get("raw").get(i));
-            }
+            final List<Double> ratios = JmhRounds.ratios(byWrite.get("write"), byWrite.get("raw"));
             final String[] check = checks.get(message).split(";");
             table.row(message, Medians.of(byWrite.get("raw")) * n, Medians.of(byWrite.get("write")) * n, Medians.of(ratios),
                     String.format(Locale.ROOT, "%.2f-%.2f", Medians.min(ratios), Medians.max(ratios)), Double.parseDouble(check[1]),
                     Double.parseDouble(check[2]), check[0]);
         }
         return "## EDI writing (interchanges per second per core)\n\n"
-                + "JMH 1.37, throughput mode, one fork per message, 1 thread, " + (quick ? "1 x 1 s warm-up, 2 x 1 s" : "3 x 1 s warm-up, 5 x 1 s")
+                + "JMH 1.37, throughput mode, one fork per message, 1 thread, " + JmhRounds.iterations(quick)
                 + " measurement; one operation writes " + n + " interchanges of one message each (" + EdiWriteBench.LINES + " lines) into"
                 + " memory. " + rounds + " round(s); in each round a message's two writes run back to back and the ratio is taken within the"
                 + " round: medians of the rounds shown. Bundle: `ShippingOrderWriter` (ORDERS D.96A, X12 940) and `OrderResponseWriter`"
@@ -103,20 +84,5 @@ final class EdiWritingBenchmark {
                 + " schema: the floor of the same bytes (checked equal before the runs). The check reads every interchange written back with"
                 + " `EdiInterchangeReader` (validation on). Reading is measured in *Parsing* and in `docs/benchmarks-tracking.md`.\n\n"
                 + table.render() + "\n";
-    }
-
-    private Options options(final String message) {
-        return new OptionsBuilder()
-                .include(EdiWriteBench.class.getName() + "\\.(" + String.join("|", WRITES) + ")$")
-                .param("message", message)
-                .forks(1)
-                .threads(1)
-                .warmupIterations(quick ? 1 : 3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 2 : 5)
-                .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx512m")
-                .shouldFailOnError(true)
-                .build();
     }
 }

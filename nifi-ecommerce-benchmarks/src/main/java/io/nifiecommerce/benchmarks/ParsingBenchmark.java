@@ -1,13 +1,7 @@
 package io.nifiecommerce.benchmarks;
 
 import io.nifiecommerce.tracking.SourceFormat;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,18 +47,8 @@ final class ParsingBenchmark {
     String run() throws Exception {
         final Map<String, String> checks = preflight();
         // format -> read -> operations/s of each round
-        final Map<String, Map<String, List<Double>>> scores = new HashMap<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (final String format : FORMATS) {
-                System.out.printf(Locale.ROOT, "   parsing round %d/%d: %s (load average %s)%n", round, rounds, format, Machine.loadAverage());
-                for (final RunResult result : new Runner(options(format)).run()) {
-                    final String benchmark = result.getParams().getBenchmark();
-                    final String read = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-                    scores.computeIfAbsent(format, f -> new HashMap<>()).computeIfAbsent(read, r -> new ArrayList<>())
-                            .add(result.getPrimaryResult().getScore());
-                }
-            }
-        }
+        final Map<String, Map<String, List<Double>>> scores = JmhRounds.run("parsing", TrackingParseBench.class, "format", FORMATS, READS,
+                rounds, quick);
         final MarkdownTable table = new MarkdownTable("Format", "Raw read (events/s)", "Bundle parser (events/s)",
                 "Parser + carrier + status (events/s)", "Parser / raw", "**Full / raw**", "Full / raw, min-max of rounds", "Bytes per event",
                 "Events parsed / valid carrier (check)");
@@ -72,14 +56,14 @@ final class ParsingBenchmark {
             final Map<String, List<Double>> byRead = scores.get(format);
             final int events = FeedSamples.eventsIn(SourceFormat.valueOf(format), TrackingParseBench.EVENTS);
             final double bytes = FeedSamples.of(SourceFormat.valueOf(format), TrackingParseBench.EVENTS).length / (double) events;
-            final List<Double> parseRatios = ratios(byRead.get("parse"), byRead.get("raw"));
-            final List<Double> fullRatios = ratios(byRead.get("parseAndAssemble"), byRead.get("raw"));
+            final List<Double> parseRatios = JmhRounds.ratios(byRead.get("parse"), byRead.get("raw"));
+            final List<Double> fullRatios = JmhRounds.ratios(byRead.get("parseAndAssemble"), byRead.get("raw"));
             table.row(format, Medians.of(byRead.get("raw")) * events, Medians.of(byRead.get("parse")) * events,
                     Medians.of(byRead.get("parseAndAssemble")) * events, Medians.of(parseRatios), Medians.of(fullRatios),
                     String.format(Locale.ROOT, "%.2f-%.2f", Medians.min(fullRatios), Medians.max(fullRatios)), bytes, checks.get(format));
         }
         return "## Parsing (events per second per core)\n\n"
-                + "JMH 1.37, throughput mode, one fork per read, 1 thread, " + (quick ? "1 x 1 s warm-up, 2 x 1 s" : "3 x 1 s warm-up, 5 x 1 s")
+                + "JMH 1.37, throughput mode, one fork per read, 1 thread, " + JmhRounds.iterations(quick)
                 + " measurement; one operation reads a feed of " + TrackingParseBench.EVENTS + " status events from memory (synthetic Colissimo"
                 + " consignments; `FeedSamples`). " + rounds + " round(s); in each round every format's three reads run back to back, and"
                 + " the ratios are taken within the round: medians of the rounds shown. Raw read: every StAEDI event with its text (EDIFACT,"
@@ -87,28 +71,5 @@ final class ParsingBenchmark {
                 + " row read by Jackson's CSV parser (`jackson-dataformat-csv`, CSV). \"Full\" is what ParseCarrierTracking does per event"
                 + " short of the Record Writer: parse, carrier detection with check digits, status mapping, the event built.\n\n"
                 + table.render() + "\n";
-    }
-
-    private Options options(final String format) {
-        return new OptionsBuilder()
-                .include(TrackingParseBench.class.getName() + "\\.(" + String.join("|", READS) + ")$")
-                .param("format", format)
-                .forks(1)
-                .threads(1)
-                .warmupIterations(quick ? 1 : 3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 2 : 5)
-                .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx512m")
-                .shouldFailOnError(true)
-                .build();
-    }
-
-    private static List<Double> ratios(final List<Double> ours, final List<Double> raw) {
-        final List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(ours.size(), raw.size()); i++) {
-            ratios.add(ours.get(i) / raw.get(i));
-        }
-        return ratios;
     }
 }

@@ -6,6 +6,7 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.context.PropertyContext;
+import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.proxy.ProxyConfiguration;
 import org.apache.nifi.proxy.ProxySpec;
 import org.apache.nifi.ssl.SSLContextProvider;
@@ -16,10 +17,35 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * The TLS and proxy properties of the connection services, and their translation into the plain
- * SSLContext and {@link HttpProxy} the HTTP layer builds its client from.
+ * The HTTP properties the connection services share (read timeout, retries, TLS, proxy), and the translation of TLS
+ * and proxy into the plain SSLContext and {@link HttpProxy} the HTTP layer builds its client from. A service whose
+ * vendor retries differently keeps the name and bounds and changes only the description or default.
  */
 public final class HttpClientProperties {
+
+    public static final PropertyDescriptor READ_TIMEOUT = new PropertyDescriptor.Builder()
+            .name("Read Timeout")
+            .description("How long to wait for a complete answer to one request.")
+            .required(true)
+            .defaultValue("60 secs")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
+            .name("Max Attempts")
+            .description("Attempts per request (first included) for throttled and transient failures before giving up.")
+            .required(true)
+            .defaultValue("5")
+            .addValidator(StandardValidators.createLongValidator(1, 20, true))
+            .build();
+
+    public static final PropertyDescriptor MAX_BACKOFF = new PropertyDescriptor.Builder()
+            .name("Max Backoff")
+            .description("The longest single wait between two attempts.")
+            .required(true)
+            .defaultValue("30 secs")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
 
     public static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
             .name("SSL Context Service")

@@ -9,6 +9,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.order.OrderRecordFlowFiles;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.PrimaryNodeOnly;
@@ -90,12 +91,7 @@ public class FetchAmazonOrders extends AbstractProcessor {
             .identifiesControllerService(AmazonConnectionService.class)
             .build();
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the canonical order records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the canonical order records.");
 
     public static final PropertyDescriptor INITIAL_START_DATE = new PropertyDescriptor.Builder()
             .name("Initial Start Date")

@@ -3,17 +3,16 @@ package io.nifiecommerce.processors.amazon;
 import io.nifiecommerce.amazon.LwaCredentials;
 import io.nifiecommerce.amazon.OrdersV0;
 import io.nifiecommerce.amazon.SellingPartnerClient;
-import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.HttpClientProperties;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.VerificationResults;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
 import org.apache.nifi.annotation.lifecycle.OnEnabled;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
@@ -106,30 +105,16 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor READ_TIMEOUT = new PropertyDescriptor.Builder()
-            .name("Read Timeout")
-            .description("How long to wait for a complete answer to one request.")
-            .required(true)
-            .defaultValue("60 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    public static final PropertyDescriptor READ_TIMEOUT = HttpClientProperties.READ_TIMEOUT;
 
     public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
-            .name("Max Attempts")
+            .fromPropertyDescriptor(HttpClientProperties.MAX_ATTEMPTS)
             .description("Attempts per request, the first included, when Amazon throttles (429), answers 5xx or the connection fails. "
                     + "Waits grow exponentially with jitter.")
-            .required(true)
             .defaultValue("4")
-            .addValidator(StandardValidators.createLongValidator(1, 20, true))
             .build();
 
-    public static final PropertyDescriptor MAX_BACKOFF = new PropertyDescriptor.Builder()
-            .name("Max Backoff")
-            .description("The longest single wait between two attempts.")
-            .required(true)
-            .defaultValue("30 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    public static final PropertyDescriptor MAX_BACKOFF = HttpClientProperties.MAX_BACKOFF;
 
     public static final PropertyDescriptor MAX_RATE_WAIT = new PropertyDescriptor.Builder()
             .name("Max Rate Wait")
@@ -205,24 +190,13 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
     @Override
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
-        final List<ConfigVerificationResult> results = new ArrayList<>();
-        try {
+        return VerificationResults.roundTrip("Exchange the Refresh Token and Get Orders (getOrders)", () -> {
             final OrdersV0 verifying = createOrders(context);
             final Instant before = Instant.now().minus(Duration.ofMinutes(3));
             final int orders = verifying.ordersUpdated(before.minus(Duration.ofDays(1)), before, 1).orders().size();
-            results.add(result(Outcome.SUCCESSFUL, "Connected to " + verifying.client().endpointHost() + " for "
-                    + String.join(",", verifying.marketplaceIds()) + (orders == 0 ? ": no order updated in the last day" : ": orders found")));
-        } catch (final ApiException e) {
-            results.add(result(Outcome.FAILED, e.code() + ": " + e.getMessage()));
-        } catch (final RuntimeException e) {
-            results.add(result(Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
-        }
-        return results;
-    }
-
-    private static ConfigVerificationResult result(final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName("Exchange the Refresh Token and Get Orders (getOrders)").outcome(outcome)
-                .explanation(explanation).build();
+            return "Connected to " + verifying.client().endpointHost() + " for "
+                    + String.join(",", verifying.marketplaceIds()) + (orders == 0 ? ": no order updated in the last day" : ": orders found");
+        });
     }
 
     private static OrdersV0 createOrders(final PropertyContext context) {

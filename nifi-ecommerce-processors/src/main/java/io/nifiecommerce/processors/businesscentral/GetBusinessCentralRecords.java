@@ -7,6 +7,7 @@ import io.nifiecommerce.businesscentral.ODataFilter;
 import io.nifiecommerce.businesscentral.Page;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.RunScheduleValidator;
 import io.nifiecommerce.schedule.RunState;
 import io.nifiecommerce.schedule.ScheduledRuns;
@@ -223,12 +224,8 @@ public class GetBusinessCentralRecords extends AbstractProcessor {
             .addValidator(RunScheduleValidator.INSTANCE)
             .build();
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records; their schema is inferred from the first page of each run.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records; their schema is inferred from the first page of each run.");
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")

@@ -5,6 +5,7 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.FlowFileRecords;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
@@ -57,12 +58,8 @@ public class PutBusinessCentralDimension extends AbstractProcessor {
     public static final PropertyDescriptor CONNECTION_SERVICE = new PropertyDescriptor.Builder()
             .name("Business Central Connection").description("The company the orders are in.").required(true)
             .identifiesControllerService(BusinessCentralConnectionService.class).build();
-    public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader").description("Reads PutBusinessCentralOrder's result records.").required(true)
-            .identifiesControllerService(RecordReaderFactory.class).build();
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer").description("Writes the records with their outcome.").required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class).build();
+    public static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads PutBusinessCentralOrder's result records.");
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the records with their outcome.");
     public static final PropertyDescriptor DIMENSION_CODE = new PropertyDescriptor.Builder()
             .name("Dimension Code").description("The BC dimension to set, e.g. CANAL or CHANNEL (it and its values must exist in BC).")
             .required(true).addValidator(StandardValidators.NON_BLANK_VALIDATOR).build();

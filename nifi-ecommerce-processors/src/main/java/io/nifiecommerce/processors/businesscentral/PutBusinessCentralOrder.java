@@ -46,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.nifiecommerce.processors.VerificationResults.step;
+
 @Tags({"business central", "dynamics 365", "erp", "sales order", "order", "record", "put", "idempotent"})
 @CapabilityDescription("Creates Business Central sales orders from canonical order records, with their lines, shipping charges, "
         + "discounts, currency and addresses. Idempotent: orders whose external document number already exists in salesOrders, "
@@ -273,10 +275,6 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         new SalesOrderReadiness(client, companyId).checks(context.getProperty(SalesOrderProperties.B2C_DEFAULT_CUSTOMER).getValue())
                 .forEach(check -> results.add(VerificationResults.of(check)));
         return results;
-    }
-
-    private static ConfigVerificationResult step(final String name, final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome).explanation(explanation).build();
     }
 
     /**

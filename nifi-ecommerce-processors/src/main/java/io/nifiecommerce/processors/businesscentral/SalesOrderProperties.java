@@ -10,6 +10,7 @@ import io.nifiecommerce.businesscentral.SalesOrderSubmitter;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.Sleeper;
+import io.nifiecommerce.processors.RecordDescriptors;
 import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationResult;
@@ -17,8 +18,6 @@ import org.apache.nifi.components.Validator;
 import org.apache.nifi.lookup.LookupService;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.List;
 import java.util.Locale;
@@ -105,19 +104,10 @@ final class SalesOrderProperties {
             .identifiesControllerService(BusinessCentralConnectionService.class)
             .build();
 
-    public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads canonical order records.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads canonical order records.");
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records of each outcome, with the outcome fields added.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records of each outcome, with the outcome fields added.");
 
     public static final PropertyDescriptor ITEM_REFERENCE = new PropertyDescriptor.Builder()
             .name("Item Reference")

@@ -45,6 +45,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import static io.nifiecommerce.processors.VerificationResults.step;
+
 @Tags({"business central", "dynamics 365", "microsoft", "erp", "odata", "oauth2", "connection"})
 @CapabilityDescription("Connects to one company of Microsoft Dynamics 365 Business Central (online or on-premises) through its API v2.0 "
         + "or custom API pages. Holds the credentials (Microsoft Entra ID client credentials, Basic, or a NiFi OAuth2 Access Token "
@@ -233,13 +235,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
-            .name("Max Attempts")
-            .description("Attempts per request (first included) for throttled and transient failures before giving up.")
-            .required(true)
-            .defaultValue("5")
-            .addValidator(StandardValidators.createLongValidator(1, 20, true))
-            .build();
+    public static final PropertyDescriptor MAX_ATTEMPTS = HttpClientProperties.MAX_ATTEMPTS;
 
     public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
 
@@ -355,28 +351,24 @@ public class StandardBusinessCentralConnectionService extends AbstractController
         try {
             candidate = createClient(context, Clock.systemUTC());
             candidate.credentials().authorization();
-            results.add(result("Obtain credentials", Outcome.SUCCESSFUL, "Credentials accepted by " + describe(context)));
+            results.add(step("Obtain credentials", Outcome.SUCCESSFUL, "Credentials accepted by " + describe(context)));
         } catch (final RuntimeException e) {
-            results.add(result("Obtain credentials", Outcome.FAILED, e.getMessage()));
-            results.add(result("Access company", Outcome.SKIPPED, "No credentials"));
+            results.add(step("Obtain credentials", Outcome.FAILED, e.getMessage()));
+            results.add(step("Access company", Outcome.SKIPPED, "No credentials"));
             return results;
         }
         try {
             final String configured = context.getProperty(COMPANY).evaluateAttributeExpressions().getValue().trim();
             final String id = resolveCompany(candidate, configured);
-            results.add(result("Access company", Outcome.SUCCESSFUL, "Company '" + configured + "' is visible, id " + id));
+            results.add(step("Access company", Outcome.SUCCESSFUL, "Company '" + configured + "' is visible, id " + id));
         } catch (final RuntimeException e) {
-            results.add(result("Access company", Outcome.FAILED, e.getMessage()));
+            results.add(step("Access company", Outcome.FAILED, e.getMessage()));
         }
         return results;
     }
 
     private static String describe(final ConfigurationContext context) {
         return context.getProperty(AUTHENTICATION).getValue().toLowerCase(Locale.ROOT).replace('_', ' ') + " authentication";
-    }
-
-    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
     }
 
     /** Bearer tokens from a NiFi OAuth2AccessTokenProvider, which caches and refreshes them itself. */

@@ -2,12 +2,12 @@ package io.nifiecommerce.processors.catalog;
 
 import io.nifiecommerce.catalog.CatalogCalls;
 import io.nifiecommerce.http.ApiException;
-import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.stock.RequiredScopes;
 import io.nifiecommerce.stock.ShopifyAdminApi;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.shopify.ShopifyCallFailure;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.PublishState;
 import io.nifiecommerce.stock.PublishedQuantities;
@@ -60,6 +60,9 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implemen
             .build();
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
+
+    private static final ShopifyCallFailure CALL_FAILURE = new ShopifyCallFailure(REL_RETRY, REL_FAILURE,
+            "check the connection and the app's access scopes");
 
     private volatile Clock clock = Clock.systemUTC();
 
@@ -154,7 +157,7 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implemen
         try {
             report = publish(context, new CatalogCalls(connection.client()), flowFile, input, state.memory(), full, stateMap.toMap());
         } catch (final ApiException e) {
-            handleCallFailure(context, session, flowFile, e);
+            CALL_FAILURE.route(context, session, flowFile, getLogger(), e);
             return;
         }
         try {
@@ -196,20 +199,5 @@ abstract class AbstractCatalogPublisher<I, R> extends AbstractProcessor implemen
         }
         session.remove(flowFile);
         session.commitAsync();
-    }
-
-    private void handleCallFailure(final ProcessContext context, final ProcessSession session, final FlowFile original, final ApiException e) {
-        FlowFile flowFile = session.putAllAttributes(original, ErrorAttributes.of(String.valueOf(e.code()), String.valueOf(e.getMessage())));
-        if (e.errorClass() == ErrorClass.AUTHENTICATION) {
-            getLogger().error("Shopify refused the credentials or their scopes ({}); check the connection and the app's access scopes", e.getMessage());
-            session.rollback();
-            context.yield();
-        } else if (e.isTransient()) {
-            getLogger().warn("Shopify unavailable for {} ({}): routing to retry", original, e.getMessage());
-            session.transfer(session.penalize(flowFile), REL_RETRY);
-        } else {
-            getLogger().error("Shopify rejected the request for {}: {} {}", original, e.code(), e.getMessage());
-            session.transfer(flowFile, REL_FAILURE);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package io.nifiecommerce.processors.catalog;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.List;
 
@@ -15,12 +14,8 @@ final class PriceListProperties {
             .fromPropertyDescriptor(ProductProperties.SHOPIFY_CONNECTION)
             .build();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the price lines, e.g. a JsonTreeReader over GetBusinessCentralRecords on the bc-extension page salesPriceLines.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
+            "Reads the price lines, e.g. a JsonTreeReader over GetBusinessCentralRecords on the bc-extension page salesPriceLines.");
 
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .fromPropertyDescriptor(ProductProperties.RECORD_WRITER)

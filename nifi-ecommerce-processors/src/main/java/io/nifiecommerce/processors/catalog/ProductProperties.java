@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.catalog;
 import io.nifiecommerce.catalog.CategoryTarget;
 import io.nifiecommerce.catalog.ProductSettings;
 import io.nifiecommerce.catalog.ShopifyOwnedField;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import org.apache.nifi.components.PropertyDescriptor;
@@ -10,8 +11,6 @@ import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.Validator;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,19 +33,11 @@ final class ProductProperties {
             .identifiesControllerService(ShopifyConnectionService.class)
             .build();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the item records, e.g. a JsonTreeReader over GetBusinessCentralRecords' items with $expand=itemVariants.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
+            "Reads the item records, e.g. a JsonTreeReader over GetBusinessCentralRecords' items with $expand=itemVariants.");
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome to success and failure.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records with their outcome to success and failure.");
 
     static final PropertyDescriptor NUMBER_FIELD = field("Item Number Field", "number", true,
             "The item number: the SKU of a single-variant product, the stem of the SKUs of the others. The key in Shopify.");

@@ -1,13 +1,12 @@
 package io.nifiecommerce.processors.company;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.PublishedQuantities;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +25,11 @@ final class CompanyProperties {
             .identifiesControllerService(ShopifyConnectionService.class)
             .build();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the customer records, e.g. a JsonTreeReader over GetBusinessCentralRecords' customers.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
+            "Reads the customer records, e.g. a JsonTreeReader over GetBusinessCentralRecords' customers.");
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome to success and failure.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records with their outcome to success and failure.");
 
     static final PropertyDescriptor CATALOG_FIELD = new PropertyDescriptor.Builder()
             .name("Catalog Field")

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.company;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.shopify.ShopifyCallFailure;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.company.CompanyOutcome;
 import io.nifiecommerce.company.CompanySync;
@@ -118,6 +119,9 @@ public class PutShopifyCompanies extends AbstractProcessor {
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
+    private static final ShopifyCallFailure CALL_FAILURE = new ShopifyCallFailure(REL_RETRY, REL_FAILURE,
+            "companies need the write_customers scope");
+
     /**
      * Former property names of this processor, each with its current name: when a property is renamed, add the pair here so
      * that flows saved with the former name keep their value. None has been renamed so far.
@@ -182,7 +186,7 @@ public class PutShopifyCompanies extends AbstractProcessor {
         try {
             report = new CompanySync(new ShopifyCompanyApi(connection.client())).sync(input.accounts(), state.memory(), fullResync);
         } catch (final ApiException e) {
-            handleCallFailure(context, session, flowFile, e);
+            CALL_FAILURE.route(context, session, flowFile, getLogger(), e);
             return;
         }
         try {
@@ -230,27 +234,6 @@ public class PutShopifyCompanies extends AbstractProcessor {
         session.adjustCounter("Companies Created", report.count(CompanyOutcome.Status.CREATED), false);
         session.adjustCounter("Companies Updated", report.count(CompanyOutcome.Status.UPDATED), false);
         session.commitAsync();
-    }
-
-    private void handleCallFailure(final ProcessContext context, final ProcessSession session, final FlowFile original, final ApiException e) {
-        FlowFile flowFile = session.putAllAttributes(original, ErrorAttributes.of(String.valueOf(e.code()), String.valueOf(e.getMessage())));
-        switch (e.errorClass()) {
-            case AUTHENTICATION -> {
-                getLogger().error("Shopify refused the credentials or their scopes ({}); companies need the write_customers scope",
-                        e.getMessage());
-                session.rollback();
-                context.yield();
-            }
-            case TRANSIENT -> {
-                getLogger().warn("Shopify unavailable for {} ({}): routing to retry", original, e.getMessage());
-                flowFile = session.penalize(flowFile);
-                session.transfer(flowFile, REL_RETRY);
-            }
-            default -> {
-                getLogger().error("Shopify rejected the request for {}: {} {}", original, e.code(), e.getMessage());
-                session.transfer(flowFile, REL_FAILURE);
-            }
-        }
     }
 
     @Override

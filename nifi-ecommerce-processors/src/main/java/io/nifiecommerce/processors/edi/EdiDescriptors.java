@@ -3,36 +3,15 @@ package io.nifiecommerce.processors.edi;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 /**
  * The properties every EDI processor builds the same way, one builder each: the name, kind and validation are shared,
- * the description says what the property is for in that processor.
+ * the description says what the property is for in that processor. The record reader and writer are the bundle's
+ * {@link io.nifiecommerce.processors.RecordDescriptors}.
  */
 final class EdiDescriptors {
 
     private EdiDescriptors() {
-    }
-
-    /** "Record Writer": the records a reader of interchanges writes. */
-    static PropertyDescriptor recordWriter(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Record Writer")
-                .description(description)
-                .required(true)
-                .identifiesControllerService(RecordSetWriterFactory.class)
-                .build();
-    }
-
-    /** "Record Reader": the records a writer of interchanges, or a posting, reads. */
-    static PropertyDescriptor recordReader(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Record Reader")
-                .description(description)
-                .required(true)
-                .identifiesControllerService(RecordReaderFactory.class)
-                .build();
     }
 
     /** "Business Central Connection". */

@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ShipmentConfirmation;
@@ -94,7 +95,7 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
 
     static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company the orders are in.");
 
-    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader(
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
             "Reads the shipped-line records (a JsonTreeReader for ReadShipmentConfirmationEdi's JSON and for retry).");
 
     static final PropertyDescriptor POSTING_ACTION = new PropertyDescriptor.Builder()

@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.edi.ReceiptAdvice;
 import io.nifiecommerce.edi.ReceiptAdviceReader;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -67,7 +68,7 @@ public class ReadReceiptAdviceEdi extends AbstractEdiProcessor {
             new RecordField("quantityBlocked", RecordFieldType.STRING.getDataType(), false),
             new RecordField("quantityAvailable", RecordFieldType.STRING.getDataType(), false)));
 
-    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the received-line records.");
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the received-line records.");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder().name("success").description("The received lines, one record each").build();
     static final Relationship REL_ORIGINAL = new Relationship.Builder().name("original").description("The input, once read").build();

@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
@@ -89,7 +90,7 @@ public class ReadRetailOrderEdi extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "order.";
 
-    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the canonical order records.");
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the canonical order records.");
 
     static final PropertyDescriptor GLN_TABLE = new PropertyDescriptor.Builder()
             .name("GLN Table")

@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.edi.AcknowledgmentWriter;
 import io.nifiecommerce.edi.EdiInterchange;
 import io.nifiecommerce.edi.EdiInterchangeReader;
@@ -66,7 +67,7 @@ import java.util.Set;
 @DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class ReadShipmentConfirmationEdi extends AbstractEdiProcessor {
 
-    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the shipped-line records.");
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the shipped-line records.");
 
     static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")

@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
@@ -80,7 +81,7 @@ public class ReconcileThreePlStock extends AbstractEdiProcessor {
 
     static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company whose items are compared.");
 
-    static final PropertyDescriptor RECORD_WRITER = EdiDescriptors.recordWriter("Writes the reconciliation records.");
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the reconciliation records.");
 
     static final PropertyDescriptor COMPLETE_REPORT = new PropertyDescriptor.Builder()
             .name("Complete Report")

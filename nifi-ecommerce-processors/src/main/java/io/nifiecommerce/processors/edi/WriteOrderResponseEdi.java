@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.edi.EdiPartner;
 import io.nifiecommerce.edi.EdiSyntax;
 import io.nifiecommerce.edi.EdiWriteException;
@@ -67,7 +68,7 @@ import java.util.regex.Pattern;
 @DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 public class WriteOrderResponseEdi extends AbstractEdiProcessor {
 
-    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader("Reads the canonical order records.");
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads the canonical order records.");
 
     static final PropertyDescriptor RESPONSE = new PropertyDescriptor.Builder()
             .name("Response")

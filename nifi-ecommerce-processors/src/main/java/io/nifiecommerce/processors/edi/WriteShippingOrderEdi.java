@@ -4,6 +4,7 @@ import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.edi.EdiPartner;
 import io.nifiecommerce.edi.EdiSyntax;
@@ -105,7 +106,7 @@ public class WriteShippingOrderEdi extends AbstractEdiProcessor {
     static final String STATE_PREFIX = "order.";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final PropertyDescriptor RECORD_READER = EdiDescriptors.recordReader(
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
             "Reads the sales order records (BC salesOrders entities with salesOrderLines expanded).");
 
     static final PropertyDescriptor SHIPPING_MESSAGE = new PropertyDescriptor.Builder()

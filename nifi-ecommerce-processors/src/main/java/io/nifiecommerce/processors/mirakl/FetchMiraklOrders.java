@@ -15,6 +15,7 @@ import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.OrderSyncState;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.processors.order.OrderRecordFlowFiles;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -101,12 +102,7 @@ public class FetchMiraklOrders extends AbstractProcessor {
             .identifiesControllerService(MiraklConnectionService.class)
             .build();
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the canonical order records.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the canonical order records.");
 
     public static final PropertyDescriptor ACCEPTANCE_POLICY = new PropertyDescriptor.Builder()
             .name("Acceptance Policy")

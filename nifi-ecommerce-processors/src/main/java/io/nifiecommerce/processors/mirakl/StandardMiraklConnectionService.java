@@ -1,18 +1,17 @@
 package io.nifiecommerce.processors.mirakl;
 
-import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.mirakl.MiraklClient;
 import io.nifiecommerce.mirakl.MiraklSellerApi;
 import io.nifiecommerce.processors.HttpClientProperties;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.VerificationResults;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
 import org.apache.nifi.annotation.lifecycle.OnEnabled;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
@@ -73,29 +72,17 @@ public class StandardMiraklConnectionService extends AbstractControllerService i
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor READ_TIMEOUT = new PropertyDescriptor.Builder()
-            .name("Read Timeout")
-            .description("How long to wait for a complete answer to one request.")
-            .required(true)
-            .defaultValue("60 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    public static final PropertyDescriptor READ_TIMEOUT = HttpClientProperties.READ_TIMEOUT;
 
     public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
-            .name("Max Attempts")
+            .fromPropertyDescriptor(HttpClientProperties.MAX_ATTEMPTS)
             .description("Attempts per request, the first included, when Mirakl throttles (429), answers 5xx or the connection fails. "
                     + "Waits grow exponentially with jitter and honour Retry-After.")
-            .required(true)
-            .defaultValue("5")
-            .addValidator(StandardValidators.createLongValidator(1, 20, true))
             .build();
 
     public static final PropertyDescriptor MAX_BACKOFF = new PropertyDescriptor.Builder()
-            .name("Max Backoff")
-            .description("The longest single wait between two attempts.")
-            .required(true)
+            .fromPropertyDescriptor(HttpClientProperties.MAX_BACKOFF)
             .defaultValue("60 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
             .build();
 
     public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
@@ -147,22 +134,11 @@ public class StandardMiraklConnectionService extends AbstractControllerService i
     @Override
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
-        final List<ConfigVerificationResult> results = new ArrayList<>();
-        try {
+        return VerificationResults.roundTrip("Authenticate and List Orders (OR11)", () -> {
             final MiraklSellerApi verifying = createApi(context);
             final int orders = verifying.listOrdersUpdated(null, null, 0, 1).totalCount();
-            results.add(result(Outcome.SUCCESSFUL, "Connected to " + verifying.client().instance() + ": the shop has " + orders + " orders"));
-        } catch (final ApiException e) {
-            results.add(result(Outcome.FAILED, e.code() + ": " + e.getMessage()));
-        } catch (final RuntimeException e) {
-            results.add(result(Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
-        }
-        return results;
-    }
-
-    private static ConfigVerificationResult result(final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName("Authenticate and List Orders (OR11)").outcome(outcome)
-                .explanation(explanation).build();
+            return "Connected to " + verifying.client().instance() + ": the shop has " + orders + " orders";
+        });
     }
 
     private static MiraklSellerApi createApi(final PropertyContext context) {

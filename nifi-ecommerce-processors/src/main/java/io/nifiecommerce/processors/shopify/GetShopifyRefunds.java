@@ -5,6 +5,7 @@ import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.Refund;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.PropertyRenames;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.order.InvalidOrderRecordException;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.processors.order.RefundRecordSchema;
@@ -85,12 +86,7 @@ public class GetShopifyRefunds extends AbstractProcessor {
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_REFUNDS, REL_ORIGINAL, REL_FAILURE);
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the refund records")
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .required(true)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the refund records");
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE,
             PutShopifyFulfillmentProperties.RECORD_READER, RECORD_WRITER);

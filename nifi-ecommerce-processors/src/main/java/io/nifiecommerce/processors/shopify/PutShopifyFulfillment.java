@@ -57,6 +57,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.nifiecommerce.processors.VerificationResults.step;
+
 @Tags({"shopify", "fulfillment", "tracking", "shipment", "carrier", "ecommerce", "record"})
 @CapabilityDescription("Creates Shopify fulfillments with tracking numbers from shipment records: carrier tracking events "
         + "(from ParseCarrierTracking) or ERP shipments (Business Central sales shipments with their tracking). For each shipment the "
@@ -356,14 +358,14 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         try {
             response = connection.client().execute(FulfillmentDocuments.VERIFY_ACCESS, Map.of());
         } catch (final ApiException e) {
-            results.add(result("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.FAILED,
+            results.add(step("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.FAILED,
                     "Shopify " + connection.shopDomain() + " (API " + connection.apiVersion() + ") answered " + e.code() + ": " + e.getMessage()
                             + ". The app needs read_orders and read_merchant_managed_fulfillment_orders"));
-            results.add(result("Fulfillment scopes", ConfigVerificationResult.Outcome.SKIPPED, "The shop could not be read"));
+            results.add(step("Fulfillment scopes", ConfigVerificationResult.Outcome.SKIPPED, "The shop could not be read"));
             return results;
         }
         final JsonNode orders = response.at("orders.nodes");
-        results.add(result("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.SUCCESSFUL,
+        results.add(step("Read orders and fulfillment orders", ConfigVerificationResult.Outcome.SUCCESSFUL,
                 "Shop '" + response.at("shop.name").asText() + "' (API " + connection.apiVersion() + "): read " + orders.size()
                         + " recent order(s) with their fulfillment orders"));
         final Set<String> scopes = new TreeSet<>();
@@ -375,14 +377,10 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         if (!scopes.contains("write_merchant_managed_fulfillment_orders") && !scopes.contains("read_merchant_managed_fulfillment_orders")) {
             missing.add("read_merchant_managed_fulfillment_orders (or write_)");
         }
-        results.add(result("Fulfillment scopes", missing.isEmpty() ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED,
+        results.add(step("Fulfillment scopes", missing.isEmpty() ? ConfigVerificationResult.Outcome.SUCCESSFUL : ConfigVerificationResult.Outcome.FAILED,
                 missing.isEmpty() ? "The app holds " + String.join(", ", scopes) : "The app lacks " + String.join(", ", missing)
                         + "; it holds " + (scopes.isEmpty() ? "none" : String.join(", ", scopes))));
         return results;
-    }
-
-    private static ConfigVerificationResult result(final String step, final ConfigVerificationResult.Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.nifiecommerce.processors.shopify;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.shopify.fulfillment.OrderReference;
 import io.nifiecommerce.shopify.fulfillment.StatusPolicy;
 import org.apache.nifi.components.AllowableValue;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.List;
 
@@ -37,19 +36,10 @@ final class PutShopifyFulfillmentProperties {
             .required(true)
             .build();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the shipment records")
-            .identifiesControllerService(RecordReaderFactory.class)
-            .required(true)
-            .build();
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads the shipment records");
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome fields to success, failure and retry")
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .required(true)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records with their outcome fields to success, failure and retry");
 
     static final PropertyDescriptor ORDER_REFERENCE_FIELD = new PropertyDescriptor.Builder()
             .name("Order Reference Field")

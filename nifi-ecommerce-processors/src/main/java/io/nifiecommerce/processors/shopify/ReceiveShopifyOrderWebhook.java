@@ -7,6 +7,7 @@ import io.nifiecommerce.order.Release;
 import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.order.OrderRecordSchema;
 import io.nifiecommerce.processors.order.OrderRecords;
 import io.nifiecommerce.shopify.order.ShopifyWebhookOrderMapper;
@@ -139,12 +140,7 @@ public class ReceiveShopifyOrderWebhook extends AbstractProcessor {
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the canonical order record.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the canonical order record.");
 
     public static final PropertyDescriptor RECENT_EVENTS = new PropertyDescriptor.Builder()
             .name("Remembered Event IDs")

@@ -46,6 +46,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.nifiecommerce.processors.VerificationResults.step;
+
 @Tags({"shopify", "graphql", "admin api", "ecommerce", "connection"})
 @CapabilityDescription("The connection to one Shopify shop's Admin GraphQL API: store domain, pinned API version, credentials "
         + "(an Admin API access token, or the client-credentials grant of an app owned by the shop's organisation), timeouts, "
@@ -119,30 +121,15 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor READ_TIMEOUT = new PropertyDescriptor.Builder()
-            .name("Read Timeout")
-            .description("How long to wait for a complete answer to one request.")
-            .required(true)
-            .defaultValue("60 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    public static final PropertyDescriptor READ_TIMEOUT = HttpClientProperties.READ_TIMEOUT;
 
     public static final PropertyDescriptor MAX_ATTEMPTS = new PropertyDescriptor.Builder()
-            .name("Max Attempts")
+            .fromPropertyDescriptor(HttpClientProperties.MAX_ATTEMPTS)
             .description("Attempts per request, the first included, when Shopify throttles (THROTTLED, HTTP 429), answers 5xx or "
                     + "the connection fails. Waits grow exponentially with jitter, honouring Retry-After and the bucket's restore rate.")
-            .required(true)
-            .defaultValue("5")
-            .addValidator(StandardValidators.createLongValidator(1, 20, true))
             .build();
 
-    public static final PropertyDescriptor MAX_BACKOFF = new PropertyDescriptor.Builder()
-            .name("Max Backoff")
-            .description("The longest single wait between two attempts.")
-            .required(true)
-            .defaultValue("30 secs")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
-            .build();
+    public static final PropertyDescriptor MAX_BACKOFF = HttpClientProperties.MAX_BACKOFF;
 
     public static final PropertyDescriptor SSL_CONTEXT_SERVICE = HttpClientProperties.SSL_CONTEXT_SERVICE;
 
@@ -255,23 +242,23 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
         try {
             verifying = createClient(context, CostBudget.standard(ClusterNodes.share(getNodeTypeProvider(), getLogger())));
         } catch (final RuntimeException e) {
-            results.add(result("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
+            results.add(step("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
             return results;
         }
         final GraphQlResponse response;
         try {
             response = verifying.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
         } catch (final ApiException e) {
-            results.add(result("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
-            results.add(result("API Version", Outcome.SKIPPED, "Requires a successful request"));
-            results.add(result("Access Scopes", Outcome.SKIPPED, "Requires a successful request"));
+            results.add(step("Authenticate and Read Shop", Outcome.FAILED, e.code() + ": " + e.getMessage()));
+            results.add(step("API Version", Outcome.SKIPPED, "Requires a successful request"));
+            results.add(step("Access Scopes", Outcome.SKIPPED, "Requires a successful request"));
             return results;
         }
-        results.add(result("Authenticate and Read Shop", Outcome.SUCCESSFUL,
+        results.add(step("Authenticate and Read Shop", Outcome.SUCCESSFUL,
                 "Connected to shop '" + response.at("shop.name").asText() + "' (" + response.at("shop.myshopifyDomain").asText() + ")"));
         results.add(versionResult(version, response.servedApiVersion()));
         final List<String> scopes = scopes(response.at("currentAppInstallation.accessScopes"));
-        results.add(result("Access Scopes", scopes.contains("read_orders") || scopes.contains("write_orders") ? Outcome.SUCCESSFUL : Outcome.FAILED,
+        results.add(step("Access Scopes", scopes.contains("read_orders") || scopes.contains("write_orders") ? Outcome.SUCCESSFUL : Outcome.FAILED,
                 "Granted: " + String.join(", ", scopes) + (scopes.contains("read_orders") || scopes.contains("write_orders")
                         ? "" : ". Reading orders needs read_orders")));
         return results;
@@ -281,13 +268,13 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
         final ApiVersion parsed = ApiVersion.parse(requested);
         final String warning = parsed.supportWarning(today());
         if (served != null && !served.equals(requested)) {
-            return result("API Version", Outcome.FAILED, "Requested " + requested + " but Shopify served " + served
+            return step("API Version", Outcome.FAILED, "Requested " + requested + " but Shopify served " + served
                     + ": the requested version fell forward. Pin a supported version.");
         }
         if (parsed.support(today()) == ApiVersion.Support.UNSUPPORTED) {
-            return result("API Version", Outcome.FAILED, warning);
+            return step("API Version", Outcome.FAILED, warning);
         }
-        return result("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? requested : served)
+        return step("API Version", Outcome.SUCCESSFUL, "Served " + (served == null ? requested : served)
                 + ", supported until " + parsed.endOfSupport() + (warning == null ? "" : ". Warning: " + warning));
     }
 
@@ -322,10 +309,6 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             tokens = AccessTokenSource.of(context.getProperty(ACCESS_TOKEN).getValue());
         }
         return new ShopifyGraphQlClient(endpoint, tokens, budget, transport, readTimeout, httpClient);
-    }
-
-    private static ConfigVerificationResult result(final String step, final Outcome outcome, final String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(step).outcome(outcome).explanation(explanation).build();
     }
 
     /**

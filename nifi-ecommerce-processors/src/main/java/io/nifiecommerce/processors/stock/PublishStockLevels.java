@@ -4,6 +4,7 @@ import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.http.ReadinessCheck;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.VerificationResults;
+import io.nifiecommerce.processors.shopify.ShopifyCallFailure;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.AdminApi;
 import io.nifiecommerce.stock.InventoryApiException;
@@ -180,6 +181,9 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
 
+    private static final ShopifyCallFailure CALL_FAILURE = new ShopifyCallFailure(REL_RETRY, REL_FAILURE,
+            "check the connection and the app's access scopes");
+
     private volatile Clock clock = Clock.systemUTC();
     private volatile SkuResolver resolver;
     private volatile LocationMapping locations;
@@ -264,7 +268,7 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
             report = publisher.publish(valid.stream().map(l -> l.toLine(locationIds.get(l.locationCode()))).toList(),
                     state.memory(), fullResync, flowFile.getAttribute("uuid"));
         } catch (final InventoryApiException e) {
-            handleCallFailure(context, session, flowFile, e);
+            CALL_FAILURE.route(context, session, flowFile, getLogger(), e);
             return;
         }
 
@@ -296,24 +300,6 @@ public class PublishStockLevels extends AbstractProcessor implements VerifiableP
         session.remove(flowFile);
         session.adjustCounter(COUNTER_PAIRS_SET, count(outcomes, PublishOutcome.Status.PUBLISHED), false);
         session.commitAsync();
-    }
-
-    private void handleCallFailure(final ProcessContext context, final ProcessSession session, final FlowFile original,
-                                   final InventoryApiException e) {
-        FlowFile flowFile = session.putAllAttributes(original, ErrorAttributes.of(String.valueOf(e.code()), String.valueOf(e.getMessage())));
-        if (e.isAuthentication()) {
-            getLogger().error("Shopify refused the credentials or their scopes ({}); check the connection and the app's access scopes",
-                    e.getMessage());
-            session.rollback();
-            context.yield();
-        } else if (e.isTransient()) {
-            getLogger().warn("Shopify unavailable for {} ({}): routing to retry", original, e.getMessage());
-            flowFile = session.penalize(flowFile);
-            session.transfer(flowFile, REL_RETRY);
-        } else {
-            getLogger().error("Shopify rejected the request for {}: {} {}", original, e.code(), e.getMessage());
-            session.transfer(flowFile, REL_FAILURE);
-        }
     }
 
     private void writeResults(final ProcessContext context, final ProcessSession session, final FlowFile original, final StockInput input,

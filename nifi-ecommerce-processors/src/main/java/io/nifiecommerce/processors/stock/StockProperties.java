@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.stock;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.processors.shopify.ShopifyConnectionService;
 import io.nifiecommerce.stock.PublishPolicy;
 import io.nifiecommerce.stock.PublishedQuantities;
@@ -11,8 +12,6 @@ import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,19 +39,11 @@ final class StockProperties {
             .identifiesControllerService(ShopifyConnectionService.class)
             .build();
 
-    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the stock records: EdiStockRecordReader for INVRPT/846, JsonTreeReader or CSVReader for exports.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader(
+            "Reads the stock records: EdiStockRecordReader for INVRPT/846, JsonTreeReader or CSVReader for exports.");
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome to success and failure.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the records with their outcome to success and failure.");
 
     static final PropertyDescriptor SKU_FIELD = new PropertyDescriptor.Builder()
             .name("SKU Field")

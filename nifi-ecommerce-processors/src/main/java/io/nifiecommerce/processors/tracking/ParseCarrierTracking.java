@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.tracking;
 
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.tracking.CarrierRegistry;
 import io.nifiecommerce.tracking.CsvColumnMapping;
 import io.nifiecommerce.tracking.FeedFormatDetector;
@@ -134,14 +135,10 @@ public class ParseCarrierTracking extends AbstractProcessor {
             .defaultValue(AUTO)
             .build();
 
-    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the tracking event records (schema: orderReference, trackingNumber, carrier, carrierValid, "
+    static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter(
+            "Writes the tracking event records (schema: orderReference, trackingNumber, carrier, carrierValid, "
                     + "shopifyCarrierName, trackingUrl, status, statusFinal, shopifyEventStatus, rawCode, rawLabel, eventTime, "
-                    + "location {city, postalCode, country}, sourceFormat, carrierCandidates, estimatedDeliveryAt).")
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .required(true)
-            .build();
+                    + "location {city, postalCode, country}, sourceFormat, carrierCandidates, estimatedDeliveryAt).");
 
     static final PropertyDescriptor FEED_TIME_ZONE = new PropertyDescriptor.Builder()
             .name("Feed Time Zone")
