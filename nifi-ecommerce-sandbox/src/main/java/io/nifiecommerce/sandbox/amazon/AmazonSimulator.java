@@ -49,6 +49,24 @@ public final class AmazonSimulator {
     public record Call(HttpExchange exchange, Matcher path, Map<String, String> query) {
 
         /** 200 with SP-API's envelope {@code {"payload": ...}}. */
+        /** 204 without a body, as SP-API's write operations answer. */
+        public void noContent() throws IOException {
+            exchange.sendResponseHeaders(204, -1);
+        }
+
+        /** The request's JSON body; InvalidInput when it is not a JSON object. */
+        public JsonNode body() throws IOException {
+            try {
+                final JsonNode body = MAPPER.readTree(exchange.getRequestBody());
+                if (body == null || !body.isObject()) {
+                    throw AmazonApiError.invalidInput("The request body is not a JSON object.");
+                }
+                return body;
+            } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw AmazonApiError.invalidInput("The request body is not valid JSON.");
+            }
+        }
+
         public void payload(final JsonNode payload) throws IOException {
             final ObjectNode body = MAPPER.createObjectNode();
             body.set("payload", payload);
@@ -167,7 +185,10 @@ public final class AmazonSimulator {
             if (faults != null) {
                 final var fault = faults.draw();
                 if (fault.isPresent()) {
-                    HttpReplies.fail(exchange, fault.get(), faults.latency(), null);
+                    // a write answers 204 without a body: there is no body to cut, the fault is a server error
+                    final boolean write = !route.method().equals("GET");
+                    HttpReplies.fail(exchange, write && fault.get() == io.nifiecommerce.sandbox.Fault.MALFORMED_BODY
+                            ? io.nifiecommerce.sandbox.Fault.SERVER_ERROR : fault.get(), faults.latency(), null);
                     return;
                 }
             }
