@@ -181,7 +181,15 @@ public final class AmazonShipments {
             return review(null, reference, "ORDER_NOT_FOUND", e.getMessage());
         }
         if (orderIdToReread != null) {
-            final String status = api.order(orderIdToReread).path("OrderStatus").asText();
+            final String status;
+            try {
+                status = api.order(orderIdToReread).path("OrderStatus").asText();
+            } catch (final ApiException reread) {
+                if (reread.isTransient() || reread.errorClass() == ErrorClass.AUTHENTICATION) {
+                    throw reread;
+                }
+                return review(null, reference, "INVALID_INPUT", e.getMessage());
+            }
             if (status.equals("Shipped") || status.equals("InvoiceUnconfirmed")) {
                 return new Confirmation(Result.ALREADY_SHIPPED, status, reference, null, null);
             }

@@ -1,6 +1,9 @@
 package io.nifiecommerce.amazon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.SandboxStats;
 import io.nifiecommerce.sandbox.amazon.AmazonSeller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,26 @@ class AmazonShipmentsTest {
         again.forEach(outcome -> assertEquals(AmazonShipments.Result.ALREADY_SHIPPED, outcome.result()));
         assertEquals(1L, sandbox.simulator.calls().get("confirmShipment"));
         assertEquals(1, sandbox.seller.packages(order).size());
+    }
+
+    @Test
+    void aConfirmationWhoseAnswerIsLostIsRetriedAndShipsOnce() throws Exception {
+        final FaultInjector faults = new FaultInjector(FaultPlan.NONE, 1, new SandboxStats());
+        try (AmazonSandbox lossy = new AmazonSandbox(Duration.ofMinutes(5), 1, faults)) {
+            final String order = lossy.seller.placeOrder(AmazonSandbox.FR, new AmazonSeller.Destination("Lyon", "69003", "FR"), List.of(
+                    new AmazonSeller.NewItem("SKU-A", "A", 3, new BigDecimal("10.00"), new BigDecimal("0.20"), new BigDecimal("3.99"), BigDecimal.ZERO)));
+            lossy.clock.advance(Duration.ofMinutes(10));
+            final AmazonShipments confirm = new AmazonShipments(lossy.orders(Duration.ofSeconds(10)), new AmazonCarrierCodes(Map.of()), lossy.clock);
+            // Amazon takes the partial parcel, then the connection drops: the transport sends it again, naming the same package
+            faults.loseNextAnswer("/shipmentConfirmation");
+            final AmazonShipments.Confirmation outcome = confirm.confirm(List.of(parcel(order, "LOST-1", new AmazonShipments.Line("SKU-A", 2))))
+                    .getFirst();
+            assertEquals(AmazonShipments.Result.CONFIRMED, outcome.result());
+            assertEquals(2L, lossy.simulator.calls().get("confirmShipment"));
+            assertEquals(1, lossy.seller.packages(order).size());
+            assertEquals(2, lossy.seller.items(order).orElseThrow().getFirst().path("QuantityShipped").asInt());
+            assertEquals("PartiallyShipped", lossy.seller.status(order));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.Fault;
 import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.shopify.HttpReplies;
 
@@ -46,11 +47,17 @@ public final class AmazonSimulator {
     }
 
     /** One call being served: its path match (groups of the route's pattern) and decoded query parameters. */
-    public record Call(HttpExchange exchange, Matcher path, Map<String, String> query) {
+    public record Call(HttpExchange exchange, Matcher path, Map<String, String> query, boolean loseAnswer) {
 
-        /** 200 with SP-API's envelope {@code {"payload": ...}}. */
-        /** 204 without a body, as SP-API's write operations answer. */
+        /**
+         * 204 without a body, as SP-API's write operations answer; when the call's answer is to be lost (the sandbox's
+         * faults after commit, or {@code FaultInjector.loseNextAnswer}), the write is done and the connection dropped
+         * instead, as when a network cut follows the server's commit.
+         */
         public void noContent() throws IOException {
+            if (loseAnswer) {
+                throw new HttpReplies.ConnectionDrop();
+            }
             exchange.sendResponseHeaders(204, -1);
         }
 
@@ -67,6 +74,7 @@ public final class AmazonSimulator {
             }
         }
 
+        /** 200 with SP-API's envelope {@code {"payload": ...}}. */
         public void payload(final JsonNode payload) throws IOException {
             final ObjectNode body = MAPPER.createObjectNode();
             body.set("payload", payload);
@@ -182,17 +190,22 @@ public final class AmazonSimulator {
             if (!route.bucket().take()) {
                 throw AmazonApiError.quotaExceeded();
             }
+            boolean loseAnswer = false;
             if (faults != null) {
+                final boolean write = !route.method().equals("GET");
                 final var fault = faults.draw();
-                if (fault.isPresent()) {
+                if (write && (faults.takeLostAnswer(exchange.getRequestURI().getPath())
+                        || fault.isPresent() && fault.get() != Fault.THROTTLE && faults.afterCommit())) {
+                    // a write whose answer is lost: done, then the connection drops
+                    loseAnswer = true;
+                } else if (fault.isPresent()) {
                     // a write answers 204 without a body: there is no body to cut, the fault is a server error
-                    final boolean write = !route.method().equals("GET");
-                    HttpReplies.fail(exchange, write && fault.get() == io.nifiecommerce.sandbox.Fault.MALFORMED_BODY
-                            ? io.nifiecommerce.sandbox.Fault.SERVER_ERROR : fault.get(), faults.latency(), null);
+                    HttpReplies.fail(exchange, write && fault.get() == Fault.MALFORMED_BODY ? Fault.SERVER_ERROR : fault.get(),
+                            faults.latency(), null);
                     return;
                 }
             }
-            route.handler().serve(new Call(exchange, matcher, query(exchange.getRequestURI())));
+            route.handler().serve(new Call(exchange, matcher, query(exchange.getRequestURI()), loseAnswer));
         } catch (final AmazonApiError e) {
             error(exchange, e);
         }
