@@ -154,6 +154,19 @@ class DemoEndToEndIT {
                 () -> assertEquals(0, accounting.path("invoiceDuplicates").asInt(), "marketplace invoices in BC once each"));
     }
 
+    /** The Amazon orders the demo's warehouse shipped: each confirmed on Amazon once (one package), with the carrier's code and number. */
+    @Test
+    void amazonOrdersShippedAreConfirmedOnAmazonOnce() throws IOException {
+        final JsonNode shipments = new ObjectMapper().readTree(demo.summaryJson(report, report.complete(), null)).path("amazonShipments");
+        final int shipped = shipments.path("ordersShipped").asInt();
+        assertAll(
+                () -> assertTrue(shipped > 0, "Amazon orders shipped by the seller: " + shipments),
+                () -> assertEquals(shipped, shipments.path("confirmedOnAmazon").asInt(), "each Shipped on Amazon: " + shipments),
+                () -> assertEquals(0, shipments.path("packageDuplicates").asInt(), "one package per parcel: " + shipments),
+                () -> assertEquals(shipped, shipments.path("trackingMatching").asInt(), "the parcel's tracking number on Amazon: " + shipments),
+                () -> assertEquals("Colissimo", shipments.path("carrierCodes").asText(), "Amazon's carrier code: " + shipments));
+    }
+
     @Test
     void secretsNeverReachLogsRepositoriesOrExportedDefinitions() throws IOException {
         final List<String> secrets = demo.secrets();

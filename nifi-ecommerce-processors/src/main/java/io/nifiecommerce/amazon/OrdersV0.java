@@ -19,13 +19,18 @@ import java.util.Map;
  *       {@code LastUpdatedBefore} (no later than two minutes before the request), {@code MaxResultsPerPage} up to 100,
  *       then {@code NextToken}; answer {@code payload: {Orders, NextToken, LastUpdatedBefore}}; 0.0167 requests/s, burst 20;</li>
  *   <li>{@code getOrderItems}, {@code GET /orders/v0/orders/{orderId}/orderItems}, then {@code NextToken}; answer
- *       {@code payload: {AmazonOrderId, OrderItems, NextToken}}; 0.5 requests/s, burst 30.</li>
+ *       {@code payload: {AmazonOrderId, OrderItems, NextToken}}; 0.5 requests/s, burst 30;</li>
+ *   <li>{@code getOrder}, {@code GET /orders/v0/orders/{orderId}}; answer {@code payload}: the order; 0.5 requests/s, burst 30;</li>
+ *   <li>{@code confirmShipment}, {@code POST /orders/v0/orders/{orderId}/shipmentConfirmation} with a
+ *       {@code ConfirmShipmentRequest} ({@code marketplaceId}, {@code packageDetail}); 204 without a body; 2 requests/s, burst 10.</li>
  * </ul>
  */
 public class OrdersV0 {
 
     public static final SellingPartnerClient.Plan GET_ORDERS = new SellingPartnerClient.Plan(0.0167, 20);
     public static final SellingPartnerClient.Plan GET_ORDER_ITEMS = new SellingPartnerClient.Plan(0.5, 30);
+    public static final SellingPartnerClient.Plan GET_ORDER = new SellingPartnerClient.Plan(0.5, 30);
+    public static final SellingPartnerClient.Plan CONFIRM_SHIPMENT = new SellingPartnerClient.Plan(2, 10);
     public static final int MAX_RESULTS_PER_PAGE = 100;
     /** getOrders takes at most 50 MarketplaceIds. */
     public static final int MAX_MARKETPLACES = 50;
@@ -75,7 +80,7 @@ public class OrdersV0 {
     /** Every item of an order, every page. */
     public List<JsonNode> orderItems(final String amazonOrderId) {
         final List<JsonNode> items = new ArrayList<>();
-        final String path = "/orders/v0/orders/" + URLEncoder.encode(amazonOrderId, StandardCharsets.UTF_8) + "/orderItems";
+        final String path = orderPath(amazonOrderId) + "/orderItems";
         String token = null;
         do {
             final Map<String, Object> query = new LinkedHashMap<>();
@@ -88,6 +93,20 @@ public class OrdersV0 {
             token = payload.path("NextToken").asText(null);
         } while (token != null && !token.isEmpty());
         return items;
+    }
+
+    /** One order as getOrder answers it (the same fields as an order of getOrders). */
+    public JsonNode order(final String amazonOrderId) {
+        return client.get("getOrder", GET_ORDER, orderPath(amazonOrderId), Map.of());
+    }
+
+    /** Confirms one package of an order: {@code request} is a ConfirmShipmentRequest. */
+    public void confirmShipment(final String amazonOrderId, final JsonNode request) {
+        client.post("confirmShipment", CONFIRM_SHIPMENT, orderPath(amazonOrderId) + "/shipmentConfirmation", request);
+    }
+
+    private static String orderPath(final String amazonOrderId) {
+        return "/orders/v0/orders/" + URLEncoder.encode(amazonOrderId, StandardCharsets.UTF_8);
     }
 
     private static OrdersPage ordersPage(final JsonNode payload) {

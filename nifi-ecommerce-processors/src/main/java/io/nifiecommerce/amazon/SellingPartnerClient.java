@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Calls to the Selling Partner API of one region ({@code https://sellingpartnerapi-eu.amazon.com}) for one selling
@@ -88,7 +89,6 @@ public class SellingPartnerClient {
      * (Reports 2021-06-30 and the other versioned APIs): the whole JSON object.
      */
     public JsonNode getResource(final String operation, final Plan plan, final String path, final Map<String, ?> query) {
-        final RateGate gate = gate(operation, plan);
         final StringJoiner joined = new StringJoiner("&", "?", "").setEmptyValue("");
         query.forEach((name, value) -> {
             if (value != null) {
@@ -96,6 +96,29 @@ public class SellingPartnerClient {
             }
         });
         final URI uri = URI.create(endpoint + path + joined);
+        return body(exchange(operation, plan, () -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET()), operation);
+    }
+
+    /**
+     * POST {@code body} as JSON to {@code path} as {@code operation}, through the same gate, token and retries; returns on
+     * any 2xx (confirmShipment answers 204 without a body). Retried as a whole by the transport: operations sent this way
+     * must be safe to repeat (confirmShipment names its package, so a repeat updates it).
+     */
+    public void post(final String operation, final Plan plan, final String path, final JsonNode body) {
+        final byte[] json;
+        try {
+            json = MAPPER.writeValueAsBytes(body);
+        } catch (final IOException e) {
+            throw new IllegalArgumentException("The body of " + operation + " cannot be written as JSON", e);
+        }
+        final URI uri = URI.create(endpoint + path);
+        exchange(operation, plan, () -> HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+    }
+
+    /** One call: its usage plan's token, the access token (renewed once on a 403 that says it expired), 2xx or an ApiException. */
+    private HttpResponse<byte[]> exchange(final String operation, final Plan plan, final Supplier<HttpRequest.Builder> request) {
+        final RateGate gate = gate(operation, plan);
         for (int attempt = 1; ; attempt++) {
             final Duration wait = gate.reserve(maxRateWait);
             if (wait == null) {
@@ -103,14 +126,12 @@ public class SellingPartnerClient {
                         + gate.rate() + " requests/s): the next request is due in more than " + maxRateWait.toSeconds() + " s");
             }
             transport.pause(wait);
-            final HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                    .header("x-amz-access-token", token.token())
-                    .header("Accept", "application/json")
-                    .header("User-Agent", "nifi-ecommerce (Language=Java)")
-                    .GET().build();
             final HttpResponse<byte[]> response;
             try {
-                response = transport.send(request);
+                response = transport.send(request.get().timeout(readTimeout)
+                        .header("x-amz-access-token", token.token())
+                        .header("User-Agent", "nifi-ecommerce (Language=Java)")
+                        .build());
             } catch (final ApiException e) {
                 if (e.status() == 429) {
                     gate.drain();
@@ -122,7 +143,7 @@ public class SellingPartnerClient {
             response.headers().firstValue("x-amzn-RateLimit-Limit").ifPresent(gate::rate);
             final int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return body(response, operation);
+                return response;
             }
             final JsonNode error = firstError(response.body());
             if (status == 403 && attempt == 1 && error.path("details").asText("").contains("expired")) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.amazon.AmazonSeeding;
 import io.nifiecommerce.sandbox.amazon.AmazonSeller;
 import io.nifiecommerce.sandbox.amazon.AmazonSimulator;
@@ -37,8 +38,13 @@ public final class AmazonSandbox implements AutoCloseable {
 
     /** @param rateFactor Amazon's usage plans scaled (below 1: a partner with smaller plans than documented, to meet Amazon's 429) */
     public AmazonSandbox(final Duration paymentDelay, final double rateFactor) throws IOException {
+        this(paymentDelay, rateFactor, null);
+    }
+
+    /** @param faults the sandbox's injected failures (e.g. a lost answer), or null */
+    public AmazonSandbox(final Duration paymentDelay, final double rateFactor, final FaultInjector faults) throws IOException {
         seller = new AmazonSeller(clock, paymentDelay);
-        simulator = new AmazonSimulator(seller, AmazonSeeding.login(clock), rateFactor, null);
+        simulator = new AmazonSimulator(seller, AmazonSeeding.login(clock), rateFactor, faults);
         server = simulator.serve();
     }
 

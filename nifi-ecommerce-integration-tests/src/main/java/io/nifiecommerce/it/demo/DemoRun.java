@@ -70,6 +70,7 @@ public final class DemoRun implements AutoCloseable {
     private EdiPartners edi;
     private MasterDataPhase masterData;
     private SettlementDemo settlements;
+    private AmazonShippingDemo amazonShipping;
 
     /** A demo that starts its own NiFi (and stops it when closed). */
     public DemoRun(final DemoOptions options, final Path repository, final PrintStream out) {
@@ -127,6 +128,7 @@ public final class DemoRun implements AutoCloseable {
         edi = ediPartners(work.resolve("edi"));
         values.putAll(edi.parameters());
         values.putAll(MarketplaceDemo.parameters(sandbox, work));
+        amazonShipping = new AmazonShippingDemo(sandbox.amazon(), new FeedFiles(clean(work.resolve("marketplace-tracking"))));
         groups.add(importFlow(client, repository.resolve("flow-templates/" + FlowTemplates.MASTER_DATA + ".json"), FlowTemplates.MASTER_DATA, values));
         masterData = new MasterDataPhase(client, groups.getLast(), sandbox, out);
         masterData.run(masterData.bound(options.faultRate()));
@@ -165,6 +167,7 @@ public final class DemoRun implements AutoCloseable {
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             edi.step(logistics.bcInventorySeen());
             settlements.step();
+            amazonShipping.step(bc);
             playCustomerService(customerService, logistics, step);
             if (crashesLeft > 0 && step > 1 && chance.nextInt(3) == 0) {
                 crashesLeft--;
@@ -186,7 +189,7 @@ public final class DemoRun implements AutoCloseable {
             out.println(report.progress() + " | " + ediReport.progress());
             // crash runs too: after kill -9 every flow must converge, orders exactly once, stock and tracking, EDI
             // and the 3PL has shipped every order it can: on a fast machine the flows may converge before the last ones ship
-            completeInARow = report.complete() && ediReport.complete() && customerService.played() && settlements.complete(bc)
+            completeInARow = report.complete() && ediReport.complete() && customerService.played() && settlements.complete(bc) && amazonShipping.complete()
                     && logistics.leftToShip(this::shippable) == 0
                     ? completeInARow + 1 : 0;
             // twice in a row: a late duplicate from a retry still in flight would show in the second look
@@ -228,6 +231,7 @@ public final class DemoRun implements AutoCloseable {
             edi.report().addTo(json);
             masterData.report().addTo(json);
             settlements.addTo(json, sandbox.businessCentral().company(sandbox.bcCompanyName()));
+            amazonShipping.addTo(json);
             QuotaModel.of(sandbox.stats().snapshot(), sandbox.config().rateLimit(), sandbox.businessCentral().config()).writeTo(json, report.elapsed());
             return json.toString();
         } catch (final IOException e) {

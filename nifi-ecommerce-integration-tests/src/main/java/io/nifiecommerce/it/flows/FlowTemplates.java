@@ -682,6 +682,8 @@ public final class FlowTemplates {
         flow.parameter("amazon.initial.start.date", "Amazon orders updated and settlement reports created since this ISO-8601 date are taken at the first run", false,
                 "2026-01-01T00:00:00Z");
         flow.parameter("bc.amazon.customer", "BC customer number Amazon's orders are booked on", false, "MKT-AMAZON");
+        flow.parameter("amazon.carrier.codes", "Amazon's carrier code of carriers the bundle does not map itself, e.g. mondial_relay=Mondial Relay; "
+                + "others go as Other with their name", false, "");
 
         // wider lanes than the other flows: review ports sit beside the marketplace reader, clear of its connection labels
         final double lane = 1000;
@@ -780,6 +782,17 @@ public final class FlowTemplates {
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("original")
                 .at(3 * lane, 2 * ROW);
+        // the parcels of Amazon orders are confirmed on Amazon; the others pass on to the Mirakl marketplace
+        final Component keyedParcels = orderBuckets(flow, "Group marketplace parcels by order", trackingReader, trackingWriter, "/orderReference")
+                .at(3 * lane, 3 * ROW);
+        final Component confirmAmazon = flow.processor("Confirm Amazon shipments", PKG + "amazon.ConfirmAmazonShipment", ecommerce)
+                .serviceProperty("Amazon Connection", amazon)
+                .serviceProperty("Record Reader", trackingReader)
+                .serviceProperty("Record Writer", trackingWriter)
+                .property("Carrier Codes", "#{amazon.carrier.codes}")
+                .schedule("TIMER_DRIVEN", "0 sec")
+                .autoTerminate("success")
+                .at(3 * lane, 4 * ROW);
         final Component confirm = flow.processor("Confirm marketplace shipments", PKG + "mirakl.PutMiraklShipment", ecommerce)
                 .serviceProperty("Mirakl Connection", mirakl)
                 .serviceProperty("Record Reader", trackingReader)
@@ -787,7 +800,7 @@ public final class FlowTemplates {
                 .property("Carrier Codes", "#{mirakl.carrier.codes}")
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("success")
-                .at(3 * lane, 3 * ROW);
+                .at(3 * lane, 5 * ROW);
 
         final Component keyed = orderBuckets(flow, "Group marketplace orders by order", orderReader, orderWriter, "/sourceId").at(lane, ROW);
         final Component keyedAmazon = orderBuckets(flow, "Group Amazon orders by order", orderReader, orderWriter, "/sourceId").at(AMAZON_X, ROW);
@@ -798,7 +811,8 @@ public final class FlowTemplates {
         final String unmapped = flow.reviewPort("unmapped marketplace orders", lane + WIDTH + 318, 40);
         final String settlements = flow.reviewPort("settlements", portUnder(book), ROW + 350);
         final String unreadTracking = flow.reviewPort("unread tracking feeds", 3 * lane + WIDTH + 400, ROW + 40);
-        final String shipments = flow.reviewPort("shipments", portUnder(confirm), 3 * ROW + 350);
+        final String shipments = flow.reviewPort("shipments", portUnder(confirm), 5 * ROW + 350);
+        final String amazonShipments = flow.reviewPort("Amazon shipments", 3 * lane + WIDTH + 400, 4 * ROW + 40);
         final String unmappedAmazon = flow.reviewPort("unmapped Amazon orders", AMAZON_X + WIDTH + 300, centerY(fetchAmazon) - PORT_HEIGHT / 2);
         final String refusedAmazon = flow.reviewPort("BC refusals of Amazon orders", portUnder(putAmazon), 2 * ROW + 350);
         flow.connect(fetchAmazon.id(), keyedAmazon.id(), List.of("success"), false);
@@ -828,7 +842,13 @@ public final class FlowTemplates {
         flow.connect(listTracking.id(), fetchTracking.id(), List.of("success"), true);
         flow.connect(fetchTracking.id(), parse.id(), List.of("success"), false);
         flow.connect(fetchTracking.id(), unreadTracking, List.of("failure", "not.found", "permission.denied"), false);
-        flow.connect(parse.id(), confirm.id(), List.of("success"), false);
+        flow.connect(parse.id(), keyedParcels.id(), List.of("success"), false);
+        flow.connectPartitioned(keyedParcels.id(), confirmAmazon.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connect(keyedParcels.id(), unreadTracking, List.of("failure"), false,
+                List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(keyedParcels)}));
+        flow.connect(confirmAmazon.id(), confirmAmazon.id(), List.of("retry"), false, loopLeft(confirmAmazon));
+        flow.connect(confirmAmazon.id(), amazonShipments, List.of("failure"), false);
+        flow.connect(confirmAmazon.id(), confirm.id(), List.of("other"), false);
         flow.connect(parse.id(), unreadTracking, List.of("failure"), false,
                 List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(confirm.id(), confirm.id(), List.of("retry"), false, loopRight(confirm));
@@ -844,7 +864,7 @@ public final class FlowTemplates {
                 Each closed period, the operator's invoices become purchase invoices from #{bc.marketplace.vendor} and the payout becomes
                 balanced lines in journal #{bc.marketplace.journal}; so do Amazon's settlement reports dropped in
                 #{amazon.settlement.input.directory}, once their amounts add up to their total. Tracking feeds of marketplace parcels
-                confirm the shipments on the marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
+                confirm the shipments on Amazon (confirmShipment) or on the Mirakl marketplace. Files are archived as received. Failures wait at the 'Review: ...' ports with error.code and error.message.""",
                 -LANE, -300, NOTE_WIDTH);
         return flow;
     }

@@ -2,6 +2,7 @@ package io.nifiecommerce.processors.mirakl;
 
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.mirakl.MiraklShipments;
+import io.nifiecommerce.processors.CodePairs;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.FlowFileRecords;
 import io.nifiecommerce.processors.PropertyRenames;
@@ -32,7 +33,6 @@ import org.apache.nifi.serialization.record.RecordFieldType;
 import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +88,7 @@ public class PutMiraklShipment extends AbstractProcessor {
             .description("The marketplace's carrier code for each of the bundle's carrier ids, as id=CODE pairs separated by commas "
                     + "(each operator has its own list of registered carriers). A carrier not listed is sent by name with its tracking URL.")
             .required(false)
-            .addValidator((subject, input, context) -> new org.apache.nifi.components.ValidationResult.Builder().subject(subject).input(input)
-                    .valid(input == null || input.isBlank() || input.matches("\\s*[^=,\\s]+\\s*=\\s*[^=,\\s]+\\s*(,\\s*[^=,\\s]+\\s*=\\s*[^=,\\s]+\\s*)*"))
-                    .explanation("expected id=CODE pairs separated by commas").build())
+            .addValidator(CodePairs.VALIDATOR)
             .build();
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(MIRAKL_CONNECTION, RECORD_READER, RECORD_WRITER, CARRIER_CODES);
@@ -205,16 +203,7 @@ public class PutMiraklShipment extends AbstractProcessor {
     }
 
     static Map<String, String> carrierCodes(final String value) {
-        final Map<String, String> codes = new HashMap<>();
-        if (value != null) {
-            for (final String pair : value.split(",")) {
-                final int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    codes.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-                }
-            }
-        }
-        return codes;
+        return CodePairs.parse(value);
     }
 
     /**

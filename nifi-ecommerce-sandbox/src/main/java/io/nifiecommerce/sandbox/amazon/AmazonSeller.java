@@ -1,5 +1,6 @@
 package io.nifiecommerce.sandbox.amazon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,9 +65,20 @@ public final class AmazonSeller {
         final Destination destination;
         final List<NewItem> items;
         final List<String> itemIds = new ArrayList<>();
+        /** The packages confirmed, by packageReferenceId: orderItemId → units. */
+        final Map<String, Map<String, Integer>> packages = new LinkedHashMap<>();
+        final Map<String, JsonNode> packageDetails = new LinkedHashMap<>();
         String status = "Pending";
         Instant updated;
-        int shippedItems;
+
+        int shipped(final String itemId, final String exceptPackage) {
+            return packages.entrySet().stream().filter(p -> !p.getKey().equals(exceptPackage))
+                    .mapToInt(p -> p.getValue().getOrDefault(itemId, 0)).sum();
+        }
+
+        int shippedItems() {
+            return itemIds.stream().mapToInt(id -> shipped(id, null)).sum();
+        }
 
         SellerOrder(final String id, final Instant purchased, final String marketplaceId, final String fulfillmentChannel,
                     final Destination destination, final List<NewItem> items) {
@@ -106,9 +118,85 @@ public final class AmazonSeller {
         if (!order.status.equals("Unshipped") && !order.status.equals("PartiallyShipped")) {
             throw AmazonApiError.invalidInput("Order " + orderId + " is " + order.status + " and cannot ship");
         }
+        // the seller confirms in Seller Central: one package of the next units not shipped, in item order
+        int left = quantity == null ? Integer.MAX_VALUE : quantity;
+        final Map<String, Integer> units = new LinkedHashMap<>();
+        for (int i = 0; i < order.items.size() && left > 0; i++) {
+            final int open = order.items.get(i).quantity() - order.shipped(order.itemIds.get(i), null);
+            if (open > 0) {
+                units.put(order.itemIds.get(i), Math.min(open, left));
+                left -= Math.min(open, left);
+            }
+        }
+        order.packages.put("seller-central-" + (order.packages.size() + 1), units);
+        changeShipped(order);
+    }
+
+    /** One package of a shipment confirmation (confirmShipment's packageDetail, the fields the simulator keeps). */
+    public record Package(String packageReferenceId, String carrierCode, String carrierName, String trackingNumber, Instant shipDate,
+                          Map<String, Integer> units) {
+    }
+
+    /**
+     * Amazon's checks of a package (Orders API v0 {@code confirmShipment}) and its effect: the order becomes
+     * PartiallyShipped or Shipped. A package whose reference the order already has replaces it (a repeat changes nothing).
+     */
+    public synchronized void confirmShipment(final String orderId, final String marketplaceId, final Package confirmed) {
+        final SellerOrder order = orders.get(orderId);
+        if (order == null) {
+            throw AmazonApiError.notFound("Order " + orderId + " is not found.");
+        }
+        settle();
+        if (!order.marketplaceId.equals(marketplaceId)) {
+            throw AmazonApiError.invalidInput("MarketplaceId " + marketplaceId + " does not match the order's marketplace.");
+        }
+        if (order.fulfillmentChannel.equals("AFN")) {
+            throw AmazonApiError.invalidInput("Order " + orderId + " is fulfilled by Amazon.");
+        }
+        final boolean known = order.packages.containsKey(confirmed.packageReferenceId());
+        switch (order.status) {
+            case "Unshipped", "PartiallyShipped" -> {
+                // shippable
+            }
+            case "Shipped" -> {
+                if (!known) {
+                    throw AmazonApiError.invalidInput("Failed to create package due to not finding a matching package or order already fulfilled.");
+                }
+            }
+            case "Canceled" -> throw AmazonApiError.invalidInput("Order " + orderId + " is canceled and cannot be shipped.");
+            default -> throw AmazonApiError.invalidInput("Order " + orderId + " is " + order.status + " and cannot be shipped yet.");
+        }
+        for (final Map.Entry<String, Integer> unit : confirmed.units().entrySet()) {
+            final int index = order.itemIds.indexOf(unit.getKey());
+            if (index < 0) {
+                throw AmazonApiError.invalidInput("OrderItemId " + unit.getKey()
+                        + " is invalid, please obtain the value through the getOrderItems API or Manage Orders page");
+            }
+            if (unit.getValue() < 1 || order.shipped(unit.getKey(), confirmed.packageReferenceId()) + unit.getValue() > order.items.get(index).quantity()) {
+                throw AmazonApiError.invalidInput("Quantity " + unit.getValue() + " of OrderItemId " + unit.getKey() + " exceeds the quantity left to ship.");
+            }
+        }
+        order.packages.put(confirmed.packageReferenceId(), Map.copyOf(confirmed.units()));
+        final ObjectNode detail = MAPPER.createObjectNode().put("packageReferenceId", confirmed.packageReferenceId())
+                .put("carrierCode", confirmed.carrierCode()).put("carrierName", confirmed.carrierName())
+                .put("trackingNumber", confirmed.trackingNumber()).put("shipDate", confirmed.shipDate().toString());
+        confirmed.units().forEach((id, quantity) -> detail.withArray("orderItems").addObject().put("orderItemId", id).put("quantity", quantity));
+        order.packageDetails.put(confirmed.packageReferenceId(), detail);
+        changeShipped(order);
+    }
+
+    /** The packages confirmed for an order, as the simulator keeps them. */
+    public synchronized List<JsonNode> packages(final String orderId) {
+        return List.copyOf(require(orderId).packageDetails.values());
+    }
+
+    private void changeShipped(final SellerOrder order) {
         final int total = order.items.stream().mapToInt(NewItem::quantity).sum();
-        order.shippedItems = quantity == null ? total : Math.min(total, order.shippedItems + quantity);
-        change(order, order.shippedItems == total ? "Shipped" : "PartiallyShipped");
+        final int shipped = order.shippedItems();
+        final String status = shipped >= total ? "Shipped" : shipped > 0 ? "PartiallyShipped" : order.status;
+        if (!status.equals(order.status)) {
+            change(order, status);
+        }
     }
 
     /** The buyer or the seller cancels an order not shipped yet. */
@@ -119,6 +207,12 @@ public final class AmazonSeller {
             throw AmazonApiError.invalidInput("Order " + orderId + " is " + order.status + " and cannot be cancelled");
         }
         change(order, "Canceled");
+    }
+
+    /** An order as getOrder shows it. */
+    public synchronized Optional<ObjectNode> order(final String orderId) {
+        settle();
+        return Optional.ofNullable(orders.get(orderId)).map(this::json);
     }
 
     /** The status of an order now (payment authorisations due applied first). */
@@ -151,12 +245,8 @@ public final class AmazonSeller {
             return Optional.empty();
         }
         final List<ObjectNode> items = new ArrayList<>();
-        int shippedLeft = order.shippedItems;
         for (int i = 0; i < order.items.size(); i++) {
-            final NewItem item = order.items.get(i);
-            final int shipped = Math.min(item.quantity(), shippedLeft);
-            shippedLeft -= shipped;
-            items.add(itemJson(order, item, order.itemIds.get(i), shipped));
+            items.add(itemJson(order, order.items.get(i), order.itemIds.get(i), order.shipped(order.itemIds.get(i), null)));
         }
         return Optional.of(items);
     }
@@ -209,8 +299,8 @@ public final class AmazonSeller {
             money(json, "OrderTotal", orderTotal(order));
         }
         final int total = order.items.stream().mapToInt(NewItem::quantity).sum();
-        json.put("NumberOfItemsShipped", order.shippedItems);
-        json.put("NumberOfItemsUnshipped", order.status.equals("Canceled") ? 0 : total - order.shippedItems);
+        json.put("NumberOfItemsShipped", order.shippedItems());
+        json.put("NumberOfItemsUnshipped", order.status.equals("Canceled") ? 0 : total - order.shippedItems());
         json.put("PaymentMethod", "Other");
         json.putArray("PaymentMethodDetails").add("Standard");
         json.put("MarketplaceId", order.marketplaceId);

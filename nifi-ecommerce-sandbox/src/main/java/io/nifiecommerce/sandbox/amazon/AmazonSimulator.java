@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.Fault;
 import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.shopify.HttpReplies;
 
@@ -46,7 +47,32 @@ public final class AmazonSimulator {
     }
 
     /** One call being served: its path match (groups of the route's pattern) and decoded query parameters. */
-    public record Call(HttpExchange exchange, Matcher path, Map<String, String> query) {
+    public record Call(HttpExchange exchange, Matcher path, Map<String, String> query, boolean loseAnswer) {
+
+        /**
+         * 204 without a body, as SP-API's write operations answer; when the call's answer is to be lost (the sandbox's
+         * faults after commit, or {@code FaultInjector.loseNextAnswer}), the write is done and the connection dropped
+         * instead, as when a network cut follows the server's commit.
+         */
+        public void noContent() throws IOException {
+            if (loseAnswer) {
+                throw new HttpReplies.ConnectionDrop();
+            }
+            exchange.sendResponseHeaders(204, -1);
+        }
+
+        /** The request's JSON body; InvalidInput when it is not a JSON object. */
+        public JsonNode body() throws IOException {
+            try {
+                final JsonNode body = MAPPER.readTree(exchange.getRequestBody());
+                if (body == null || !body.isObject()) {
+                    throw AmazonApiError.invalidInput("The request body is not a JSON object.");
+                }
+                return body;
+            } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw AmazonApiError.invalidInput("The request body is not valid JSON.");
+            }
+        }
 
         /** 200 with SP-API's envelope {@code {"payload": ...}}. */
         public void payload(final JsonNode payload) throws IOException {
@@ -164,14 +190,22 @@ public final class AmazonSimulator {
             if (!route.bucket().take()) {
                 throw AmazonApiError.quotaExceeded();
             }
+            boolean loseAnswer = false;
             if (faults != null) {
+                final boolean write = !route.method().equals("GET");
                 final var fault = faults.draw();
-                if (fault.isPresent()) {
-                    HttpReplies.fail(exchange, fault.get(), faults.latency(), null);
+                if (write && (faults.takeLostAnswer(exchange.getRequestURI().getPath())
+                        || fault.isPresent() && fault.get() != Fault.THROTTLE && faults.afterCommit())) {
+                    // a write whose answer is lost: done, then the connection drops
+                    loseAnswer = true;
+                } else if (fault.isPresent()) {
+                    // a write answers 204 without a body: there is no body to cut, the fault is a server error
+                    HttpReplies.fail(exchange, write && fault.get() == Fault.MALFORMED_BODY ? Fault.SERVER_ERROR : fault.get(),
+                            faults.latency(), null);
                     return;
                 }
             }
-            route.handler().serve(new Call(exchange, matcher, query(exchange.getRequestURI())));
+            route.handler().serve(new Call(exchange, matcher, query(exchange.getRequestURI()), loseAnswer));
         } catch (final AmazonApiError e) {
             error(exchange, e);
         }

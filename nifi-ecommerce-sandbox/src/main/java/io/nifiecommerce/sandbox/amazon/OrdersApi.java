@@ -1,5 +1,6 @@
 package io.nifiecommerce.sandbox.amazon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,12 @@ import java.util.function.Predicate;
  *       1..100 (100 by default), {@code NextToken} (which then stands for the other criteria); answer
  *       {@code payload: {Orders, NextToken, LastUpdatedBefore}}; usage plan 0.0167 requests/s, burst 20;</li>
  *   <li>{@code getOrderItems}, {@code GET /orders/v0/orders/{orderId}/orderItems}: {@code NextToken}; answer
- *       {@code payload: {AmazonOrderId, OrderItems, NextToken}}; usage plan 0.5 requests/s, burst 30.</li>
+ *       {@code payload: {AmazonOrderId, OrderItems, NextToken}}; usage plan 0.5 requests/s, burst 30;</li>
+ *   <li>{@code getOrder}, {@code GET /orders/v0/orders/{orderId}}: answer {@code payload}, the order; 0.5 requests/s, burst 30;</li>
+ *   <li>{@code confirmShipment}, {@code POST /orders/v0/orders/{orderId}/shipmentConfirmation}: a ConfirmShipmentRequest
+ *       ({@code marketplaceId}, {@code packageDetail} with {@code packageReferenceId} (a positive number), {@code carrierCode},
+ *       {@code carrierName} when the code is Other, {@code trackingNumber}, {@code shipDate} (ISO 8601), {@code orderItems}
+ *       ({@code orderItemId}, {@code quantity})); 204 without a body, 400 InvalidInput, 404 NotFound; 2 requests/s, burst 10.</li>
  * </ul>
  */
 final class OrdersApi {
@@ -49,6 +55,9 @@ final class OrdersApi {
 
     void register(final AmazonSimulator simulator, final double rateFactor) {
         simulator.route("GET", "/orders/v0/orders", "getOrders", UsagePlan.GET_ORDERS.scaled(rateFactor), this::getOrders);
+        simulator.route("GET", "/orders/v0/orders/([^/]+)", "getOrder", UsagePlan.GET_ORDER.scaled(rateFactor), this::getOrder);
+        simulator.route("POST", "/orders/v0/orders/([^/]+)/shipmentConfirmation", "confirmShipment",
+                UsagePlan.CONFIRM_SHIPMENT.scaled(rateFactor), this::confirmShipment);
         simulator.route("GET", "/orders/v0/orders/([^/]+)/orderItems", "getOrderItems", UsagePlan.GET_ORDER_ITEMS.scaled(rateFactor),
                 this::getOrderItems);
     }
@@ -174,6 +183,63 @@ final class OrdersApi {
                     .encodeToString((orderId + "|" + end).getBytes(StandardCharsets.UTF_8)));
         }
         call.payload(payload);
+    }
+
+    private void getOrder(final AmazonSimulator.Call call) throws IOException {
+        final String orderId = call.path().group(1);
+        call.payload(seller.order(orderId).orElseThrow(() -> AmazonApiError.notFound("Invalid AmazonOrderId: " + orderId)));
+    }
+
+    private void confirmShipment(final AmazonSimulator.Call call) throws IOException {
+        final String orderId = call.path().group(1);
+        final JsonNode body = call.body();
+        final String marketplaceId = required(body, "marketplaceId", "");
+        final JsonNode detail = body.path("packageDetail");
+        if (!detail.isObject()) {
+            throw AmazonApiError.invalidInput("Missing required field: packageDetail.");
+        }
+        final String reference = required(detail, "packageReferenceId", "packageDetail.");
+        if (!reference.matches("[0-9]+") || reference.matches("0+")) {
+            throw AmazonApiError.invalidInput("PackageReferenceId: is invalid, must be a positive numeric value.");
+        }
+        final String carrierCode = required(detail, "carrierCode", "packageDetail.");
+        final String carrierName = detail.path("carrierName").asText("");
+        if (carrierCode.equals("Other") && carrierName.isBlank()) {
+            throw AmazonApiError.invalidInput("CarrierName is required when CarrierCode is Other.");
+        }
+        final String trackingNumber = required(detail, "trackingNumber", "packageDetail.");
+        final Instant shipDate;
+        try {
+            shipDate = java.time.OffsetDateTime.parse(required(detail, "shipDate", "packageDetail.")).toInstant();
+        } catch (final DateTimeParseException e) {
+            throw AmazonApiError.invalidInput("Invalid Input");
+        }
+        if (shipDate.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw AmazonApiError.invalidInput("ShipDate cannot be in the future.");
+        }
+        final JsonNode items = detail.path("orderItems");
+        if (!items.isArray() || items.isEmpty()) {
+            throw AmazonApiError.invalidInput("Missing required field: packageDetail.orderItems.");
+        }
+        final Map<String, Integer> units = new java.util.LinkedHashMap<>();
+        for (final JsonNode item : items) {
+            final String itemId = required(item, "orderItemId", "orderItems.");
+            if (!item.path("quantity").isIntegralNumber()) {
+                throw AmazonApiError.invalidInput("Missing required field: orderItems.quantity.");
+            }
+            units.merge(itemId, item.path("quantity").asInt(), Integer::sum);
+        }
+        seller.confirmShipment(orderId, marketplaceId, new AmazonSeller.Package(reference, carrierCode, carrierName.isBlank() ? null : carrierName,
+                trackingNumber, shipDate, units));
+        call.noContent();
+    }
+
+    private static String required(final JsonNode parent, final String field, final String prefix) {
+        final JsonNode value = parent.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw AmazonApiError.invalidInput("Missing required field: " + prefix + field + ".");
+        }
+        return value.asText();
     }
 
     static Instant date(final Map<String, String> query, final String name) {

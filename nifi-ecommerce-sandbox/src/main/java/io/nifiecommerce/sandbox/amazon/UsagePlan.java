@@ -17,6 +17,10 @@ public record UsagePlan(double rate, int burst) {
     public static final UsagePlan GET_ORDERS = new UsagePlan(0.0167, 20);
     /** Orders v0 getOrderItems: 0.5 requests per second, burst 30. */
     public static final UsagePlan GET_ORDER_ITEMS = new UsagePlan(0.5, 30);
+    /** Orders v0 getOrder: 0.5 requests per second, burst 30. */
+    public static final UsagePlan GET_ORDER = new UsagePlan(0.5, 30);
+    /** Orders v0 confirmShipment: 2 requests per second, burst 10. */
+    public static final UsagePlan CONFIRM_SHIPMENT = new UsagePlan(2, 10);
 
     public UsagePlan {
         if (rate <= 0 || burst < 1) {

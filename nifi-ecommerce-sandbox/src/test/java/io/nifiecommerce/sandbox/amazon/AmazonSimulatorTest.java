@@ -146,6 +146,60 @@ class AmazonSimulatorTest {
         }
     }
 
+    @Test
+    void confirmShipmentChecksThePackageAndShipsTheOrder() throws Exception {
+        final String order = seller.placeOrder(FR, new AmazonSeller.Destination("Lyon", "69003", "FR"), List.of(
+                new AmazonSeller.NewItem("SKU-A", "Lampe", 2, new BigDecimal("19.90"), new BigDecimal("0.20"), new BigDecimal("3.99"), BigDecimal.ZERO)));
+        final String itemId = seller.items(order).orElseThrow().getFirst().path("OrderItemId").asText();
+        final String accessToken = MAPPER.readTree(token(AmazonSeeding.CLIENT_SECRET).body()).path("access_token").asText();
+        final String path = "/orders/v0/orders/" + order + "/shipmentConfirmation";
+        final String good = "{\"marketplaceId\": \"" + FR + "\", \"packageDetail\": {\"packageReferenceId\": \"1\", \"carrierCode\": \"Colissimo\","
+                + " \"trackingNumber\": \"6A12345678901\", \"shipDate\": \"2026-11-20T09:00:00Z\", \"orderItems\": [{\"orderItemId\": \""
+                + itemId + "\", \"quantity\": 1}]}}";
+        // Pending: not shippable yet
+        assertEquals("InvalidInput", error(post(path, good, accessToken)));
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(List.of("InvalidInput", "InvalidInput", "InvalidInput", "InvalidInput", "InvalidInput", "InvalidInput"), List.of(
+                error(post(path, good.replace("\"1\"", "\"A1\""), accessToken)),
+                error(post(path, good.replace("\"Colissimo\"", "\"Other\""), accessToken)),
+                error(post(path, good.replace("2026-11-20T09:00:00Z", "11/20/2026"), accessToken)),
+                error(post(path, good.replace(itemId, "12345"), accessToken)),
+                error(post(path, good.replace("\"quantity\": 1", "\"quantity\": 3"), accessToken)),
+                error(post(path, good.replace(FR, "A1PA6795UKMFR9"), accessToken))));
+        assertEquals("NotFound", error(post("/orders/v0/orders/999-0000000-0000000/shipmentConfirmation", good, accessToken)));
+
+        clock.advance(Duration.ofSeconds(10)); // the usage plan refilled: 2 a second, burst 10
+        final HttpResponse<String> confirmed = post(path, good, accessToken);
+        assertEquals(204, confirmed.statusCode(), confirmed.body());
+        assertEquals("2", confirmed.headers().firstValue("x-amzn-RateLimit-Limit").orElseThrow());
+        assertEquals("PartiallyShipped", seller.status(order));
+        // the same package again: updated, nothing more shipped
+        assertEquals(204, post(path, good, accessToken).statusCode());
+        assertEquals(1, seller.items(order).orElseThrow().getFirst().path("QuantityShipped").asInt());
+        assertEquals(204, post(path, good.replace("\"1\"", "\"2\""), accessToken).statusCode());
+        final JsonNode shipped = MAPPER.readTree(get("/orders/v0/orders/" + order, accessToken).body()).path("payload");
+        assertEquals("Shipped", shipped.path("OrderStatus").asText());
+        assertEquals(2, shipped.path("NumberOfItemsShipped").asInt());
+        clock.advance(Duration.ofSeconds(10));
+        // a new package on a shipped order is refused
+        assertEquals("InvalidInput", error(post(path, good.replace("\"1\"", "\"3\""), accessToken)));
+        // burst of 10, then 429
+        int throttled = 0;
+        for (int i = 0; i < 12; i++) {
+            throttled += post(path, good, accessToken).statusCode() == 429 ? 1 : 0;
+        }
+        assertTrue(throttled > 0);
+    }
+
+    private static String error(final HttpResponse<String> answer) throws Exception {
+        return MAPPER.readTree(answer.body()).path("errors").get(0).path("code").asText();
+    }
+
+    private HttpResponse<String> post(final String path, final String body, final String accessToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("x-amz-access-token", accessToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> token(final String secret) throws Exception {
         final String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(AmazonSeeding.REFRESH_TOKEN, StandardCharsets.UTF_8)
                 + "&client_id=" + URLEncoder.encode(AmazonSeeding.CLIENT_ID, StandardCharsets.UTF_8) + "&client_secret=" + secret;
