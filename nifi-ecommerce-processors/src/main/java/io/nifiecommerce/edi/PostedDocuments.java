@@ -5,8 +5,6 @@ import io.nifiecommerce.businesscentral.BusinessCentralClient;
 import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +35,7 @@ final class PostedDocuments {
     /** The order's posted documents with their lines; {@code andFilter} narrows the filter (e.g. {@code " and x eq 'y'"}), or is empty. */
     List<JsonNode> ofOrder(final Kind kind, final String orderNumber, final String andFilter) {
         return client.getAll(client.endpoint().resolve(BusinessCentralEndpoint.companyPath(companyId, kind.entitySet()) + "?$filter="
-                + filter("orderNumber eq '" + orderNumber.replace("'", "''") + "'" + andFilter) + "&$expand=" + kind.lines()), 0);
+                + ThreePlPosting.filter("orderNumber eq '" + orderNumber.replace("'", "''") + "'" + andFilter) + "&$expand=" + kind.lines()), 0);
     }
 
     /**
@@ -49,7 +47,7 @@ final class PostedDocuments {
         final BusinessCentralEndpoint extension = client.endpoint().withRoute(ThreePlPosting.EXTENSION_ROUTE);
         final Set<String> ids = new HashSet<>();
         client.getAll(extension.resolve(BusinessCentralEndpoint.companyPath(companyId, "postedPurchaseReceipts") + "?$filter="
-                        + filter("orderNumber eq '" + orderNumber.replace("'", "''") + "' and vendorShipmentNumber eq '"
+                        + ThreePlPosting.filter("orderNumber eq '" + orderNumber.replace("'", "''") + "' and vendorShipmentNumber eq '"
                         + reference.replace("'", "''") + "'")), 0)
                 .forEach(receipt -> ids.add(receipt.path("id").asText()));
         if (ids.isEmpty()) {
@@ -78,9 +76,5 @@ final class PostedDocuments {
                     + " units, not the " + expected.toPlainString() + " reported");
         }
         return new ThreePlPosting.Posted(quantity, numbers, true);
-    }
-
-    private static String filter(final String expression) {
-        return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

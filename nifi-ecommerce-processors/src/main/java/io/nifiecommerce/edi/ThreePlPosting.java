@@ -249,7 +249,8 @@ public final class ThreePlPosting {
         return node;
     }
 
-    private static String filter(final String expression) {
+    /** An OData filter expression, encoded for the query string. */
+    static String filter(final String expression) {
         return URLEncoder.encode(expression, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -357,6 +357,27 @@ class ThreePlExchangeSimulatorTest {
         assertEquals(0, company.salesShipments().size());
     }
 
+    @Test
+    void underRandomFaultsEveryRecadvPostsOnce() throws Exception {
+        final String number = purchaseOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralReceipt());
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9001", number, 60, 20)).get(0).toByteArray());
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9002", number, 40, 20)).get(0).toByteArray());
+        faults.plan(new FaultPlan(0.3, false, true, false, true, false, java.time.Duration.ZERO, java.time.Duration.ofMillis(200), true));
+        for (int round = 0; round < 30 && post.getQueueSize().getObjectCount() > 0; round++) {
+            post.run(post.getQueueSize().getObjectCount());
+            for (final MockFlowFile retry : post.getFlowFilesForRelationship("retry")) {
+                post.enqueue(retry.toByteArray());
+            }
+            post.clearTransferState();
+        }
+        faults.plan(FaultPlan.NONE);
+        assertEquals(0, post.getQueueSize().getObjectCount(), "both receipts handled");
+        assertEquals(2, company.purchaseReceipts().size(), "one receipt per RECADV");
+        assertEquals(0, new BigDecimal("150").compareTo(inventory("1896-S")), "100 desks received once");
+        assertEquals(0, new BigDecimal("70").compareTo(inventory("1900-S")), "40 chairs received once");
+    }
+
     private String purchaseOrder() throws Exception {
         return company.createPurchaseOrder("Fabrikam", MAPPER.readTree("""
                 {"vendorNumber":"V20000","purchaseOrderLines":[{"lineObjectNumber":"1896-S","quantity":100,"directUnitCost":6},
