@@ -1,8 +1,13 @@
 // The receive-only posting Business Central's API v2.0 lacks for 3PL receipts (RECADV, X12 944): post the receipt of
 // what the purchase order lines' Qty. to Receive say (purchaseOrderLines.receiveQuantity, PATCHed first: the quantities
 // the 3PL accepted, blocked and quality-control stock left out), without invoicing. Used by PostBusinessCentralReceipt.
+// vendorShipmentNumber (Vendor Shipment No., Code[35], field 67 of Purchase Header) carries the 3PL's receipt number:
+// Purch.-Post copies the header onto the posted receipt (TransferFields, same field number in Purch. Rcpt. Header),
+// where postedPurchaseReceipts shows it, so a retry whose answer was lost finds the receipt it already posted.
+// Its OnValidate only passes the number on to a released order's warehouse request: it may change after release.
 //
-// POST /api/nifiEcommerce/edi/v1.0/companies({companyId})/receivablePurchaseOrders({id})/Microsoft.NAV.receive
+// PATCH /api/nifiEcommerce/edi/v1.0/companies({companyId})/receivablePurchaseOrders({id})  {"vendorShipmentNumber": ".."}
+// POST  /api/nifiEcommerce/edi/v1.0/companies({companyId})/receivablePurchaseOrders({id})/Microsoft.NAV.receive
 page 50101 "NEC Receivable Purch. Orders"
 {
     PageType = API;
@@ -19,7 +24,6 @@ page 50101 "NEC Receivable Purch. Orders"
     DelayedInsert = true;
     InsertAllowed = false;
     DeleteAllowed = false;
-    ModifyAllowed = false;
     Extensible = false;
 
     layout
@@ -41,7 +45,6 @@ page 50101 "NEC Receivable Purch. Orders"
                 field(vendorShipmentNumber; Rec."Vendor Shipment No.")
                 {
                     Caption = 'Vendor Shipment No.';
-                    Editable = false;
                 }
                 field(lastModifiedDateTime; Rec.SystemModifiedAt)
                 {

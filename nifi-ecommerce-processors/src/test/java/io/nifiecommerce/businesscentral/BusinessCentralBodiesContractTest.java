@@ -191,4 +191,15 @@ class BusinessCentralBodiesContractTest {
         assertFalse(BcPageContract.violations(BcEdiExtension.SHIPPABLE_PAGE, body.deepCopy().put("outstandingQuantity", 1),
                 BcPageContract.Write.MODIFY).isEmpty(), "a field the page does not expose is refused");
     }
+
+    /** The mark put on a purchase order before the 3PL's receipt is posted goes to bc-extension's receivablePurchaseOrders. */
+    @Test
+    void theReceiptMarkUsesOnlyWritableFieldsOfTheExtensionsPage() {
+        final ObjectNode body = ThreePlPosting.receiptMarks("RC-9001");
+        assertEquals(List.of(), BcPageContract.violations(BcEdiExtension.RECEIVABLE_PAGE, body, BcPageContract.Write.MODIFY));
+        assertFalse(BcPageContract.violations(BcEdiExtension.RECEIVABLE_PAGE, body.deepCopy().put("number", "106001"),
+                BcPageContract.Write.MODIFY).isEmpty(), "the order's number is read-only");
+        assertFalse(BcPageContract.violations(BcEdiExtension.POSTED_RECEIPTS_PAGE, body, BcPageContract.Write.MODIFY).isEmpty(),
+                "the posted receipt's copy is read-only, as posted documents are");
+    }
 }

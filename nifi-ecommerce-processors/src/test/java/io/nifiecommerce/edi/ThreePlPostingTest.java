@@ -45,6 +45,8 @@ class ThreePlPostingTest {
     private volatile String orders;
     private volatile String purchaseOrders;
     private volatile String shipments = "{\"value\":[]}";
+    private volatile String markedReceipts = "{\"value\":[]}";
+    private volatile String receipts = "{\"value\":[]}";
 
     @BeforeEach
     void start() throws IOException {
@@ -59,7 +61,8 @@ class ThreePlPostingTest {
             final int status;
             if ("GET".equals(exchange.getRequestMethod())) {
                 final String uri = exchange.getRequestURI().toString();
-                out = (uri.contains("/salesShipments") ? shipments : uri.contains("S-ORD101001") ? orders : uri.contains("106001") ? purchaseOrders : "{\"value\":[]}")
+                out = (uri.contains("/salesShipments") ? shipments : uri.contains("/postedPurchaseReceipts") ? markedReceipts
+                        : uri.contains("/purchaseReceipts") ? receipts : uri.contains("S-ORD101001") ? orders : uri.contains("106001") ? purchaseOrders : "{\"value\":[]}")
                         .getBytes(StandardCharsets.UTF_8);
                 status = 200;
             } else if ("PATCH".equals(exchange.getRequestMethod())) {
@@ -99,7 +102,7 @@ class ThreePlPostingTest {
 
     @Test
     void withTheExtensionLinesArePatchedThenTheShipmentPostedWithoutInvoice() {
-        final ThreePlPosting.ShipmentPosted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
+        final ThreePlPosting.Posted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
         assertFalse(posted.alreadyPosted());
         final List<String> calls = new ArrayList<>(requests.stream().map(r -> r.method() + " " + r.path()).toList());
         assertEquals("GET /api/v2.0/companies(c0)/salesShipments?$filter=orderNumber%20eq%20%27S-ORD101001%27%20and%20"
@@ -135,9 +138,9 @@ class ThreePlPostingTest {
     void aShipmentBcAlreadyHoldsIsNotPostedAgain() throws IOException {
         shipments = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("number", "S-SHPT102001", "orderNumber", "S-ORD101001",
                 "customerPurchaseOrderReference", "DN-7001", "salesShipmentLines", List.of(Map.of("quantity", 1), Map.of("quantity", 4))))));
-        final ThreePlPosting.ShipmentPosted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
+        final ThreePlPosting.Posted posted = poster(PostingAction.SHIP_EXTENSION).post(desadv(), Map.of());
         assertTrue(posted.alreadyPosted());
-        assertEquals("S-SHPT102001", posted.shipmentNumber());
+        assertEquals("S-SHPT102001", posted.documentNumber());
         assertEquals(0, new BigDecimal("5").compareTo(posted.quantity()));
         assertEquals(List.of("GET"), requests.stream().map(Request::method).toList(), "nothing written");
     }
@@ -183,20 +186,57 @@ class ThreePlPostingTest {
     void aReceiptReceivesOnlyTheAvailableQuantitiesThenPostsWithoutInvoice() {
         final ReceiptAdvice receipt = ReceiptAdviceReader.read(new ByteArrayInputStream(ReceiptAdviceTest.RECADV.getBytes(StandardCharsets.UTF_8)),
                 EdiInterchangeReader.Strictness.STRICT).get(0);
-        poster(PostingAction.SHIP_EXTENSION).post(receipt);
-        final List<String> calls = requests.stream().map(r -> r.method() + " " + r.path()).toList();
+        assertFalse(poster(PostingAction.SHIP_EXTENSION).post(receipt).alreadyPosted());
+        final List<String> calls = new ArrayList<>(requests.stream().map(r -> r.method() + " " + r.path()).toList());
+        assertEquals("GET /api/nifiEcommerce/edi/v1.0/companies(c0)/postedPurchaseReceipts?$filter=orderNumber%20eq%20%27106001%27%20and%20"
+                + "vendorShipmentNumber%20eq%20%27" + ThreePlPosting.receiptReference(receipt) + "%27", calls.remove(0), "first, the receipt already posted?");
+        requests.remove(0);
         assertTrue(calls.get(0).startsWith("GET /api/v2.0/companies(c0)/purchaseOrders?$filter=number%20eq%20%27106001%27&$expand=purchaseOrderLines"),
                 calls.get(0));
         assertEquals("PATCH /api/v2.0/companies(c0)/purchaseOrderLines(pl-1)", calls.get(1));
         assertEquals(96, requests.get(1).body().path("receiveQuantity").asInt());
         assertEquals(40, requests.get(2).body().path("receiveQuantity").asInt());
-        assertEquals("POST /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)/Microsoft.NAV.receive", calls.get(3));
+        assertEquals("PATCH /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)", calls.get(3));
+        assertEquals(ThreePlPosting.receiptReference(receipt), requests.get(3).body().path("vendorShipmentNumber").asText(),
+                "the 3PL's receipt number marks the posted receipt");
+        assertEquals("POST /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)/Microsoft.NAV.receive", calls.get(4));
         final BcApiPage lines = BcApiPage.load("APIV2PurchaseOrderLines.Page.al");
         for (final Request request : requests.subList(1, 3)) {
             request.body().fieldNames().forEachRemaining(field -> assertTrue(lines.has(field) && lines.isEditable(field), field));
         }
         final BcApiPage extension = BcApiPage.load(SharedReference.dir().resolveSibling("bc-extension").resolve("src/ReceivablePurchaseOrders.Page.al"));
         assertEquals("receivablePurchaseOrders", extension.entitySet());
+        assertTrue(extension.has("vendorShipmentNumber") && extension.isEditable("vendorShipmentNumber"));
+    }
+
+    @Test
+    void aReceiptBcAlreadyHoldsIsNotPostedAgain() throws IOException {
+        final ReceiptAdvice receipt = ReceiptAdviceReader.read(new ByteArrayInputStream(ReceiptAdviceTest.RECADV.getBytes(StandardCharsets.UTF_8)),
+                EdiInterchangeReader.Strictness.STRICT).get(0);
+        markedReceipts = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("id", "r-1", "number", "107001"))));
+        receipts = MAPPER.writeValueAsString(Map.of("value", List.of(
+                Map.of("id", "r-0", "number", "107000", "orderNumber", "106001", "purchaseReceiptLines", List.of(Map.of("quantity", 3))),
+                Map.of("id", "r-1", "number", "107001", "orderNumber", "106001",
+                        "purchaseReceiptLines", List.of(Map.of("quantity", 96), Map.of("quantity", 40))))));
+        final ThreePlPosting.Posted posted = poster(PostingAction.SHIP_EXTENSION).post(receipt);
+        assertTrue(posted.alreadyPosted());
+        assertEquals("107001", posted.documentNumber(), "only the receipt carrying the mark");
+        assertEquals(0, new BigDecimal("136").compareTo(posted.quantity()));
+        assertEquals(List.of("GET", "GET"), requests.stream().map(Request::method).toList(), "nothing written");
+
+        receipts = MAPPER.writeValueAsString(Map.of("value", List.of(Map.of("id", "r-1", "number", "107001", "orderNumber", "106001",
+                "purchaseReceiptLines", List.of(Map.of("quantity", 96))))));
+        assertEquals("POSTED_QUANTITY_MISMATCH", assertThrows(ShipmentPostingException.class,
+                () -> poster(PostingAction.SHIP_EXTENSION).post(receipt)).code());
+    }
+
+    @Test
+    void aReceiptNumberIsMarkedInCapitalsAsBcKeepsACodeField() {
+        final ReceiptAdvice receipt = new ReceiptAdvice("RECADV", "1", "1", "rc-9001", "106001", null, List.of());
+        assertEquals("RC-9001", ThreePlPosting.receiptReference(receipt));
+        final String digest = ThreePlPosting.receiptReference(new ReceiptAdvice("RECADV", "1", "1", "r".repeat(40), "106001", null, List.of()));
+        assertEquals(35, digest.length());
+        assertEquals(digest.toUpperCase(java.util.Locale.ROOT), digest);
     }
 
     /** Microsoft's salesOrders page text. */

@@ -17,6 +17,7 @@ public final class FaultInjector {
     private final Random random;
     private final SandboxStats stats;
     private final AtomicReference<String> lostAnswerPath = new AtomicReference<>();
+    private final AtomicReference<String> droppedPath = new AtomicReference<>();
 
     public FaultInjector(final FaultPlan plan, final long seed, final SandboxStats stats) {
         this.plan = plan;
@@ -68,6 +69,20 @@ public final class FaultInjector {
     public boolean takeLostAnswer(final String path) {
         final String part = lostAnswerPath.get();
         return part != null && path.contains(part) && lostAnswerPath.compareAndSet(part, null);
+    }
+
+    /**
+     * Makes the next write whose request path contains {@code pathPart} drop its connection <em>before</em> the change is
+     * applied: to the client, the same silence as {@link #loseNextAnswer}, with nothing written.
+     */
+    public void dropNextRequest(final String pathPart) {
+        droppedPath.set(pathPart);
+    }
+
+    /** Whether this write is the one {@link #dropNextRequest} named (then it is taken: once). */
+    public boolean takeDroppedRequest(final String path) {
+        final String part = droppedPath.get();
+        return part != null && path.contains(part) && droppedPath.compareAndSet(part, null);
     }
 
     /** Whether a write that fails should fail after its change is applied (the response is lost). */

@@ -5,9 +5,7 @@ import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.annotation.configuration.DefaultSettings;
 import io.nifiecommerce.processors.PropertyRenames;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nifiecommerce.edi.PostingAction;
 import io.nifiecommerce.edi.ReceiptAdvice;
-import io.nifiecommerce.edi.ReceiptPosting;
 import io.nifiecommerce.edi.ShipmentPostingException;
 import io.nifiecommerce.edi.ThreePlPosting;
 import io.nifiecommerce.http.ApiException;
@@ -51,13 +49,19 @@ import java.util.concurrent.TimeUnit;
         Posts the receipts a 3PL reported (the received-line records of ReadReceiptAdviceEdi) in Business Central, once per \
         receipt: sets each open purchase order line's Qty. to Receive (purchaseOrderLines receiveQuantity) to the \
         quantity available, leaving blocked, damaged and quality-control quantities out of stock and outstanding on the \
-        order, then posts with the Posting Action (bc-extension's receive, or API v2.0's receiveAndInvoice). A receipt \
-        that does not fit its order writes nothing and goes to review.""")
+        order, then posts with the Posting Action (bc-extension's receive, or API v2.0's receiveAndInvoice). With \
+        bc-extension, the 3PL's receipt number goes into the order's Vendor Shipment No. first, BC copies it onto the \
+        posted receipt, and every attempt looks for it there first: a receipt whose answer was lost is found, not received \
+        twice. A receipt that does not fit its order writes nothing and goes to review.""")
 @WritesAttributes({
         @WritesAttribute(attribute = "bc.order.number", description = "The purchase order"),
         @WritesAttribute(attribute = "bc.receipt.quantity", description = "Units received into stock (success)"),
-        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_RECEIPT, MISMATCHED_ORDER, INVALID_RECORD "
-                + "or BC's error code (review, retry)"),
+        @WritesAttribute(attribute = "bc.receipt.already.posted", description = "true when BC already held this receipt (an earlier attempt "
+                + "posted it and its answer was lost): nothing posted again (success)"),
+        @WritesAttribute(attribute = "bc.receipt.number", description = "The posted receipt found, when already posted (success)"),
+        @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_RECEIPT, MISMATCHED_ORDER, "
+                + "POSTED_QUANTITY_MISMATCH, POSTING_OUTCOME_UNKNOWN (Receive and Invoice got no clear answer and BC shows no new receipt: "
+                + "check BC before resending), INVALID_RECORD or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
 // Talks to Business Central, whose rate window and 429s want a patient retry: 10 s yield, 30 s penalty.
@@ -130,10 +134,15 @@ public class PostBusinessCentralReceipt extends AbstractEdiProcessor {
                 continue;
             }
             try {
-                final List<ReceiptPosting.LineUpdate> updates = poster.post(receipt);
+                final ThreePlPosting.Posted posted = ImmediateRetry.post(() -> poster.post(receipt), getLogger(), key);
                 state.put(key, String.valueOf(clock().millis()));
-                emit(session, input, receipt, lines, REL_SUCCESS, Map.of("bc.receipt.quantity",
-                        updates.stream().map(ReceiptPosting.LineUpdate::receiveQuantity).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString()));
+                final Map<String, String> attributes = new HashMap<>();
+                attributes.put("bc.receipt.quantity", posted.quantity().stripTrailingZeros().toPlainString());
+                if (posted.alreadyPosted()) {
+                    attributes.put("bc.receipt.already.posted", "true");
+                    attributes.put("bc.receipt.number", posted.documentNumber());
+                }
+                emit(session, input, receipt, lines, REL_SUCCESS, attributes);
             } catch (final ShipmentPostingException e) {
                 emit(session, input, receipt, lines, REL_REVIEW, Map.of("error.code", e.code(), "error.message", e.getMessage()));
             } catch (final ApiException e) {

@@ -57,6 +57,7 @@ import java.util.concurrent.TimeUnit;
                 + "(an earlier attempt posted it and its answer was lost): nothing posted again (success)"),
         @WritesAttribute(attribute = "bc.shipment.number", description = "The posted shipment found, when already posted (success)"),
         @WritesAttribute(attribute = "error.code", description = "ORDER_NOT_FOUND, UNMATCHED_LINE, OVER_SHIPMENT, MISMATCHED_ORDER, NOTHING_SHIPPED, POSTED_QUANTITY_MISMATCH, "
+                + "POSTING_OUTCOME_UNKNOWN (Ship and Invoice got no clear answer and BC shows no new shipment: check BC before resending), "
                 + "INVALID_RECORD, READ_FAILED or BC's error code (review, retry)"),
         @WritesAttribute(attribute = "error.message", description = "Why (review, retry)")
 })
@@ -90,7 +91,6 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
 
     static final String STATE_PREFIX = "shipment.";
     static final String ALREADY_POSTED = "bc.shipment.already.posted";
-    private static final int ATTEMPTS = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final PropertyDescriptor CONNECTION = EdiDescriptors.businessCentral("The BC company the orders are in.");
@@ -169,13 +169,13 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
                 continue;
             }
             try {
-                final ThreePlPosting.ShipmentPosted posted = postRetryingLostAnswers(poster, confirmation);
+                final ThreePlPosting.Posted posted = ImmediateRetry.post(() -> poster.post(confirmation, Map.of()), getLogger(), key);
                 state.put(key, String.valueOf(clock().millis()));
                 final Map<String, String> attributes = new HashMap<>();
                 attributes.put("bc.shipment.quantity", posted.quantity().stripTrailingZeros().toPlainString());
                 if (posted.alreadyPosted()) {
                     attributes.put(ALREADY_POSTED, "true");
-                    attributes.put("bc.shipment.number", posted.shipmentNumber());
+                    attributes.put("bc.shipment.number", posted.documentNumber());
                 }
                 emit(session, input, confirmation, REL_SUCCESS, attributes);
                 session.getProvenanceReporter().send(input, bc.endpoint().apiRoot(), (posted.alreadyPosted() ? "Found already posted shipment "
@@ -196,26 +196,6 @@ public class PostBusinessCentralShipment extends AbstractEdiProcessor {
             getLogger().error("Posted shipments could not be remembered in cluster state for {}", input, e);
         }
         session.transfer(input, REL_ORIGINAL);
-    }
-
-    /**
-     * Posts, trying again at once (up to {@value #ATTEMPTS} attempts) when BC's answer is lost or BC fails transiently.
-     * Safe because every attempt starts by looking for the shipment it would post (see {@link ThreePlPosting#post}), and
-     * it spares the confirmation the 30 s penalty of the retry loop for a fault of one request; throttling (429) is
-     * left to the retry loop and its penalty.
-     */
-    private ThreePlPosting.ShipmentPosted postRetryingLostAnswers(final ThreePlPosting poster, final ShipmentConfirmation confirmation) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return poster.post(confirmation, Map.of());
-            } catch (final ApiException e) {
-                if (!e.isTransient() || e.status() == 429 || attempt >= ATTEMPTS || !poster.recognisesPostedShipments()) {
-                    throw e;
-                }
-                getLogger().debug("Shipment {} attempt {} failed ({}); checking BC and trying again", ShipmentConfirmations.key(confirmation),
-                        attempt, e.getMessage());
-            }
-        }
     }
 
     private void emit(final ProcessSession session, final FlowFile input, final ShipmentConfirmation confirmation,

@@ -279,6 +279,129 @@ class ThreePlExchangeSimulatorTest {
         assertEquals(0, new BigDecimal("4").compareTo(lines.get(1).path("shippedQuantity").decimalValue()));
     }
 
+    @Test
+    void aRecadvWhoseReceiveAnswerIsLostIsRecognisedAsPostedNotReceivedTwice() throws Exception {
+        final String number = purchaseOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralReceipt());
+        // 60 desks of 100 and 40 chairs of 50: retried blindly, both would be received twice (quantities still outstanding)
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("rc-9001", number, 60, 40)).get(0).toByteArray());
+        faults.loseNextAnswer("/Microsoft.NAV.receive");
+        post.run();
+
+        assertEquals(List.of(), post.getFlowFilesForRelationship("review").stream().map(f -> f.getAttribute("error.message")).toList());
+        assertEquals(0, post.getFlowFilesForRelationship("retry").size());
+        final MockFlowFile posted = post.getFlowFilesForRelationship("success").get(0);
+        posted.assertAttributeEquals("bc.receipt.already.posted", "true");
+        posted.assertAttributeEquals("bc.receipt.number", company.purchaseReceipts().get(0).path("number").asText());
+        posted.assertAttributeEquals("bc.receipt.quantity", "100");
+        assertEquals(1, company.purchaseReceipts().size(), "received once");
+        assertEquals(0, new BigDecimal("110").compareTo(inventory("1896-S")), "the desks received once");
+        assertEquals(List.of("RC-9001"), company.postedReceiptMarks().values().stream().toList(),
+                "the 3PL's receipt number, a Code field, reached the posted receipt in capitals");
+
+        // the same receipt reaching another node's processor (no memory of it): found in BC, not posted again
+        final TestRunner elsewhere = bcRunner(new PostBusinessCentralReceipt());
+        elsewhere.enqueue(posted.toByteArray());
+        elsewhere.run();
+        elsewhere.getFlowFilesForRelationship("success").get(0).assertAttributeEquals("bc.receipt.already.posted", "true");
+        assertEquals(1, company.purchaseReceipts().size());
+    }
+
+    @Test
+    void aRecadvWhoseMarkedReceiptPostedOtherQuantitiesGoesToReview() throws Exception {
+        final String number = purchaseOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralReceipt());
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9001", number, 60, 40)).get(0).toByteArray());
+        post.run();
+        post.getFlowFilesForRelationship("success").get(0).assertAttributeNotExists("bc.receipt.already.posted");
+        // a person posts more from BC while the mark is still on the order, then the same RECADV arrives on another node
+        company.receivePurchaseOrderLines(number, Map.of("1896-S", new BigDecimal("5")));
+        final TestRunner elsewhere = bcRunner(new PostBusinessCentralReceipt());
+        elsewhere.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9001", number, 60, 40)).get(0).toByteArray());
+        elsewhere.run();
+        elsewhere.getFlowFilesForRelationship("review").get(0).assertAttributeEquals("error.code", "POSTED_QUANTITY_MISMATCH");
+        assertEquals(2, company.purchaseReceipts().size(), "nothing posted a third time");
+    }
+
+    @Test
+    void aDesadvShippedAndInvoicedWhoseAnswerIsLostIsFoundOrSentToReviewNeverPostedTwice() throws Exception {
+        final String number = releasedOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        post.setProperty("Posting Action", "SHIP_AND_INVOICE");
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7001", number, 1, 4)).get(0).toByteArray());
+        faults.loseNextAnswer("/Microsoft.NAV.shipAndInvoice");
+        post.run();
+
+        assertEquals(0, post.getFlowFilesForRelationship("retry").size(), "a blind retry would ship and invoice the desk twice");
+        final MockFlowFile posted = post.getFlowFilesForRelationship("success").get(0);
+        posted.assertAttributeEquals("bc.shipment.already.posted", "true");
+        posted.assertAttributeEquals("bc.shipment.number", company.salesShipments().get(0).path("number").asText());
+        assertEquals(1, company.salesShipments().size());
+        assertEquals(1, company.salesInvoices().size(), "invoiced once");
+    }
+
+    @Test
+    void aShipAndInvoiceWhoseOutcomeCannotBeSeenGoesToReviewNotToRetry() throws Exception {
+        final String number = releasedOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralShipment());
+        post.setProperty("Posting Action", "SHIP_AND_INVOICE");
+        post.enqueue(read(new ReadShipmentConfirmationEdi(), desadv("DN-7001", number, 1, 4)).get(0).toByteArray());
+        // the posting fails without an answer and BC posted nothing: from here, indistinguishable from a posting still running
+        faults.dropNextRequest("/Microsoft.NAV.shipAndInvoice");
+        post.run();
+
+        assertEquals(0, post.getFlowFilesForRelationship("retry").size());
+        final MockFlowFile review = post.getFlowFilesForRelationship("review").get(0);
+        review.assertAttributeEquals("error.code", "POSTING_OUTCOME_UNKNOWN");
+        assertTrue(review.getAttribute("error.message").contains(number), review.getAttribute("error.message"));
+        assertEquals(0, company.salesShipments().size());
+    }
+
+    @Test
+    void underRandomFaultsEveryRecadvPostsOnce() throws Exception {
+        final String number = purchaseOrder();
+        final TestRunner post = bcRunner(new PostBusinessCentralReceipt());
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9001", number, 60, 20)).get(0).toByteArray());
+        post.enqueue(read(new ReadReceiptAdviceEdi(), recadv("RC-9002", number, 40, 20)).get(0).toByteArray());
+        faults.plan(new FaultPlan(0.3, false, true, false, true, false, java.time.Duration.ZERO, java.time.Duration.ofMillis(200), true));
+        for (int round = 0; round < 30 && post.getQueueSize().getObjectCount() > 0; round++) {
+            post.run(post.getQueueSize().getObjectCount());
+            for (final MockFlowFile retry : post.getFlowFilesForRelationship("retry")) {
+                post.enqueue(retry.toByteArray());
+            }
+            post.clearTransferState();
+        }
+        faults.plan(FaultPlan.NONE);
+        assertEquals(0, post.getQueueSize().getObjectCount(), "both receipts handled");
+        assertEquals(2, company.purchaseReceipts().size(), "one receipt per RECADV");
+        assertEquals(0, new BigDecimal("150").compareTo(inventory("1896-S")), "100 desks received once");
+        assertEquals(0, new BigDecimal("70").compareTo(inventory("1900-S")), "40 chairs received once");
+    }
+
+    private String purchaseOrder() throws Exception {
+        return company.createPurchaseOrder("Fabrikam", MAPPER.readTree("""
+                {"vendorNumber":"V20000","purchaseOrderLines":[{"lineObjectNumber":"1896-S","quantity":100,"directUnitCost":6},
+                 {"lineObjectNumber":"1900-S","quantity":50,"directUnitCost":12}]}""")).path("number").asText();
+    }
+
+    /** A RECADV of {@code desks} 1896-S (by GTIN) and {@code chairs} 1900-S (by article number) received for the purchase order. */
+    private static String recadv(final String receiptId, final String order, final int desks, final int chairs) {
+        return """
+                UNB+UNOC:3+5490000000017:14+5412345000013:14+261208:0700+RC9001'
+                UNH+1+RECADV:D:96A:UN:EAN003'
+                BGM+632+%1$s+9'
+                DTM+50:20261208:102'
+                RFF+ON:%2$s'
+                LIN+10000++5412345000020:EN'
+                QTY+48:%3$d'
+                LIN+20000'
+                PIA+5+1900-S:SA'
+                QTY+48:%4$d'
+                UNT+10+1'
+                UNZ+1+RC9001'
+                """.formatted(receiptId, order, desks, chairs);
+    }
+
     private String releasedOrder() throws Exception {
         final String number = company.createSalesOrder(MAPPER.readTree("""
                 {"customerNumber":"C-SUPER","externalDocumentNumber":"#1001","salesOrderLines":[

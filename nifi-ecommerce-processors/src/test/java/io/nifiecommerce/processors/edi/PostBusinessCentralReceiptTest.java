@@ -26,7 +26,7 @@ class PostBusinessCentralReceiptTest {
     @BeforeEach
     void setUp() throws Exception {
         final String orders = MAPPER.writeValueAsString(java.util.Map.of("value", List.of(ReceiptAdviceTestData.purchaseOrder())));
-        server = new StubBcServer(request -> request.startsWith("GET") ? orders : "{}");
+        server = new StubBcServer(request -> !request.startsWith("GET") ? "{}" : request.contains("Receipts") ? "{\"value\":[]}" : orders);
         runner = TestRunners.newTestRunner(PostBusinessCentralReceipt.class);
         StubConnection.addTo(runner, server.port());
         final JsonTreeReader reader = new JsonTreeReader();
@@ -56,9 +56,11 @@ class PostBusinessCentralReceiptTest {
         runner.run();
         runner.assertTransferCount(PostBusinessCentralReceipt.REL_SUCCESS, 1);
         runner.getFlowFilesForRelationship(PostBusinessCentralReceipt.REL_SUCCESS).get(0).assertAttributeEquals("bc.receipt.quantity", "136");
-        assertTrue(server.calls().get(1).endsWith("{\"receiveQuantity\":96}"), server.calls().get(1));
-        assertTrue(server.calls().get(2).endsWith("{\"receiveQuantity\":40}"), server.calls().get(2));
-        assertTrue(server.calls().get(3).startsWith("POST /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)/Microsoft.NAV.receive"));
+        assertTrue(server.calls().get(0).startsWith("GET /api/nifiEcommerce/edi/v1.0/companies(c0)/postedPurchaseReceipts?"), "first, already posted?");
+        assertTrue(server.calls().get(2).endsWith("{\"receiveQuantity\":96}"), server.calls().get(2));
+        assertTrue(server.calls().get(3).endsWith("{\"receiveQuantity\":40}"), server.calls().get(3));
+        assertTrue(server.calls().get(4).endsWith("{\"vendorShipmentNumber\":\"RC-9001\"}"), server.calls().get(4));
+        assertTrue(server.calls().get(5).startsWith("POST /api/nifiEcommerce/edi/v1.0/companies(c0)/receivablePurchaseOrders(p-1)/Microsoft.NAV.receive"));
 
         server.calls().clear();
         runner.clearTransferState();

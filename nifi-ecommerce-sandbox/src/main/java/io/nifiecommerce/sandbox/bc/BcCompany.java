@@ -75,8 +75,13 @@ public final class BcCompany {
     private final Map<String, FreightTerms> freightTerms = new java.util.concurrent.ConcurrentHashMap<>();
     private final ItemLedger ledger;
     private final BcDocumentPosting posting;
-    /** The bc-extension's Sales Header fields that API v2.0 does not show (packageTrackingNumber, shippingAgentCode), per order id. */
+    /**
+     * The bc-extension's header fields that API v2.0 does not show, per order id: the Sales Header's packageTrackingNumber,
+     * shippingAgentCode and yourReference, the Purchase Header's vendorShipmentNumber.
+     */
     private final Map<String, ObjectNode> shippingFields = new HashMap<>();
+    /** The Vendor Shipment No. each posted receipt carries (copied from its order), per receipt id: bc-extension's postedPurchaseReceipts. */
+    private final Map<String, ObjectNode> receiptMarks = new HashMap<>();
     /** The Item table's Picture (a MediaSet), per item id, as the picture navigation of items serves it. */
     private final Map<String, ItemPicture> itemPictures = new HashMap<>();
     /** The Customer table fields API v2.0 does not show (price group, default ship-to address), per customer id: bc-extension's shopCustomers. */
@@ -535,6 +540,41 @@ public final class BcCompany {
         return snapshot(PURCHASE_RECEIPTS);
     }
 
+    /** The Vendor Shipment No. of each posted purchase receipt that carries one, by receipt number. */
+    public Map<String, String> postedReceiptMarks() {
+        return store.read(() -> {
+            final Map<String, String> marks = new LinkedHashMap<>();
+            for (final BcRow receipt : tables.get(PURCHASE_RECEIPTS).rows()) {
+                final ObjectNode mark = receiptMarks.get(receipt.id());
+                if (mark != null) {
+                    marks.put(receipt.data().path("number").asText(), mark.path("vendorShipmentNumber").asText());
+                }
+            }
+            return marks;
+        });
+    }
+
+    /**
+     * Posts a receipt of a purchase order as a person does in BC: Qty. to Receive of each item line set to the quantity
+     * given for its item (0 for the others), then Receive without Invoice. The order's Vendor Shipment No., whatever it
+     * holds, goes onto the receipt, as Purch.-Post copies it.
+     */
+    public JsonNode receivePurchaseOrderLines(final String orderNumber, final Map<String, BigDecimal> quantities) {
+        return store.transaction(() -> {
+            final BcRow order = findByField(tables.get(PURCHASE_ORDERS), "number", orderNumber.toUpperCase(Locale.ROOT));
+            if (order == null) {
+                throw BcApiError.recordNotFound("Purchase Header", "Document Type='Order',No.='" + orderNumber + "'");
+            }
+            final BcTable lines = tables.get(PURCHASE_ORDER_LINES);
+            for (final BcRow line : linesOf(PURCHASE_ORDER_LINES, order.id())) {
+                final ObjectNode data = line.data().deepCopy();
+                data.put("receiveQuantity", quantities.getOrDefault(data.path("lineObjectNumber").asText(), BigDecimal.ZERO));
+                lines.replace(line, data);
+            }
+            return posting.receive(order, false);
+        });
+    }
+
     /** The package tracking number of each posted sales shipment that carried one, by shipment number. */
     public Map<String, String> shipmentTrackingNumbers() {
         return store.read(() -> Map.copyOf(shipmentTracking));
@@ -554,6 +594,16 @@ public final class BcCompany {
         if (!tracking.isEmpty()) {
             shipmentTracking.put(shipmentNumber, tracking);
             store.journal(() -> shipmentTracking.remove(shipmentNumber));
+        }
+    }
+
+    /** The order's Vendor Shipment No. (set through bc-extension) goes onto its posted receipt, as Purch.-Post copies it. */
+    void recordReceiptMark(final String orderId, final String receiptId) {
+        final ObjectNode fields = shippingFields.get(orderId);
+        final String mark = fields == null ? "" : fields.path("vendorShipmentNumber").asText("");
+        if (!mark.isEmpty()) {
+            receiptMarks.put(receiptId, JsonNodeFactory.instance.objectNode().put("vendorShipmentNumber", mark));
+            store.journal(() -> receiptMarks.remove(receiptId));
         }
     }
 
@@ -581,13 +631,17 @@ public final class BcCompany {
         if (page.equals(BcShopCustomers.PAGE)) {
             return CUSTOMERS;
         }
+        if (page.equals(BcEdiExtension.POSTED_PURCHASE_RECEIPTS)) {
+            return PURCHASE_RECEIPTS;
+        }
         return page.equals(BcEdiExtension.SHIPPABLE_SALES_ORDERS) ? SALES_ORDERS : PURCHASE_ORDERS;
     }
 
     private BcRow viewRow(final BcCustomPage page, final BcRow source) {
         final ObjectNode data = EntityBody.blank(page.type());
         final JsonNode o = source.data();
-        final ObjectNode extra = (page.equals(BcShopCustomers.PAGE) ? customerCards : shippingFields).get(source.id());
+        final ObjectNode extra = (page.equals(BcShopCustomers.PAGE) ? customerCards
+                : page.equals(BcEdiExtension.POSTED_PURCHASE_RECEIPTS) ? receiptMarks : shippingFields).get(source.id());
         data.fieldNames().forEachRemaining(field -> {
             if (o.has(field)) {
                 data.set(field, o.get(field));
@@ -630,27 +684,33 @@ public final class BcCompany {
         });
     }
 
-    /** PATCH of shippableSalesOrders: the Sales Header's packageTrackingNumber, shippingAgentCode and yourReference. */
+    /**
+     * PATCH of shippableSalesOrders (the Sales Header's packageTrackingNumber, shippingAgentCode and yourReference) or
+     * receivablePurchaseOrders (the Purchase Header's vendorShipmentNumber): the page's editable fields, nothing else.
+     */
     BcRow patchView(final BcCustomPage page, final String orderId, final JsonNode body, final String ifMatch) {
         return store.transaction(() -> {
             if (!page.type().page().modifyAllowed()) {
                 throw BcApiError.methodNotAllowed("PATCH", page.entitySet(), "Entity");
             }
-            final BcRow order = require(SALES_ORDERS, orderId);
+            final String source = viewSource(page);
+            final BcRow order = require(source, orderId);
             checkEtag(order, ifMatch);
             final ObjectNode view = viewRow(page, order).data();
             EntityBody.bind(page.type(), view, body, Set.of());
             final ObjectNode previous = shippingFields.get(order.id());
-            final ObjectNode fields = JsonNodeFactory.instance.objectNode();
-            fields.set("packageTrackingNumber", view.get("packageTrackingNumber"));
-            fields.set("shippingAgentCode", view.get("shippingAgentCode"));
-            fields.set("yourReference", view.get("yourReference"));
+            final ObjectNode fields = previous == null ? JsonNodeFactory.instance.objectNode() : previous.deepCopy();
+            for (final BcField field : page.type().fields()) {
+                if (field.writable()) {
+                    fields.set(field.name(), view.get(field.name()));
+                }
+            }
             shippingFields.put(order.id(), fields);
             restoreOnRollback(shippingFields, order.id(), previous);
-            // a change of the Sales Header: a new version, a new SystemModifiedAt
+            // a change of the header: a new version, a new SystemModifiedAt
             final ObjectNode data = order.data().deepCopy();
             data.put("lastModifiedDateTime", EntityBody.timestamp(store.now()));
-            return viewRow(page, tables.get(SALES_ORDERS).replace(order, data));
+            return viewRow(page, tables.get(source).replace(order, data));
         });
     }
 
@@ -744,6 +804,7 @@ public final class BcCompany {
             customerCards.clear();
             itemPictures.clear();
             shipmentTracking.clear();
+            receiptMarks.clear();
             accounting.clear();
             return null;
         });

@@ -160,6 +160,7 @@ final class BcDocumentPosting {
         receipt.put("id", receiptId).put("number", receiptNumber).put("orderNumber", o.path("number").asText());
         receipt.put("invoiceDate", today).put("postingDate", today).put("dueDate", today);
         receipt.put("lastModifiedDateTime", EntityBody.timestamp(now));
+        company.recordReceiptMark(order.id(), receiptId);
         receipts.insert(receiptId, receipt);
 
         final BcTable receiptLines = company.tableFor(BcCompany.PURCHASE_RECEIPT_LINES);

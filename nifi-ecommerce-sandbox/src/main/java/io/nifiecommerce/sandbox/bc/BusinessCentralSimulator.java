@@ -79,6 +79,7 @@ public final class BusinessCentralSimulator {
         tenant.register(BcStockByLocation.PAGE);
         tenant.register(BcEdiExtension.SHIPPABLE_SALES_ORDERS);
         tenant.register(BcEdiExtension.RECEIVABLE_PURCHASE_ORDERS);
+        tenant.register(BcEdiExtension.POSTED_PURCHASE_RECEIPTS);
         tenant.register(BcEdiExtension.ITEM_JOURNAL_ADJUSTMENTS);
         tenant.register(BcSalesPriceLines.PAGE);
         tenant.register(BcShopCustomers.PAGE);
@@ -266,6 +267,11 @@ public final class BusinessCentralSimulator {
             Thread.sleep(latency);
         }
         final boolean write = isBatch ? batchWrites(operation.body()) : operation.isWrite();
+        if (write && injector.takeDroppedRequest(exchange.getRequestURI().getPath())) {
+            stats.increment("bc.faults.dropped");
+            exchange.close();
+            return;
+        }
         if (write && injector.takeLostAnswer(exchange.getRequestURI().getPath())) {
             execute(operation, isBatch);
             stats.increment("bc.faults.afterCommit");

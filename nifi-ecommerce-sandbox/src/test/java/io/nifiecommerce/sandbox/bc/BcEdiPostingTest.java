@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +71,12 @@ class BcEdiPostingTest {
         assertEquals("nifiEcommerce/edi/v1.0", BcEdiExtension.SHIPPABLE_SALES_ORDERS.route());
         assertEquals(List.of("Ship"), BcEdiExtension.SHIPPABLE_PAGE.boundActions());
         assertEquals(List.of("Receive"), BcEdiExtension.RECEIVABLE_PAGE.boundActions());
+        assertEquals(List.of("vendorShipmentNumber"),
+                BcEdiExtension.RECEIVABLE_PAGE.fields().stream().filter(AlPage.Field::writable).map(AlPage.Field::name).toList());
+        assertEquals(Files.readString(EXTENSION.resolve(BcEdiExtension.POSTED_RECEIPTS_SOURCE)),
+                BcEdiExtension.source(BcEdiExtension.POSTED_RECEIPTS_SOURCE));
+        assertEquals(List.of(), BcEdiExtension.POSTED_RECEIPTS_PAGE.fields().stream().filter(AlPage.Field::writable).toList());
+        assertFalse(BcEdiExtension.POSTED_RECEIPTS_PAGE.modifyAllowed() || BcEdiExtension.POSTED_RECEIPTS_PAGE.insertAllowed());
         assertEquals(Files.readString(EXTENSION.resolve(BcEdiExtension.ADJUSTMENTS_SOURCE)), BcEdiExtension.source(BcEdiExtension.ADJUSTMENTS_SOURCE));
         assertEquals("itemJournalAdjustments", BcEdiExtension.ADJUSTMENTS_PAGE.entitySetName());
         assertEquals(List.of("itemNumber", "quantity", "locationCode", "documentNumber"),
@@ -190,8 +197,18 @@ class BcEdiPostingTest {
         assertEquals("You cannot receive more than 10 units.", message(tooMany));
         assertEquals(200, patch(api, path, "{\"receiveQuantity\":7}", line.path("@odata.etag").asText()).status());
         final String receivable = "receivablePurchaseOrders(" + read.path("id").asText() + ")";
-        assertEquals(405, patch(edi, receivable, "{\"number\":\"X\"}", "*").status(), "the page is ModifyAllowed = false");
+        assertEquals(400, patch(edi, receivable, "{\"number\":\"X\"}", "*").status(), "only Vendor Shipment No. is editable");
+        final BcTestClient.Reply marked = patch(edi, receivable, "{\"vendorShipmentNumber\":\"rc-9001\"}", "*");
+        assertEquals(200, marked.status(), marked.raw().body());
+        assertEquals("RC-9001", marked.json().path("vendorShipmentNumber").asText(), "a Code field: upper case");
         assertEquals(204, edi.post(companyPath(receivable + "/Microsoft.NAV.receive"), null).status());
+        final JsonNode posted = edi.get(companyPath("postedPurchaseReceipts?$filter=orderNumber%20eq%20'" + number
+                + "'%20and%20vendorShipmentNumber%20eq%20'RC-9001'")).json().path("value");
+        assertEquals(1, posted.size(), "Purch.-Post copied the mark onto the posted receipt");
+        assertEquals(405, patch(edi, "postedPurchaseReceipts(" + posted.get(0).path("id").asText() + ")",
+                "{\"vendorShipmentNumber\":\"X\"}", "*").status(), "posted receipts are read-only");
+        assertEquals(number, api.get(companyPath("purchaseReceipts(" + posted.get(0).path("id").asText() + ")")).json()
+                .path("orderNumber").asText(), "the same id as API v2.0's purchaseReceipts");
 
         final JsonNode receipt = api.get(companyPath("purchaseReceipts?$expand=purchaseReceiptLines")).json().path("value").get(0);
         assertEquals(number, receipt.path("orderNumber").asText());
