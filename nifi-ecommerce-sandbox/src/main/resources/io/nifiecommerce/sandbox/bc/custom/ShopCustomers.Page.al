@@ -5,7 +5,7 @@
 // same filter (type eq 'Company' and blocked ne 'All') applies.
 //
 // GET /api/nifiEcommerce/catalog/v1.0/companies({companyId})/shopCustomers?$filter=type eq 'Company'
-page 50103 "NEC Shop Customers"
+page 50105 "NEC Shop Customers"
 {
     PageType = API;
     APIPublisher = 'nifiEcommerce';
