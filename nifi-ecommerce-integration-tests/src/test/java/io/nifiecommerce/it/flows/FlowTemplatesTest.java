@@ -146,7 +146,8 @@ class FlowTemplatesTest {
         final Map<String, String> keys = Map.of(
                 "businesscentral.PutBusinessCentralOrder", "/sourceId",
                 "businesscentral.PutBusinessCentralCreditMemo", "/orderSourceId",
-                "shopify.PutShopifyFulfillment", "coalesce(/orderReference, /externalDocumentNumber)");
+                "shopify.PutShopifyFulfillment", "coalesce(/orderReference, /externalDocumentNumber)",
+                "shopify.PutShopifyErpStatus", "/externalDocumentNumber");
         final Map<String, String> writtenKeys = Map.of("edi.ReadRetailOrderEdi", "eancom.order.number");
         int writers = 0;
         for (final FlowDefinition flow : templates.all().values()) {
