@@ -209,6 +209,24 @@ class FlowTemplatesTest {
                 bucket(shipments, new MapRecord(schema, new HashMap<>(Map.of("externalDocumentNumber", "#1001")))));
     }
 
+    /**
+     * NiFi 2.3.0 partitions by attribute on two nodes with the value's Java hash modulo 2 (CorrelationAttributePartitioner;
+     * consistent hashing from three nodes): the 16 bucket names give each node 8, so each does half the work its half of the
+     * quotas allows.
+     */
+    @Test
+    void theBucketsSplitEvenlyOverTwoNodes() {
+        final RecordSchema schema = new SimpleRecordSchema(List.of(new RecordField("sourceId", RecordFieldType.STRING.getDataType())));
+        final RecordPath orders = RecordPath.compile(FlowTemplates.bucketOf("/sourceId"));
+        final Set<String> names = new HashSet<>();
+        for (int n = 1000; n < 1400; n++) {
+            names.add(bucket(orders, new MapRecord(schema, new HashMap<>(Map.of("sourceId", "gid://shopify/Order/" + n)))));
+        }
+        final int[] perNode = new int[2];
+        names.forEach(name -> perNode[name.hashCode() % 2]++);
+        assertEquals(List.of(8, 8), List.of(perNode[0], perNode[1]), names.toString());
+    }
+
     private static String bucket(final RecordPath path, final MapRecord record) {
         final List<Object> values = path.evaluate(record).getSelectedFields().map(FieldValue::getValue).toList();
         assertEquals(1, values.size(), values.toString());
