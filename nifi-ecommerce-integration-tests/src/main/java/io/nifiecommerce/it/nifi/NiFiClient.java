@@ -117,6 +117,11 @@ public final class NiFiClient {
         put("controller/config", body);
     }
 
+    /** NiFi's Maximum Timer Driven Thread Count. */
+    public int maxTimerDrivenThreads() {
+        return get("controller/config").path("component").path("maxTimerDrivenThreadCount").asInt();
+    }
+
     /** The group's flow definition as NiFi exports it ("Download flow definition"). */
     public String downloadFlowDefinition(final String groupId) {
         return get("process-groups/" + groupId + "/download").toString();
