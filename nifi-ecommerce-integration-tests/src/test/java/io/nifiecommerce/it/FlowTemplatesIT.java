@@ -2,6 +2,7 @@ package io.nifiecommerce.it;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifiecommerce.it.flows.FlowTemplates;
 import io.nifiecommerce.it.nifi.NiFiClient;
 import io.nifiecommerce.it.nifi.NiFiClient.ControllerServiceState;
 import io.nifiecommerce.it.nifi.NiFiClient.Parameter;
@@ -9,6 +10,7 @@ import io.nifiecommerce.it.nifi.NiFiClient.ParameterContext;
 import io.nifiecommerce.it.nifi.NiFiClient.ProcessorState;
 import io.nifiecommerce.it.nifi.TlsKeystore;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,6 +49,13 @@ class FlowTemplatesIT {
         System.out.println("FlowTemplatesIT: " + templates.size() + " flow template(s) in flow-templates/");
         final Path keystores = setup.repository().resolve("nifi-ecommerce-integration-tests/target/flow-templates-it");
         return templates.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> importsValid(nifi, t, keystores)));
+    }
+
+    /** The demo sizes NiFi's timer-driven pool for the writers' concurrent tasks (integrator-guide.md, Sizing): NiFi takes it. */
+    @Test
+    void theTimerDrivenPoolIsSizedForTheWritersTasks(final NiFiClient nifi) {
+        nifi.maxTimerDrivenThreads(FlowTemplates.DEMO_TIMER_DRIVEN_THREADS);
+        assertEquals(FlowTemplates.DEMO_TIMER_DRIVEN_THREADS, nifi.maxTimerDrivenThreads());
     }
 
     private static List<Path> templates(final Path directory) throws IOException {

@@ -15,6 +15,10 @@ import java.util.function.LongSupplier;
  * <p>In a NiFi cluster every node sends to the same shop and so drains the same bucket: each node models
  * only its {@link ClusterShare} of it (that part of the bucket, of each observed level and of the restore
  * rate), so that the nodes together refill no faster than the shop does.
+ *
+ * <p>Several tasks of a node send through one budget at once. A response tells the level after the shop charged that
+ * request, not yet the others this node has in flight: their reserved points stay taken until their own answers come,
+ * so one answer never gives back what concurrent requests are about to spend.
  */
 public final class CostBudget {
 
@@ -26,6 +30,8 @@ public final class CostBudget {
     private double available = Double.NaN;
     private double restoreRate;
     private long observedAt;
+    // points reserved by this node's requests sent and not answered yet
+    private double inFlight;
 
     /**
      * @param maximum bucket size assumed until the shop reports its own
@@ -58,29 +64,52 @@ public final class CostBudget {
     }
 
     /**
-     * Takes {@code cost} points from the bucket and returns how long the caller must wait first
-     * (zero when there is room). The points are taken now so concurrent callers queue behind it.
+     * Takes {@code cost} points from the bucket and tells how long the caller must wait first (zero when there is room).
+     * The points are taken now so concurrent callers queue behind it; they count as in flight until the request's answer
+     * is {@linkplain #observe(QueryCost, Reservation) observed} or the reservation is {@linkplain #release released}.
      */
-    public synchronized Duration reserve(final double cost) {
+    public synchronized Reservation reserve(final double cost) {
         refill();
         final double wanted = Math.min(cost, share.of(maximum) - floor);
         available -= wanted;
+        inFlight += wanted;
         if (available >= floor) {
-            return Duration.ZERO;
+            return new Reservation(Duration.ZERO, wanted);
         }
         final double missing = floor - available;
-        return Duration.ofNanos((long) (missing / share.of(restoreRate) * 1_000_000_000L));
+        return new Reservation(Duration.ofNanos((long) (missing / share.of(restoreRate) * 1_000_000_000L)), wanted);
     }
 
-    /** Adopts the shop's view of the bucket from a response. */
+    /** Adopts the shop's view of the bucket from a response that answers no reservation of this budget. */
     public synchronized void observe(final QueryCost cost) {
+        observe(cost, null);
+    }
+
+    /** Adopts the shop's view of the bucket from the response to {@code answered}, less what is still in flight. */
+    public synchronized void observe(final QueryCost cost, final Reservation answered) {
+        settle(answered);
         if (cost == null || cost.maximumAvailable() <= 0) {
             return;
         }
         maximum = cost.maximumAvailable();
         restoreRate = cost.restoreRate() > 0 ? cost.restoreRate() : restoreRate;
-        available = share.of(cost.currentlyAvailable());
+        available = share.of(cost.currentlyAvailable()) - inFlight;
         observedAt = nanoClock.getAsLong();
+    }
+
+    /**
+     * Ends a reservation whose request got no answer with a cost (not sent, failed, unreadable): its points stay spent in
+     * the model until the next observed level. Releasing one already settled changes nothing.
+     */
+    public synchronized void release(final Reservation reservation) {
+        settle(reservation);
+    }
+
+    private void settle(final Reservation reservation) {
+        if (reservation != null && !reservation.settled) {
+            reservation.settled = true;
+            inFlight -= reservation.points;
+        }
     }
 
     /** How long until {@code cost} points are available to this node (at most its part of the bucket), from the current model. */
@@ -118,6 +147,22 @@ public final class CostBudget {
         if (seconds > 0) {
             available = Math.min(share.of(maximum), available + seconds * share.of(restoreRate));
             observedAt = now;
+        }
+    }
+
+    /** Points taken for one request, and how long it must wait before it is sent. */
+    public static final class Reservation {
+        private final Duration delay;
+        private final double points;
+        private boolean settled; // guarded by the budget
+
+        private Reservation(final Duration delay, final double points) {
+            this.delay = delay;
+            this.points = points;
+        }
+
+        public Duration delay() {
+            return delay;
         }
     }
 }

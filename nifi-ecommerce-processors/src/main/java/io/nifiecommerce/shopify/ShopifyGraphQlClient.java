@@ -143,33 +143,38 @@ public final class ShopifyGraphQlClient {
             if (last != null) {
                 transport.pause(InlineWait.bounded(policy.delay(attempt - 1, last.retryAfter().orElse(null)), last));
             }
-            transport.pause(InlineWait.bounded(budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST)),
-                    "THROTTLED", "The shop's query cost budget is spent"));
-            final HttpResponse<byte[]> response;
+            final CostBudget.Reservation reservation = budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST));
             try {
-                response = sendOnce(body);
-            } catch (final ApiException e) {
-                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
-                    throw e;
+                transport.pause(InlineWait.bounded(reservation.delay(), "THROTTLED", "The shop's query cost budget is spent"));
+                final HttpResponse<byte[]> response;
+                try {
+                    response = sendOnce(body);
+                } catch (final ApiException e) {
+                    if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
+                        throw e;
+                    }
+                    last = e;
+                    continue;
                 }
-                last = e;
-                continue;
-            }
-            final int status = response.statusCode();
-            response.headers().firstValue("X-Shopify-API-Version").ifPresent(servedApiVersion::set);
-            if (status == 401 && tokens.renewable() && !tokenRenewed) {
-                tokens.invalidate();
-                tokenRenewed = true;
-                attempt--;
-                continue;
-            }
-            try {
-                return interpret(document, response);
-            } catch (final ApiException e) {
-                if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
-                    throw e;
+                final int status = response.statusCode();
+                response.headers().firstValue("X-Shopify-API-Version").ifPresent(servedApiVersion::set);
+                if (status == 401 && tokens.renewable() && !tokenRenewed) {
+                    tokens.invalidate();
+                    tokenRenewed = true;
+                    attempt--;
+                    continue;
                 }
-                last = e;
+                try {
+                    return interpret(document, response, reservation);
+                } catch (final ApiException e) {
+                    if (!e.isTransient() || notAppliedOnly && !provesNotApplied(e)) {
+                        throw e;
+                    }
+                    last = e;
+                }
+            } finally {
+                // no answer with a cost (not sent, failed, unreadable): end the reservation; after an observed answer, nothing
+                budget.release(reservation);
             }
         }
         throw last;
@@ -190,7 +195,7 @@ public final class ShopifyGraphQlClient {
         return transport.send(request);
     }
 
-    private GraphQlResponse interpret(final String document, final HttpResponse<byte[]> response) {
+    private GraphQlResponse interpret(final String document, final HttpResponse<byte[]> response, final CostBudget.Reservation reservation) {
         final int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw new ApiException(ErrorClass.AUTHENTICATION, status, "HTTP_" + status,
@@ -206,7 +211,7 @@ public final class ShopifyGraphQlClient {
             throw ApiException.unreadable(status, "Shopify answered HTTP " + status + " without a JSON object", null);
         }
         final QueryCost cost = QueryCost.from(root.get("extensions"));
-        budget.observe(cost);
+        budget.observe(cost, reservation);
         if (cost != null && cost.requestedQueryCost() > 0) {
             lastRequestedCost.put(document, cost.requestedQueryCost());
         }

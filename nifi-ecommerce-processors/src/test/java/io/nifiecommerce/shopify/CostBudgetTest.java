@@ -16,10 +16,10 @@ class CostBudgetTest {
     @Test
     void waitsForTheRestoreRateWhenTheBucketRunsLow() {
         final CostBudget budget = new CostBudget(1000, 50, 0, now::get);
-        assertEquals(Duration.ZERO, budget.reserve(600));
-        assertEquals(Duration.ZERO, budget.reserve(400));
+        assertEquals(Duration.ZERO, budget.reserve(600).delay());
+        assertEquals(Duration.ZERO, budget.reserve(400).delay());
         // empty bucket: 100 more points need 2 s at 50/s
-        assertEquals(Duration.ofSeconds(2), budget.reserve(100));
+        assertEquals(Duration.ofSeconds(2), budget.reserve(100).delay());
         now.addAndGet(Duration.ofSeconds(4).toNanos());
         assertEquals(100, budget.available(), 0.001);
     }
@@ -40,8 +40,25 @@ class CostBudgetTest {
         assertEquals(500, budget.available(), 0.001, "half of the bucket at first");
         budget.observe(new QueryCost(10, 10.0, 1000, 800, 50));
         assertEquals(400, budget.available(), 0.001, "half of what the shop reports");
-        assertEquals(Duration.ZERO, budget.reserve(400));
-        assertEquals(Duration.ofSeconds(4), budget.reserve(100), "refilled at half the restore rate: 100 points in 4 s");
+        assertEquals(Duration.ZERO, budget.reserve(400).delay());
+        assertEquals(Duration.ofSeconds(4), budget.reserve(100).delay(), "refilled at half the restore rate: 100 points in 4 s");
+    }
+
+    /**
+     * Tasks of one node send at once: the answer to the first tells the level after the shop charged it, before the second
+     * arrived. Adopting that level as is would hand the second request's points out again.
+     */
+    @Test
+    void anAnswerDoesNotGiveBackThePointsOfRequestsStillInFlight() {
+        final CostBudget budget = new CostBudget(1000, 50, 0, now::get);
+        final CostBudget.Reservation first = budget.reserve(300);
+        final CostBudget.Reservation second = budget.reserve(300);
+        budget.observe(new QueryCost(300, 300.0, 1000, 700, 50), first);
+        assertEquals(400, budget.available(), 0.001, "the shop's 700 less the 300 of the request still in flight");
+        budget.release(second);
+        budget.release(second);
+        budget.observe(new QueryCost(300, 300.0, 1000, 1000, 50));
+        assertEquals(1000, budget.available(), 0.001, "nothing in flight any more, released once");
     }
 
     @Test
@@ -78,8 +95,8 @@ class CostBudgetTest {
         while (now.get() < end) {
             final int node = readyAt[0] <= readyAt[1] ? 0 : 1;
             now.set(Math.max(now.get(), readyAt[node]));
-            final Duration wait = nodes[node].reserve(cost);
-            now.addAndGet(wait.toNanos());
+            final CostBudget.Reservation reservation = nodes[node].reserve(cost);
+            now.addAndGet(reservation.delay().toNanos());
             shop = Math.min(maximum, shop + (now.get() - shopAt) / 1e9 * restoreRate);
             shopAt = now.get();
             if (shop < cost) {
@@ -87,7 +104,7 @@ class CostBudgetTest {
             } else {
                 shop -= cost;
             }
-            nodes[node].observe(new QueryCost(cost, cost, maximum, shop, restoreRate));
+            nodes[node].observe(new QueryCost(cost, cost, maximum, shop, restoreRate), reservation);
             readyAt[node] = now.get() + Duration.ofMillis(50).toNanos(); // the round trip
         }
         return throttled;

@@ -107,6 +107,7 @@ public final class DemoRun implements AutoCloseable {
                     : NiFiInstance.start(repository, repository.resolve(".nifi/" + home), options.nifiPort(), true, List.of());
         }
         final NiFiClient client = nifi.client();
+        client.maxTimerDrivenThreads(FlowTemplates.DEMO_TIMER_DRIVEN_THREADS);
         out.println("NiFi " + client.version() + " running with the bundle" + (options.cluster() ? " on a " + NiFiCluster.NODES + "-node cluster" : "")
                 + ": " + nifi.uiUri());
 

@@ -332,6 +332,12 @@ public final class FlowDefinition {
             return this;
         }
 
+        /** How many tasks of this processor run at once on each node (the definition's default is 1). */
+        public Component concurrentTasks(final int tasks) {
+            node.put("concurrentlySchedulableTaskCount", tasks);
+            return this;
+        }
+
         /** Sources run on the primary node only, so a cluster reads each order once. */
         public Component primaryNodeOnly() {
             node.put("executionNode", "PRIMARY");

@@ -45,6 +45,19 @@ public final class FlowTemplates {
      * up before they create it, so one order must never be written by two nodes at once.
      */
     public static final String ORDER_BUCKET = "ecommerce.order.bucket";
+    /**
+     * Concurrent tasks of each Shopify writer per node. They spend most of a task waiting on a request, or on the retry of a
+     * transient failure: one task leaves the shop's bucket unspent. Safe for the keyed writers: a task takes only a FlowFile
+     * whose order bucket no other task holds (OrderClaims), so 16 buckets bound what runs at once.
+     */
+    static final int SHOPIFY_WRITER_TASKS = 4;
+    /** Concurrent tasks of each BC writer per node: more would only wait in the governor for the node's share of BC's 5 requests at once. */
+    static final int BC_WRITER_TASKS = 2;
+    /**
+     * The demo's Maximum Timer Driven Thread Count: every writer's tasks at once (the Shopify writers of the orders, tracking and
+     * ERP status flows, the BC writers of the orders, marketplace and refunds flows) and 10 for the rest.
+     */
+    public static final int DEMO_TIMER_DRIVEN_THREADS = 3 * SHOPIFY_WRITER_TASKS + 4 * BC_WRITER_TASKS + 10;
     private static final String RECORD_READER_API = "org.apache.nifi.serialization.RecordReaderFactory";
     private static final String RECORD_WRITER_API = "org.apache.nifi.serialization.RecordSetWriterFactory";
     private static final String HOURLY_CRON = "0 0 * * * ?";
@@ -227,6 +240,7 @@ public final class FlowTemplates {
                 .property("Payment Pending", "true")
                 .property("Order Without Freight Line", "RETRY")
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .concurrentTasks(SHOPIFY_WRITER_TASKS)
                 .autoTerminate("success")
                 .comments("Reads the freight lines BC put on each approved draft's sales order and sets that price as the draft's "
                         + "shipping line before completing it (order editing when it was completed already). Other orders pass through.")
@@ -587,6 +601,7 @@ public final class FlowTemplates {
                 .serviceProperty("Record Writer", resultWriter)
                 .property("Notify Customer", "#{shopify.notify.customer}")
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .concurrentTasks(SHOPIFY_WRITER_TASKS)
                 .autoTerminate("success")
                 .at(0, 3 * ROW);
         final Component keyed = orderBuckets(flow, "Group shipments by order", eventReader, eventWriter,
@@ -887,17 +902,26 @@ public final class FlowTemplates {
                 "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(LANE, 0);
         final Component invoices = readDocuments(flow, "Read changed BC invoices", bc, documentWriter, "salesInvoices",
                 "id,number,orderNumber,externalDocumentNumber,lastModifiedDateTime").at(2 * LANE, 0);
+        // an order's status is read, then written only if later: two tasks (or nodes) writing one order at once could move it back
+        final Component keyed = orderBuckets(flow, "Group documents by order", documentReader, documentWriter, "/externalDocumentNumber")
+                .at(LANE, ROW);
         final Component put = flow.processor("Write ERP status on Shopify orders", PKG + "shopify.PutShopifyErpStatus", ecommerce)
                 .serviceProperty("Shopify Connection Service", shopify)
                 .serviceProperty("Record Reader", documentReader)
                 .serviceProperty("Record Writer", resultWriter)
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .concurrentTasks(SHOPIFY_WRITER_TASKS)
                 .autoTerminate("success")
                 .at(LANE, 2 * ROW);
         final String refused = flow.reviewPort("status refusals", portUnder(put), 2 * ROW + 500);
-        flow.connect(orders.id(), put.id(), List.of("success"), true, List.of(bendUnder(orders, put)));
-        flow.connect(shipments.id(), put.id(), List.of("success"), true);
-        flow.connect(invoices.id(), put.id(), List.of("success"), true, List.of(bendUnder(invoices, put)));
+        final String unread = flow.reviewPort("unread documents", LANE + WIDTH + 300, ROW + 40);
+        flow.connect(orders.id(), keyed.id(), List.of("success"), false, List.of(bendUnder(orders, keyed)));
+        flow.connect(shipments.id(), keyed.id(), List.of("success"), false);
+        // into the top of the step, with the shipments: its right side is the way to the review port
+        flow.connect(invoices.id(), keyed.id(), List.of("success"), false,
+                List.of(new double[] {centerX(invoices), ROW - 50}, new double[] {centerX(keyed), ROW - 50}));
+        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
         flow.note("""
@@ -905,7 +929,8 @@ public final class FlowTemplates {
                 Three readers take, every minute (primary node), the BC sales orders, shipments and invoices changed since their last
                 run. Each Shopify order named by a document's external document number shows its BC order number and state, as
                 metafields erp.bc_order_number and erp.status and a tag erp:created/released/shipped/invoiced; an order already at a
-                later state is left alone. Refusals wait in front of 'Review: status refusals' with error.code and error.message.""",
+                later state is left alone. Documents are grouped by order first, so no two tasks or nodes write one order at once.
+                Refusals wait in front of 'Review: status refusals' with error.code and error.message.""",
                 -LANE, -440, NOTE_WIDTH);
         return flow;
     }
@@ -960,6 +985,7 @@ public final class FlowTemplates {
                 .property("Shipping Line Number", "#{bc.shipping.account}")
                 .property("Price Basis", "EXCLUDING_TAX")
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .concurrentTasks(BC_WRITER_TASKS)
                 .autoTerminate("success")
                 .at(0, 4 * ROW);
         final String notRead = flow.reviewPort("unread orders", -LANE, ROW / 5 - 10);
@@ -1281,6 +1307,7 @@ public final class FlowTemplates {
                 .property("B2C Customer Matching", "DEFAULT")
                 .property("B2C Default Customer", b2cCustomer)
                 .schedule("TIMER_DRIVEN", "0 sec")
+                .concurrentTasks(BC_WRITER_TASKS)
                 // cancelled: never created, or its open sales order deleted; shipped ones go to failure for review
                 .autoTerminate("cancelled");
     }

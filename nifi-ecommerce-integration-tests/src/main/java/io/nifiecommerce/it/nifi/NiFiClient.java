@@ -109,6 +109,19 @@ public final class NiFiClient {
         return send(request).path("id").asText();
     }
 
+    /** Sets NiFi's Maximum Timer Driven Thread Count (per node in a cluster): the pool every timer-driven task runs in. */
+    public void maxTimerDrivenThreads(final int threads) {
+        final ObjectNode body = MAPPER.createObjectNode();
+        body.set("revision", get("controller/config").path("revision"));
+        body.putObject("component").put("maxTimerDrivenThreadCount", threads);
+        put("controller/config", body);
+    }
+
+    /** NiFi's Maximum Timer Driven Thread Count. */
+    public int maxTimerDrivenThreads() {
+        return get("controller/config").path("component").path("maxTimerDrivenThreadCount").asInt();
+    }
+
     /** The group's flow definition as NiFi exports it ("Download flow definition"). */
     public String downloadFlowDefinition(final String groupId) {
         return get("process-groups/" + groupId + "/download").toString();

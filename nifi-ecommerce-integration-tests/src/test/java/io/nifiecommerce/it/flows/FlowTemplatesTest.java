@@ -147,7 +147,8 @@ class FlowTemplatesTest {
                 "businesscentral.PutBusinessCentralOrder", "/sourceId",
                 "businesscentral.PutBusinessCentralCreditMemo", "/orderSourceId",
                 "shopify.PutShopifyFulfillment", "coalesce(/orderReference, /externalDocumentNumber)",
-                "amazon.ConfirmAmazonShipment", "/orderReference");
+                "amazon.ConfirmAmazonShipment", "/orderReference",
+                "shopify.PutShopifyErpStatus", "/externalDocumentNumber");
         final Map<String, String> writtenKeys = Map.of("edi.ReadRetailOrderEdi", "eancom.order.number");
         int writers = 0;
         for (final FlowDefinition flow : templates.all().values()) {
@@ -207,6 +208,24 @@ class FlowTemplatesTest {
         final RecordPath shipments = RecordPath.compile(FlowTemplates.bucketOf("coalesce(/orderReference, /externalDocumentNumber)"));
         assertEquals(bucket(shipments, new MapRecord(schema, new HashMap<>(Map.of("orderReference", "#1001")))),
                 bucket(shipments, new MapRecord(schema, new HashMap<>(Map.of("externalDocumentNumber", "#1001")))));
+    }
+
+    /**
+     * NiFi 2.3.0 partitions by attribute on two nodes with the value's Java hash modulo 2 (CorrelationAttributePartitioner;
+     * consistent hashing from three nodes): the 16 bucket names give each node 8, so each does half the work its half of the
+     * quotas allows.
+     */
+    @Test
+    void theBucketsSplitEvenlyOverTwoNodes() {
+        final RecordSchema schema = new SimpleRecordSchema(List.of(new RecordField("sourceId", RecordFieldType.STRING.getDataType())));
+        final RecordPath orders = RecordPath.compile(FlowTemplates.bucketOf("/sourceId"));
+        final Set<String> names = new HashSet<>();
+        for (int n = 1000; n < 1400; n++) {
+            names.add(bucket(orders, new MapRecord(schema, new HashMap<>(Map.of("sourceId", "gid://shopify/Order/" + n)))));
+        }
+        final int[] perNode = new int[2];
+        names.forEach(name -> perNode[name.hashCode() % 2]++);
+        assertEquals(List.of(8, 8), List.of(perNode[0], perNode[1]), names.toString());
     }
 
     private static String bucket(final RecordPath path, final MapRecord record) {

@@ -11,6 +11,7 @@ import io.nifiecommerce.businesscentral.SalesOrderMapper;
 import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Refund;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.RefundRecords;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -111,12 +112,20 @@ public class PutBusinessCentralCreditMemo extends AbstractProcessor {
         submitter = null;
     }
 
+    /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
+    private final OrderClaims claims = new OrderClaims();
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Creates the credit memos of one FlowFile whose orders no other task holds. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final CreditMemoSubmitter memos;
         try {
             memos = submitter(context);

@@ -8,6 +8,7 @@ import io.nifiecommerce.businesscentral.SubmissionTally;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.Sleeper;
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.order.OrderRecords;
@@ -175,12 +176,20 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
         submitter = null;
     }
 
+    /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
+    private final OrderClaims claims = new OrderClaims();
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Creates the sales orders of one FlowFile whose orders no other task holds. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final SalesOrderSubmitter orders;
         try {
             orders = submitter(context);

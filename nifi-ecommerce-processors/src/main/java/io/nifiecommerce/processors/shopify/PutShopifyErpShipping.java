@@ -5,6 +5,7 @@ import io.nifiecommerce.businesscentral.ShippingChargeReader;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
@@ -172,12 +173,20 @@ public class PutShopifyErpShipping extends AbstractProcessor {
         return RELATIONSHIPS;
     }
 
+    /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
+    private final OrderClaims claims = new OrderClaims();
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Prices and completes the drafts of one FlowFile whose orders no other task holds. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final ShopifyConnectionService shopify = context.getProperty(SHOPIFY_CONNECTION).asControllerService(ShopifyConnectionService.class);
         final BusinessCentralConnectionService bc = context.getProperty(BC_CONNECTION).asControllerService(BusinessCentralConnectionService.class);
         final RecordReaderFactory readerFactory = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);

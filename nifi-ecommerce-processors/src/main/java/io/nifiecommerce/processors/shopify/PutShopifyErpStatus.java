@@ -1,6 +1,7 @@
 package io.nifiecommerce.processors.shopify;
 
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.shopify.erp.ErpState;
@@ -105,12 +106,20 @@ public class PutShopifyErpStatus extends AbstractProcessor {
         return RELATIONSHIPS;
     }
 
+    /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
+    private final OrderClaims claims = new OrderClaims();
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Writes the statuses of one FlowFile whose orders no other task holds. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final String entitySet = context.getProperty(ENTITY_SET).evaluateAttributeExpressions(flowFile).getValue();
         final List<Record> records = new ArrayList<>();
         final RecordSchema schema;

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.ErrorAttributes;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.shopify.GraphQlResponse;
@@ -140,12 +141,20 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
         return RELATIONSHIPS;
     }
 
+    /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
+    private final OrderClaims claims = new OrderClaims();
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Fulfills the shipments of one FlowFile whose orders no other task holds. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final ShopifyConnectionService connection = context.getProperty(PutShopifyFulfillmentProperties.SHOPIFY_CONNECTION_SERVICE).asControllerService(ShopifyConnectionService.class);
         final RecordReaderFactory readerFactory = context.getProperty(PutShopifyFulfillmentProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
         final RecordSetWriterFactory writerFactory = context.getProperty(PutShopifyFulfillmentProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
