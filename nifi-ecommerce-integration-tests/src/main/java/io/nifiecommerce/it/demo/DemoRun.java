@@ -160,7 +160,7 @@ public final class DemoRun implements AutoCloseable {
             Thread.sleep(Duration.ofSeconds(3));
             step++;
             if (step > 3) {
-                salesAdministration.approve(Math.max(1, options.orders() / 20));
+                salesAdministration.approveListed();
             }
             logistics.shipSome(Math.max(1, options.orders() / 20), this::shippable);
             edi.step(logistics.bcInventorySeen());

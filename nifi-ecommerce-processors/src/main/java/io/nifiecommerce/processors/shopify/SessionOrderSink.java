@@ -52,6 +52,7 @@ final class SessionOrderSink implements OrderSink {
     private ReleaseGate gate = ReleaseGate.all();
     private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
     private HeldOrders held = (node, order, release) -> { };
+    private Runnable pageEnd = () -> { };
     private DraftOrigins draftOrigins;
     private boolean lastHeld;
     private Map<Segment, OrderFlowFileWriter> writers;
@@ -100,6 +101,17 @@ final class SessionOrderSink implements OrderSink {
     SessionOrderSink withHeld(final HeldOrders heldOrders) {
         this.held = heldOrders;
         return this;
+    }
+
+    /** Done once each page's orders were accepted (e.g. tagging the held drafts of the page together). */
+    SessionOrderSink withPageEnd(final Runnable atPageEnd) {
+        this.pageEnd = atPageEnd;
+        return this;
+    }
+
+    @Override
+    public void endOfPage() {
+        pageEnd.run();
     }
 
     /** Another source of order nodes (draft orders): its mapper to canonical orders, and what to do with those held. */

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -345,6 +346,29 @@ class DraftReviewSandboxTest {
         fetch.run();
         assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count(),
                 "a draft tagged (so updated) while paging must not shift the cursor past another");
+    }
+
+    @Test
+    void aBacklogOfDraftsIsReadAndTaggedForReviewByThePageNotOneRequestPerDraft() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        for (int i = 0; i < 100; i++) {
+            shop.checkout(b2b.asDocument(b2b.id() + 1000 + i, null, b2b.createdAt(), "PENDING")).orElseThrow();
+        }
+        final int drafts = shop.drafts().size();
+        final Map<String, Long> before = sandbox.stats().snapshot();
+        drafts().run();
+        final Map<String, Long> after = sandbox.stats().snapshot();
+        assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count());
+        final long pages = after.getOrDefault("shopify.requests.draftOrders", 0L) - before.getOrDefault("shopify.requests.draftOrders", 0L);
+        final long tagging = after.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L)
+                - before.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L);
+        // the documented worst case allows one draft to a page; the costs the shop reports allow a dozen and more
+        assertTrue(pages <= drafts / 8, pages + " pages for " + drafts + " drafts");
+        assertTrue(tagging <= pages, tagging + " tagging requests for " + pages + " pages");
+        assertEquals(0, after.getOrDefault("shopify.requests.tagsAdd", 0L) - before.getOrDefault("shopify.requests.tagsAdd", 0L));
     }
 
     /** The page size FetchShopifyDraftOrders asks for, to make sure the test spans several pages. */
