@@ -336,6 +336,33 @@ class DraftReviewSandboxTest {
     }
 
     @Test
+    void aSalesOrderInvoicedBeforeItsFreightIsReadIsPricedFromThePostedInvoice() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
+        final BcCompany bcCompany = chargingFreight(b2b);
+        shop.tagDraft(draft.id(), "approved");
+        final TestRunner fetch = drafts();
+        fetch.run();
+        final TestRunner put = salesOrders();
+        put.enqueue(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).getContent());
+        put.run();
+        final JsonNode salesOrder = bcCompany.salesOrders().stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).findFirst().orElseThrow();
+        final BigDecimal freight = freight(salesOrder);
+
+        // the warehouse ships and BC invoices it (BC then deletes the sales order) before the carrier price step reads it
+        bcCompany.shipAndInvoice(salesOrder.path("number").asText());
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray());
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
+        final Order order = shop.order(shop.draft(draft.id()).orElseThrow().orderId()).orElseThrow();
+        assertEquals(0, order.shippingLines().get(0).price().compareTo(freight), "BC's freight, read on the posted invoice");
+    }
+
+    @Test
     void everyDraftIsListedForReviewInOneRunThoughTaggingMovesThemWhilePaging() throws Exception {
         sandbox.reset();
         final Shop shop = sandbox.shopify().shop();
