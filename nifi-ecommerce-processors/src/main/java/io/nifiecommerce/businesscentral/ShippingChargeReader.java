@@ -1,6 +1,7 @@
 package io.nifiecommerce.businesscentral;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * A freight line is a line of the configured {@code lineType} and {@code lineObjectNumber}: an item charge
  * ({@code Charge}, e.g. S-FREIGHT) or a G/L account ({@code Account}). Its amounts are summed from the read-only,
  * computed fields {@code amountExcludingTax} and {@code amountIncludingTax}, so discounts and tax are BC's own.
+ * BC deletes a sales order once it is fully invoiced: a sales order gone by the time it is read (shipped and invoiced
+ * meanwhile, or while its record waited in retry) is read on the posted invoice made from it ({@code orderNumber}).
  */
 public final class ShippingChargeReader {
 
@@ -38,6 +41,23 @@ public final class ShippingChargeReader {
 
     /** The freight lines of one document; {@code lines() == 0} when it has none. */
     public ShippingCharge read(final String documentType, final String documentId, final String documentNumber) {
+        try {
+            return readLines(documentType, documentId, documentNumber);
+        } catch (final ApiException e) {
+            if (e.status() != 404 || !"salesOrders".equals(documentType) || documentNumber == null) {
+                throw e;
+            }
+            final URI invoices = client.endpoint().resolve(BusinessCentralEndpoint.companyPath(companyId, "salesInvoices")
+                    + "?$filter=" + ODataFilter.encode(ODataFilter.eq("orderNumber", documentNumber)) + "&$select=id");
+            final List<JsonNode> posted = client.getAll(invoices, 0);
+            if (posted.isEmpty()) {
+                throw e;
+            }
+            return readLines("salesInvoices", posted.getFirst().path("id").asText(), documentNumber);
+        }
+    }
+
+    private ShippingCharge readLines(final String documentType, final String documentId, final String documentNumber) {
         final String part = LINE_PARTS.get(documentType);
         if (part == null) {
             throw new IllegalArgumentException("No lines to read on " + documentType);

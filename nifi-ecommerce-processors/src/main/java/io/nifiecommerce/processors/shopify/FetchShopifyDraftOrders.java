@@ -3,7 +3,6 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.order.Order;
-import io.nifiecommerce.order.Release;
 import io.nifiecommerce.order.ReleaseGate;
 import io.nifiecommerce.order.ReleasePolicy;
 import io.nifiecommerce.processors.PropertyRenames;
@@ -180,7 +179,8 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
                     context.getProperty(RECORD_WRITER).asControllerService(RecordSetWriterFactory.class), maxPerFlowFile, getLogger(),
                     () -> !isScheduled(), served -> { })
                     .withGate(gate)
-                    .withSource(mapper(context), (node, draft, release) -> markForReview(marker, draft, release));
+                    .withSource(mapper(context), (node, draft, release) -> marker.note(draft, release))
+                    .withPageEnd(() -> tagForReview(marker));
             final Instant now = clock.instant();
             new WindowedOrderRead(new DraftOrderPageReader(client, maxPerFlowFile), overlap, context.getProperty(QUERY_FILTER).getValue(),
                     maxPerFlowFile, WindowedOrderRead.PAGINATION_CAP)
@@ -204,17 +204,19 @@ public class FetchShopifyDraftOrders extends AbstractProcessor {
                 : node -> ShopifyDraftOrderMapper.withoutShipping(ShopifyDraftOrderMapper.fromGraphQl(node));
     }
 
-    private void markForReview(final DraftReviewMarker marker, final Order draft, final Release release) {
+    /** Tags the page's drafts waiting for review; a transient failure ends the run and the page is read again next time. */
+    private void tagForReview(final DraftReviewMarker marker) {
         try {
-            if (marker.mark(draft, release)) {
-                getLogger().debug("Draft order {} tagged for review", draft.name());
+            final int tagged = marker.tagNoted();
+            if (tagged > 0) {
+                getLogger().debug("{} draft orders tagged for review", tagged);
             }
         } catch (final ApiException e) {
             if (e.isTransient()) {
                 throw e;
             }
             // a draft that cannot be tagged still waits for approval; the view misses it, the flow does not
-            getLogger().warn("Draft order {} could not be tagged for review: {}", draft.name(), e.getMessage());
+            getLogger().warn("Draft orders could not be tagged for review: {}", e.getMessage());
         }
     }
 

@@ -52,6 +52,7 @@ final class SessionOrderSink implements OrderSink {
     private ReleaseGate gate = ReleaseGate.all();
     private Function<ObjectNode, Order> mapper = ShopifyOrderMapper::fromGraphQl;
     private HeldOrders held = (node, order, release) -> { };
+    private Runnable pageEnd = () -> { };
     private DraftOrigins draftOrigins;
     private boolean lastHeld;
     private Map<Segment, OrderFlowFileWriter> writers;
@@ -102,6 +103,17 @@ final class SessionOrderSink implements OrderSink {
         return this;
     }
 
+    /** Done once each page's orders were accepted (e.g. tagging the held drafts of the page together). */
+    SessionOrderSink withPageEnd(final Runnable atPageEnd) {
+        this.pageEnd = atPageEnd;
+        return this;
+    }
+
+    @Override
+    public void endOfPage() {
+        pageEnd.run();
+    }
+
     /** Another source of order nodes (draft orders): its mapper to canonical orders, and what to do with those held. */
     SessionOrderSink withSource(final Function<ObjectNode, Order> nodeMapper, final HeldOrders heldOrders) {
         this.mapper = nodeMapper;
@@ -114,19 +126,28 @@ final class SessionOrderSink implements OrderSink {
     public boolean accept(final ObjectNode node) throws IOException {
         lastHeld = false;
         final boolean b2b = ShopifyOrderMapper.isB2b(node);
-        if (segmentFilter == SegmentFilter.B2B && !b2b || segmentFilter == SegmentFilter.B2C && b2b) {
+        final boolean otherSegment = segmentFilter == SegmentFilter.B2B && !b2b || segmentFilter == SegmentFilter.B2C && b2b;
+        // a B2B order made from an approved draft reached the ERP through the drafts' fetcher, which reads no orders: its
+        // cancellation is this reader's to carry even when it reads B2C orders only, or BC's sales order stays open
+        if (otherSegment && !(b2b && draftOrigins != null)) {
             return false;
         }
         final Order order;
         try {
             order = mapper.apply(node);
         } catch (final RuntimeException e) {
+            if (otherSegment) {
+                return false;
+            }
             failure(node, "UNMAPPABLE_ORDER", e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
         final Release release = gate.decide(order);
         if (draftOrigins != null && Release.RELEASED_AS_DRAFT.equals(release.reason()) && isCancelled(order)) {
             return cancelledFromDraft(node, order, b2b);
+        }
+        if (otherSegment) {
+            return false;
         }
         if (!release.released()) {
             held.held(node, order, release);

@@ -3,12 +3,14 @@ package io.nifiecommerce.shopify.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.QueryCostEstimator;
 import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.shopify.ShopifyGraphQlClient;
 import io.nifiecommerce.shopify.order.OrderPageReader;
 import io.nifiecommerce.shopify.order.OrderPages;
+import io.nifiecommerce.shopify.order.PageSizing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads draft orders page by page, oldest update first, each draft with all its lines. Draft orders are few next to
- * orders (only those waiting for review), so the page size is fixed once from Shopify's documented worst-case cost
- * rather than adapted as {@link OrderPageReader} does.
+ * Reads draft orders page by page, oldest update first, each draft with all its lines. The page size adapts to the
+ * requestedQueryCost Shopify reports, as {@link OrderPageReader}'s does ({@link PageSizing}): the documented worst case
+ * prices every draft's 50 lines, so it allows one draft to a page, where a shop charges the nested lines once and a
+ * page holds a dozen or more. A B2B shop can hold thousands of drafts waiting for review (a backlog after a holiday,
+ * a first run), and one request per draft would take the read far past its schedule.
  */
 public final class DraftOrderPageReader implements OrderPages {
 
@@ -26,30 +30,43 @@ public final class DraftOrderPageReader implements OrderPages {
     static final int TARGET_COST = 900;
 
     private final ShopifyGraphQlClient client;
-    private final int pageSize;
+    private final PageSizing sizing;
     private final int lineItemsPageSize;
 
     public DraftOrderPageReader(final ShopifyGraphQlClient client, final int maxPageSize) {
         this.client = client;
-        this.pageSize = largestWithin(ShopifyDocument.DRAFT_ORDERS_PAGE.text(), "first",
-                Map.of("first", 1, "query", "", "lineItemsFirst", LINE_ITEMS_PER_DRAFT), Math.max(1, Math.min(maxPageSize, 250)));
+        final int max = Math.max(1, Math.min(maxPageSize, OrderPageReader.MAX_PAGE_SIZE));
+        this.sizing = new PageSizing(largestWithin(ShopifyDocument.DRAFT_ORDERS_PAGE.text(), "first",
+                Map.of("first", 1, "query", "", "lineItemsFirst", LINE_ITEMS_PER_DRAFT), max), max, TARGET_COST);
         this.lineItemsPageSize = largestWithin(ShopifyDocument.DRAFT_ORDER_LINE_ITEMS.text(), "first", Map.of("id", "x", "first", 1), 250);
     }
 
     @Override
     public int pageSize() {
-        return pageSize;
+        return sizing.size();
     }
 
     @Override
     public OrderPageReader.OrderPage read(final String search, final String after) {
-        final Map<String, Object> variables = new HashMap<>();
-        variables.put("first", pageSize);
-        variables.put("after", after);
-        variables.put("query", search);
-        variables.put("lineItemsFirst", LINE_ITEMS_PER_DRAFT);
-        final GraphQlResponse response = client.execute(ShopifyDocument.DRAFT_ORDERS_PAGE.text(), variables);
-        int requests = 1;
+        int requests = 0;
+        GraphQlResponse response = null;
+        while (response == null) {
+            final Map<String, Object> variables = new HashMap<>();
+            variables.put("first", sizing.size());
+            variables.put("after", after);
+            variables.put("query", search);
+            variables.put("lineItemsFirst", LINE_ITEMS_PER_DRAFT);
+            try {
+                requests++;
+                response = client.execute(ShopifyDocument.DRAFT_ORDERS_PAGE.text(), variables);
+            } catch (final ApiException e) {
+                if (!"MAX_COST_EXCEEDED".equals(e.code()) || !sizing.shrink()) {
+                    throw e;
+                }
+            }
+        }
+        final double requested = response.cost() == null ? 0 : response.cost().requestedQueryCost();
+        sizing.observed(requested);
         final List<ObjectNode> drafts = new ArrayList<>();
         for (final JsonNode node : response.at("draftOrders.nodes")) {
             requests += completeLineItems((ObjectNode) node);
@@ -57,7 +74,7 @@ public final class DraftOrderPageReader implements OrderPages {
         }
         final JsonNode pageInfo = response.at("draftOrders.pageInfo");
         return new OrderPageReader.OrderPage(drafts, pageInfo.path("hasNextPage").asBoolean(false), pageInfo.path("endCursor").asText(null),
-                response.servedApiVersion(), response.cost() == null ? 0 : response.cost().requestedQueryCost(), requests);
+                response.servedApiVersion(), requested, requests);
     }
 
     private int completeLineItems(final ObjectNode draft) {

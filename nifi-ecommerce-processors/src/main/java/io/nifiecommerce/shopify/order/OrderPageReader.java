@@ -19,14 +19,13 @@ import java.util.function.IntUnaryOperator;
  * Reads orders page by page, oldest update first, each order complete: lines beyond what the page
  * query selected are fetched with a follow-up query per order. The page size starts at what
  * Shopify's documented worst-case cost allows under the 1000-point single-query limit and adapts
- * to the requestedQueryCost Shopify reports (its real costs grow slower than linearly with the page
- * size, so scaling the page by target / observed never overshoots); a MAX_COST_EXCEEDED answer
+ * to the requestedQueryCost Shopify reports ({@link PageSizing}); a MAX_COST_EXCEEDED answer
  * halves it.
  */
 public final class OrderPageReader implements OrderPages {
 
     public static final int MAX_PAGE_SIZE = 250;
-    public static final int SINGLE_QUERY_LIMIT = 1000;
+    public static final int SINGLE_QUERY_LIMIT = PageSizing.SINGLE_QUERY_LIMIT;
     /** Keep a margin under the limit for orders whose cost Shopify sizes differently. */
     static final int TARGET_COST = 900;
     static final int LINE_ITEMS_PER_ORDER = 30;
@@ -38,23 +37,20 @@ public final class OrderPageReader implements OrderPages {
     }
 
     private final ShopifyGraphQlClient client;
-    private final int maxPageSize;
+    private final PageSizing sizing;
     private final int lineItemsPageSize;
-    private int pageSize;
-    private int observedSize;
-    private double observedCost;
 
     public OrderPageReader(final ShopifyGraphQlClient client, final int maxPageSize) {
         this.client = client;
-        this.maxPageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, maxPageSize));
-        this.pageSize = initialPageSize(this.maxPageSize);
+        final int max = Math.max(1, Math.min(MAX_PAGE_SIZE, maxPageSize));
+        this.sizing = new PageSizing(initialPageSize(max), max, TARGET_COST);
         this.lineItemsPageSize = largestWithin(n -> QueryCostEstimator.estimate(ShopifyDocument.ORDER_LINE_ITEMS.text(),
                 Map.of("id", "x", "first", n)), MAX_PAGE_SIZE);
     }
 
     @Override
     public int pageSize() {
-        return pageSize;
+        return sizing.size();
     }
 
     /** The largest page whose documented worst-case cost stays within the target. */
@@ -69,16 +65,15 @@ public final class OrderPageReader implements OrderPages {
             final GraphQlResponse response;
             try {
                 requests++;
-                response = client.execute(ShopifyDocument.ORDERS_PAGE.text(), pageVariables(pageSize, after, search));
+                response = client.execute(ShopifyDocument.ORDERS_PAGE.text(), pageVariables(sizing.size(), after, search));
             } catch (final ApiException e) {
-                if ("MAX_COST_EXCEEDED".equals(e.code()) && pageSize > 1) {
-                    pageSize = Math.max(1, pageSize / 2);
+                if ("MAX_COST_EXCEEDED".equals(e.code()) && sizing.shrink()) {
                     continue;
                 }
                 throw e;
             }
             final double requested = response.cost() == null ? 0 : response.cost().requestedQueryCost();
-            adapt(requested);
+            sizing.observed(requested);
             final List<ObjectNode> orders = new ArrayList<>();
             for (final JsonNode node : response.at("orders.nodes")) {
                 final ObjectNode order = (ObjectNode) node;
@@ -89,29 +84,6 @@ public final class OrderPageReader implements OrderPages {
             return new OrderPage(orders, pageInfo.path("hasNextPage").asBoolean(false), pageInfo.path("endCursor").asText(null),
                     response.servedApiVersion(), requested, requests);
         }
-    }
-
-    /**
-     * Next page size from the costs Shopify reported. With two sizes observed, the cost is taken as
-     * a straight line through them (a fixed part for the nested connections, a part per order):
-     * real costs bend below that line as pages grow, so the line never under-estimates. With one,
-     * the cost is taken as proportional to the page size, which over-estimates the fixed part.
-     */
-    private void adapt(final double requested) {
-        if (requested <= 0) {
-            return;
-        }
-        int next = (int) Math.floor(pageSize * TARGET_COST / requested);
-        if (observedSize > 0 && observedSize != pageSize) {
-            final double perOrder = (requested - observedCost) / (pageSize - observedSize);
-            final double fixed = requested - perOrder * pageSize;
-            if (perOrder > 0 && fixed < TARGET_COST) {
-                next = Math.max(next, (int) Math.floor((TARGET_COST - fixed) / perOrder));
-            }
-        }
-        observedSize = pageSize;
-        observedCost = requested;
-        pageSize = Math.max(1, Math.min(maxPageSize, next));
     }
 
     /** Appends the lines the page left out; returns the number of requests it took. */

@@ -19,6 +19,14 @@ public interface OrderSink {
         return false;
     }
 
+    /**
+     * Called once every order of a page was given to {@link #accept}, before the read goes on: what is done for a whole page
+     * at once (tagging its drafts for review). An {@link io.nifiecommerce.http.ApiException} here ends the read as a
+     * failed page does: the page is read again from its start next time.
+     */
+    default void endOfPage() {
+    }
+
     /** Commits the orders accepted since the last checkpoint together with the state that resumes right after them. */
     void checkpoint(SyncState state) throws IOException;
 

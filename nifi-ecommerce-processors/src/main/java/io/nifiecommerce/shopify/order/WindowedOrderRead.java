@@ -12,7 +12,8 @@ import java.time.Instant;
  * Reads the orders updated in a window, page by page, incrementally by updatedAt. The window starts an
  * overlap before the latest update read, so that orders Shopify indexed late are not missed; versions
  * already emitted within the overlap are skipped. A checkpoint is taken whenever the next page could
- * overflow a FlowFile, and before a failed page ends the read, so every FlowFile commits with the cursor of its last order. Shopify stops
+ * overflow a FlowFile, and before a failed page ends the read (failed to read, or to do what the sink does
+ * at its end), so every FlowFile commits with the cursor of its last order. Shopify stops
  * paginating at 25,000 objects: past that the window restarts from the last update read.
  */
 public final class WindowedOrderRead {
@@ -50,35 +51,37 @@ public final class WindowedOrderRead {
         boolean unsaved = false;
         while (true) {
             final OrderPageReader.OrderPage page;
+            Instant lastUpdated = null;
             try {
                 page = reader.read(OrderSearch.window(window.start(), window.end(), filter), window.after());
+                unsaved = true;
+                sink.servedApiVersion(page.servedApiVersion());
+                for (final ObjectNode node : page.orders()) {
+                    final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
+                    lastUpdated = updatedAt;
+                    highWater = highWater == null || updatedAt.isAfter(highWater) ? updatedAt : highWater;
+                    final String id = node.path("id").asText();
+                    if (emitted.contains(id, updatedAt)) {
+                        continue;
+                    }
+                    final boolean written = sink.accept(node);
+                    if (!sink.lastHeld()) {
+                        emitted.add(id, updatedAt);
+                    }
+                    if (written) {
+                        pending++;
+                    }
+                }
+                sink.endOfPage();
             } catch (final ApiException e) {
                 if (unsaved) {
                     emitted.forgetBefore(highWater == null ? window.end().minus(overlap) : highWater.minus(overlap));
                     // the pages read so far are whole: commit them with their cursor, or a catch-up that outgrows the
-                    // shop's bucket (throttled before a FlowFile is full) would read the same pages again every run
+                    // shop's bucket (throttled before a FlowFile is full) would read the same pages again every run. The
+                    // cursor is the failed page's start: its orders already written are among the emitted and not written again
                     sink.checkpoint(new SyncState(highWater, state.lastWindowEnd(), window, emitted, state.bulkOperationId(), state.bulkEnd()));
                 }
                 throw e;
-            }
-            unsaved = true;
-            sink.servedApiVersion(page.servedApiVersion());
-            Instant lastUpdated = null;
-            for (final ObjectNode node : page.orders()) {
-                final Instant updatedAt = Instant.parse(node.path("updatedAt").asText());
-                lastUpdated = updatedAt;
-                highWater = highWater == null || updatedAt.isAfter(highWater) ? updatedAt : highWater;
-                final String id = node.path("id").asText();
-                if (emitted.contains(id, updatedAt)) {
-                    continue;
-                }
-                final boolean written = sink.accept(node);
-                if (!sink.lastHeld()) {
-                    emitted.add(id, updatedAt);
-                }
-                if (written) {
-                    pending++;
-                }
             }
             final int fetched = window.fetched() + page.orders().size();
             if (!page.hasNextPage()) {

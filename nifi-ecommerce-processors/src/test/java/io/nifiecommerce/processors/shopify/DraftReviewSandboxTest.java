@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -245,9 +246,11 @@ class DraftReviewSandboxTest {
         price.run();
         final long orderId = shop.draft(draft.id()).orElseThrow().orderId();
 
-        // the customer cancels the order the draft became: the poller sends it on under the draft's name, BC's key
+        // the customer cancels the order the draft became: the poller sends it on under the draft's name, BC's key, though it
+        // reads B2C orders only, as in the flow definition (B2B orders reach BC as drafts, their cancellation through it)
         assertTrue(shop.adjustments().cancel(orderId, "CUSTOMER", false, false).isEmpty());
         final TestRunner orders = ordersUnderDraftReview();
+        orders.setProperty(FetchShopifyOrdersProperties.SEGMENT_FILTER, "B2C");
         orders.run();
         final List<MockFlowFile> polled = orders.getFlowFilesForRelationship(FetchShopifyOrders.REL_SUCCESS);
         final List<JsonNode> cancelled = records(polled).stream()
@@ -335,6 +338,33 @@ class DraftReviewSandboxTest {
     }
 
     @Test
+    void aSalesOrderInvoicedBeforeItsFreightIsReadIsPricedFromThePostedInvoice() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        final DraftOrderState draft = checkedOutToDraft(shop, b2b);
+        final BcCompany bcCompany = chargingFreight(b2b);
+        shop.tagDraft(draft.id(), "approved");
+        final TestRunner fetch = drafts();
+        fetch.run();
+        final TestRunner put = salesOrders();
+        put.enqueue(fetch.getFlowFilesForRelationship(FetchShopifyDraftOrders.REL_SUCCESS).get(0).getContent());
+        put.run();
+        final JsonNode salesOrder = bcCompany.salesOrders().stream()
+                .filter(o -> o.path("externalDocumentNumber").asText().equals(draft.name())).findFirst().orElseThrow();
+        final BigDecimal freight = freight(salesOrder);
+
+        // the warehouse ships and BC invoices it (BC then deletes the sales order) before the carrier price step reads it
+        bcCompany.shipAndInvoice(salesOrder.path("number").asText());
+        final TestRunner price = carrierPrices();
+        price.enqueue(put.getFlowFilesForRelationship(PutBusinessCentralOrder.REL_SUCCESS).get(0).toByteArray());
+        price.run();
+        price.assertAllFlowFilesTransferred(PutShopifyErpShipping.REL_SUCCESS, 1);
+        final Order order = shop.order(shop.draft(draft.id()).orElseThrow().orderId()).orElseThrow();
+        assertEquals(0, order.shippingLines().get(0).price().compareTo(freight), "BC's freight, read on the posted invoice");
+    }
+
+    @Test
     void everyDraftIsListedForReviewInOneRunThoughTaggingMovesThemWhilePaging() throws Exception {
         sandbox.reset();
         final Shop shop = sandbox.shopify().shop();
@@ -345,6 +375,29 @@ class DraftReviewSandboxTest {
         fetch.run();
         assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count(),
                 "a draft tagged (so updated) while paging must not shift the cursor past another");
+    }
+
+    @Test
+    void aBacklogOfDraftsIsReadAndTaggedForReviewByThePageNotOneRequestPerDraft() throws Exception {
+        sandbox.reset();
+        final Shop shop = sandbox.shopify().shop();
+        final Order b2b = sandbox.seed().orders().stream().filter(Order::isB2b).findFirst().orElseThrow();
+        shop.checkoutToDraft(b2b.b2b().companyLocationId(), true);
+        for (int i = 0; i < 100; i++) {
+            shop.checkout(b2b.asDocument(b2b.id() + 1000 + i, null, b2b.createdAt(), "PENDING")).orElseThrow();
+        }
+        final int drafts = shop.drafts().size();
+        final Map<String, Long> before = sandbox.stats().snapshot();
+        drafts().run();
+        final Map<String, Long> after = sandbox.stats().snapshot();
+        assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count());
+        final long pages = after.getOrDefault("shopify.requests.draftOrders", 0L) - before.getOrDefault("shopify.requests.draftOrders", 0L);
+        final long tagging = after.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L)
+                - before.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L);
+        // the documented worst case allows one draft to a page; the costs the shop reports allow a dozen and more
+        assertTrue(pages <= drafts / 8, pages + " pages for " + drafts + " drafts");
+        assertTrue(tagging <= pages, tagging + " tagging requests for " + pages + " pages");
+        assertEquals(0, after.getOrDefault("shopify.requests.tagsAdd", 0L) - before.getOrDefault("shopify.requests.tagsAdd", 0L));
     }
 
     /** The page size FetchShopifyDraftOrders asks for, to make sure the test spans several pages. */

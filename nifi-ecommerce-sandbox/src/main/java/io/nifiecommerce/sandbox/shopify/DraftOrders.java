@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * {@code draftOrders} (search on status, tag, updated_at, customer_id, sorted by UPDATED_AT or ID), {@code draftOrder},
  * {@code draftOrderUpdate} (the shipping line and tags), {@code draftOrderComplete} (the draft becomes an order) and
- * {@code tagsAdd} on a draft, with Shopify's userErrors for an unknown or already completed draft.
+ * {@code tagsAdd} on a draft and {@code draftOrderBulkAddTags} on drafts by id, with Shopify's userErrors for an unknown or
+ * already completed draft.
  */
 final class DraftOrders {
 
@@ -144,18 +145,49 @@ final class DraftOrders {
                 payload.put("userErrors", new UserErrors("UserError").add(List.of("id"), "Resource does not exist", null).list());
                 return payload;
             }
-            final List<String> added = env.getArgument("tags");
-            context.shop().updateDraft(found.get(), content -> {
-                final Set<String> tags = new LinkedHashSet<>(content.tags());
-                added.forEach(tag -> {
-                    if (content.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag.trim()))) {
-                        tags.add(tag.trim());
-                    }
-                });
-                return content.withUpdate(content.updatedAt(), new ArrayList<>(tags), content.financialStatus());
-            });
+            addTags(context.shop(), found.get(), env.getArgument("tags"));
             return Map.of("__typename", "TagsAddPayload", "node", context.graph().draftOrder(found.get()), "userErrors", List.of());
         };
+    }
+
+    /**
+     * {@code draftOrderBulkAddTags} with {@code ids} (the search and saved-search forms are not simulated: a userError says so).
+     * Shopify runs it as a job; the sandbox runs it at once and answers the job done. Ids of no draft are passed over.
+     */
+    static DataFetcher<Object> bulkAddTags() {
+        return env -> {
+            final RequestContext context = RootFields.context(env);
+            final List<String> ids = env.getArgument("ids");
+            final Map<String, Object> payload = new java.util.HashMap<>();
+            if (ids == null || ids.isEmpty()) {
+                payload.put("job", null);
+                payload.put("userErrors", new UserErrors("UserError").add(List.of("ids"), "The sandbox simulates draftOrderBulkAddTags by ids only", null).list());
+                return payload;
+            }
+            final List<String> tags = env.getArgument("tags");
+            for (final String id : ids) {
+                final OptionalLong draftId = Gid.parse(id, "DraftOrder");
+                if (draftId.isPresent()) {
+                    context.shop().draft(draftId.getAsLong()).ifPresent(draft -> addTags(context.shop(), draft, tags));
+                }
+            }
+            payload.put("job", Map.of("__typename", "Job", "id", "gid://shopify/Job/" + java.util.UUID.randomUUID(), "done", true));
+            payload.put("userErrors", List.of());
+            return payload;
+        };
+    }
+
+    /** Adds the tags a draft lacks (compared without regard to case); its updatedAt moves, as Shopify's does. */
+    private static void addTags(final Shop shop, final DraftOrderState draft, final List<String> added) {
+        shop.updateDraft(draft, content -> {
+            final Set<String> tags = new LinkedHashSet<>(content.tags());
+            added.forEach(tag -> {
+                if (content.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag.trim()))) {
+                    tags.add(tag.trim());
+                }
+            });
+            return content.withUpdate(content.updatedAt(), new ArrayList<>(tags), content.financialStatus());
+        });
     }
 
     private static Map<String, Object> payload(final Map<String, Object> draft, final String field, final String message) {

@@ -71,6 +71,7 @@ final class RootFields {
         fetchers.put("draftOrder", DraftOrders.byId());
         fetchers.put("draftOrderUpdate", DraftOrders.update());
         fetchers.put("draftOrderComplete", DraftOrders.complete());
+        fetchers.put("draftOrderBulkAddTags", DraftOrders.bulkAddTags());
         fetchers.put("orderCancel", OrderLifecycleMutations.cancel());
         fetchers.put("refundCreate", OrderLifecycleMutations.refund());
         fetchers.put("metafieldsSet", MetafieldMutations.set());

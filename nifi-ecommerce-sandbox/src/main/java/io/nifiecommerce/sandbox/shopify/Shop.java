@@ -32,6 +32,8 @@ public final class Shop {
     private final AtomicLong ids = new AtomicLong(9_000_000_000_000L);
 
     private final Map<Long, Order> orders = new ConcurrentHashMap<>();
+    /** The highest order number (#1042: 1042) the shop gave, kept as orders come rather than searched at each draft completed. */
+    private long lastOrderNumber;
     private final Map<Long, Variant> variants = new ConcurrentHashMap<>();
     private final Map<Long, Variant> variantsByItem = new ConcurrentHashMap<>();
     private final Map<Long, String> productTitles = new ConcurrentHashMap<>();
@@ -104,6 +106,7 @@ public final class Shop {
      */
     public synchronized void load(final ShopSeedData seed, final boolean withCatalog) {
         orders.clear();
+        lastOrderNumber = 0;
         variants.clear();
         variantsByItem.clear();
         productTitles.clear();
@@ -173,6 +176,7 @@ public final class Shop {
 
     private void insertSeeded(final Order order) {
         orders.put(order.id(), order);
+        numbered(order);
         openFulfillmentOrder(order, order.createdAt());
     }
 
@@ -181,10 +185,18 @@ public final class Shop {
         final Order stored = order.withUpdate(clock.tick(), order.tags(), order.financialStatus());
         final boolean known = orders.containsKey(order.id());
         orders.put(stored.id(), stored);
+        numbered(stored);
         if (!known) {
             openFulfillmentOrder(stored, stored.createdAt());
         }
         return stored;
+    }
+
+    private void numbered(final Order order) {
+        final String name = order.name();
+        if (name != null && name.matches("#\\d{1,18}")) {
+            lastOrderNumber = Math.max(lastOrderNumber, Long.parseLong(name.substring(1)));
+        }
     }
 
     /** Bumps an order's updatedAt (an edit in the admin), optionally changing its tags. */
@@ -492,8 +504,7 @@ public final class Shop {
 
     /** Completes a draft into an order named after the shop's last order (#1001...), with the draft's content (the merchant's "Mark as paid"/"Create order" too). */
     public synchronized Order completeDraft(final DraftOrderState draft, final boolean paymentPending) {
-        final long next = orders.values().stream().map(Order::name).filter(name -> name != null && name.matches("#\\d+"))
-                .mapToLong(name -> Long.parseLong(name.substring(1))).max().orElse(1000) + 1;
+        final long next = Math.max(lastOrderNumber, 1000) + 1;
         final Instant at = clock.tick();
         final Order order = putOrder(draft.content.asDocument(nextId(), "#" + next, at, paymentPending ? "PENDING" : "PAID"));
         draft.status = "COMPLETED";
