@@ -1,6 +1,7 @@
 package io.nifiecommerce.businesscentral;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nifiecommerce.order.Customer;
 import io.nifiecommerce.order.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,11 +101,6 @@ class CustomerResolverRaceTest {
     }
 
     private static Order order(final String name) {
-        final Order o = TestOrders.b2c(name, 1);
-        return new Order(o.source(), o.sourceId(), o.name(), o.segment(), o.channel(), o.createdAt(), o.updatedAt(), o.processedAt(), null,
-                o.currency(), o.taxesIncluded(), null, null, null, null, EMAIL, null,
-                new io.nifiecommerce.order.Customer("gid://shopify/Customer/7398465798423", EMAIL, "New", "Buyer", null), null,
-                o.billingAddress(), o.shippingAddress(), o.lines(), o.shippingLines(), o.subtotalPrice(), o.totalDiscounts(), o.totalShipping(),
-                o.totalTax(), o.totalPrice());
+        return TestOrders.ofCustomer(TestOrders.b2c(name, 1), new Customer("gid://shopify/Customer/7398465798423", EMAIL, "New", "Buyer", null));
     }
 }
