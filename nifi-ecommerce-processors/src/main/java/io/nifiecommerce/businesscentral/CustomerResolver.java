@@ -19,23 +19,41 @@ import java.util.function.Function;
  * in order. Lookups of the same kind are grouped into one batched query; answers are cached for the
  * life of the resolver (customers are rarely renumbered). Customers created here go out in one
  * {@code $batch}.
+ *
+ * <p>A customer is created once however many writers meet on it. BC has no uniqueness on e-mail, so two writers that
+ * both found nothing would create two cards. Within a JVM, the writers looking for the same new customer take its
+ * {@link CustomerLocks lock} and look again before creating: the second finds the first's card. Across nodes, the
+ * policy's {@link CustomerPolicy#numberPrefix() number prefix} gives the card a number derived from the Shopify
+ * customer: BC refuses the second card with {@value #SAME_KEY} (the number is the table's primary key), and its writer
+ * reads the first one by number and books the order on it.
  */
 public final class CustomerResolver {
 
     public static final String UNKNOWN_CUSTOMER = "UNKNOWN_CUSTOMER";
+    /** BC's error code for an insert whose primary key another record has. */
+    public static final String SAME_KEY = "Internal_EntityWithSameKeyExists";
     private static final int CACHE_LIMIT = 50_000;
 
     private final BusinessCentralClient client;
     private final BatchedLookup lookup;
     private final String companyId;
     private final CustomerPolicy policy;
+    private final CustomerLocks locks;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
+    /** A resolver that shares the locks of every writer of this JVM. */
     public CustomerResolver(final BusinessCentralClient client, final BatchedLookup lookup, final String companyId, final CustomerPolicy policy) {
+        this(client, lookup, companyId, policy, CustomerLocks.JVM);
+    }
+
+    /** @param locks the customers being created by the writers this one must not race with (those of its node) */
+    public CustomerResolver(final BusinessCentralClient client, final BatchedLookup lookup, final String companyId, final CustomerPolicy policy,
+                            final CustomerLocks locks) {
         this.client = client;
         this.lookup = lookup;
         this.companyId = companyId;
         this.policy = policy;
+        this.locks = locks;
     }
 
     public List<Resolution<String>> resolve(final List<Order> orders) {
@@ -77,7 +95,7 @@ public final class CustomerResolver {
             case EMAIL -> byField("email", indexes, orders, out, CustomerResolver::email);
             case CREATE -> {
                 byField("email", indexes, orders, out, CustomerResolver::email);
-                create(indexes.stream().filter(i -> out.get(i) == null).toList(), orders, out);
+                createMissing(indexes.stream().filter(i -> out.get(i) == null).toList(), orders, out);
             }
         }
     }
@@ -111,6 +129,20 @@ public final class CustomerResolver {
         found.forEach((k, values) -> cache.put(field + ":" + k, values.get(0).path("number").asText()));
     }
 
+    /** Creates the customers still missing once this node's other writers are done with them. */
+    private void createMissing(final List<Integer> indexes, final List<Order> orders, final List<Resolution<String>> out) {
+        final List<String> keys = indexes.stream().map(i -> email(orders.get(i))).filter(e -> e != null && !e.isBlank())
+                .map(e -> companyId + "|" + e).distinct().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (CustomerLocks.Held held = locks.lock(keys)) {
+            // another writer of this node may have created some of them since the look-up
+            byField("email", indexes, orders, out, CustomerResolver::email);
+            create(indexes.stream().filter(i -> out.get(i) == null).toList(), orders, out);
+        }
+    }
+
     private void create(final List<Integer> indexes, final List<Order> orders, final List<Resolution<String>> out) {
         final Map<String, Integer> firstByEmail = new LinkedHashMap<>();
         for (final int i : indexes) {
@@ -121,17 +153,28 @@ public final class CustomerResolver {
         }
         final List<String> emails = new ArrayList<>(firstByEmail.keySet());
         final Map<String, String> created = new HashMap<>();
+        final Map<String, String> taken = new HashMap<>();
         for (final List<String> chunk : ODataFilter.chunks(emails, 100)) {
             final List<BatchOperation> operations = new ArrayList<>();
+            final List<String> numbers = new ArrayList<>();
             for (int j = 0; j < chunk.size(); j++) {
-                operations.add(BatchOperation.post(String.valueOf(j + 1), BusinessCentralEndpoint.companyPath(companyId, "customers"),
-                        customerBody(orders.get(firstByEmail.get(chunk.get(j))))));
+                final Order order = orders.get(firstByEmail.get(chunk.get(j)));
+                final ObjectNode body = customerBody(order);
+                final String number = policy.customerNumber(order.customer());
+                if (number != null) {
+                    body.put("number", number);
+                }
+                numbers.add(number);
+                operations.add(BatchOperation.post(String.valueOf(j + 1), BusinessCentralEndpoint.companyPath(companyId, "customers"), body));
             }
             final List<BatchResult> results = client.batch(operations, false, false);
             for (int j = 0; j < chunk.size(); j++) {
                 final BatchResult result = results.get(j);
                 if (result.isSuccess()) {
                     created.put(chunk.get(j), result.body().path("number").asText());
+                } else if (numbers.get(j) != null && SAME_KEY.equals(result.errorCode())) {
+                    // another node created this customer's card first: book the order on it
+                    taken.put(chunk.get(j), numbers.get(j));
                 } else {
                     final Resolution<String> failed = Resolution.failed(result.errorCode(), "Creating the customer failed: " + result.errorMessage());
                     for (final int i : indexes) {
@@ -147,6 +190,22 @@ public final class CustomerResolver {
             final String number = created.get(trimmed(email(orders.get(i))));
             if (number != null) {
                 out.set(i, Resolution.of(number));
+            }
+        }
+        if (!taken.isEmpty()) {
+            readTaken(indexes.stream().filter(i -> taken.containsKey(trimmed(email(orders.get(i))))).toList(), taken, orders, out);
+        }
+    }
+
+    /** Books the orders whose customer another writer created first on that card, read by the number BC refused. */
+    private void readTaken(final List<Integer> indexes, final Map<String, String> taken, final List<Order> orders, final List<Resolution<String>> out) {
+        byField("number", indexes, orders, out, o -> taken.get(trimmed(email(o))));
+        for (final int i : indexes) {
+            final String email = trimmed(email(orders.get(i)));
+            if (out.get(i) == null) {
+                out.set(i, Resolution.failed(SAME_KEY, "Customer " + taken.get(email) + " exists in Business Central but could not be read"));
+            } else {
+                cache.put("email:" + email, out.get(i).value());
             }
         }
     }

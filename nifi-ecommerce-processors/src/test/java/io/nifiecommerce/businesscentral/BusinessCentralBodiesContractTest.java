@@ -20,6 +20,9 @@ import io.nifiecommerce.edi.StockReconciliation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -107,12 +110,15 @@ class BusinessCentralBodiesContractTest {
         }
     }
 
-    @Test
-    void everyBodyTheSubmitterSendsObeysItsPage() {
+    /** With customers numbered by BC's series (no prefix) and by the Shopify customer (a prefix: the body carries the number). */
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = "SHOP-")
+    void everyBodyTheSubmitterSendsObeysItsPage(final String customerNumberPrefix) {
         final BusinessCentralClient client = SalesOrderSubmitterTest.client(bc);
         final BatchedLookup lookup = new BatchedLookup(client, StubBusinessCentral.COMPANY_ID);
         final CustomerPolicy createByEmail = new CustomerPolicy(List.of(CustomerMatch.EMAIL, CustomerMatch.CREATE),
-                List.of(CustomerMatch.EXTERNAL_ID, CustomerMatch.TAX_REGISTRATION_NUMBER), null, null, null);
+                List.of(CustomerMatch.EXTERNAL_ID, CustomerMatch.TAX_REGISTRATION_NUMBER), null, null, null, customerNumberPrefix);
         final SalesOrderSubmitter submitter = new SalesOrderSubmitter(client, StubBusinessCentral.COMPANY_ID,
                 new SalesOrderMapper(new MappingOptions("Account", "7010", PriceBasis.AS_GIVEN, "EUR", "${name}")),
                 new ExistingDocuments(lookup), new CustomerResolver(client, lookup, StubBusinessCentral.COMPANY_ID, createByEmail),
@@ -128,6 +134,8 @@ class BusinessCentralBodiesContractTest {
             final BcPageContract.Write kind = write.method().equals("POST") ? BcPageContract.Write.INSERT : BcPageContract.Write.MODIFY;
             assertEquals(List.of(), BcPageContract.violations(write.entitySet(), write.body(), kind), write.method() + " " + write.entitySet());
         }
+        assertEquals(customerNumberPrefix == null ? "" : "SHOP-1", writes.stream().filter(w -> w.entitySet().equals("customers")).findFirst()
+                .orElseThrow().body().path("number").asText(), "the created customer's number");
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -79,6 +81,7 @@ public final class StubBusinessCentral implements AutoCloseable {
     private volatile long tokenLifetimeSeconds = 3599;
     private volatile int defaultPageSize = 20_000;
     private volatile String basicUser;
+    private volatile CountDownLatch customerLookups;
 
     public StubBusinessCentral() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -188,6 +191,30 @@ public final class StubBusinessCentral implements AutoCloseable {
     public void latency(final long perRequestMillis, final long perOperationMillis) {
         this.latencyMillis = perRequestMillis;
         this.latencyPerOperationMillis = perOperationMillis;
+    }
+
+    /**
+     * Holds the answers to the next customer look-ups until {@code parties} of them have been answered (5 s at most), so that
+     * concurrent writers all find nothing before any of them creates: the race of two tasks or nodes on one new customer.
+     */
+    public void holdCustomerLookups(final int parties) {
+        customerLookups = new CountDownLatch(parties);
+    }
+
+    private void releaseCustomerLookup() {
+        final CountDownLatch latch = customerLookups;
+        if (latch != null) {
+            latch.countDown();
+            try {
+                latch.await(5, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean customerLookup(final String method, final String url) {
+        return "GET".equals(method) && url.contains("/customers");
     }
 
     public void tokenLifetimeSeconds(final long seconds) {
@@ -307,6 +334,9 @@ public final class StubBusinessCentral implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
         final JsonNode body = "POST".equals(exchange.getRequestMethod()) ? MAPPER.readTree(exchange.getRequestBody().readAllBytes()) : null;
         final Answer answer = operation(exchange.getRequestMethod(), relative + (query == null ? "" : "?" + query), headers, body, true);
+        if (customerLookup(exchange.getRequestMethod(), relative)) {
+            releaseCustomerLookup();
+        }
         if ("GET".equals(exchange.getRequestMethod()) && answer.status() == 200 && truncateNextGets.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             final byte[] whole = MAPPER.writeValueAsBytes(answer.body());
             exchange.sendResponseHeaders(200, whole.length / 2);
@@ -359,6 +389,12 @@ public final class StubBusinessCentral implements AutoCloseable {
                     r.put("status", a.status());
                     r.set("body", a.body());
                 }
+            }
+        }
+        for (final JsonNode op : operations) {
+            if (customerLookup(op.path("method").asText(), op.path("url").asText())) {
+                releaseCustomerLookup();
+                break;
             }
         }
         if (writes && loseNextBatchAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -490,7 +526,13 @@ public final class StubBusinessCentral implements AutoCloseable {
         created.put("id", UUID.randomUUID().toString());
         created.put("lastModifiedDateTime", Instant.now().toString());
         if (set.equals("customers")) {
-            created.put("number", "C" + orderSequence.incrementAndGet());
+            final String number = body.path("number").asText("");
+            if (sets.get(set).stream().anyMatch(c -> c.path("number").asText().equals(number))) {
+                // BC's answer to a second record with the same primary key (Customer."No.")
+                return new Answer(400, error("Internal_EntityWithSameKeyExists", "The record in table Customer already exists. "
+                        + "Identification fields and values: No.='" + number + "'  CorrelationId:  " + UUID.randomUUID()));
+            }
+            created.put("number", number.isEmpty() ? "C" + orderSequence.incrementAndGet() : number);
             sets.get(set).add(created);
             return new Answer(201, created);
         }

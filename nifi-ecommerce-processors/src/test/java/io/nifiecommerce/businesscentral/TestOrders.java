@@ -30,6 +30,14 @@ public final class TestOrders {
         return order(name, Segment.B2C, null, true, orderLines, List.of(shipping("4.90", "0.00", "0.20")), BigDecimal.ZERO);
     }
 
+    /** The order as placed by another Shopify customer: its e-mail and customer record are the customer's. */
+    public static Order ofCustomer(final Order o, final Customer customer) {
+        return new Order(o.source(), o.sourceId(), o.name(), o.segment(), o.channel(), o.createdAt(), o.updatedAt(), o.processedAt(), null,
+                o.currency(), o.taxesIncluded(), null, null, null, null, customer.email(), null, customer, null,
+                o.billingAddress(), o.shippingAddress(), o.lines(), o.shippingLines(), o.subtotalPrice(), o.totalDiscounts(), o.totalShipping(),
+                o.totalTax(), o.totalPrice());
+    }
+
     public static OrderLine line(final String sku, final long quantity, final String unitPrice, final String discount, final String rate) {
         final BigDecimal net = new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity)).subtract(new BigDecimal(discount));
         final BigDecimal r = new BigDecimal(rate);

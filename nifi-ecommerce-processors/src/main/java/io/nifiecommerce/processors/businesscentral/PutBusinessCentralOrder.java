@@ -79,7 +79,8 @@ import static io.nifiecommerce.processors.VerificationResults.step;
                 Set "Business Central Connection" to the company's connection service, "Record Reader" to a JSON Tree Reader and \
                 "Record Writer" to a JSON Record Set Writer.
                 Set "B2C Customer Matching" to DEFAULT and "B2C Default Customer" to the customer number consumers are booked on, \
-                or to EMAIL,CREATE with a "Customer Template" to create one customer per email.
+                or to EMAIL,CREATE with a "Customer Template" to create one customer per email; in a cluster, also set \
+                "Customer Number Prefix" so that two nodes cannot both create the same new customer.
                 Set "Shipping Line Number" to the G/L account (or item charge) that carries shipping revenue.
                 Route "success" onwards (records carry bcNumber), "failure" to a review queue and loop "retry" back to this processor.
                 """)

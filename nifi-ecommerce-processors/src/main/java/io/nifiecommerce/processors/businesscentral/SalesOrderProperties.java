@@ -39,7 +39,8 @@ final class SalesOrderProperties {
                 context.getProperty(LOCAL_CURRENCY).getValue().toUpperCase(Locale.ROOT), context.getProperty(EXTERNAL_DOCUMENT_NUMBER_TEMPLATE).getValue());
         final CustomerPolicy policy = new CustomerPolicy(CustomerMatch.parseList(context.getProperty(B2C_CUSTOMER_MATCHING).getValue()),
                 CustomerMatch.parseList(context.getProperty(B2B_CUSTOMER_MATCHING).getValue()), context.getProperty(B2C_DEFAULT_CUSTOMER).getValue(),
-                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), CustomerPolicy.template(context.getProperty(CUSTOMER_TEMPLATE).getValue()));
+                context.getProperty(B2B_DEFAULT_CUSTOMER).getValue(), CustomerPolicy.template(context.getProperty(CUSTOMER_TEMPLATE).getValue()),
+                context.getProperty(CUSTOMER_NUMBER_PREFIX).getValue());
         final ItemReference reference = ItemReference.valueOf(context.getProperty(ITEM_REFERENCE).getValue());
         final LookupService<?> itemLookup = reference == ItemReference.LOOKUP
                 ? context.getProperty(ITEM_LOOKUP_SERVICE).asControllerService(LookupService.class) : null;
@@ -214,6 +215,19 @@ final class SalesOrderProperties {
             .addValidator(SalesOrderProperties.JSON_OBJECT)
             .build();
 
+    public static final PropertyDescriptor CUSTOMER_NUMBER_PREFIX = new PropertyDescriptor.Builder()
+            .name("Customer Number Prefix")
+            .description("Empty: customers created by CREATE are numbered by BC's number series for customers, and only the writers of one node "
+                    + "are kept from creating the same new customer twice. Set (e.g. SHOP-): a customer created for a Shopify customer is numbered "
+                    + "this prefix and the Shopify customer's id (SHOP-7398465798423), so that BC refuses a second card for it from another node "
+                    + "(the number is the customer's key) and that node books the order on the first: exactly once across the cluster. Needs "
+                    + "'Manual Nos.' on the customers' number series in BC. Marketplace and EDI buyers, who have no Shopify id, keep BC's numbers. "
+                    + "At most " + CustomerPolicy.MAX_NUMBER_PREFIX + " characters (BC's customer numbers have 20).")
+            .required(false)
+            .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile(
+                    "[A-Za-z0-9_-]{1," + CustomerPolicy.MAX_NUMBER_PREFIX + "}")))
+            .build();
+
     public static final PropertyDescriptor ORDERS_PER_BATCH = new PropertyDescriptor.Builder()
             .name("Orders Per Batch")
             .description("Deep inserts per $batch request (Business Central accepts at most 100 operations).")
@@ -242,6 +256,6 @@ final class SalesOrderProperties {
     /** In the order the reference documents them. */
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER, ITEM_REFERENCE,
             ITEM_LOOKUP_SERVICE, SHIPPING_LINE_TYPE, SHIPPING_LINE_NUMBER, PRICE_BASIS, LOCAL_CURRENCY, EXTERNAL_DOCUMENT_NUMBER_TEMPLATE,
-            B2C_CUSTOMER_MATCHING, B2C_DEFAULT_CUSTOMER, B2B_CUSTOMER_MATCHING, B2B_DEFAULT_CUSTOMER, CUSTOMER_TEMPLATE, ORDERS_PER_BATCH,
-            TRANSACTION_MODE, FAIL_ON_AMOUNT_MISMATCH);
+            B2C_CUSTOMER_MATCHING, B2C_DEFAULT_CUSTOMER, B2B_CUSTOMER_MATCHING, B2B_DEFAULT_CUSTOMER, CUSTOMER_TEMPLATE, CUSTOMER_NUMBER_PREFIX,
+            ORDERS_PER_BATCH, TRANSACTION_MODE, FAIL_ON_AMOUNT_MISMATCH);
 }

@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.businesscentral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.businesscentral.TestOrders;
+import io.nifiecommerce.order.Customer;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.FaultPlan;
@@ -115,5 +116,59 @@ class PutBusinessCentralOrderSimulatorTest {
         assertEquals(120, company.salesOrders().size());
         assertEquals(0L, stats.get("bc.duplicates"), "no order twice, whatever the faults");
         assertTrue(created + present >= 120, created + " + " + present);
+    }
+
+    private static final String NEW_BUYER = "gid://shopify/Customer/7398465798423";
+
+    /**
+     * Orders of one new Shopify customer in four buckets, written by two tasks: one card, numbered from the Shopify
+     * customer, whichever task gets there first; both tasks book their orders on it.
+     */
+    @Test
+    void aNewShopCustomerGetsOneCardWhicheverBucketsItsOrdersAreIn() throws Exception {
+        final TestRunner runner = createCustomers();
+        writeInFourBuckets(runner);
+        assertOrdersOnOneCard("new.buyer@example.org");
+    }
+
+    /** The card another node created a moment before (or under the e-mail the customer had then): BC refuses a second, the order goes on it. */
+    @Test
+    void aCardAnotherNodeCreatedIsUsedWhenBusinessCentralRefusesASecond() throws Exception {
+        final TestRunner runner = createCustomers();
+        company.putCustomer("SHOP-7398465798423", "New Buyer", "old.address@example.org", null);
+        writeInFourBuckets(runner);
+        assertOrdersOnOneCard("old.address@example.org");
+    }
+
+    private TestRunner createCustomers() throws Exception {
+        final TestRunner runner = start(FaultPlan.NONE, "AS_GIVEN");
+        runner.setProperty(SalesOrderProperties.B2C_CUSTOMER_MATCHING, "EMAIL,CREATE");
+        runner.setProperty(SalesOrderProperties.CUSTOMER_NUMBER_PREFIX, "shop-");
+        return runner;
+    }
+
+    private static void writeInFourBuckets(final TestRunner runner) {
+        final Customer buyer = new Customer(NEW_BUYER, "new.buyer@example.org", "New", "Buyer", null);
+        for (int n = 1; n <= 4; n++) {
+            runner.enqueue(BusinessCentralTestSupport.json(List.of(TestOrders.ofCustomer(TestOrders.b2c("#610" + n, 1), buyer))),
+                    Map.of("ecommerce.order.bucket", String.valueOf(n)));
+        }
+        runner.setThreadCount(2);
+        // a task finding every queued bucket held returns at once: run until the queue is drained
+        final long end = System.nanoTime() + 60_000_000_000L;
+        while (!runner.isQueueEmpty() && System.nanoTime() < end) {
+            runner.run(4);
+        }
+        runner.assertAllFlowFilesTransferred(PutBusinessCentralOrder.REL_SUCCESS, 4);
+    }
+
+    private void assertOrdersOnOneCard(final String email) {
+        final List<JsonNode> cards = company.customers().stream().filter(c -> !c.path("number").asText().equals("WEB")).toList();
+        assertEquals(1, cards.size(), "one card for the new customer: " + cards);
+        assertEquals("SHOP-7398465798423", cards.get(0).path("number").asText());
+        assertEquals(email, cards.get(0).path("email").asText());
+        assertEquals(4, company.salesOrders().size());
+        assertTrue(company.salesOrders().stream().allMatch(o -> o.path("customerNumber").asText().equals("SHOP-7398465798423")),
+                "every order on the card");
     }
 }

@@ -88,6 +88,8 @@ public final class BcCompany {
     private final Map<String, ObjectNode> customerCards = new HashMap<>();
     /** The package tracking number each posted shipment carries, per shipment number. */
     private final Map<String, String> shipmentTracking = new LinkedHashMap<>();
+    /** The customers' number series (CUST) allows numbers entered by hand, as CRONUS's does. */
+    private volatile boolean manualCustomerNumbers = true;
     private final BcAccounting accounting;
 
     BcCompany(final BcStore store, final String id, final String name) {
@@ -294,6 +296,11 @@ public final class BcCompany {
         } else {
             freightTerms.put(customerNumber, terms);
         }
+    }
+
+    /** Sets "Manual Nos." on the customers' number series: without it, a customer created with a number is refused. */
+    public void manualCustomerNumbers(final boolean allowed) {
+        manualCustomerNumbers = allowed;
     }
 
     /** Creates or replaces (by {@code number}) a vendor, e.g. a marketplace that invoices its commissions. */
@@ -1094,6 +1101,10 @@ public final class BcCompany {
         EntityBody.bind(table.type(), data, body, Set.of());
         if (data.path("number").asText().isEmpty()) {
             data.put("number", nextNumber(entitySet, prefix, first, step, format));
+        } else if (entitySet.equals(CUSTOMERS) && !manualCustomerNumbers) {
+            // the Customer's "No." validation (No. Series TestManual)
+            throw new BcApiError(400, "Application_DialogException", "You may not enter numbers manually. If you want to enter numbers "
+                    + "manually, please activate Manual Nos. in No. Series CUST.");
         }
         checkUniqueNumber(table, data, null, table.type().caption(), "");
         final String rowId = store.newId();

@@ -377,6 +377,22 @@ class BusinessCentralSimulatorTest {
     }
 
     @Test
+    void customerNumbersEnteredByHandNeedManualNumbers() throws Exception {
+        start();
+        final ObjectNode numbered = BcTestClient.MAPPER.createObjectNode().put("number", "SHOP-7398465798423").put("displayName", "Shop Buyer");
+        company.manualCustomerNumbers(false);
+        final BcTestClient.Reply refused = client.post("companies(" + company.id() + ")/customers", numbered);
+        assertEquals(400, refused.status());
+        assertEquals("Application_DialogException", refused.errorCode());
+        company.manualCustomerNumbers(true);
+        final BcTestClient.Reply created = client.post("companies(" + company.id() + ")/customers", numbered);
+        assertEquals(201, created.status());
+        assertEquals("SHOP-7398465798423", created.json().path("number").asText());
+        final BcTestClient.Reply again = client.post("companies(" + company.id() + ")/customers", numbered);
+        assertEquals("Internal_EntityWithSameKeyExists", again.errorCode(), "the number is the Customer table's key");
+    }
+
+    @Test
     void stringsLongerThanTheFieldAreRejected() throws Exception {
         start();
         final ObjectNode order = order("X".repeat(36));
