@@ -7,9 +7,11 @@ import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.ClientCredentialsToken;
 import io.nifiecommerce.businesscentral.Credentials;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.businesscentral.RequestGovernors;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.QuotaRegistry;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.processors.ClusterNodes;
@@ -248,6 +250,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     private static final Pattern GUID = Pattern.compile("(?i)^\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?$");
 
+    private volatile QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease governor;
     private volatile BusinessCentralClient client;
     private volatile String company;
     private volatile String companyId;
@@ -272,7 +275,8 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     @OnEnabled
     public void onEnabled(final ConfigurationContext context) {
-        client = createClient(context, Clock.systemUTC());
+        governor = leaseGovernor(context);
+        client = createClient(context, Clock.systemUTC(), governor.quota());
         company = context.getProperty(COMPANY).evaluateAttributeExpressions().getValue().trim();
         companyId = GUID.matcher(company).matches() ? company.replace("{", "").replace("}", "") : null;
     }
@@ -281,6 +285,11 @@ public class StandardBusinessCentralConnectionService extends AbstractController
     public void onDisabled() {
         client = null;
         companyId = null;
+        final QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease held = governor;
+        governor = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     @Override
@@ -318,16 +327,42 @@ public class StandardBusinessCentralConnectionService extends AbstractController
                 + companies.size() + " companies these credentials can see");
     }
 
-    BusinessCentralClient createClient(final ConfigurationContext context, final Clock clock) {
+    /**
+     * The governor of this service's user on its environment, which every connection service of the same user on this
+     * node shares (BC's limits are the user's), with this node's cluster share.
+     */
+    private QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease leaseGovernor(final ConfigurationContext context) {
+        final RequestGovernors.Limits limits = new RequestGovernors.Limits(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
+                context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
+                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)));
+        return RequestGovernors.lease(endpoint(context), user(context), limits, ClusterNodes.share(getNodeTypeProvider(), getLogger()));
+    }
+
+    private static BusinessCentralEndpoint endpoint(final ConfigurationContext context) {
+        return DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
+                ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()),
+                        context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue(),
+                        context.getProperty(ENVIRONMENT).evaluateAttributeExpressions().getValue())
+                : new BusinessCentralEndpoint(context.getProperty(BASE_URL).evaluateAttributeExpressions().getValue(), null);
+    }
+
+    /** Who BC counts this service's requests against, whatever the company. */
+    private static String user(final ConfigurationContext context) {
+        return switch (context.getProperty(AUTHENTICATION).getValue()) {
+            case "BASIC" -> RequestGovernors.basicUser(context.getProperty(USERNAME).evaluateAttributeExpressions().getValue());
+            case "OAUTH2_PROVIDER" -> RequestGovernors.providedUser(context.getProperty(OAUTH2_ACCESS_TOKEN_PROVIDER).getValue());
+            default -> RequestGovernors.clientUser(context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue(),
+                    context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue());
+        };
+    }
+
+    BusinessCentralClient createClient(final ConfigurationContext context, final Clock clock, final RequestGovernor governor) {
         final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final Duration requestTimeout = Duration.ofMillis(context.getProperty(REQUEST_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final RetryPolicy policy = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(500), Duration.ofSeconds(60));
         final HttpTransport transport = new HttpTransport(HttpClientProperties.createClient(context, connectTimeout), policy);
         final String tenant = context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue();
-        final BusinessCentralEndpoint endpoint = DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
-                ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()), tenant,
-                        context.getProperty(ENVIRONMENT).evaluateAttributeExpressions().getValue())
-                : new BusinessCentralEndpoint(context.getProperty(BASE_URL).evaluateAttributeExpressions().getValue(), null);
+        final BusinessCentralEndpoint endpoint = endpoint(context);
         final Credentials credentials = switch (context.getProperty(AUTHENTICATION).getValue()) {
             case "BASIC" -> new BasicCredentials(context.getProperty(USERNAME).evaluateAttributeExpressions().getValue(),
                     context.getProperty(PASSWORD).getValue());
@@ -336,20 +371,25 @@ public class StandardBusinessCentralConnectionService extends AbstractController
                     context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue(), context.getProperty(CLIENT_SECRET).getValue(),
                     context.getProperty(SCOPE).getValue(), transport, requestTimeout, clock);
         };
-        final RequestGovernor governor = new RequestGovernor(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
-                context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
-                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)),
-                ClusterNodes.share(getNodeTypeProvider(), getLogger()));
         return new BusinessCentralClient(endpoint, credentials, governor, transport, requestTimeout);
     }
 
     @Override
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
+        // the user's governor, as the service's requests would have: verifying a running service's settings stays within its limits
+        try (QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease verifying = leaseGovernor(context)) {
+            return verify(context, verifying.quota());
+        } catch (final RuntimeException e) {
+            return List.of(step("Obtain credentials", Outcome.FAILED, e.getMessage()), step("Access company", Outcome.SKIPPED, "No credentials"));
+        }
+    }
+
+    private List<ConfigVerificationResult> verify(final ConfigurationContext context, final RequestGovernor governor) {
         final List<ConfigVerificationResult> results = new ArrayList<>();
         final BusinessCentralClient candidate;
         try {
-            candidate = createClient(context, Clock.systemUTC());
+            candidate = createClient(context, Clock.systemUTC(), governor);
             candidate.credentials().authorization();
             results.add(step("Obtain credentials", Outcome.SUCCESSFUL, "Credentials accepted by " + describe(context)));
         } catch (final RuntimeException e) {
