@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
         + "Login with Amazon's token endpoint, the application's LWA client id and secret and the refresh token the selling partner "
         + "granted (exchanged for one-hour access tokens, renewed before they lapse), the marketplaces read, timeouts, retries, proxy "
         + "and TLS. Every operation is paced by its usage plan (a token bucket per operation, Amazon's default rates, then the rate "
-        + "Amazon announces in x-amzn-RateLimit-Limit), shared by every processor using this service.")
+        + "Amazon announces in x-amzn-RateLimit-Limit), shared by every processor using this service and by every other connection "
+        + "service of the same selling partner (refresh token), application (LWA client id) and endpoint on the node.")
 public class StandardAmazonConnectionService extends AbstractControllerService implements AmazonConnectionService, VerifiableControllerService {
 
     public static final PropertyDescriptor ENDPOINT = new PropertyDescriptor.Builder()

@@ -53,7 +53,10 @@ import static io.nifiecommerce.processors.VerificationResults.step;
 @CapabilityDescription("Connects to one company of Microsoft Dynamics 365 Business Central (online or on-premises) through its API v2.0 "
         + "or custom API pages. Holds the credentials (Microsoft Entra ID client credentials, Basic, or a NiFi OAuth2 Access Token "
         + "Provider) and the rate governance every processor using it shares: a cap on concurrent requests, a local sliding window "
-        + "that paces requests before Business Central answers 429, an adaptive slowdown when it does, and Retry-After honoured.")
+        + "that paces requests before Business Central answers 429, an adaptive slowdown when it does, and Retry-After honoured. "
+        + "Business Central's limits are the user's: every connection service of the same user (Entra ID app, Basic user name or "
+        + "token provider) on the same environment shares one governor on a node, whatever company it names, with the strictest "
+        + "of their limits; in a cluster each node keeps its share of them.")
 public class StandardBusinessCentralConnectionService extends AbstractControllerService
         implements BusinessCentralConnectionService, VerifiableControllerService {
 
@@ -195,8 +198,9 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     public static final PropertyDescriptor MAX_CONCURRENT_REQUESTS = new PropertyDescriptor.Builder()
             .name("Max Concurrent Requests")
-            .description("Requests in flight at once across all processors using this service. Business Central online allows 5 per "
-                    + "user or app and queues the rest.")
+            .description("Requests in flight at once across all processors using this service and every other connection service of "
+                    + "the same user on the same environment (the lowest value among them holds for all). Business Central online allows 5 per "
+                    + "user or app and queues the rest. Set the whole user's limit: in a cluster each node takes its share.")
             .required(true)
             .defaultValue("5")
             .addValidator(StandardValidators.createLongValidator(1, 100, true))
@@ -204,7 +208,8 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     public static final PropertyDescriptor REQUESTS_PER_WINDOW = new PropertyDescriptor.Builder()
             .name("Requests Per Window")
-            .description("Request starts allowed in any sliding Rate Window across all processors using this service "
+            .description("Request starts allowed in any sliding Rate Window across all processors using this service and every other "
+                    + "connection service of the same user on the same environment (the lowest value among them holds for all) "
                     + "(Business Central online: 6000 per 5 minutes). Requests are paced locally before Business Central answers 429. "
                     + "Lower it when other integrations share the same app registration.")
             .required(true)

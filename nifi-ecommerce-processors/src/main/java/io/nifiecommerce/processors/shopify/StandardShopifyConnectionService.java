@@ -54,7 +54,9 @@ import static io.nifiecommerce.processors.VerificationResults.step;
 @CapabilityDescription("The connection to one Shopify shop's Admin GraphQL API: store domain, pinned API version, credentials "
         + "(an Admin API access token, or the client-credentials grant of an app owned by the shop's organisation), timeouts, "
         + "retries, proxy and TLS. Every processor using this service shares one cost budget, a model of the shop's "
-        + "leaky bucket fed by each response's throttleStatus, so that together they stay under the shop's rate limit.")
+        + "leaky bucket fed by each response's throttleStatus, so that together they stay under the shop's rate limit. The bucket "
+        + "is the app's on the shop: every connection service of the same shop and credentials on a node shares that one budget, "
+        + "and in a cluster each node keeps its share of it.")
 public class StandardShopifyConnectionService extends AbstractControllerService implements ShopifyConnectionService, VerifiableControllerService {
 
     static final AllowableValue AUTH_ACCESS_TOKEN = new AllowableValue("ACCESS_TOKEN", "Access Token",
