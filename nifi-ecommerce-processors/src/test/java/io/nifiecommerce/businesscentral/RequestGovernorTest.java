@@ -164,4 +164,25 @@ class RequestGovernorTest {
             }
         });
     }
+
+    @Test
+    void aRaisedCapLetsAWaitingRequestGoAndALoweredOneTakesEffectAsRequestsEnd() throws Exception {
+        final RequestGovernor governor = new RequestGovernor(1, 6000, Duration.ofMinutes(5));
+        final RequestGovernor.Permit first = governor.acquire();
+        final java.util.concurrent.CompletableFuture<RequestGovernor.Permit> second =
+                java.util.concurrent.CompletableFuture.supplyAsync(governor::acquire);
+        Thread.sleep(100);
+        assertFalse(second.isDone());
+        governor.limits(2, 6000, Duration.ofMinutes(5));
+        final RequestGovernor.Permit granted = second.get(5, TimeUnit.SECONDS);
+        governor.limits(1, 6000, Duration.ofMinutes(5));
+        assertEquals(1, governor.concurrentShare());
+        first.close();
+        final java.util.concurrent.CompletableFuture<RequestGovernor.Permit> third =
+                java.util.concurrent.CompletableFuture.supplyAsync(governor::acquire);
+        Thread.sleep(100);
+        assertFalse(third.isDone(), "two in flight under a cap lowered to one: the next waits until both end");
+        granted.close();
+        third.get(5, TimeUnit.SECONDS).close();
+    }
 }
