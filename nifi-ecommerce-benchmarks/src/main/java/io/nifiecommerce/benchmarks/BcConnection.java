@@ -15,6 +15,7 @@ import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The bundle's Business Central client wired to the sandbox as StandardBusinessCentralConnectionService
@@ -42,7 +43,7 @@ final class BcConnection {
     }
 
     /** A connection whose governor {@code governors} gives for the sandbox's environment (its own, or one shared by the user's connections). */
-    BcConnection(final Sandbox sandbox, final java.util.function.Function<BusinessCentralEndpoint, RequestGovernor> governors) {
+    BcConnection(final Sandbox sandbox, final Function<BusinessCentralEndpoint, RequestGovernor> governors) {
         final BcSimulatorConfig config = sandbox.businessCentral().config();
         this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60)), Sleeper.SYSTEM);
