@@ -2,7 +2,7 @@
 # Runs every benchmark of the bundle and writes docs/benchmarks.md (and docs/orders-vs-fault-rate.svg).
 #   benchmarks/run.sh                  all benchmarks (about 10-15 minutes on 2 cores)
 #   benchmarks/run.sh --quick          reduced sizes, to check the harness (figures not for the record)
-#   benchmarks/run.sh --only bc,faults,shopify,stock,parsing,edi-writing,memory,cluster
+#   benchmarks/run.sh --only bc,faults,shopify,stock,parsing,edi-writing,memory,cluster,flows
 #   benchmarks/run.sh --soak 600       the fault soak only (20 % faults for 600 s), reported in docs/reliability.md
 #   benchmarks/run.sh --no-build ...   skip the Maven build
 set -euo pipefail

@@ -15,6 +15,7 @@ import io.nifiecommerce.sandbox.bc.BcSimulatorConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The bundle's Business Central client wired to the sandbox as StandardBusinessCentralConnectionService
@@ -38,13 +39,18 @@ final class BcConnection {
 
     /** One node of a cluster, with its {@code share} of the user's limits. */
     BcConnection(final Sandbox sandbox, final ClusterShare share) {
+        this(sandbox, endpoint -> new RequestGovernor(MAX_CONCURRENT, WINDOW_LIMIT, WINDOW, share));
+    }
+
+    /** A connection whose governor {@code governors} gives for the sandbox's environment (its own, or one shared by the user's connections). */
+    BcConnection(final Sandbox sandbox, final Function<BusinessCentralEndpoint, RequestGovernor> governors) {
         final BcSimulatorConfig config = sandbox.businessCentral().config();
         this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(60)), Sleeper.SYSTEM);
         final BusinessCentralEndpoint endpoint = BusinessCentralEndpoint.online(sandbox.shopifyBaseUrl(), config.tenantId(), config.environment());
         final ClientCredentialsToken token = new ClientCredentialsToken(sandbox.shopifyBaseUrl() + "/login", config.tenantId(), config.clientId(),
                 config.clientSecret(), null, transport, REQUEST_TIMEOUT, Clock.systemUTC());
-        this.client = new BusinessCentralClient(endpoint, token, new RequestGovernor(MAX_CONCURRENT, WINDOW_LIMIT, WINDOW, share), transport,
+        this.client = new BusinessCentralClient(endpoint, token, governors.apply(endpoint), transport,
                 REQUEST_TIMEOUT);
         String id = null;
         for (final JsonNode company : client.companies()) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class BenchmarkSections {
 
-    private static final Pattern SECTION = Pattern.compile("<!-- benchmark: ([a-z]+) -->\n(.*?)<!-- end of benchmark: \\1 -->\n",
+    private static final Pattern SECTION = Pattern.compile("<!-- benchmark: ([a-z-]+) -->\n(.*?)<!-- end of benchmark: \\1 -->\n",
             Pattern.DOTALL);
 
     private BenchmarkSections() {

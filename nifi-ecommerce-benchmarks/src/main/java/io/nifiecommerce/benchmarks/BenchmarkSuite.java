@@ -18,13 +18,13 @@ import java.util.Set;
 /**
  * Runs every benchmark and writes {@code docs/benchmarks.md} (and the fault-rate plot). Started by
  * {@code benchmarks/run.sh}. Options: {@code --docs DIR}, {@code --quick} (small sizes, to check the
- * harness), {@code --only bc,faults,shopify,stock,parsing,edi-writing,memory,cluster}, {@code --soak SECONDS} (the fault soak
+ * harness), {@code --only bc,faults,shopify,stock,parsing,edi-writing,memory,cluster,flows}, {@code --soak SECONDS} (the fault soak
  * only, reported in docs/reliability.md).
  */
 public final class BenchmarkSuite {
 
     static final Duration LATENCY = Duration.ofMillis(100);
-    private static final List<String> ALL = List.of("bc", "faults", "shopify", "stock", "parsing", "edi-writing", "memory", "cluster");
+    private static final List<String> ALL = List.of("bc", "faults", "shopify", "stock", "parsing", "edi-writing", "memory", "cluster", "flows");
 
     private BenchmarkSuite() {
     }
@@ -107,6 +107,7 @@ public final class BenchmarkSuite {
             case "edi-writing" -> new EdiWritingBenchmark(quick).run();
             case "memory" -> new MemoryBenchmark(quick ? 10_000 : 100_000, quick ? 64L << 20 : 1L << 30).run();
             case "cluster" -> new ClusterQuotaBenchmark(Duration.ofSeconds(quick ? 20 : 320), Duration.ofSeconds(quick ? 10 : 60)).run();
+            case "flows" -> new FlowQuotaBenchmark(Duration.ofSeconds(quick ? 20 : 60), Duration.ofSeconds(quick ? 10 : 30)).run();
             default -> throw new IllegalArgumentException("Unknown benchmark " + name);
         };
     }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 final class ClusterQuotaBenchmark {
 
-    private static final int THREADS_PER_NODE = 2;
+    static final int THREADS_PER_NODE = 2;
     private static final int PAGE_SIZE = 10;
     /** What NiFi does when a call gives up (the governor's RATE_LIMITED, exhausted retries): yield before the next try. */
     private static final Duration YIELD = Duration.ofMillis(200);
@@ -97,7 +97,7 @@ final class ClusterQuotaBenchmark {
     }
 
     /** Each node's threads repeat {@code work} until {@code duration} is over; a call that gives up yields, then goes on. */
-    private static <T> void hammer(final List<T> nodes, final Duration duration, final Consumer<T> work) throws InterruptedException {
+    static <T> void hammer(final List<T> nodes, final Duration duration, final Consumer<T> work) throws InterruptedException {
         final long end = System.nanoTime() + duration.toNanos();
         final AtomicLong failures = new AtomicLong();
         final List<Thread> threads = new ArrayList<>();

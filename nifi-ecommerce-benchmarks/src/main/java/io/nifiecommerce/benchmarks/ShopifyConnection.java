@@ -33,10 +33,16 @@ final class ShopifyConnection {
     /** One node of a cluster, with its {@code share} of the shop's bucket. */
     ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout,
                       final ClusterShare share) {
+        this(baseUrl, accessToken, maxAttempts, requestTimeout, CostBudget.standard(share));
+    }
+
+    /** A connection spending {@code budget} (its own, or one shared by the connections of the same app and shop). */
+    ShopifyConnection(final String baseUrl, final String accessToken, final int maxAttempts, final Duration requestTimeout,
+                      final CostBudget budget) {
         this.counter = new CountingExchange(HttpClientFactory.create(Duration.ofSeconds(10)));
         final HttpTransport transport = new HttpTransport(counter, new RetryPolicy(maxAttempts, Duration.ofMillis(250), Duration.ofSeconds(30)),
                 Sleeper.SYSTEM);
-        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), CostBudget.standard(share),
+        this.client = new ShopifyGraphQlClient(new ShopifyEndpoint(baseUrl, API_VERSION), AccessTokenSource.of(accessToken), budget,
                 transport, requestTimeout);
     }
 }

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -46,20 +45,25 @@ public class SellingPartnerClient {
     private final HttpTransport transport;
     private final Duration readTimeout;
     private final Duration maxRateWait;
-    private final Clock clock;
-    private final Map<String, RateGate> gates = new ConcurrentHashMap<>();
+    private final UsagePlans plans;
 
     /**
      * @param maxRateWait the longest a request waits for its usage plan inline; beyond it the call ends as QuotaExceeded
      */
     public SellingPartnerClient(final URI endpoint, final URI tokenUri, final LwaCredentials credentials, final HttpTransport transport,
                                 final Duration readTimeout, final Duration maxRateWait, final Clock clock) {
+        this(endpoint, tokenUri, credentials, transport, readTimeout, maxRateWait, clock, new UsagePlans(clock));
+    }
+
+    /** @param plans the usage plans of this selling partner and application, shared with the other clients of the pair */
+    public SellingPartnerClient(final URI endpoint, final URI tokenUri, final LwaCredentials credentials, final HttpTransport transport,
+                                final Duration readTimeout, final Duration maxRateWait, final Clock clock, final UsagePlans plans) {
         final String base = endpoint.toString();
         this.endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.transport = transport;
         this.readTimeout = readTimeout;
         this.maxRateWait = maxRateWait;
-        this.clock = clock;
+        this.plans = plans;
         this.token = new ClientCredentialsGrant(tokenUri, ClientCredentialsGrant.grant("refresh_token", credentials.clientId(),
                 credentials.clientSecret(), Map.of("refresh_token", credentials.refreshToken())), transport, readTimeout, clock,
                 SellingPartnerClient::readToken);
@@ -72,7 +76,7 @@ public class SellingPartnerClient {
 
     /** The gate of an operation, created on first use with its documented plan. */
     public RateGate gate(final String operation, final Plan plan) {
-        return gates.computeIfAbsent(operation, name -> new RateGate(plan.rate(), plan.burst(), clock));
+        return plans.gate(operation, plan);
     }
 
     /** GET {@code path} with the query (null values left out) as {@code operation}; the answer's {@code payload}. */

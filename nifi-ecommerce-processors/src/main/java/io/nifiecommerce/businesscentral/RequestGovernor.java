@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps every processor sharing one Business Central connection inside the service's limits, before
+ * Keeps every processor sending as one Business Central user (through every connection service of that user on
+ * this node: {@link RequestGovernors}) inside the user's limits, before
  * BC has to say 429: at most {@code maxConcurrent} requests in flight (BC queues the rest and fails
  * them after minutes), at most {@code windowLimit} request starts in any sliding {@code window}
  * (6000 per 5 minutes online), and an adaptive spacing between starts that doubles on each 429 and
@@ -33,9 +34,9 @@ public final class RequestGovernor {
     private final ReentrantLock slots = new ReentrantLock(true);
     private final Condition slotFreed = slots.newCondition();
     private final ClusterShare share;
-    private final int maxConcurrent;
-    private final int windowLimit;
-    private final long windowNanos;
+    private volatile int maxConcurrent;
+    private int windowLimit; // guarded by this
+    private long windowNanos; // guarded by this
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
     private final boolean boundedWaits;
@@ -166,6 +167,27 @@ public final class RequestGovernor {
         }
     }
 
+    /**
+     * Changes the limits while requests go on (the holders of a shared governor changed): a lower cap takes effect as
+     * requests in flight end, a higher one at once; the window keeps the starts it counted.
+     */
+    public void limits(final int maxConcurrent, final int windowLimit, final Duration window) {
+        if (maxConcurrent < 1 || windowLimit < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        synchronized (this) {
+            this.windowLimit = windowLimit;
+            this.windowNanos = window.toNanos();
+        }
+        slots.lock();
+        try {
+            this.maxConcurrent = maxConcurrent;
+            slotFreed.signalAll();
+        } finally {
+            slots.unlock();
+        }
+    }
+
     /** BC answered 429 (or 503 busy): pause everyone for Retry-After (or a default) and widen the spacing. */
     public synchronized void throttled(final Duration retryAfter) {
         throttledCount++;
@@ -182,6 +204,10 @@ public final class RequestGovernor {
         }
     }
 
+    public synchronized Duration window() {
+        return Duration.ofNanos(windowNanos);
+    }
+
     public int maxConcurrent() {
         return maxConcurrent;
     }
@@ -192,7 +218,7 @@ public final class RequestGovernor {
     }
 
     /** Request starts this node may make per window now: its share of the window's limit. */
-    public int windowShare() {
+    public synchronized int windowShare() {
         return share.of(windowLimit);
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -163,5 +164,26 @@ class RequestGovernorTest {
                 started.countDown();
             }
         });
+    }
+
+    @Test
+    void aRaisedCapLetsAWaitingRequestGoAndALoweredOneTakesEffectAsRequestsEnd() throws Exception {
+        final RequestGovernor governor = new RequestGovernor(1, 6000, Duration.ofMinutes(5));
+        final RequestGovernor.Permit first = governor.acquire();
+        final CompletableFuture<RequestGovernor.Permit> second =
+                CompletableFuture.supplyAsync(governor::acquire);
+        Thread.sleep(100);
+        assertFalse(second.isDone());
+        governor.limits(2, 6000, Duration.ofMinutes(5));
+        final RequestGovernor.Permit granted = second.get(5, TimeUnit.SECONDS);
+        governor.limits(1, 6000, Duration.ofMinutes(5));
+        assertEquals(1, governor.concurrentShare());
+        first.close();
+        final CompletableFuture<RequestGovernor.Permit> third =
+                CompletableFuture.supplyAsync(governor::acquire);
+        Thread.sleep(100);
+        assertFalse(third.isDone(), "two in flight under a cap lowered to one: the next waits until both end");
+        granted.close();
+        third.get(5, TimeUnit.SECONDS).close();
     }
 }

@@ -3,7 +3,9 @@ package io.nifiecommerce.processors.amazon;
 import io.nifiecommerce.amazon.LwaCredentials;
 import io.nifiecommerce.amazon.OrdersV0;
 import io.nifiecommerce.amazon.SellingPartnerClient;
+import io.nifiecommerce.amazon.UsagePlans;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.QuotaRegistry;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.HttpClientProperties;
 import io.nifiecommerce.processors.PropertyRenames;
@@ -41,7 +43,8 @@ import java.util.concurrent.TimeUnit;
         + "Login with Amazon's token endpoint, the application's LWA client id and secret and the refresh token the selling partner "
         + "granted (exchanged for one-hour access tokens, renewed before they lapse), the marketplaces read, timeouts, retries, proxy "
         + "and TLS. Every operation is paced by its usage plan (a token bucket per operation, Amazon's default rates, then the rate "
-        + "Amazon announces in x-amzn-RateLimit-Limit), shared by every processor using this service.")
+        + "Amazon announces in x-amzn-RateLimit-Limit), shared by every processor using this service and by every other connection "
+        + "service of the same selling partner (refresh token), application (LWA client id) and endpoint on the node.")
 public class StandardAmazonConnectionService extends AbstractControllerService implements AmazonConnectionService, VerifiableControllerService {
 
     public static final PropertyDescriptor ENDPOINT = new PropertyDescriptor.Builder()
@@ -131,6 +134,7 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
     static final List<PropertyDescriptor> PROPERTIES = List.of(ENDPOINT, LWA_ENDPOINT, CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, MARKETPLACE_IDS,
             CHANNEL, READ_TIMEOUT, MAX_ATTEMPTS, MAX_BACKOFF, MAX_RATE_WAIT, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
+    private volatile QuotaRegistry<Void, UsagePlans>.Lease plans;
     private volatile OrdersV0 orders;
     private volatile String channel;
 
@@ -154,13 +158,19 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
 
     @OnEnabled
     public void onEnabled(final ConfigurationContext context) {
-        orders = createOrders(context);
+        plans = leasePlans(context);
+        orders = createOrders(context, plans.quota());
         channel = context.getProperty(CHANNEL).getValue().trim();
     }
 
     @OnDisabled
     public void onDisabled() {
         orders = null;
+        final QuotaRegistry<Void, UsagePlans>.Lease held = plans;
+        plans = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     @Override
@@ -191,15 +201,30 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
         return VerificationResults.roundTrip("Exchange the Refresh Token and Get Orders (getOrders)", () -> {
-            final OrdersV0 verifying = createOrders(context);
-            final Instant before = Instant.now().minus(Duration.ofMinutes(3));
-            final int orders = verifying.ordersUpdated(before.minus(Duration.ofDays(1)), before, 1).orders().size();
+            final int orders;
+            final OrdersV0 verifying;
+            // the pair's plans, as the service's calls would have: a verification beside running flows spends getOrders once
+            try (QuotaRegistry<Void, UsagePlans>.Lease verifyingPlans = leasePlans(context)) {
+                verifying = createOrders(context, verifyingPlans.quota());
+                final Instant before = Instant.now().minus(Duration.ofMinutes(3));
+                orders = verifying.ordersUpdated(before.minus(Duration.ofDays(1)), before, 1).orders().size();
+            }
             return "Connected to " + verifying.client().endpointHost() + " for "
                     + String.join(",", verifying.marketplaceIds()) + (orders == 0 ? ": no order updated in the last day" : ": orders found");
         });
     }
 
-    private static OrdersV0 createOrders(final PropertyContext context) {
+    /**
+     * The usage plans of this service's selling partner and application, which every connection service of the same pair
+     * on this node shares: Amazon meters each operation per pair.
+     */
+    private static QuotaRegistry<Void, UsagePlans>.Lease leasePlans(final PropertyContext context) {
+        return UsagePlans.lease(URI.create(context.getProperty(ENDPOINT).evaluateAttributeExpressions().getValue().trim()),
+                context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue().trim(), context.getProperty(REFRESH_TOKEN).getValue(),
+                Clock.systemUTC());
+    }
+
+    private static OrdersV0 createOrders(final PropertyContext context, final UsagePlans plans) {
         final Duration readTimeout = Duration.ofMillis(context.getProperty(READ_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final RetryPolicy retry = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(500),
                 Duration.ofMillis(context.getProperty(MAX_BACKOFF).asTimePeriod(TimeUnit.MILLISECONDS)));
@@ -210,7 +235,7 @@ public class StandardAmazonConnectionService extends AbstractControllerService i
                 new LwaCredentials(context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue().trim(),
                         context.getProperty(CLIENT_SECRET).getValue(), context.getProperty(REFRESH_TOKEN).getValue()),
                 transport, readTimeout, Duration.ofMillis(context.getProperty(MAX_RATE_WAIT).asTimePeriod(TimeUnit.MILLISECONDS)),
-                Clock.systemUTC());
+                Clock.systemUTC(), plans);
         final List<String> marketplaces = Arrays.stream(context.getProperty(MARKETPLACE_IDS).evaluateAttributeExpressions().getValue().split(","))
                 .map(String::trim).filter(id -> !id.isEmpty()).toList();
         return new OrdersV0(client, marketplaces);

@@ -7,9 +7,11 @@ import io.nifiecommerce.businesscentral.BusinessCentralEndpoint;
 import io.nifiecommerce.businesscentral.ClientCredentialsToken;
 import io.nifiecommerce.businesscentral.Credentials;
 import io.nifiecommerce.businesscentral.RequestGovernor;
+import io.nifiecommerce.businesscentral.RequestGovernors;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.QuotaRegistry;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.processors.ClusterNodes;
@@ -51,7 +53,10 @@ import static io.nifiecommerce.processors.VerificationResults.step;
 @CapabilityDescription("Connects to one company of Microsoft Dynamics 365 Business Central (online or on-premises) through its API v2.0 "
         + "or custom API pages. Holds the credentials (Microsoft Entra ID client credentials, Basic, or a NiFi OAuth2 Access Token "
         + "Provider) and the rate governance every processor using it shares: a cap on concurrent requests, a local sliding window "
-        + "that paces requests before Business Central answers 429, an adaptive slowdown when it does, and Retry-After honoured.")
+        + "that paces requests before Business Central answers 429, an adaptive slowdown when it does, and Retry-After honoured. "
+        + "Business Central's limits are the user's: every connection service of the same user (Entra ID app, Basic user name or "
+        + "token provider) on the same environment shares one governor on a node, whatever company it names, with the strictest "
+        + "of their limits; in a cluster each node keeps its share of them.")
 public class StandardBusinessCentralConnectionService extends AbstractControllerService
         implements BusinessCentralConnectionService, VerifiableControllerService {
 
@@ -193,8 +198,9 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     public static final PropertyDescriptor MAX_CONCURRENT_REQUESTS = new PropertyDescriptor.Builder()
             .name("Max Concurrent Requests")
-            .description("Requests in flight at once across all processors using this service. Business Central online allows 5 per "
-                    + "user or app and queues the rest.")
+            .description("Requests in flight at once across all processors using this service and every other connection service of "
+                    + "the same user on the same environment (the lowest value among them holds for all). Business Central online allows 5 per "
+                    + "user or app and queues the rest. Set the whole user's limit: in a cluster each node takes its share.")
             .required(true)
             .defaultValue("5")
             .addValidator(StandardValidators.createLongValidator(1, 100, true))
@@ -202,7 +208,8 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     public static final PropertyDescriptor REQUESTS_PER_WINDOW = new PropertyDescriptor.Builder()
             .name("Requests Per Window")
-            .description("Request starts allowed in any sliding Rate Window across all processors using this service "
+            .description("Request starts allowed in any sliding Rate Window across all processors using this service and every other "
+                    + "connection service of the same user on the same environment (the lowest value among them holds for all) "
                     + "(Business Central online: 6000 per 5 minutes). Requests are paced locally before Business Central answers 429. "
                     + "Lower it when other integrations share the same app registration.")
             .required(true)
@@ -248,6 +255,7 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     private static final Pattern GUID = Pattern.compile("(?i)^\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?$");
 
+    private volatile QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease governor;
     private volatile BusinessCentralClient client;
     private volatile String company;
     private volatile String companyId;
@@ -272,7 +280,8 @@ public class StandardBusinessCentralConnectionService extends AbstractController
 
     @OnEnabled
     public void onEnabled(final ConfigurationContext context) {
-        client = createClient(context, Clock.systemUTC());
+        governor = leaseGovernor(context);
+        client = createClient(context, Clock.systemUTC(), governor.quota());
         company = context.getProperty(COMPANY).evaluateAttributeExpressions().getValue().trim();
         companyId = GUID.matcher(company).matches() ? company.replace("{", "").replace("}", "") : null;
     }
@@ -281,6 +290,11 @@ public class StandardBusinessCentralConnectionService extends AbstractController
     public void onDisabled() {
         client = null;
         companyId = null;
+        final QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease held = governor;
+        governor = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     @Override
@@ -318,16 +332,42 @@ public class StandardBusinessCentralConnectionService extends AbstractController
                 + companies.size() + " companies these credentials can see");
     }
 
-    BusinessCentralClient createClient(final ConfigurationContext context, final Clock clock) {
+    /**
+     * The governor of this service's user on its environment, which every connection service of the same user on this
+     * node shares (BC's limits are the user's), with this node's cluster share.
+     */
+    private QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease leaseGovernor(final ConfigurationContext context) {
+        final RequestGovernors.Limits limits = new RequestGovernors.Limits(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
+                context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
+                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)));
+        return RequestGovernors.lease(endpoint(context), user(context), limits, ClusterNodes.share(getNodeTypeProvider(), getLogger()));
+    }
+
+    private static BusinessCentralEndpoint endpoint(final ConfigurationContext context) {
+        return DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
+                ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()),
+                        context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue(),
+                        context.getProperty(ENVIRONMENT).evaluateAttributeExpressions().getValue())
+                : new BusinessCentralEndpoint(context.getProperty(BASE_URL).evaluateAttributeExpressions().getValue(), null);
+    }
+
+    /** Who BC counts this service's requests against, whatever the company. */
+    private static String user(final ConfigurationContext context) {
+        return switch (context.getProperty(AUTHENTICATION).getValue()) {
+            case "BASIC" -> RequestGovernors.basicUser(context.getProperty(USERNAME).evaluateAttributeExpressions().getValue());
+            case "OAUTH2_PROVIDER" -> RequestGovernors.providedUser(context.getProperty(OAUTH2_ACCESS_TOKEN_PROVIDER).getValue());
+            default -> RequestGovernors.clientUser(context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue(),
+                    context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue());
+        };
+    }
+
+    BusinessCentralClient createClient(final ConfigurationContext context, final Clock clock, final RequestGovernor governor) {
         final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final Duration requestTimeout = Duration.ofMillis(context.getProperty(REQUEST_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final RetryPolicy policy = new RetryPolicy(context.getProperty(MAX_ATTEMPTS).asInteger(), Duration.ofMillis(500), Duration.ofSeconds(60));
         final HttpTransport transport = new HttpTransport(HttpClientProperties.createClient(context, connectTimeout), policy);
         final String tenant = context.getProperty(TENANT_ID).evaluateAttributeExpressions().getValue();
-        final BusinessCentralEndpoint endpoint = DEPLOYMENT_ONLINE.getValue().equals(context.getProperty(DEPLOYMENT).getValue())
-                ? BusinessCentralEndpoint.online(BlankOrUrlValidator.valueOrNull(context.getProperty(API_URL_OVERRIDE).evaluateAttributeExpressions().getValue()), tenant,
-                        context.getProperty(ENVIRONMENT).evaluateAttributeExpressions().getValue())
-                : new BusinessCentralEndpoint(context.getProperty(BASE_URL).evaluateAttributeExpressions().getValue(), null);
+        final BusinessCentralEndpoint endpoint = endpoint(context);
         final Credentials credentials = switch (context.getProperty(AUTHENTICATION).getValue()) {
             case "BASIC" -> new BasicCredentials(context.getProperty(USERNAME).evaluateAttributeExpressions().getValue(),
                     context.getProperty(PASSWORD).getValue());
@@ -336,20 +376,25 @@ public class StandardBusinessCentralConnectionService extends AbstractController
                     context.getProperty(CLIENT_ID).evaluateAttributeExpressions().getValue(), context.getProperty(CLIENT_SECRET).getValue(),
                     context.getProperty(SCOPE).getValue(), transport, requestTimeout, clock);
         };
-        final RequestGovernor governor = new RequestGovernor(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger(),
-                context.getProperty(REQUESTS_PER_WINDOW).asInteger(),
-                Duration.ofMillis(context.getProperty(RATE_WINDOW).asTimePeriod(TimeUnit.MILLISECONDS)),
-                ClusterNodes.share(getNodeTypeProvider(), getLogger()));
         return new BusinessCentralClient(endpoint, credentials, governor, transport, requestTimeout);
     }
 
     @Override
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
+        // the user's governor, as the service's requests would have: verifying a running service's settings stays within its limits
+        try (QuotaRegistry<RequestGovernors.Limits, RequestGovernor>.Lease verifying = leaseGovernor(context)) {
+            return verify(context, verifying.quota());
+        } catch (final RuntimeException e) {
+            return List.of(step("Obtain credentials", Outcome.FAILED, e.getMessage()), step("Access company", Outcome.SKIPPED, "No credentials"));
+        }
+    }
+
+    private List<ConfigVerificationResult> verify(final ConfigurationContext context, final RequestGovernor governor) {
         final List<ConfigVerificationResult> results = new ArrayList<>();
         final BusinessCentralClient candidate;
         try {
-            candidate = createClient(context, Clock.systemUTC());
+            candidate = createClient(context, Clock.systemUTC(), governor);
             candidate.credentials().authorization();
             results.add(step("Obtain credentials", Outcome.SUCCESSFUL, "Credentials accepted by " + describe(context)));
         } catch (final RuntimeException e) {

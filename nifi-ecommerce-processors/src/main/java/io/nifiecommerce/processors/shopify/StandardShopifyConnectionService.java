@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.HttpTransport;
+import io.nifiecommerce.http.QuotaRegistry;
 import io.nifiecommerce.http.RetryPolicy;
 import io.nifiecommerce.processors.BlankOrUrlValidator;
 import io.nifiecommerce.processors.ClusterNodes;
@@ -12,6 +13,7 @@ import io.nifiecommerce.shopify.AccessTokenSource;
 import io.nifiecommerce.shopify.ApiVersion;
 import io.nifiecommerce.shopify.ClientCredentialsTokenSource;
 import io.nifiecommerce.shopify.CostBudget;
+import io.nifiecommerce.shopify.CostBudgets;
 import io.nifiecommerce.shopify.GraphQlResponse;
 import io.nifiecommerce.shopify.ShopifyDocument;
 import io.nifiecommerce.shopify.ShopifyEndpoint;
@@ -52,7 +54,9 @@ import static io.nifiecommerce.processors.VerificationResults.step;
 @CapabilityDescription("The connection to one Shopify shop's Admin GraphQL API: store domain, pinned API version, credentials "
         + "(an Admin API access token, or the client-credentials grant of an app owned by the shop's organisation), timeouts, "
         + "retries, proxy and TLS. Every processor using this service shares one cost budget, a model of the shop's "
-        + "leaky bucket fed by each response's throttleStatus, so that together they stay under the shop's rate limit.")
+        + "leaky bucket fed by each response's throttleStatus, so that together they stay under the shop's rate limit. The bucket "
+        + "is the app's on the shop: every connection service of the same shop and credentials on a node shares that one budget, "
+        + "and in a cluster each node keeps its share of it.")
 public class StandardShopifyConnectionService extends AbstractControllerService implements ShopifyConnectionService, VerifiableControllerService {
 
     static final AllowableValue AUTH_ACCESS_TOKEN = new AllowableValue("ACCESS_TOKEN", "Access Token",
@@ -150,6 +154,7 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
             MAX_ATTEMPTS, MAX_BACKOFF, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE, BASE_URL_OVERRIDE);
 
     private volatile Clock clock = Clock.systemUTC();
+    private volatile QuotaRegistry<Void, CostBudget>.Lease budget;
     private volatile ShopifyGraphQlClient client;
     private volatile String shopDomain;
     private volatile String apiVersion;
@@ -202,7 +207,8 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     public void onEnabled(final ConfigurationContext context) {
         shopDomain = context.getProperty(STORE_DOMAIN).evaluateAttributeExpressions().getValue().trim();
         apiVersion = context.getProperty(API_VERSION).getValue();
-        client = createClient(context, CostBudget.standard(ClusterNodes.share(getNodeTypeProvider(), getLogger())));
+        budget = leaseBudget(context);
+        client = createClient(context, budget.quota());
         final String warning = ApiVersion.parse(apiVersion).supportWarning(today());
         if (warning != null) {
             getLogger().warn(warning);
@@ -212,6 +218,11 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     @OnDisabled
     public void onDisabled() {
         client = null;
+        final QuotaRegistry<Void, CostBudget>.Lease held = budget;
+        budget = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     @Override
@@ -236,15 +247,27 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
     @Override
     public List<ConfigVerificationResult> verify(final ConfigurationContext context, final ComponentLog verificationLogger,
                                                  final Map<String, String> variables) {
-        final List<ConfigVerificationResult> results = new ArrayList<>();
-        final String version = context.getProperty(API_VERSION).getValue();
+        final QuotaRegistry<Void, CostBudget>.Lease verifyingBudget;
         final ShopifyGraphQlClient verifying;
         try {
-            verifying = createClient(context, CostBudget.standard(ClusterNodes.share(getNodeTypeProvider(), getLogger())));
+            verifyingBudget = leaseBudget(context);
         } catch (final RuntimeException e) {
-            results.add(step("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
-            return results;
+            return List.of(step("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
         }
+        // the shop's budget, as the service's requests would have: verifying beside running flows does not overspend it
+        try (verifyingBudget) {
+            try {
+                verifying = createClient(context, verifyingBudget.quota());
+            } catch (final RuntimeException e) {
+                return List.of(step("Configure Connection", Outcome.FAILED, "Cannot build the connection: " + e.getMessage()));
+            }
+            return verify(context, verifying);
+        }
+    }
+
+    private List<ConfigVerificationResult> verify(final ConfigurationContext context, final ShopifyGraphQlClient verifying) {
+        final List<ConfigVerificationResult> results = new ArrayList<>();
+        final String version = context.getProperty(API_VERSION).getValue();
         final GraphQlResponse response;
         try {
             response = verifying.execute(ShopifyDocument.SHOP_VERIFICATION.text(), Map.of());
@@ -290,11 +313,25 @@ public class StandardShopifyConnectionService extends AbstractControllerService 
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    private ShopifyGraphQlClient createClient(final PropertyContext context, final CostBudget budget) {
+    /**
+     * The cost budget of this service's app on its shop, which every connection service of the same shop and app on this
+     * node shares (the bucket is the app's on the shop), with this node's cluster share.
+     */
+    private QuotaRegistry<Void, CostBudget>.Lease leaseBudget(final PropertyContext context) {
+        final String app = AUTH_CLIENT_CREDENTIALS.getValue().equals(context.getProperty(AUTHENTICATION).getValue())
+                ? CostBudgets.clientApp(context.getProperty(CLIENT_ID).getValue())
+                : CostBudgets.tokenApp(context.getProperty(ACCESS_TOKEN).getValue());
+        return CostBudgets.lease(endpoint(context), app, ClusterNodes.share(getNodeTypeProvider(), getLogger()));
+    }
+
+    private static ShopifyEndpoint endpoint(final PropertyContext context) {
         final String domain = context.getProperty(STORE_DOMAIN).evaluateAttributeExpressions().getValue();
         final String override = context.getProperty(BASE_URL_OVERRIDE).evaluateAttributeExpressions().getValue();
-        final String version = context.getProperty(API_VERSION).getValue();
-        final ShopifyEndpoint endpoint = ShopifyEndpoint.forShop(override == null || override.isBlank() ? domain : override, version);
+        return ShopifyEndpoint.forShop(override == null || override.isBlank() ? domain : override, context.getProperty(API_VERSION).getValue());
+    }
+
+    private ShopifyGraphQlClient createClient(final PropertyContext context, final CostBudget budget) {
+        final ShopifyEndpoint endpoint = endpoint(context);
         final Duration connectTimeout = Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final Duration readTimeout = Duration.ofMillis(context.getProperty(READ_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
         final HttpClient httpClient = HttpClientProperties.createClient(context, connectTimeout);
