@@ -1,16 +1,20 @@
 package io.nifiecommerce.company;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.stock.PublishedQuantities;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Brings Shopify's B2B companies in line with BC customers, keyed by externalId = customer number, idempotently:
@@ -24,13 +28,19 @@ import java.util.Optional;
  * locations.</li>
  * </ol>
  * A lost answer to {@code companyCreate} is thrown ({@link io.nifiecommerce.http.ApiException}): the next attempt finds
- * the company by externalId and updates it, so replays never create twice. Only successful accounts are remembered.
+ * the company by externalId and updates it, so replays never create twice. A mutation that fails transiently (its
+ * change may or may not have been applied) is settled in place the same way: the company is read again by externalId and
+ * the account applied again from what Shopify then holds, up to {@value #ATTEMPTS_PER_ACCOUNT} times, so that a large
+ * batch over a flaky network does not start over at each fault. When a failure still ends the run, the accounts already
+ * settled are remembered before it is thrown, so the next attempt skips them. Only successful accounts are remembered.
  * Not thread-safe: one run owns one instance.
  */
 public final class CompanySync {
 
     static final String MEMORY_SCOPE = "company";
     static final String ALREADY_IN_CATALOG = "CONTEXT_ALREADY_ASSIGNED_TO_CATALOG";
+    /** Tries of one account's (or one catalog chunk's) mutations before a transient failure ends the run. */
+    static final int ATTEMPTS_PER_ACCOUNT = 4;
 
     private final ShopifyCompanyApi api;
     private Map<String, String> paymentTermsTemplates;
@@ -75,6 +85,34 @@ public final class CompanySync {
                 changed.add(i);
             }
         }
+        final Set<Integer> catalogPending = new HashSet<>();
+        try {
+            apply(accounts, changed, outcomes, catalogPending);
+        } catch (final ApiException e) {
+            // keep what is settled: the next attempt skips it as unchanged
+            for (int i = 0; i < accounts.size(); i++) {
+                if (outcomes[i] != null && !catalogPending.contains(i)) {
+                    remember(memory, accounts, lastIndex, outcomes, i);
+                }
+            }
+            throw e;
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            remember(memory, accounts, lastIndex, outcomes, i);
+        }
+        return new Report(List.of(outcomes), api.requests() - requestsBefore, api.mutations() - mutationsBefore);
+    }
+
+    private static void remember(final PublishedQuantities memory, final List<CompanyAccount> accounts, final Map<String, Integer> lastIndex,
+                                 final CompanyOutcome[] outcomes, final int i) {
+        if (!outcomes[i].failed() && lastIndex.get(accounts.get(i).externalId()) == i) {
+            memory.remember(memoryKey(accounts.get(i).externalId()), accounts.get(i).fingerprint());
+        }
+    }
+
+    /** Creates or updates the changed accounts, then adds their locations to catalogs; {@code catalogPending} holds those still to add. */
+    private void apply(final List<CompanyAccount> accounts, final List<Integer> changed, final CompanyOutcome[] outcomes,
+                       final Set<Integer> catalogPending) {
         final Map<String, ExistingCompany> existing = changed.isEmpty() ? Map.of()
                 : api.companiesByExternalId(changed.stream().map(i -> accounts.get(i).externalId()).toList());
 
@@ -88,8 +126,7 @@ public final class CompanySync {
                         "No Shopify payment terms template is named or identified by '" + account.paymentTerms() + "'");
                 continue;
             }
-            final ExistingCompany company = existing.get(account.externalId());
-            final Applied applied = company == null ? create(account, paymentTermsId) : update(account, company, paymentTermsId);
+            final Applied applied = applyOne(account, existing.get(account.externalId()), paymentTermsId);
             outcomes[i] = applied.outcome();
             if (applied.outcome().failed() || account.catalog() == null) {
                 continue;
@@ -101,33 +138,63 @@ public final class CompanySync {
             } else if (!applied.catalogIds().contains(catalogId.get())) {
                 toCatalog.computeIfAbsent(catalogId.get(), k -> new ArrayList<>()).add(i);
                 locationOf.put(i, applied.locationId());
+                catalogPending.add(i);
             }
         }
         for (final Map.Entry<String, List<Integer>> catalog : toCatalog.entrySet()) {
             final List<Integer> members = catalog.getValue();
             for (int from = 0; from < members.size(); from += ShopifyCompanyApi.LOCATIONS_PER_CATALOG_UPDATE) {
                 final List<Integer> chunk = members.subList(from, Math.min(members.size(), from + ShopifyCompanyApi.LOCATIONS_PER_CATALOG_UPDATE));
-                final Optional<String[]> error = UserErrorList.first(api.addToCatalog(catalog.getKey(), chunk.stream().map(locationOf::get).toList()));
+                final List<String> locationIds = chunk.stream().map(locationOf::get).toList();
+                // replaying a chunk is safe: a location already there makes the one-by-one pass below
+                final Optional<String[]> error = UserErrorList.first(withRetries(() -> api.addToCatalog(catalog.getKey(), locationIds)));
                 if (error.isEmpty()) {
+                    chunk.forEach(catalogPending::remove);
                     continue;
                 }
                 // the call is all or nothing: a location already there (its catalog beyond the five read) stops the others;
                 // add them one by one, where already being there is the state wanted
                 for (final int i : chunk) {
                     final Optional<String[]> one = chunk.size() == 1 ? error
-                            : UserErrorList.first(api.addToCatalog(catalog.getKey(), List.of(locationOf.get(i))));
+                            : UserErrorList.first(withRetries(() -> api.addToCatalog(catalog.getKey(), List.of(locationOf.get(i)))));
                     if (one.isPresent() && !ALREADY_IN_CATALOG.equals(one.get()[0])) {
                         outcomes[i] = CompanyOutcome.failed(accounts.get(i).externalId(), outcomes[i].companyId(), one.get()[0], one.get()[1]);
                     }
+                    catalogPending.remove(i);
                 }
             }
         }
-        for (int i = 0; i < accounts.size(); i++) {
-            if (!outcomes[i].failed() && lastIndex.get(accounts.get(i).externalId()) == i) {
-                memory.remember(memoryKey(accounts.get(i).externalId()), accounts.get(i).fingerprint());
+    }
+
+    /**
+     * Creates or updates one company. A transient failure leaves unknown whether the change was applied: the company is
+     * read again by externalId and the account applied from what Shopify holds (an update sends only what still differs).
+     */
+    private Applied applyOne(final CompanyAccount account, final ExistingCompany known, final String paymentTermsId) {
+        ExistingCompany company = known;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return company == null ? create(account, paymentTermsId) : update(account, company, paymentTermsId);
+            } catch (final ApiException e) {
+                if (!e.isTransient() || attempt == ATTEMPTS_PER_ACCOUNT) {
+                    throw e;
+                }
+                company = api.companiesByExternalId(List.of(account.externalId())).get(account.externalId());
             }
         }
-        return new Report(List.of(outcomes), api.requests() - requestsBefore, api.mutations() - mutationsBefore);
+    }
+
+    /** A call whose replay is harmless, tried again on a transient failure. */
+    private static <T> T withRetries(final Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (final ApiException e) {
+                if (!e.isTransient() || attempt == ATTEMPTS_PER_ACCOUNT) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The result of creating or updating one company, with what the catalog step needs. */

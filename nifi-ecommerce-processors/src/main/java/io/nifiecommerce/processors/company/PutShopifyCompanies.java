@@ -186,6 +186,7 @@ public class PutShopifyCompanies extends AbstractProcessor {
         try {
             report = new CompanySync(new ShopifyCompanyApi(connection.client())).sync(input.accounts(), state.memory(), fullResync);
         } catch (final ApiException e) {
+            keepSettled(session, stateMap, state, now, flowFile);
             CALL_FAILURE.route(context, session, flowFile, getLogger(), e);
             return;
         }
@@ -234,6 +235,22 @@ public class PutShopifyCompanies extends AbstractProcessor {
         session.adjustCounter("Companies Created", report.count(CompanyOutcome.Status.CREATED), false);
         session.adjustCounter("Companies Updated", report.count(CompanyOutcome.Status.UPDATED), false);
         session.commitAsync();
+    }
+
+    /**
+     * Saves the accounts a failed run settled before the failure, so that the retried input skips them as unchanged and a
+     * large batch progresses from attempt to attempt. Not saving is safe (the companies are found again by externalId),
+     * only slower: the input is routed all the same.
+     */
+    private void keepSettled(final ProcessSession session, final StateMap stateMap, final PublishState state, final Instant now,
+                             final FlowFile flowFile) {
+        try {
+            if (!session.replaceState(stateMap, state.toMap(false, now), Scope.CLUSTER)) {
+                getLogger().info("Cluster state changed during the run; the companies settled for {} are looked up again on retry", flowFile);
+            }
+        } catch (final IOException e) {
+            getLogger().warn("Cannot save the companies settled for {}; they are looked up again on retry", flowFile, e);
+        }
     }
 
     @Override

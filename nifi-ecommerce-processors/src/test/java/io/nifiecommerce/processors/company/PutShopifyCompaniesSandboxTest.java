@@ -3,6 +3,7 @@ package io.nifiecommerce.processors.company;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nifiecommerce.processors.stock.SandboxShopifyConnection;
+import io.nifiecommerce.sandbox.FaultPlan;
 import io.nifiecommerce.sandbox.Sandbox;
 import io.nifiecommerce.sandbox.SandboxConfig;
 import io.nifiecommerce.company.ExistingCompany;
@@ -17,11 +18,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -160,6 +166,60 @@ class PutShopifyCompaniesSandboxTest {
         runner.assertAllFlowFilesTransferred(PutShopifyCompanies.REL_SUCCESS, 1);
         assertEquals(List.of(grossistes), new ShopifyCompanyApi(connection.client).companiesByExternalId(List.of("CUST-302")).get("CUST-302")
                 .location().catalogIds());
+    }
+
+    /**
+     * The nightly run of several hundred B2B customers in one FlowFile over a flaky network: every attempt must keep what it
+     * applied, so the batch settles within a few attempts, each company created once.
+     */
+    @Test
+    @Timeout(300)
+    void aLargeBatchConvergesUnderFaultsWithEachCompanyCreatedOnce() throws Exception {
+        final String catalog = sandbox.shopify().shop().addCompanyLocationCatalog("Tarif revendeurs");
+        runner.setProperty(CompanyProperties.CATALOG_FIELD, "customerPriceGroup");
+        runner.setProperty("catalog.REVENDEUR", "Tarif revendeurs");
+        final int accounts = 300;
+        final List<Map<String, Object>> customers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            final Map<String, Object> customer = customer("CUST-9" + i, "Client " + i + " SARL", "Lyon", "FR");
+            if (i % 2 == 0) {
+                customer.put("customerPriceGroup", "REVENDEUR");
+            }
+            customers.add(customer);
+        }
+        // 10% of the requests fail: server errors, throttling, truncated bodies, lost acknowledgements (timeouts and
+        // resets are left out for the reason given in PutShopifyFulfillmentSandboxTest)
+        sandbox.faults().plan(new FaultPlan(0.1, true, true, false, false, true, Duration.ZERO, Duration.ofMillis(200), true));
+        runner.enqueue(MAPPER.writeValueAsBytes(customers));
+
+        final Map<String, String> outcomes = new HashMap<>();
+        int round = 0;
+        for (; round < 8 && runner.getQueueSize().getObjectCount() > 0; round++) {
+            runner.run();
+            for (final MockFlowFile success : runner.getFlowFilesForRelationship(PutShopifyCompanies.REL_SUCCESS)) {
+                MAPPER.readTree(success.getContent()).forEach(r -> outcomes.merge(r.path("number").asText(), r.path("company_outcome").asText(),
+                        (a, b) -> a + "," + b));
+            }
+            assertTrue(runner.getFlowFilesForRelationship(PutShopifyCompanies.REL_FAILURE).isEmpty(),
+                    () -> runner.getFlowFilesForRelationship(PutShopifyCompanies.REL_FAILURE).getFirst().getContent());
+            final List<MockFlowFile> retries = runner.getFlowFilesForRelationship(PutShopifyCompanies.REL_RETRY);
+            runner.clearTransferState();
+            retries.forEach(retry -> runner.enqueue(retry.toByteArray(), retry.getAttributes()));
+        }
+        sandbox.faults().plan(FaultPlan.NONE);
+        assertTrue(sandbox.stats().snapshot().entrySet().stream().anyMatch(e -> e.getKey().startsWith("faults.") && e.getValue() > 0));
+
+        assertEquals(accounts, outcomes.size(), "every customer settled within " + round + " attempts: " + outcomes.size());
+        outcomes.values().forEach(outcome -> assertTrue(Set.of("created", "updated", "unchanged").contains(outcome), outcome));
+        final List<String> externalIds = sandbox.shopify().shop().companyExternalIds().stream().filter(id -> id.startsWith("CUST-9")).toList();
+        assertEquals(accounts, new HashSet<>(externalIds).size(), "one company per customer");
+        assertEquals(accounts, externalIds.size(), () -> "no company created twice: " + externalIds.stream()
+                .filter(id -> externalIds.indexOf(id) != externalIds.lastIndexOf(id)).toList());
+        final Map<String, ExistingCompany> companies = new ShopifyCompanyApi(connection.client)
+                .companiesByExternalId(List.of("CUST-90", "CUST-91", "CUST-9" + (accounts - 2)));
+        assertEquals(List.of(catalog), companies.get("CUST-90").location().catalogIds());
+        assertEquals(List.of(), companies.get("CUST-91").location().catalogIds());
+        assertEquals(List.of(catalog), companies.get("CUST-9" + (accounts - 2)).location().catalogIds());
     }
 
     /** The nightly path: GetBusinessCentralRecords reads the B2B customers of the BC simulator, PutShopifyCompanies sends them. */
