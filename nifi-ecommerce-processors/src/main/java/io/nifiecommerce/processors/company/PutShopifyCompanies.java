@@ -114,7 +114,8 @@ public class PutShopifyCompanies extends AbstractProcessor {
 
     static final Relationship REL_RETRY = new Relationship.Builder()
             .name("retry")
-            .description("The input, penalized, when Shopify could not be reached or throttled beyond the retries")
+            .description("The input, penalized, when Shopify could not be reached or throttled beyond the retries; the customers "
+                    + "settled before are remembered and skipped by the next attempt")
             .build();
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE, REL_RETRY);
