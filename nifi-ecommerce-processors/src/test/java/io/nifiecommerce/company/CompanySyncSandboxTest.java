@@ -1,5 +1,7 @@
 package io.nifiecommerce.company;
 
+import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
@@ -20,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The company sync against the Shopify simulator: create, nothing twice, only what changed, catalogs, userErrors. */
@@ -42,10 +46,13 @@ class CompanySyncSandboxTest {
     @BeforeEach
     void client() {
         sandbox.reset();
-        final ShopifyGraphQlClient client = new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
+        api = new ShopifyCompanyApi(sandboxClient());
+    }
+
+    private static ShopifyGraphQlClient sandboxClient() {
+        return new ShopifyGraphQlClient(new ShopifyEndpoint(sandbox.shopifyBaseUrl(), "2026-07"),
                 AccessTokenSource.of(sandbox.shopifyAccessToken()), CostBudget.standard(),
                 new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(10)), RetryPolicy.DEFAULT), Duration.ofSeconds(30));
-        api = new ShopifyCompanyApi(client);
     }
 
     static CompanyAccount account(final String number, final String name, final String city, final String priceGroup) {
@@ -146,5 +153,53 @@ class CompanySyncSandboxTest {
         assertEquals("DUPLICATE_EXTERNAL_ID", report.outcomes().get(0).code());
         assertEquals(CompanyOutcome.Status.CREATED, report.outcomes().get(1).status());
         assertEquals("Nouveau Nom", api.companiesByExternalId(List.of("B2B-030")).get("B2B-030").name());
+    }
+
+    /** An api whose {@code companyCreate} for one externalId fails transiently, after applying it or before. */
+    private ShopifyCompanyApi failingCreate(final ShopifyCompanyApi real, final String externalId, final boolean applied, final int[] calls) {
+        return new ShopifyCompanyApi(sandboxClient()) {
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode create(final Map<String, Object> input) {
+                if (!input.get("company").toString().contains(externalId)) {
+                    return real.create(input);
+                }
+                calls[0]++;
+                if (applied) {
+                    real.create(input);
+                }
+                throw new ApiException(ErrorClass.TRANSIENT, 503, "UNAVAILABLE", "connection lost");
+            }
+        };
+    }
+
+    @Test
+    void aLostCreateAnswerIsSettledInPlaceByExternalId() {
+        final int[] calls = {0};
+        final List<CompanyAccount> accounts = List.of(account("B2B-401", "Morel", "Paris", null), account("B2B-402", "Durand", "Lyon", null));
+
+        final CompanySync.Report report = new CompanySync(failingCreate(api, "B2B-402", true, calls)).sync(accounts, new PublishedQuantities(), false);
+
+        assertEquals(1, calls[0], "found by externalId after the lost answer, not created again");
+        assertTrue(report.outcomes().stream().noneMatch(CompanyOutcome::failed), report.outcomes()::toString);
+        assertEquals(1, sandbox.shopify().shop().companyExternalIds().stream().filter("B2B-402"::equals).count());
+    }
+
+    @Test
+    void whenTriesRunOutTheAccountsSettledAreRememberedAndTheFailureThrown() {
+        final int[] calls = {0};
+        final PublishedQuantities memory = new PublishedQuantities();
+        final List<CompanyAccount> accounts = List.of(account("B2B-501", "Morel", "Paris", null), account("B2B-502", "Durand", "Lyon", null));
+
+        final ApiException thrown = assertThrows(ApiException.class,
+                () -> new CompanySync(failingCreate(api, "B2B-502", false, calls)).sync(accounts, memory, false));
+
+        assertTrue(thrown.isTransient());
+        assertEquals(CompanySync.ATTEMPTS_PER_ACCOUNT, calls[0]);
+        assertTrue(memory.isUnchanged(CompanySync.memoryKey("B2B-501"), accounts.get(0).fingerprint()));
+        assertFalse(memory.isUnchanged(CompanySync.memoryKey("B2B-502"), accounts.get(1).fingerprint()));
+        // the retry skips the settled account without a call and creates the other
+        final CompanySync.Report retried = new CompanySync(api).sync(accounts, memory, false);
+        assertEquals(List.of(CompanyOutcome.Status.UNCHANGED, CompanyOutcome.Status.CREATED),
+                retried.outcomes().stream().map(CompanyOutcome::status).toList());
     }
 }
