@@ -388,7 +388,12 @@ class DraftReviewSandboxTest {
         }
         final int drafts = shop.drafts().size();
         final Map<String, Long> before = sandbox.stats().snapshot();
-        drafts().run();
+        // drafts updated after the run's window closed are read by the next run (a loaded machine showed 89 of 100 in the
+        // first): what is measured is the requests per draft, over the runs that read them all
+        final TestRunner fetch = drafts();
+        for (int run = 0; run < 3 && shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count() < drafts; run++) {
+            fetch.run();
+        }
         final Map<String, Long> after = sandbox.stats().snapshot();
         assertEquals(drafts, shop.drafts().stream().filter(d -> d.content().tags().contains("b2b-review")).count());
         final long pages = after.getOrDefault("shopify.requests.draftOrders", 0L) - before.getOrDefault("shopify.requests.draftOrders", 0L);
