@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.amazon;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.amazon.AmazonCarrierCodes;
 import io.nifiecommerce.amazon.AmazonShipments;
 import io.nifiecommerce.http.ApiException;
@@ -80,19 +81,9 @@ public class ConfirmAmazonShipment extends AbstractProcessor {
             .identifiesControllerService(AmazonConnectionService.class)
             .build();
 
-    public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads the tracking records.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads the tracking records.");
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with their outcome fields.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the records with their outcome fields.");
 
     public static final PropertyDescriptor CARRIER_CODES = new PropertyDescriptor.Builder()
             .name("Carrier Codes")

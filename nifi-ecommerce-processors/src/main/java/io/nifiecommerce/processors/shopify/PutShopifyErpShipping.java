@@ -1,5 +1,6 @@
 package io.nifiecommerce.processors.shopify;
 
+import io.nifiecommerce.processors.RecordDescriptors;
 import io.nifiecommerce.businesscentral.ShippingCharge;
 import io.nifiecommerce.businesscentral.ShippingChargeReader;
 import io.nifiecommerce.http.ApiException;
@@ -88,19 +89,9 @@ public class PutShopifyErpShipping extends AbstractProcessor {
             .identifiesControllerService(BusinessCentralConnectionService.class)
             .build();
 
-    public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
-            .name("Record Reader")
-            .description("Reads PutBusinessCentralOrder's output records.")
-            .required(true)
-            .identifiesControllerService(RecordReaderFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_READER = RecordDescriptors.recordReader("Reads PutBusinessCentralOrder's output records.");
 
-    public static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
-            .name("Record Writer")
-            .description("Writes the records with the erpShipping* fields.")
-            .required(true)
-            .identifiesControllerService(RecordSetWriterFactory.class)
-            .build();
+    public static final PropertyDescriptor RECORD_WRITER = RecordDescriptors.recordWriter("Writes the records with the erpShipping* fields.");
 
     public static final PropertyDescriptor CHARGE_LINE_TYPE = new PropertyDescriptor.Builder()
             .name("Charge Line Type")
