@@ -399,8 +399,9 @@ class DraftReviewSandboxTest {
         final long pages = after.getOrDefault("shopify.requests.draftOrders", 0L) - before.getOrDefault("shopify.requests.draftOrders", 0L);
         final long tagging = after.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L)
                 - before.getOrDefault("shopify.requests.draftOrderBulkAddTags", 0L);
-        // the documented worst case allows one draft to a page; the costs the shop reports allow a dozen and more
-        assertTrue(pages <= drafts / 8, pages + " pages for " + drafts + " drafts");
+        // the documented worst case allows one draft to a page (100 pages here); the costs the shop reports allow a dozen
+        // and more a page, fewer when the bucket runs low and a run stops early (the next one re-reads its overlap)
+        assertTrue(pages <= drafts / 4, pages + " pages for " + drafts + " drafts");
         assertTrue(tagging <= pages, tagging + " tagging requests for " + pages + " pages");
         assertEquals(0, after.getOrDefault("shopify.requests.tagsAdd", 0L) - before.getOrDefault("shopify.requests.tagsAdd", 0L));
     }
