@@ -105,6 +105,18 @@ public final class CostBudget {
         settle(reservation);
     }
 
+    /**
+     * Gives back the points of a reservation whose request will not be sent (its wait was too long to sleep in place).
+     * Keeping them would deepen the hole at each refused attempt: the caller would be told to wait longer every time,
+     * and with no request sent the shop's real level would never correct the model.
+     */
+    public synchronized void cancel(final Reservation reservation) {
+        if (reservation != null && !reservation.settled) {
+            settle(reservation);
+            available += reservation.points;
+        }
+    }
+
     private void settle(final Reservation reservation) {
         if (reservation != null && !reservation.settled) {
             reservation.settled = true;

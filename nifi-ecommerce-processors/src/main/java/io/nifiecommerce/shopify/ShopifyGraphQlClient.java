@@ -145,7 +145,7 @@ public final class ShopifyGraphQlClient {
             }
             final CostBudget.Reservation reservation = budget.reserve(lastRequestedCost.getOrDefault(document, DEFAULT_EXPECTED_COST));
             try {
-                transport.pause(InlineWait.bounded(reservation.delay(), "THROTTLED", "The shop's query cost budget is spent"));
+                waitFor(reservation);
                 final HttpResponse<byte[]> response;
                 try {
                     response = sendOnce(body);
@@ -178,6 +178,18 @@ public final class ShopifyGraphQlClient {
             }
         }
         throw last;
+    }
+
+    /** Sleeps the reservation's wait, or cancels it (the request is not sent) when it is too long to sleep in place. */
+    private void waitFor(final CostBudget.Reservation reservation) {
+        final Duration wait;
+        try {
+            wait = InlineWait.bounded(reservation.delay(), "THROTTLED", "The shop's query cost budget is spent");
+        } catch (final ApiException tooLong) {
+            budget.cancel(reservation);
+            throw tooLong;
+        }
+        transport.pause(wait);
     }
 
     private static boolean provesNotApplied(final ApiException e) {

@@ -25,6 +25,18 @@ class CostBudgetTest {
     }
 
     @Test
+    void aCancelledReservationGivesItsPointsBackOnce() {
+        final CostBudget budget = new CostBudget(1000, 50, 0, now::get);
+        budget.reserve(900);
+        final CostBudget.Reservation refused = budget.reserve(400);
+        assertEquals(Duration.ofSeconds(6), refused.delay());
+        budget.cancel(refused);
+        budget.cancel(refused);
+        assertEquals(100, budget.available(), 0.001);
+        assertEquals(Duration.ofSeconds(6), budget.reserve(400).delay(), "the same wait as before, not a longer one");
+    }
+
+    @Test
     void adoptsTheShopsBucketFromResponses() {
         final CostBudget budget = new CostBudget(1000, 50, 0, now::get);
         budget.observe(new QueryCost(10, 10.0, 2000, 1500, 100));

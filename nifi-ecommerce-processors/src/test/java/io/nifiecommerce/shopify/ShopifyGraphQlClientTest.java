@@ -82,6 +82,30 @@ class ShopifyGraphQlClientTest {
         assertTrue(sleeps.stream().anyMatch(d -> d.toMillis() >= 350 && d.toMillis() <= 450), sleeps.toString());
     }
 
+    /**
+     * A wait too long to sleep in place ends the call unsent; its points go back to the model. Kept, each refused run would
+     * be told to wait longer (6 s, 14 s, 23 s were seen), and with nothing sent the shop could never correct the model.
+     */
+    @Test
+    void aCallRefusedForItsWaitSpendsNothingSoTheNextIsNotToldToWaitLonger() {
+        final java.util.concurrent.atomic.AtomicLong frozen = new java.util.concurrent.atomic.AtomicLong();
+        final CostBudget budget = new CostBudget(2000, 1, 10, frozen::get);
+        budget.observe(new QueryCost(50, 50.0, 2000, 0, 1));
+        final HttpTransport transport = new HttpTransport(new HttpTransport(HttpClientFactory.create(Duration.ofSeconds(2)), RetryPolicy.NONE)::send, RetryPolicy.NONE, sleeps::add);
+        final ShopifyGraphQlClient client = new ShopifyGraphQlClient(
+                new ShopifyEndpoint("http://127.0.0.1:" + server.getAddress().getPort(), "2026-04"), AccessTokenSource.of("t"), budget,
+                transport, Duration.ofSeconds(5));
+        final List<String> dues = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            final ApiException refused = assertThrows(ApiException.class, () -> client.execute("{ shop { name } }", null));
+            assertEquals("THROTTLED", refused.code());
+            dues.add(refused.getMessage());
+        }
+        assertEquals(1, dues.stream().distinct().count(), dues.toString());
+        assertEquals(0, budget.available(), 0.001);
+        assertTrue(tokensSeen.isEmpty(), "nothing was sent");
+    }
+
     @Test
     void serverErrorsAreRetriedThenReportedAsTransient() {
         for (int i = 0; i < 4; i++) {

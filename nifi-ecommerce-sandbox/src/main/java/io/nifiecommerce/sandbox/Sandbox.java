@@ -33,12 +33,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The sandbox: simulators of the systems the bundle talks to, on 127.0.0.1, seeded with the same
@@ -71,10 +73,14 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         this.seed = ShopSeed.generate(config.orders(), config.seed());
         final String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // every real shop issues its own credentials: two sandboxes that get the same port one after the other in one JVM
+        // must not look like the same app on the same shop to the bundle's per-shop limiters
+        final String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         for (final String name : config.shops()) {
             final Shop shop = new Shop(name + ".myshopify.com", Clock.systemUTC());
             shop.load(seed, !config.catalogFromErp());
-            final AccessTokens tokens = new AccessTokens("shpat_sandbox_" + name, "sandbox-client-" + name, "sandbox-secret-" + name,
+            final AccessTokens tokens = new AccessTokens("shpat_sandbox_" + name + "_" + instance, "sandbox-client-" + name + "-" + instance,
+                    "sandbox-secret-" + name + "-" + instance,
                     "read_orders,read_all_orders,write_inventory,read_inventory,write_fulfillments,read_fulfillments,read_products,read_customers,"
                             + "write_products",
                     config.tokenLifetime(), Clock.systemUTC());
