@@ -1,6 +1,9 @@
 package io.nifiecommerce.amazon;
 
 import io.nifiecommerce.order.Order;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.SandboxStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,28 @@ class AmazonOrderSyncTest {
         // 230 orders, beyond getOrderItems' burst of 30: the client waited for its plan rather than meeting 429
         assertEquals(230L, sandbox.simulator.calls().get("getOrderItems"));
         assertEquals(1L, sandbox.simulator.calls().get("lwaToken"));
+    }
+
+    /**
+     * Cut answers (a tenth of the requests here) are read again by the client: in the 10,000-order run each one ended the
+     * two-minute run of FetchAmazonOrders, which read 2 to 105 of 2,500 orders a run.
+     */
+    @Test
+    void cutAnswersAreReadAgainWithoutEndingTheRun() throws Exception {
+        sandbox.close();
+        final SandboxStats stats = new SandboxStats();
+        final FaultPlan cut = new FaultPlan(0.1, false, false, false, false, true, Duration.ZERO, Duration.ofSeconds(2), false);
+        sandbox = new AmazonSandbox(Duration.ofMinutes(5), 1, new FaultInjector(cut, 3, stats));
+        for (int i = 0; i < 200; i++) {
+            sandbox.order("SKU-" + i % 7, 1);
+        }
+        sandbox.clock.advance(Duration.ofMinutes(10));
+        final AmazonOrderSync.Outcome outcome = run(sandbox.orders(Duration.ofSeconds(10)), 100);
+        assertTrue(sandbox.simulator.calls().get("getOrderItems") > 200, "paid orders: their items are read, some twice");
+        assertNull(outcome.stoppedBy());
+        assertEquals(200, outcome.emitted());
+        assertEquals(200, new HashSet<>(emitted.stream().map(Order::sourceId).toList()).size());
+        assertTrue(stats.snapshot().getOrDefault("faults.MALFORMED_BODY", 0L) >= 5, stats.snapshot() + " " + sandbox.simulator.calls());
     }
 
     @Test

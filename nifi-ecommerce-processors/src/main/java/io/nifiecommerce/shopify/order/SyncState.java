@@ -2,7 +2,9 @@ package io.nifiecommerce.shopify.order;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +54,16 @@ public record SyncState(Instant highWater, Instant lastWindowEnd, Window window,
             window = new Window(start == null || BEGINNING.equals(start) ? null : Instant.parse(start), Instant.parse(map.get(WINDOW_END)),
                     map.get(WINDOW_AFTER), Integer.parseInt(map.getOrDefault(WINDOW_FETCHED, "0")));
         }
-        return new SyncState(highWater, instant(map.get(LAST_WINDOW_END)), window, EmittedVersions.decode(map.get(EMITTED)), map.get(BULK_ID), instant(map.get(BULK_END)));
+        return new SyncState(highWater, instant(map.get(LAST_WINDOW_END)), window, EmittedVersions.decode(emittedChunks(map)), map.get(BULK_ID), instant(map.get(BULK_END)));
+    }
+
+    /** {@code orders.emitted}, then {@code orders.emitted.1}, {@code .2}... while present. */
+    private static List<String> emittedChunks(final Map<String, String> map) {
+        final List<String> chunks = new ArrayList<>();
+        for (String chunk = map.get(EMITTED); chunk != null; chunk = map.get(EMITTED + "." + chunks.size())) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     public Map<String, String> toMap() {
@@ -71,9 +82,9 @@ public record SyncState(Instant highWater, Instant lastWindowEnd, Window window,
             }
             map.put(WINDOW_FETCHED, Integer.toString(window.fetched()));
         }
-        final String encoded = emitted.encode();
-        if (!encoded.isEmpty()) {
-            map.put(EMITTED, encoded);
+        final List<String> chunks = emitted.encode();
+        for (int i = 0; i < chunks.size(); i++) {
+            map.put(i == 0 ? EMITTED : EMITTED + "." + i, chunks.get(i));
         }
         if (bulkOperationId != null) {
             map.put(BULK_ID, bulkOperationId);

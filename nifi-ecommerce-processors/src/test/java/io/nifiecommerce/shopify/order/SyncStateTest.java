@@ -2,6 +2,9 @@ package io.nifiecommerce.shopify.order;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,6 +37,42 @@ class SyncStateTest {
         assertFalse(back.emitted().contains("gid://shopify/Order/8938752442674", T.plusSeconds(1)));
         // about 21 characters per version: a thousand versions in the overlap stay far below ZooKeeper's 1 MB
         assertTrue(map.get("orders.emitted").length() < 25_000, "size " + map.get("orders.emitted").length());
+    }
+
+    /**
+     * A standalone NiFi's local state provider writes each value with {@code writeUTF}: the 4,000 to 10,000 versions of a
+     * burst in one value (80-211 KB in the 10,000-order run) failed it, and every later state write of the node with it.
+     */
+    @Test
+    void aBurstOfOrdersInTheOverlapIsWrittenInValuesTheLocalStateProviderAccepts() throws IOException {
+        final EmittedVersions emitted = new EmittedVersions();
+        for (int i = 0; i < 10_000; i++) {
+            emitted.add("gid://shopify/Order/" + (5000000000001L + i), T.plusMillis(7L * i));
+        }
+        final Map<String, String> map = new SyncState(T, T, null, emitted, null, null).toMap();
+        assertTrue(map.size() > 3, map.keySet().toString());
+        for (final String value : map.values()) {
+            new DataOutputStream(new ByteArrayOutputStream()).writeUTF(value);
+        }
+        final SyncState back = SyncState.fromMap(map);
+        assertEquals(10_000, back.emitted().size());
+        assertTrue(back.emitted().contains("gid://shopify/Order/5000000000001", T));
+        assertTrue(back.emitted().contains("gid://shopify/Order/5000000010000", T.plusMillis(7L * 9_999)));
+    }
+
+    @Test
+    void keepsTheNewestVersionsWhenMoreThanTheStateShouldHold() {
+        final EmittedVersions emitted = new EmittedVersions();
+        final int versions = EmittedVersions.MAX_VERSIONS + 5_000;
+        for (int i = 0; i < versions; i++) {
+            emitted.add("gid://shopify/Order/" + (5000000000001L + i), T.plusMillis(i));
+        }
+        final Map<String, String> map = new SyncState(T, T, null, emitted, null, null).toMap();
+        assertTrue(map.values().stream().mapToInt(String::length).sum() < 1_000_000, "within ZooKeeper's 1 MB");
+        final EmittedVersions back = SyncState.fromMap(map).emitted();
+        assertEquals(EmittedVersions.MAX_VERSIONS, back.size());
+        assertFalse(back.contains("gid://shopify/Order/5000000000001", T), "the oldest is forgotten");
+        assertTrue(back.contains("gid://shopify/Order/" + (5000000000000L + versions), T.plusMillis(versions - 1)), "the newest is kept");
     }
 
     @Test
