@@ -42,13 +42,7 @@ class PutBusinessCentralDimensionTest {
         final String first = company.createSalesOrder(MAPPER.createObjectNode().put("customerNumber", "MKT-CARREFOUR")).path("id").asText();
         final String second = company.createSalesOrder(MAPPER.createObjectNode().put("customerNumber", "MKT-CARREFOUR")).path("id").asText();
 
-        final TestRunner runner = TestRunners.newTestRunner(new PutBusinessCentralDimension());
-        server = BusinessCentralTestSupport.connectToSimulator(runner, bc, "CRONUS FR", "10 sec", "3");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralDimension.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralDimension.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralDimension.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralDimension.DIMENSION_CODE, "CANAL");
+        final TestRunner runner = channelDimension(bc);
         final String records = "[" + record(first, "carrefour", "salesOrders") + "," + record(second, "carrefour", "salesOrders") + ","
                 + record("x", "carrefour", "salesInvoices") + "]";
 
@@ -88,13 +82,7 @@ class PutBusinessCentralDimensionTest {
         for (int i = 0; i < 150; i++) {
             orders.add(company.createSalesOrder(MAPPER.createObjectNode().put("customerNumber", "MKT-AMAZON")).path("id").asText());
         }
-        final TestRunner runner = TestRunners.newTestRunner(new PutBusinessCentralDimension());
-        server = BusinessCentralTestSupport.connectToSimulator(runner, bc, "CRONUS FR", "10 sec", "3");
-        BusinessCentralTestSupport.jsonRecords(runner, true);
-        runner.setProperty(PutBusinessCentralDimension.CONNECTION_SERVICE, "bc");
-        runner.setProperty(PutBusinessCentralDimension.RECORD_READER, "reader");
-        runner.setProperty(PutBusinessCentralDimension.RECORD_WRITER, "writer");
-        runner.setProperty(PutBusinessCentralDimension.DIMENSION_CODE, "CANAL");
+        final TestRunner runner = channelDimension(bc);
         runner.enqueue(orders.stream().map(id -> record(id, "amazon", "salesOrders"))
                 .collect(java.util.stream.Collectors.joining(",", "[", "]")).getBytes(StandardCharsets.UTF_8));
         runner.run();
@@ -105,6 +93,18 @@ class PutBusinessCentralDimensionTest {
         }
         final long faults = stats.snapshot().entrySet().stream().filter(e -> e.getKey().startsWith("faults.")).mapToLong(Map.Entry::getValue).sum();
         org.junit.jupiter.api.Assertions.assertTrue(faults >= 10, faults + " faults injected");
+    }
+
+    /** The processor as the marketplace flow sets it: the channel in dimension CANAL, on the simulator's CRONUS FR. */
+    private TestRunner channelDimension(final BusinessCentralSimulator bc) throws Exception {
+        final TestRunner runner = TestRunners.newTestRunner(new PutBusinessCentralDimension());
+        server = BusinessCentralTestSupport.connectToSimulator(runner, bc, "CRONUS FR", "10 sec", "3");
+        BusinessCentralTestSupport.jsonRecords(runner, true);
+        runner.setProperty(PutBusinessCentralDimension.CONNECTION_SERVICE, "bc");
+        runner.setProperty(PutBusinessCentralDimension.RECORD_READER, "reader");
+        runner.setProperty(PutBusinessCentralDimension.RECORD_WRITER, "writer");
+        runner.setProperty(PutBusinessCentralDimension.DIMENSION_CODE, "CANAL");
+        return runner;
     }
 
     private static String record(final String id, final String channel, final String type) {
