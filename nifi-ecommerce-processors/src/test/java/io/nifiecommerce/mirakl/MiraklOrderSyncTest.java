@@ -4,6 +4,9 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.order.Order;
 import io.nifiecommerce.order.OrderSyncState;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.SandboxStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,16 +99,38 @@ class MiraklOrderSyncTest {
         assertEquals(List.of(id), emitted.stream().map(MiraklOrder::orderId).toList());
     }
 
-    @Test
-    void everyPageOfALargeWindowIsRead() {
+    /** 230 orders of one SKU in stock, read and decided by one pass from the start, in pages of 100. */
+    private MiraklOrderSync.Outcome firstPassOver230Orders() {
         for (int i = 0; i < 230; i++) {
             sandbox.order(Integer.toString(5000 + i), MiraklSandbox.line("SKU-A", 1, "10.00"));
         }
-        final MiraklOrderSync.Outcome outcome = sync(Map.of("SKU-A", BigDecimal.valueOf(1000)), 100)
+        return sync(Map.of("SKU-A", BigDecimal.valueOf(1000)), 100)
                 .run(new OrderSyncState(null, Map.of()), sandbox.clock.instant(), Instant.parse("2026-11-01T00:00:00Z"), sink);
+    }
+
+    @Test
+    void everyPageOfALargeWindowIsRead() {
+        final MiraklOrderSync.Outcome outcome = firstPassOver230Orders();
         assertEquals(230, outcome.read());
         assertEquals(230, outcome.decided());
         assertEquals(6L, sandbox.simulator.calls().get("OR11"), "three pages of the window, three read-backs of 100 accepted orders");
+    }
+
+    /**
+     * Cut answers on a fifth of the requests: the pages are read again by the client, so one pass reads and decides the
+     * whole window (in the 10,000-order run a cut page ended the pass, which then waited five minutes for the next).
+     */
+    @Test
+    void cutAnswersDoNotEndThePassOverALargeWindow() throws Exception {
+        sandbox.close();
+        final SandboxStats stats = new SandboxStats();
+        final FaultPlan cut = new FaultPlan(0.2, false, false, false, false, true, Duration.ZERO, Duration.ofSeconds(2), false);
+        sandbox = new MiraklSandbox(1000, Duration.ZERO, new FaultInjector(cut, 11, stats));
+        final MiraklOrderSync.Outcome outcome = firstPassOver230Orders();
+        assertEquals(230, outcome.read());
+        assertEquals(230, outcome.decided());
+        assertNull(sandbox.shop.ordersByState().get("WAITING_ACCEPTANCE"), "every order decided on Mirakl's side too");
+        assertTrue(stats.snapshot().getOrDefault("faults.MALFORMED_BODY", 0L) >= 10, stats.snapshot().toString());
     }
 
     @Test

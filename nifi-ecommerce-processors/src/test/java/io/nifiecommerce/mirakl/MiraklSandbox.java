@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.nifiecommerce.http.HttpClientFactory;
 import io.nifiecommerce.http.HttpTransport;
 import io.nifiecommerce.http.RetryPolicy;
+import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.mirakl.ManualClock;
 import io.nifiecommerce.sandbox.mirakl.MiraklShop;
 import io.nifiecommerce.sandbox.mirakl.MiraklSimulator;
@@ -31,8 +32,13 @@ final class MiraklSandbox implements AutoCloseable {
 
     /** @param debitDelay how long after acceptance the simulated operator debits the customer */
     MiraklSandbox(final int callsPerSecond, final Duration debitDelay) throws IOException {
+        this(callsPerSecond, debitDelay, null);
+    }
+
+    /** @param faults the sandbox's injected failures, or null for none */
+    MiraklSandbox(final int callsPerSecond, final Duration debitDelay, final FaultInjector faults) throws IOException {
         shop = new MiraklShop("2001", "Maison Dupont", clock, debitDelay);
-        simulator = new MiraklSimulator(shop, API_KEY, callsPerSecond, null);
+        simulator = new MiraklSimulator(shop, API_KEY, callsPerSecond, faults);
         server = simulator.serve();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.Fault;
 import io.nifiecommerce.sandbox.FaultInjector;
 import io.nifiecommerce.sandbox.shopify.HttpReplies;
 
@@ -113,7 +114,10 @@ public final class MiraklSimulator {
         if (faults != null) {
             final var fault = faults.draw();
             if (fault.isPresent()) {
-                HttpReplies.fail(exchange, fault.get(), faults.latency(), null);
+                // OR21, OR23 and OR24 answer 204 without a body: a 200 with a cut body would tell the seller the write was
+                // done when it was not (53 orders left waiting acceptance in a 10,000-order run), so there it is a server error
+                final boolean write = !exchange.getRequestMethod().equals("GET");
+                HttpReplies.fail(exchange, write && fault.get() == Fault.MALFORMED_BODY ? Fault.SERVER_ERROR : fault.get(), faults.latency(), null);
                 return;
             }
         }

@@ -3,6 +3,9 @@ package io.nifiecommerce.sandbox.mirakl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.nifiecommerce.sandbox.FaultInjector;
+import io.nifiecommerce.sandbox.FaultPlan;
+import io.nifiecommerce.sandbox.SandboxStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +77,26 @@ class MiraklSimulatorTest {
         assertEquals("ORDER_INVALID_STATE", twice.path("code").asText());
         shop.confirmReceipt(id);
         assertEquals("RECEIVED", order().path("order_state").asText());
+    }
+
+    /** A cut answer is a read's fault: a write whose answer would be cut fails with 500 and is not applied, never "done". */
+    @Test
+    void aCutAnswerNeverPassesForADoneWrite() throws Exception {
+        final FaultPlan cutOnly = new FaultPlan(1, false, false, false, false, true, Duration.ZERO, Duration.ofSeconds(2), false);
+        final HttpServer faulty = new MiraklSimulator(shop, "key", 3, new FaultInjector(cutOnly, 1, new SandboxStats())).serve();
+        try {
+            final String base = "http://127.0.0.1:" + faulty.getAddress().getPort();
+            final HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(base + "/api/orders?order_ids=" + id))
+                    .header("Authorization", "key").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, read.statusCode(), "a read is cut");
+            final HttpResponse<String> accept = http.send(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + id + "/accept"))
+                    .header("Authorization", "key").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"order_lines\":[{\"id\":\"" + id + "-1\",\"accepted\":true}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(accept.statusCode() >= 500, "a write fails: " + accept.statusCode());
+            assertEquals(Map.of("WAITING_ACCEPTANCE", 1), shop.ordersByState(), "and is not applied");
+        } finally {
+            faulty.stop(0);
+        }
     }
 
     @Test
