@@ -211,21 +211,46 @@ class FlowTemplatesTest {
     }
 
     /**
-     * NiFi 2.3.0 partitions by attribute on two nodes with the value's Java hash modulo 2 (CorrelationAttributePartitioner;
-     * consistent hashing from three nodes): the 16 bucket names give each node 8, so each does half the work its half of the
-     * quotas allows.
+     * What NiFi 2.3.0 does with the 16 bucket names, with its own rule (nifi-framework-core 2.3.0,
+     * CorrelationAttributePartitioner: the value's String hash seeds a linear congruential generator, Guava's consistent hash
+     * walk, then one is taken off any index above 0). On two nodes every index is 0: **every bucket goes to the first
+     * node**, which the 10,000-order 2-node run showed (the second node received no FlowFile in the keyed writers' inputs).
+     * On three nodes the third gets none. Exactly once is unharmed (one node per order); the keyed writers do not scale out.
+     * When NiFi's rule changes, this test fails, and the integrator guide's "How 16 buckets split" must change with it.
      */
     @Test
-    void theBucketsSplitEvenlyOverTwoNodes() {
+    void nifi230PutsEveryBucketOnTheFirstOfTwoNodes() {
         final RecordSchema schema = new SimpleRecordSchema(List.of(new RecordField("sourceId", RecordFieldType.STRING.getDataType())));
         final RecordPath orders = RecordPath.compile(FlowTemplates.bucketOf("/sourceId"));
         final Set<String> names = new HashSet<>();
         for (int n = 1000; n < 1400; n++) {
             names.add(bucket(orders, new MapRecord(schema, new HashMap<>(Map.of("sourceId", "gid://shopify/Order/" + n)))));
         }
-        final int[] perNode = new int[2];
-        names.forEach(name -> perNode[name.hashCode() % 2]++);
-        assertEquals(List.of(8, 8), List.of(perNode[0], perNode[1]), names.toString());
+        assertEquals(16, names.size());
+        final int[] onTwo = new int[2];
+        final int[] onThree = new int[3];
+        names.forEach(name -> {
+            onTwo[nifi230Partition(name, 2)]++;
+            onThree[nifi230Partition(name, 3)]++;
+        });
+        assertEquals(List.of(16, 0), List.of(onTwo[0], onTwo[1]), names.toString());
+        assertEquals(0, onThree[2], "the last of three nodes gets no bucket");
+    }
+
+    /** The partition NiFi 2.3.0's attribute partitioner picks for {@code value} among {@code partitions}. */
+    private static int nifi230Partition(final String value, final int partitions) {
+        long state = value.hashCode();
+        int candidate = 0;
+        while (true) {
+            state = 2862933555777941757L * state + 1;
+            final double generated = ((double) ((int) (state >>> 33) + 1)) / 0x1.0p31;
+            final int next = (int) ((candidate + 1) / generated);
+            if (next >= 0 && next < partitions) {
+                candidate = next;
+            } else {
+                return candidate == 0 ? 0 : candidate - 1;
+            }
+        }
     }
 
     private static String bucket(final RecordPath path, final MapRecord record) {
