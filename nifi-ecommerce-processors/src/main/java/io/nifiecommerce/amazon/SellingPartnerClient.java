@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.http.ClientCredentialsGrant;
+import io.nifiecommerce.http.CutAnswers;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
 
@@ -32,8 +33,6 @@ import java.util.function.Supplier;
 public class SellingPartnerClient {
 
     public static final String QUOTA_EXCEEDED = "QuotaExceeded";
-    /** Tries of a GET whose answer cannot be read. */
-    static final int UNREADABLE_TRIES = 3;
 
     static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -102,17 +101,9 @@ public class SellingPartnerClient {
             }
         });
         final URI uri = URI.create(endpoint + path + joined);
-        // a GET is safe to send again: a cut or garbled answer is read again here (each try takes its usage-plan token)
-        // rather than ending the caller's run, which at a 10 % fault rate stopped order reads every hundred orders
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return body(exchange(operation, plan, () -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET()), operation);
-            } catch (final ApiException e) {
-                if (!ApiException.UNREADABLE.equals(e.code()) || attempt >= UNREADABLE_TRIES) {
-                    throw e;
-                }
-            }
-        }
+        // each send takes its usage-plan token
+        return CutAnswers.readAgain(() -> body(exchange(operation, plan,
+                () -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET()), operation));
     }
 
     /**

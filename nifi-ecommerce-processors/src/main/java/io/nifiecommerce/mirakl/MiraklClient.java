@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nifiecommerce.http.ApiException;
+import io.nifiecommerce.http.CutAnswers;
 import io.nifiecommerce.http.ErrorClass;
 import io.nifiecommerce.http.HttpTransport;
 
@@ -28,8 +29,6 @@ import java.util.StringJoiner;
  */
 public class MiraklClient {
 
-    /** Tries of a GET whose answer cannot be read. */
-    static final int UNREADABLE_TRIES = 3;
     /** Amounts are read as exact decimals: 19.90 stays 19.90, never the double nearest to it. */
     static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -61,17 +60,7 @@ public class MiraklClient {
     /** GET {@code path} with the query parameters (null values left out); the JSON answer. */
     public JsonNode get(final String path, final Map<String, ?> query) {
         final HttpRequest request = request(path, query).GET().build();
-        // a GET is safe to send again: a cut answer is read again here rather than ending the caller's pass over the
-        // orders, which at a 10 % fault rate rarely read the fifty pages of a large window in one go
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return json(send(request), request);
-            } catch (final ApiException e) {
-                if (!ApiException.UNREADABLE.equals(e.code()) || attempt >= UNREADABLE_TRIES) {
-                    throw e;
-                }
-            }
-        }
+        return CutAnswers.readAgain(() -> json(send(request), request));
     }
 
     /** PUT {@code path} with a JSON body (or none); Mirakl answers 204 on success. */
