@@ -229,7 +229,7 @@ final class EdiFlowTemplate {
         flow.connect(list.id(), fetch.id(), List.of("success"), true);
         flow.connect(fetch.id(), read.id(), List.of("success"), false);
         // one order a FlowFile, named by its buyer's order number: the same order always reaches the same node
-        flow.connectPartitioned(read.id(), create.id(), List.of("success"), "eancom.order.number", List.of());
+        flow.connectKeyed(read.id(), create.id(), List.of("success"), List.of());
         flow.connect(create.id(), answer.id(), List.of("success"), false);
         flow.connect(create.id(), create.id(), List.of("retry"), false, loopLeft(create));
         flow.connect(answer.id(), drop.id(), List.of("success"), false);

@@ -172,16 +172,14 @@ public final class FlowDefinition {
     }
 
     /**
-     * A load-balanced connection that sends every FlowFile with the same value of {@code attribute} to the same node
-     * (NiFi's PARTITION_BY_ATTRIBUTE): the keyed writers after it then never handle one order on two nodes at once.
+     * The load-balanced connection into a keyed writer: round robin, so that every node writes. The FlowFiles name their
+     * orders (an order bucket, an EDI order number) and the writer claims each across the cluster before it writes, so one
+     * order is never written by two nodes at once. Not NiFi's PARTITION_BY_ATTRIBUTE: on NiFi 2.3.0 it sends every value
+     * to the first of two nodes.
      */
-    public FlowDefinition connectPartitioned(final String sourceId, final String destinationId, final List<String> relationships,
-                                             final String attribute, final List<double[]> bends) {
-        connect(sourceId, destinationId, relationships, true, bends);
-        final ObjectNode node = (ObjectNode) connections.get(connections.size() - 1);
-        node.put("loadBalanceStrategy", "PARTITION_BY_ATTRIBUTE");
-        node.put("partitioningAttribute", attribute);
-        return this;
+    public FlowDefinition connectKeyed(final String sourceId, final String destinationId, final List<String> relationships,
+                                      final List<double[]> bends) {
+        return connect(sourceId, destinationId, relationships, true, bends);
     }
 
     public String name() {

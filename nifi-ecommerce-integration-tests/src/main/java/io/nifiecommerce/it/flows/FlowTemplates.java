@@ -41,8 +41,8 @@ public final class FlowTemplates {
 
     static final String PKG = "io.nifiecommerce.processors.";
     /**
-     * The attribute the connection into each keyed writer partitions by (PARTITION_BY_ATTRIBUTE): the writers look an order
-     * up before they create it, so one order must never be written by two nodes at once.
+     * The attribute naming the order bucket of a keyed writer's FlowFile: the writers look an order up before they create it,
+     * so one order must never be written by two nodes at once, and they claim the bucket across the cluster before writing.
      */
     public static final String ORDER_BUCKET = "ecommerce.order.bucket";
     /**
@@ -284,7 +284,7 @@ public final class FlowTemplates {
         final String notPriced = flow.reviewPort("carrier prices", portUnder(price), 4 * ROW + 500);
         flow.connect(b2c.id(), keyed.id(), List.of("success"), false);
         flow.connect(b2b.id(), keyed.id(), List.of("success"), false, List.of(bendUnder(b2b, keyed)));
-        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connectKeyed(keyed.id(), put.id(), List.of("success"), List.of(bendUnder(keyed, put)));
         flow.connect(keyed.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(b2c.id(), notRead, List.of("failure"), false);
         flow.connect(b2b.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(b2b), -100}, new double[] {-LANE + 120, -100}));
@@ -621,7 +621,7 @@ public final class FlowTemplates {
         flow.connect(parse.id(), keyed.id(), List.of("success"), false);
         flow.connect(parse.id(), notRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(parse)}));
         flow.connect(shipments.id(), keyed.id(), List.of("success"), false);
-        flow.connectPartitioned(keyed.id(), fulfill.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, fulfill)));
+        flow.connectKeyed(keyed.id(), fulfill.id(), List.of("success"), List.of(bendUnder(keyed, fulfill)));
         flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(fulfill.id(), fulfill.id(), List.of("retry"), false, loopLeft(fulfill));
         flow.connect(fulfill.id(), refused, List.of("failure"), false);
@@ -832,7 +832,7 @@ public final class FlowTemplates {
         final String refusedAmazon = flow.reviewPort("BC refusals of Amazon orders", portUnder(putAmazon), 2 * ROW + 350);
         flow.connect(fetchAmazon.id(), keyedAmazon.id(), List.of("success"), false);
         flow.connect(fetchAmazon.id(), unmappedAmazon, List.of("failure"), false);
-        flow.connectPartitioned(keyedAmazon.id(), putAmazon.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connectKeyed(keyedAmazon.id(), putAmazon.id(), List.of("success"), List.of());
         flow.connect(keyedAmazon.id(), unmappedAmazon, List.of("failure"), false,
                 List.of(new double[] {AMAZON_X + WIDTH + 300 + PORT_WIDTH / 2, centerY(keyedAmazon)}));
         flow.connect(putAmazon.id(), putAmazon.id(), List.of("retry"), false, loopLeft(putAmazon));
@@ -844,7 +844,7 @@ public final class FlowTemplates {
         flow.connect(fetchMirakl.id(), keyed.id(), List.of("success"), false);
         flow.connect(fetchMirakl.id(), decisions, List.of("acceptance"), false);
         flow.connect(fetchMirakl.id(), unmapped, List.of("failure"), false);
-        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of(bendUnder(keyed, put)));
+        flow.connectKeyed(keyed.id(), put.id(), List.of("success"), List.of(bendUnder(keyed, put)));
         flow.connect(keyed.id(), unmapped, List.of("failure"), false, List.of(new double[] {lane + WIDTH + 318 + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopRight(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
@@ -858,7 +858,7 @@ public final class FlowTemplates {
         flow.connect(fetchTracking.id(), parse.id(), List.of("success"), false);
         flow.connect(fetchTracking.id(), unreadTracking, List.of("failure", "not.found", "permission.denied"), false);
         flow.connect(parse.id(), keyedParcels.id(), List.of("success"), false);
-        flow.connectPartitioned(keyedParcels.id(), confirmAmazon.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connectKeyed(keyedParcels.id(), confirmAmazon.id(), List.of("success"), List.of());
         flow.connect(keyedParcels.id(), unreadTracking, List.of("failure"), false,
                 List.of(new double[] {3 * lane + WIDTH + 400 + PORT_WIDTH / 2, centerY(keyedParcels)}));
         flow.connect(confirmAmazon.id(), confirmAmazon.id(), List.of("retry"), false, loopLeft(confirmAmazon));
@@ -920,7 +920,7 @@ public final class FlowTemplates {
         // into the top of the step, with the shipments: its right side is the way to the review port
         flow.connect(invoices.id(), keyed.id(), List.of("success"), false,
                 List.of(new double[] {centerX(invoices), ROW - 50}, new double[] {centerX(keyed), ROW - 50}));
-        flow.connectPartitioned(keyed.id(), put.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connectKeyed(keyed.id(), put.id(), List.of("success"), List.of());
         flow.connect(keyed.id(), unread, List.of("failure"), false);
         flow.connect(put.id(), put.id(), List.of("retry"), false, loopBelowLeft(put));
         flow.connect(put.id(), refused, List.of("failure"), false);
@@ -998,7 +998,7 @@ public final class FlowTemplates {
         flow.connect(partly.id(), notRead, List.of("failure"), false, List.of(new double[] {centerX(partly), -100}, new double[] {-LANE + 120, -100}));
         flow.connect(read.id(), refundsNotRead, List.of("failure"), false);
         flow.connect(read.id(), keyed.id(), List.of("refunds"), false);
-        flow.connectPartitioned(keyed.id(), credit.id(), List.of("success"), ORDER_BUCKET, List.of());
+        flow.connectKeyed(keyed.id(), credit.id(), List.of("success"), List.of());
         flow.connect(keyed.id(), refundsNotRead, List.of("failure"), false, List.of(new double[] {-LANE + PORT_WIDTH / 2, centerY(keyed)}));
         flow.connect(credit.id(), credit.id(), List.of("retry"), false, loopRight(credit));
         flow.connect(credit.id(), refused, List.of("failure"), false);
@@ -1156,7 +1156,7 @@ public final class FlowTemplates {
 
     /**
      * Splits a lane's records into 16 buckets by the order they belong to ({@code key}, a RecordPath) and names the bucket in
-     * {@link #ORDER_BUCKET}, for the partitioned connection into the keyed writer. Buckets rather than one FlowFile per order:
+     * {@link #ORDER_BUCKET}, which the keyed writer claims across the cluster before writing. Buckets rather than one FlowFile per order:
      * a page of orders stays a few FlowFiles, and the writers keep looking them up in batches.
      */
     private static Component orderBuckets(final FlowDefinition flow, final String name, final Component reader, final Component writer,
@@ -1167,8 +1167,8 @@ public final class FlowTemplates {
                 .property(ORDER_BUCKET, bucketOf(key))
                 .schedule("TIMER_DRIVEN", "0 sec")
                 .autoTerminate("original")
-                .comments("In a cluster, the records of one order always reach the same node, so no two nodes write it at once: "
-                        + ORDER_BUCKET + " is a hash digit of " + key + ", and the connection after this step partitions by it.");
+                .comments("In a cluster, no two nodes write one order at once: " + ORDER_BUCKET + " is a hash digit of " + key
+                        + ", and the writer after this step claims that bucket across the cluster before it writes.");
     }
 
     /** The RecordPath of the bucket: the first hex digit of the key's SHA-256. */

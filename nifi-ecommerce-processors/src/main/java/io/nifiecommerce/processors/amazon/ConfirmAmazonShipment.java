@@ -7,9 +7,11 @@ import io.nifiecommerce.http.ApiException;
 import io.nifiecommerce.processors.CodePairs;
 import io.nifiecommerce.processors.ErrorAttributes;
 import io.nifiecommerce.processors.FlowFileRecords;
+import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.RecordOutcomeRouter;
 import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
@@ -20,6 +22,7 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.LogLevel;
 import org.apache.nifi.migration.PropertyConfiguration;
@@ -72,6 +75,10 @@ import java.util.Set;
                 Loop "retry" back (payment not yet authorised, usage plan spent, Amazon unavailable); send "failure" to a review queue.
                 Set "Carrier Codes" only for carriers whose Amazon code the bundle does not know (see docs/marketplaces.md).
                 """)
+@Stateful(scopes = Scope.CLUSTER, description = """
+        In a cluster, the order buckets this processor is confirming on each node, with the node and until when (a lease \
+        of a minute, renewed while the node works): one order is confirmed by one node at a time. An entry lives while \
+        one FlowFile is handled; clearing the state only lets two nodes handle one bucket at once until the next FlowFile.""")
 public class ConfirmAmazonShipment extends AbstractProcessor {
 
     public static final PropertyDescriptor AMAZON_CONNECTION = new PropertyDescriptor.Builder()
@@ -138,12 +145,20 @@ public class ConfirmAmazonShipment extends AbstractProcessor {
         return Set.of(REL_SUCCESS, REL_RETRY, REL_FAILURE, REL_OTHER);
     }
 
+    /** Two nodes never confirm one order at once: each takes a FlowFile of an order bucket no other holds. */
+    private final OrderClaims claims = new OrderClaims(this::getNodeTypeProvider, this::getLogger);
+
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
+        try (OrderClaims.Claim claim = claims.next(context, session)) {
+            if (claim != null) {
+                onTrigger(context, session, claim.flowFile());
+            }
         }
+    }
+
+    /** Confirms the parcels of one FlowFile whose orders no other node is confirming. */
+    private void onTrigger(final ProcessContext context, final ProcessSession session, final FlowFile flowFile) {
         final AmazonConnectionService connection = context.getProperty(AMAZON_CONNECTION).asControllerService(AmazonConnectionService.class);
         final FlowFileRecords input;
         try {

@@ -14,6 +14,8 @@ import io.nifiecommerce.order.Refund;
 import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.order.RefundRecords;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
@@ -70,6 +72,10 @@ import java.util.Set;
                 Route "failure" to a review queue and loop "retry" back to this processor.
                 """)
 @DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
+@Stateful(scopes = Scope.CLUSTER, description = """
+        In a cluster, the order buckets this processor is writing on each node, with the node and until when (a lease \
+        of a minute, renewed while the node writes): one order is written by one node at a time. An entry lives while \
+        one FlowFile is written; clearing the state only lets two nodes write one bucket at once until the next FlowFile.""")
 public class PutBusinessCentralCreditMemo extends AbstractProcessor {
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
@@ -113,11 +119,11 @@ public class PutBusinessCentralCreditMemo extends AbstractProcessor {
     }
 
     /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
-    private final OrderClaims claims = new OrderClaims();
+    private final OrderClaims claims = new OrderClaims(this::getNodeTypeProvider, this::getLogger);
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        try (OrderClaims.Claim claim = claims.next(session)) {
+        try (OrderClaims.Claim claim = claims.next(context, session)) {
             if (claim != null) {
                 onTrigger(context, session, claim.flowFile());
             }

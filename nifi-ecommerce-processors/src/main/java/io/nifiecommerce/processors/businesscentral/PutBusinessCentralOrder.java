@@ -12,6 +12,8 @@ import io.nifiecommerce.processors.OrderClaims;
 import io.nifiecommerce.processors.PropertyRenames;
 import io.nifiecommerce.processors.VerificationResults;
 import io.nifiecommerce.processors.order.OrderRecords;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.SystemResource;
@@ -117,6 +119,10 @@ import static io.nifiecommerce.processors.VerificationResults.step;
                         Loop "retry" back to the processor; send "failure" to a review queue: its records carry the reason.
                         """)
         })
+@Stateful(scopes = Scope.CLUSTER, description = """
+        In a cluster, the order buckets this processor is writing on each node, with the node and until when (a lease \
+        of a minute, renewed while the node writes): one order is written by one node at a time. An entry lives while \
+        one FlowFile is written; clearing the state only lets two nodes write one bucket at once until the next FlowFile.""")
 public class PutBusinessCentralOrder extends AbstractProcessor implements VerifiableProcessor {
 
     /** Counters (NiFi's Counters page), summed over all inputs. */
@@ -178,11 +184,11 @@ public class PutBusinessCentralOrder extends AbstractProcessor implements Verifi
     }
 
     /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
-    private final OrderClaims claims = new OrderClaims();
+    private final OrderClaims claims = new OrderClaims(this::getNodeTypeProvider, this::getLogger);
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        try (OrderClaims.Claim claim = claims.next(session)) {
+        try (OrderClaims.Claim claim = claims.next(context, session)) {
             if (claim != null) {
                 onTrigger(context, session, claim.flowFile());
             }

@@ -12,6 +12,8 @@ import io.nifiecommerce.processors.RecordOutcomeRouter;
 import io.nifiecommerce.processors.businesscentral.BusinessCentralConnectionService;
 import io.nifiecommerce.shopify.draft.ErpShippingApplier;
 import io.nifiecommerce.shopify.draft.ShippingPrice;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
@@ -75,6 +77,10 @@ import java.util.Set;
                 """)
 // Two APIs per record (BC then Shopify): NiFi's 1 s yield, and a penalty long enough for BC to add a freight line it adds on release.
 @DefaultSettings(yieldDuration = "1 sec", penaltyDuration = "1 min", bulletinLevel = LogLevel.WARN)
+@Stateful(scopes = Scope.CLUSTER, description = """
+        In a cluster, the order buckets this processor is writing on each node, with the node and until when (a lease \
+        of a minute, renewed while the node writes): one order is written by one node at a time. An entry lives while \
+        one FlowFile is written; clearing the state only lets two nodes write one bucket at once until the next FlowFile.""")
 public class PutShopifyErpShipping extends AbstractProcessor {
 
     static final AllowableValue TYPE_CHARGE = new AllowableValue("Charge", "Item Charge", "Freight is an item charge line (lineType Charge).");
@@ -165,11 +171,11 @@ public class PutShopifyErpShipping extends AbstractProcessor {
     }
 
     /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
-    private final OrderClaims claims = new OrderClaims();
+    private final OrderClaims claims = new OrderClaims(this::getNodeTypeProvider, this::getLogger);
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        try (OrderClaims.Claim claim = claims.next(session)) {
+        try (OrderClaims.Claim claim = claims.next(context, session)) {
             if (claim != null) {
                 onTrigger(context, session, claim.flowFile());
             }

@@ -19,6 +19,8 @@ import io.nifiecommerce.shopify.fulfillment.ShipmentGrouping;
 import io.nifiecommerce.shopify.fulfillment.ShopifyFulfillmentApi;
 import io.nifiecommerce.shopify.fulfillment.StatusPolicy;
 import io.nifiecommerce.shopify.fulfillment.TransientStreak;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SystemResource;
 import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
@@ -111,6 +113,10 @@ import static io.nifiecommerce.processors.VerificationResults.step;
 @DefaultSettings(yieldDuration = "10 sec", penaltyDuration = "30 sec", bulletinLevel = LogLevel.WARN)
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Every record of an incoming FlowFile is read into "
         + "memory to group tracking events by order before fulfillments are created: keep FlowFiles to the size of a tracking feed.")
+@Stateful(scopes = Scope.CLUSTER, description = """
+        In a cluster, the order buckets this processor is writing on each node, with the node and until when (a lease \
+        of a minute, renewed while the node writes): one order is written by one node at a time. An entry lives while \
+        one FlowFile is written; clearing the state only lets two nodes write one bucket at once until the next FlowFile.""")
 public class PutShopifyFulfillment extends AbstractProcessor implements VerifiableProcessor {
 
     static final Relationship REL_SUCCESS = new Relationship.Builder()
@@ -142,11 +148,11 @@ public class PutShopifyFulfillment extends AbstractProcessor implements Verifiab
     }
 
     /** Concurrent tasks never write one order at once: each takes a FlowFile of an order bucket no other task holds. */
-    private final OrderClaims claims = new OrderClaims();
+    private final OrderClaims claims = new OrderClaims(this::getNodeTypeProvider, this::getLogger);
 
     @Override
     public void onTrigger(final ProcessContext context, final ProcessSession session) {
-        try (OrderClaims.Claim claim = claims.next(session)) {
+        try (OrderClaims.Claim claim = claims.next(context, session)) {
             if (claim != null) {
                 onTrigger(context, session, claim.flowFile());
             }

@@ -14,6 +14,7 @@ import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
 import org.apache.nifi.serialization.record.RecordSchema;
+import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.MockProcessContext;
 import org.apache.nifi.util.TestRunner;
@@ -121,6 +122,27 @@ class PutShopifyFulfillmentTest {
                 records(replay).stream().map(r -> r.get("fulfillmentOutcome").asText()).toList());
         assertEquals(2, shopify.count("CREATE"));
         assertEquals(1, shopify.fulfillments(order1001).size());
+    }
+
+    /** In a cluster the writer claims each FlowFile's order bucket in its cluster state while it writes, and gives it back. */
+    @Test
+    void inAClusterTheOrderBucketIsClaimedAcrossNodesAndGivenBack() throws IOException {
+        runner.setIsConfiguredForClustering(true);
+        runner.setClustered(true);
+        runner.enqueue(event("#1001", "6A15602676300", "Colissimo", "PENDING", "2026-11-20T08:00:00Z"), Map.of("ecommerce.order.bucket", "7"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(PutShopifyFulfillment.REL_SUCCESS, 1);
+        assertEquals(1, shopify.fulfillments(order1001).size());
+        runner.getStateManager().assertStateSet(Scope.CLUSTER);
+        assertEquals(Map.of(), runner.getStateManager().getState(Scope.CLUSTER).toMap(), "the claim was given back");
+
+        // another node holds bucket 7: the FlowFile waits in the queue, untouched
+        runner.getStateManager().setState(Map.of("ecommerce.order.bucket=7", "127.0.0.2:8443#1#x|" + (System.currentTimeMillis() + 60_000)), Scope.CLUSTER);
+        runner.enqueue(event("1002", "JD014600006281230701", "DHL Express", "PICKED_UP", "2026-11-20T09:00:00Z"), Map.of("ecommerce.order.bucket", "7"));
+        runner.clearTransferState();
+        runner.run();
+        runner.assertTransferCount(PutShopifyFulfillment.REL_SUCCESS, 0);
+        runner.assertQueueNotEmpty();
     }
 
     @Test
