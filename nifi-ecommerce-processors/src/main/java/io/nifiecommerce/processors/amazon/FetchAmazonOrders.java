@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 @PrimaryNodeOnly
 @TriggerSerially
 @Stateful(scopes = Scope.CLUSTER, description = "The end of the last window of order updates read whole, the order versions (AmazonOrderId and "
-        + "LastUpdateDate) already handled that the next window can return again, and, while a window is being read over several runs, "
+        + "LastUpdateDate) already handled that the next window can return again (the newest 6,000), and, while a window is being read over several runs, "
         + "its end and getOrders' NextToken. Written in the same session commit as the FlowFiles. Clear it to start over.")
 @InputRequirement(InputRequirement.Requirement.INPUT_FORBIDDEN)
 // getOrders refills one request a minute after a burst of 20: a run every 2 minutes (Amazon's own lag) reads a busy shop's updates

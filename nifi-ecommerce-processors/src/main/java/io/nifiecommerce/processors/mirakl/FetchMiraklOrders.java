@@ -58,7 +58,7 @@ import java.util.concurrent.TimeUnit;
 @PrimaryNodeOnly
 @TriggerSerially
 @Stateful(scopes = Scope.CLUSTER, description = "The end of the last window of order updates read whole, and the order versions "
-        + "already handled that the next window can return again. Written in the same session commit as the FlowFiles. Clear it to start over.")
+        + "already handled that the next window can return again (the newest 6,000). Written in the same session commit as the FlowFiles. Clear it to start over.")
 @InputRequirement(InputRequirement.Requirement.INPUT_FORBIDDEN)
 // Mirakl recommends OR11 every 5 minutes and allows it once a minute at most.
 @DefaultSchedule(period = "5 min")
