@@ -175,9 +175,11 @@ public record SyncReport(int shopOrders, int ordersInBc, int duplicates, List<St
     /** The progress line printed while the flows run. */
     public String progress() {
         return String.format("orders in BC %d/%d (B2B drafts waiting: %d, approved in BC once %d/%d, with ERP carrier price %d, duplicates: %d, "
-                        + "amount mismatches: %d%s) | marketplace %d/%d | stock %d/%d | fulfillments with tracking %d/%d",
+                        + "amount mismatches: %d%s) | marketplace files %d/%d, Amazon %d/%d, Mirakl %d/%d | stock %d/%d | fulfillments with tracking %d/%d",
                 ordersInBc, shopOrders, b2bWaiting, b2b.inBcOnce(), b2b.approved(), b2b.withErpCarrierPrice(), duplicates, amountMismatches.size(),
                 amountMismatches.isEmpty() ? "" : ", e.g. " + amountMismatches.get(0), marketplaceInBc, marketplaceExpected,
+                sandbox.getOrDefault("amazon.ordersInBusinessCentral", 0L), sandbox.getOrDefault("amazon.ordersToFulfil", 0L),
+                sandbox.getOrDefault("mirakl.ordersInBusinessCentral", 0L), sandbox.getOrDefault("mirakl.ordersToFulfil", 0L),
                 stockMatching, stockExpected, fulfilledWithTracking, shipped) + lifecycle.progress();
     }
 }
