@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,7 +50,7 @@ final class ClusterClaims {
     private final LongSupplier clock;
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
     private final Object renewalLock = new Object();
-    private java.util.concurrent.ScheduledFuture<?> renewal; // guarded by renewalLock
+    private ScheduledFuture<?> renewal; // guarded by renewalLock
 
     ClusterClaims(final StateManager state, final String holder, final ComponentLog logger, final LongSupplier clock) {
         this.state = state;
@@ -59,11 +61,9 @@ final class ClusterClaims {
 
     /** The keys other nodes hold now; {@link #EVERYTHING} among them means no key may be taken. */
     Set<String> heldElsewhere() throws IOException {
-        final long now = clock.getAsLong();
         final Set<String> keys = new HashSet<>();
-        state.getState(Scope.CLUSTER).toMap().forEach((key, value) -> {
-            final Entry entry = Entry.parse(value);
-            if (entry != null && !entry.holder.equals(holder) && entry.until > now) {
+        live(state.getState(Scope.CLUSTER), clock.getAsLong()).forEach((key, entry) -> {
+            if (!entry.holder.equals(holder)) {
                 keys.add(key);
             }
         });
@@ -77,44 +77,35 @@ final class ClusterClaims {
      * @return whether this node now holds it
      */
     boolean claim(final String key) throws IOException {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            final StateMap current = state.getState(Scope.CLUSTER);
-            final long now = clock.getAsLong();
-            final Map<String, String> next = live(current, now);
-            for (final Map.Entry<String, String> held : next.entrySet()) {
-                final Entry entry = Entry.parse(held.getValue());
+        final boolean claimed = update((live, now) -> {
+            for (final Map.Entry<String, Entry> held : live.entrySet()) {
                 final boolean conflicts = held.getKey().equals(key) || held.getKey().equals(EVERYTHING) || key.equals(EVERYTHING);
-                if (conflicts && !entry.holder.equals(holder)) {
-                    return false;
+                if (conflicts && !held.getValue().holder.equals(holder)) {
+                    return null;
                 }
             }
-            next.put(key, new Entry(holder, now + LEASE_MILLIS).toString());
-            if (state.replace(current, next, Scope.CLUSTER)) {
-                mine.add(key);
-                scheduleRenewals();
-                return true;
-            }
+            live.put(key, new Entry(holder, now + LEASE_MILLIS));
+            return live;
+        });
+        if (claimed) {
+            mine.add(key);
+            scheduleRenewals();
         }
-        return false; // the entry kept changing under us: another task or node is busy with it, try another FlowFile
+        return claimed;
     }
 
     /** Gives {@code key} back; a failure leaves the claim to lapse at the end of its lease. */
     void release(final String key) {
         mine.remove(key);
         try {
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                final StateMap current = state.getState(Scope.CLUSTER);
-                final Entry entry = Entry.parse(current.get(key));
+            update((live, now) -> {
+                final Entry entry = live.get(key);
                 if (entry == null || !entry.holder.equals(holder)) {
-                    return;
+                    return null;
                 }
-                final Map<String, String> next = live(current, clock.getAsLong());
-                next.remove(key);
-                if (state.replace(current, next, Scope.CLUSTER)) {
-                    return;
-                }
-            }
-            logger.warn("Could not give back the claim on {} after {} attempts; other nodes take it when it lapses", key, ATTEMPTS);
+                live.remove(key);
+                return live;
+            });
         } catch (final IOException | RuntimeException e) {
             logger.warn("Could not give back the claim on {}; other nodes take it when it lapses", key, e);
         }
@@ -126,25 +117,45 @@ final class ClusterClaims {
             return;
         }
         try {
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                final StateMap current = state.getState(Scope.CLUSTER);
-                final long now = clock.getAsLong();
-                final Map<String, String> next = live(current, now);
+            update((live, now) -> {
                 boolean changed = false;
                 for (final String key : mine) {
-                    final Entry entry = Entry.parse(next.get(key));
+                    final Entry entry = live.get(key);
                     if (entry != null && entry.holder.equals(holder)) {
-                        next.put(key, new Entry(holder, now + LEASE_MILLIS).toString());
+                        live.put(key, new Entry(holder, now + LEASE_MILLIS));
                         changed = true;
                     }
                 }
-                if (!changed || state.replace(current, next, Scope.CLUSTER)) {
-                    return;
-                }
-            }
+                return changed ? live : null;
+            });
         } catch (final IOException | RuntimeException e) {
             logger.warn("Could not renew this node's order claims; they lapse {} s after the last renewal", LEASE_MILLIS / 1000, e);
         }
+    }
+
+    /**
+     * Writes {@code change} of the live claims (expired ones left out) with compare-and-set, again from a fresh read while
+     * another task or node writes first; {@code change} answers null to leave the state as it is.
+     *
+     * @return whether the change was written
+     */
+    private boolean update(final BiFunction<Map<String, Entry>, Long, Map<String, Entry>> change) throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            final StateMap current = state.getState(Scope.CLUSTER);
+            final long now = clock.getAsLong();
+            final Map<String, Entry> next = change.apply(live(current, now), now);
+            if (next == null) {
+                return false;
+            }
+            final Map<String, String> stored = new HashMap<>();
+            next.forEach((key, entry) -> stored.put(key, entry.toString()));
+            if (state.replace(current, stored, Scope.CLUSTER)) {
+                return true;
+            }
+        }
+        // other tasks or nodes kept changing the claims: a claim is tried again with another FlowFile, a release lapses
+        logger.warn("Gave up writing the order claims after {} attempts: other tasks or nodes kept changing them", ATTEMPTS);
+        return false;
     }
 
     /** Keys this node holds, for tests. */
@@ -171,12 +182,13 @@ final class ClusterClaims {
         renew();
     }
 
-    private static Map<String, String> live(final StateMap current, final long now) {
-        final Map<String, String> live = new HashMap<>();
+    /** The claims that have not lapsed, by key. */
+    private static Map<String, Entry> live(final StateMap current, final long now) {
+        final Map<String, Entry> live = new HashMap<>();
         current.toMap().forEach((key, value) -> {
             final Entry entry = Entry.parse(value);
             if (entry != null && entry.until > now) {
-                live.put(key, value);
+                live.put(key, entry);
             }
         });
         return live;

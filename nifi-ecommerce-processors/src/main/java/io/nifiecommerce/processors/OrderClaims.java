@@ -170,6 +170,11 @@ public final class OrderClaims {
         return node + "#" + ProcessHandle.current().pid() + "#" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The cluster's name for a node's key: a FlowFile naming no order holds them all. */
+    private static String clusterKey(final String key) {
+        return key == null ? ClusterClaims.EVERYTHING : key;
+    }
+
     private static boolean heldElsewhere(final String key, final Set<String> elsewhere) {
         if (elsewhere.isEmpty()) {
             return false;
@@ -179,7 +184,7 @@ public final class OrderClaims {
 
     private boolean claimAcrossNodes(final ClusterClaims acrossNodes, final String key) {
         try {
-            return acrossNodes.claim(key == null ? ClusterClaims.EVERYTHING : key);
+            return acrossNodes.claim(clusterKey(key));
         } catch (final IOException | RuntimeException e) {
             logger.get().warn("Cannot claim {} across the cluster; the FlowFile waits in the queue", key, e);
             return false;
@@ -253,7 +258,7 @@ public final class OrderClaims {
                 released = true;
                 // the cluster's claim first: while the node's is held, no other task here can take the key and its entry
                 if (acrossNodes != null) {
-                    acrossNodes.release(key == null ? ClusterClaims.EVERYTHING : key);
+                    acrossNodes.release(clusterKey(key));
                 }
                 release(key);
             }

@@ -1,7 +1,6 @@
 package io.nifiecommerce.processors;
 
 import io.nifiecommerce.http.ClusterShare;
-import org.apache.nifi.controller.NodeTypeProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,36 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ClusterNodesTest {
 
-    /** What NiFi tells a component about its cluster; changed by the test as nodes come and go. */
-    private static final class Cluster implements NodeTypeProvider {
-        boolean configured = true;
-        boolean connected = true;
-        Set<String> members = Set.of("nifi-1.example.com", "nifi-2.example.com");
-
-        @Override
-        public boolean isClustered() {
-            return connected;
-        }
-
-        @Override
-        public boolean isConfiguredForClustering() {
-            return configured;
-        }
-
-        @Override
-        public boolean isPrimary() {
-            return false;
-        }
-
-        @Override
-        public Set<String> getClusterMembers() {
-            return connected ? members : Set.of();
-        }
-    }
-
     @Test
     void eachNodeTakesItsShareAndFollowsTheCluster() {
-        final Cluster cluster = new Cluster();
+        final TestCluster cluster = new TestCluster();
         final AtomicLong now = new AtomicLong();
         final ClusterShare share = new ClusterShare(new ClusterNodes(cluster, null, now::get));
         assertEquals(2, share.of(5), "BC's 5 concurrent requests per user: 2 per node on 2 nodes");

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -116,7 +115,7 @@ class OrderClaimsTest {
     @Test
     void twoNodesNeverWriteOneBucketAtOnce() throws Exception {
         final SharedClusterState cluster = new SharedClusterState();
-        final Result acrossNodes = runTwoNodes(writer -> new OrderClaims(() -> clustered(writer.nodeType()), writer::logger, context -> cluster));
+        final Result acrossNodes = runTwoNodes(writer -> new OrderClaims(TestCluster::new, writer::logger, context -> cluster));
         assertEquals(0, acrossNodes.overlaps, "a bucket written by both nodes at once");
         assertEquals(400, acrossNodes.written, "every FlowFile written once");
         assertEquals(Map.of(), cluster.values(), "every claim given back");
@@ -145,7 +144,7 @@ class OrderClaimsTest {
     @Test
     void aClusterStateThatCannotBeReadTakesNothing() {
         final SharedClusterState cluster = new SharedClusterState();
-        final KeyedWriter writer = new KeyedWriter(w -> new OrderClaims(() -> clustered(w.nodeType()), w::logger, context -> cluster),
+        final KeyedWriter writer = new KeyedWriter(w -> new OrderClaims(TestCluster::new, w::logger, context -> cluster),
                 new ConcurrentHashMap<>(), new AtomicInteger(), ConcurrentHashMap.newKeySet());
         final TestRunner runner = TestRunners.newTestRunner(writer);
         runner.enqueue(new byte[0], Map.of(BUCKET, "a", "n", "1"));
@@ -195,31 +194,6 @@ class OrderClaimsTest {
             pool.shutdownNow();
         }
         return new Result(overlaps.get(), written.size());
-    }
-
-    /** The runner's node as a member of a cluster. */
-    private static NodeTypeProvider clustered(final NodeTypeProvider node) {
-        return new NodeTypeProvider() {
-            @Override
-            public boolean isClustered() {
-                return true;
-            }
-
-            @Override
-            public boolean isConfiguredForClustering() {
-                return true;
-            }
-
-            @Override
-            public boolean isPrimary() {
-                return node.isPrimary();
-            }
-
-            @Override
-            public Optional<String> getCurrentNode() {
-                return Optional.of("127.0.0.1:8443");
-            }
-        };
     }
 
     /** A keyed writer reduced to its claim: it notes which buckets are being written while it "writes" for a moment. */
